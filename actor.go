@@ -1,0 +1,19 @@
+package dyad
+
+// Actor is a political actor as coded in an event: a country, a government
+// or other sector of a country, an international organisation, a person in
+// a dated role, or a group.
+type Actor struct {
+	Code    string   `json:"code"`              // CAMEO-style code, e.g. USAGOV, IGOUNO
+	Country string   `json:"country,omitempty"` // ISO 3166 alpha-3, or an IGO code such as IGOUNO
+	Sectors []string `json:"sectors,omitempty"` // e.g. ["GOV"], ["COP"], ["REB"]
+	Name    string   `json:"name,omitempty"`    // canonical name of the matched entry, e.g. "Japan"
+	Text    string   `json:"text"`              // the words matched in the document
+	Span    Span     `json:"span"`              // where Text stands in Document.Text
+	// Members lists the actors of a compound actor ("the United States,
+	// Japan and South Korea"); CAMEO output expands them into dyads.
+	Members []Actor `json:"members,omitempty"`
+}
+
+// IsZero reports whether a has no code.
+func (a Actor) IsZero() bool { return a.Code == "" && len(a.Members) == 0 }

@@ -1,0 +1,3 @@
+module github.com/dyad-events/dyad
+
+go 1.24
