@@ -1,0 +1,148 @@
+package ontology
+
+// The PLOVER categories, modes and contexts of the PLOVER manual, draft
+// 0.8 (2021). Names and scores are the manual's; descriptions are dyad's.
+// The manual prints ACCUSE's category score as 3, with every ACCUSE mode
+// negative; dyad reads it as -3.
+
+// m builds a scored mode of category event.
+func m(event, name, desc string, score float64) Mode {
+	return Mode{Event: event, Name: name, Description: desc, Score: score, HasScore: true}
+}
+
+var categories = []category{
+	{"AGREE", "promise, offer or agree to cooperate; intent to act cooperatively", VerbalCooperation, 2.5, false, nil},
+	{"CONSULT", "meet, visit, host, talk by phone, negotiate or mediate", VerbalCooperation, 2.5, false, []Mode{
+		m("CONSULT", "visit", "the actor travels to the recipient, who hosts", 4),
+		m("CONSULT", "third-party", "a third party hosts the meeting", 1),
+		m("CONSULT", "multilateral", "the meeting is held within an alliance or IGO", 4),
+		m("CONSULT", "phone", "by telephone or another remote channel", 1.5),
+	}},
+	{"SUPPORT", "praise, endorse, defend, recognize, or sign and ratify agreements", VerbalCooperation, 5, false, nil},
+	{"CONCEDE", "verbal concessions: eased rules, pardons, regret, announced retreats", VerbalCooperation, 4.5, false, nil},
+	{"COOPERATE", "material cooperation that benefits both sides", MaterialCooperation, 9.5, true, nil},
+	{"AID", "material help that benefits mainly the recipient, asylum included", MaterialCooperation, 10, true, nil},
+	{"RETREAT", "concessions with material effect: releases, withdrawals, ceasefires, resignations", MaterialCooperation, 6.5, false, []Mode{
+		m("RETREAT", "withdraw", "pull forces back from territory", 8),
+		m("RETREAT", "release", "free captives", 6.5),
+		m("RETREAT", "disarm", "lay down or hand over weapons", 10),
+		m("RETREAT", "ceasefire", "put a ceasefire into effect", 7.5),
+		m("RETREAT", "access", "let observers, peacekeepers or aid workers in", 6.5),
+		m("RETREAT", "resign", "an official steps down", 4.5),
+	}},
+	{"REQUEST", "ask, call for, demand or order", VerbalConflict, 0, false, []Mode{
+		m("REQUEST", "assist", "exchange, relations or assistance", 0.5),
+		m("REQUEST", "change", "change of policy, leaders or institutions", -1),
+		m("REQUEST", "yield", "releases, lifted sanctions or curfews, ceasefires", -1),
+		m("REQUEST", "meet", "meetings and negotiations", 0),
+	}},
+	{"ACCUSE", "criticize, condemn, allege, sue or investigate", VerbalConflict, -3, false, []Mode{
+		m("ACCUSE", "disapprove", "criticize, condemn or complain", -2),
+		m("ACCUSE", "investigate", "an inquiry of any kind", -3.5),
+		m("ACCUSE", "allege", "accuse, charge, indict or sue", -3.5),
+	}},
+	{"REJECT", "refuse or turn down a request, proposal or norm", VerbalConflict, -2, false, []Mode{
+		m("REJECT", "assist", "exchange, relations or assistance", -1.5),
+		m("REJECT", "change", "change of policy, leaders or institutions", -2),
+		m("REJECT", "yield", "releases, lifted sanctions or curfews, ceasefires", -2),
+		m("REJECT", "meet", "meetings and negotiations", -2),
+	}},
+	{"THREATEN", "warn of harmful action; the mode is what is threatened", VerbalConflict, -3.5, false, []Mode{
+		m("THREATEN", "restrict", "limits on movement, trade or political activity", -3),
+		m("THREATEN", "arrest", "arrest or imprisonment", -3.5),
+		m("THREATEN", "relations", "cutting ties or ending talks", -3.5),
+		m("THREATEN", "expel", "expelling diplomats, peacekeepers or NGOs", -3.5),
+		m("THREATEN", "territory", "seizing or occupying territory", -4),
+		m("THREATEN", "violence", "the use of force", -3.5),
+	}},
+	{"PROTEST", "collective public dissent by civilians", MaterialConflict, -5, false, []Mode{
+		m("PROTEST", "demo", "a peaceful demonstration or rally", -5),
+		m("PROTEST", "riot", "a violent protest", -7),
+		m("PROTEST", "strike", "a labour strike", -5),
+		m("PROTEST", "hunger", "a hunger strike", -4.5),
+		m("PROTEST", "boycott", "a boycott", -4.5),
+		m("PROTEST", "obstruct", "blocking passage or access", -4.5),
+		{Event: "PROTEST", Name: "vandalize", Description: "symbolic damage to property"},
+	}},
+	{"SANCTION", "reduce or end relations, aid or exchanges; convictions", MaterialConflict, -6, true, []Mode{
+		m("SANCTION", "convict", "a court finds the recipient guilty or liable", -6),
+		m("SANCTION", "expel", "expel from a group, body or country", -5.5),
+		m("SANCTION", "withdraw", "pull out one's own people or resources", -6),
+		m("SANCTION", "discontinue", "cut ties or exchanges, sanctions included", -6),
+	}},
+	{"MOBILIZE", "military or police moves short of the use of force", MaterialConflict, -5.5, false, []Mode{
+		m("MOBILIZE", "troops", "armed forces", -6.5),
+		m("MOBILIZE", "weapons", "weapon systems", -6.5),
+		m("MOBILIZE", "police", "police or security units", -5.5),
+		m("MOBILIZE", "militia", "non-state armed groups", -6),
+	}},
+	{"COERCE", "repression and coercion short of violence", MaterialConflict, -7, false, []Mode{
+		m("COERCE", "seize", "raid, search or confiscate", -7),
+		m("COERCE", "restrict", "limit freedoms or movement; ban from politics", -7),
+		m("COERCE", "censor", "censor or block information", -6.5),
+		m("COERCE", "curfew", "impose a curfew", -6.5),
+		m("COERCE", "martial-law", "declare emergency rule or martial law", -7.5),
+		m("COERCE", "arrest", "arrest or detain", -7),
+		m("COERCE", "deport", "expel or deport individuals", -7),
+		m("COERCE", "withhold", "cut off utilities, food or medicine", -7),
+		m("COERCE", "misinformation", "deception or influence operations", -6.5),
+		m("COERCE", "cyber", "hacking and other cyber attacks", -7),
+	}},
+	{"ASSAULT", "deliberate physical violence, from beatings to mass killing", MaterialConflict, -9, false, []Mode{
+		m("ASSAULT", "abduct", "kidnap, abduct or hijack", -8.5),
+		m("ASSAULT", "beat", "beat or strike people", -7.5),
+		m("ASSAULT", "torture", "torture", -8.5),
+		m("ASSAULT", "sexual", "sexual violence", -8.5),
+		m("ASSAULT", "targeted", "assassination, execution or deliberate mass killing", -9.5),
+		m("ASSAULT", "destroy", "deliberate destruction of property", -8.5),
+		m("ASSAULT", "primitive", "fire, blades, stones and similar", -8),
+		m("ASSAULT", "firearms", "rifles, pistols, light machine guns", -9),
+		m("ASSAULT", "explosives", "mines, IEDs, car bombs", -9),
+		m("ASSAULT", "suicide-attack", "suicide attacks on foot or by vehicle", -9.5),
+		m("ASSAULT", "aerial", "crewed aircraft", -9.5),
+		m("ASSAULT", "drone", "uncrewed aircraft", -9.5),
+		m("ASSAULT", "heavy-weapons", "artillery, rockets, armour", -9.5),
+		m("ASSAULT", "crowd-control", "tear gas, water cannon and other less-lethal means", -7.5),
+		m("ASSAULT", "unconventional", "chemical, biological, radiological or nuclear weapons", -10),
+	}},
+}
+
+var contexts = []Context{
+	{"military", "state armed forces and military assistance"},
+	{"intelligence", "state intelligence agencies and their work"},
+	{"executive", "executives, their agencies and their personal affairs"},
+	{"legislative", "parliaments, their debates and coalitions"},
+	{"election", "elections and campaigns"},
+	{"political_institutions", "changes within or between formal political bodies and parties"},
+	{"pro_democracy", "moves toward democracy"},
+	{"pro_autocracy", "moves toward autocracy"},
+	{"economic", "trade, finance, development and the economy"},
+	{"legal", "courts, judges and the law"},
+	{"reparations", "compensation for past harm"},
+	{"human_rights", "human rights in general"},
+	{"rights_freedoms", "civil and political liberties, press freedom"},
+	{"repression", "forceful repression by security forces"},
+	{"human_security", "access to water, food, housing, energy and land"},
+	{"gender", "gender and women's issues, reproductive rights"},
+	{"lgbt", "LGBTQ issues"},
+	{"religion_ethnicity", "religious, ethnic, caste or language issues"},
+	{"inequality", "unequal shares of resources and opportunity"},
+	{"diplomatic", "diplomacy, international or domestic"},
+	{"territory", "territorial disputes and forced displacement"},
+	{"peacekeeping", "peacekeeping operations"},
+	{"health", "public health and disease"},
+	{"asylum", "seeking or granting asylum"},
+	{"migration", "migrants, refugees and displaced people"},
+	{"disasters", "natural and man-made disasters"},
+	{"natural_resource", "extraction and trade of natural resources"},
+	{"environment", "pollution and environmental policy"},
+	{"technology", "technology and the tech industry"},
+	{"terrorism", "terrorist groups and counter-terrorism"},
+	{"cbrn", "chemical, biological, radiological and nuclear weapons"},
+	{"cyber", "cyber attacks and cyber crime"},
+	{"misinformation", "misinformation and influence operations"},
+	{"crime", "crime and criminals in general"},
+	{"corruption", "abuse of public office"},
+	{"illegal_drugs", "the illegal drug trade"},
+	{"trafficking", "trafficking or smuggling of people or goods"},
+}
