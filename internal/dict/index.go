@@ -1,0 +1,133 @@
+package dict
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Form says how a surface form names an actor.
+type Form int
+
+// Forms of an actor's surface forms.
+const (
+	FormName      Form = iota // a name: "United States", "Antony Blinken"
+	FormAdjective             // an adjective or demonym: "American(s)"
+	FormCapital               // a capital used as a metonym: "Washington"
+)
+
+// Entry is one actor a surface form names, and how.
+type Entry struct {
+	Actor *Actor
+	Form  Form
+}
+
+// Index maps normalised surface forms to dictionary entries. Build it once
+// with Dictionary.Index and share it: it is read-only and safe for
+// concurrent use.
+type Index struct {
+	actors   map[string][]Entry
+	agents   map[string][]*Agent
+	verbs    map[string][]*Verb
+	maxWords int
+}
+
+// Index builds the lookup tables of d. Later changes to d are not seen.
+func (d *Dictionary) Index() *Index {
+	x := &Index{
+		actors: make(map[string][]Entry, 4*len(d.Actors)),
+		agents: map[string][]*Agent{},
+		verbs:  map[string][]*Verb{},
+	}
+	for _, a := range d.Actors {
+		x.addActor(a, a.Names, FormName)
+		x.addActor(a, a.Adjectives, FormAdjective)
+		x.addActor(a, a.Capitals, FormCapital)
+	}
+	for _, ag := range d.Agents {
+		for _, n := range ag.Names {
+			k := x.key(n)
+			if !containsAgent(x.agents[k], ag) {
+				x.agents[k] = append(x.agents[k], ag)
+			}
+		}
+	}
+	for _, v := range d.Verbs {
+		k := strings.Join(v.Words, " ")
+		x.verbs[k] = append(x.verbs[k], v)
+	}
+	return x
+}
+
+func (x *Index) addActor(a *Actor, forms []string, f Form) {
+	for _, n := range forms {
+		k := x.key(n)
+		dup := false
+		for _, e := range x.actors[k] {
+			dup = dup || (e.Actor == a && e.Form == f)
+		}
+		if !dup {
+			x.actors[k] = append(x.actors[k], Entry{a, f})
+		}
+	}
+}
+
+func containsAgent(list []*Agent, a *Agent) bool {
+	for _, b := range list {
+		if a == b {
+			return true
+		}
+	}
+	return false
+}
+
+// key normalises s and tracks the longest form in words.
+func (x *Index) key(s string) string {
+	k := Normalize(s)
+	if w := strings.Count(k, " ") + 1; w > x.maxWords {
+		x.maxWords = w
+	}
+	return k
+}
+
+// Actors returns every entry for the surface form s (normalised here), in
+// dictionary order.
+func (x *Index) Actors(s string) []Entry { return x.actors[Normalize(s)] }
+
+// Agents returns the agents for the surface form s ("foreign ministers").
+func (x *Index) Agents(s string) []*Agent { return x.agents[Normalize(s)] }
+
+// Verbs returns the verb and noun patterns written as s ("meet with").
+func (x *Index) Verbs(s string) []*Verb { return x.verbs[Normalize(s)] }
+
+// MaxWords returns the number of words in the longest actor or agent form,
+// the widest window a matcher needs to try.
+func (x *Index) MaxWords() int { return x.maxWords }
+
+// Normalize returns the lookup key of a surface form: lower case, curly
+// quotes and apostrophes made straight, dashes made '-', and every run of
+// white space one space. Dots are kept ("U.S." and "US" are two forms).
+// Callers join the tokens of a candidate with single spaces.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r == '\u2018' || r == '\u2019' || r == '\u02bc' || r == '`':
+			r = '\''
+		case r == '\u201c' || r == '\u201d':
+			r = '"'
+		case r == '\u2010' || r == '\u2011' || r == '\u2012' || r == '\u2013' || r == '\u2014':
+			r = '-'
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
