@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"iter"
+	"os"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/export"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
+)
+
+// CodeCommand codes stories into events.
+type CodeCommand struct {
+	Env
+}
+
+// Run runs "dyad code [flags] [FILE...]".
+func (c *CodeCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("dyad code", flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	date := fs.String("date", "", "publication date `YYYY-MM-DD` of plain-text stories (JSONL records carry their own)")
+	in := fs.String("in", "text", "input `format`: text (one story per file) or jsonl (one story per line)")
+	out := fs.String("out", "jsonl", "output `format`: jsonl or tsv")
+	explain := fs.Bool("explain", false, "print, per sentence, the actors and events found and why")
+	maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest story or JSONL line read, in `bytes`")
+	fs.Usage = func() {
+		fmt.Fprintln(c.Stderr, "usage: dyad code [flags] [FILE...]\n\nCodes each FILE (stdin when none) into events.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var pub time.Time
+	if *date != "" {
+		var err error
+		if pub, err = ingest.ParseDate(*date); err != nil {
+			return dyad.Errorf(dyad.EINVALID, "--date: %v", err)
+		}
+	}
+	if *in != "text" && *in != "jsonl" {
+		return dyad.Errorf(dyad.EINVALID, "--in: unknown format %q (want text or jsonl)", *in)
+	}
+	w, err := export.NewWriter(*out, c.Stdout)
+	if err != nil {
+		return err
+	}
+	p, err := newPipeline()
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for doc, err := range c.documents(fs.Args(), *in, pub, *maxBytes) {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			failed++
+			fmt.Fprintln(c.Stderr, "dyad code:", err)
+			continue
+		}
+		if err := c.write(p.Code(doc), w, *explain); err != nil {
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// write prints one document's events, or its explanation.
+func (c *CodeCommand) write(r *pipeline.Result, w export.Writer, explain bool) error {
+	if explain {
+		return r.Explain(c.Stdout)
+	}
+	for i := range r.Events {
+		if err := w.Write(&r.Events[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// documents yields the stories of every input, with an error for each one
+// that cannot be read; stdin when names is empty.
+func (c *CodeCommand) documents(names []string, format string, pub time.Time, maxBytes int) iter.Seq2[*dyad.Document, error] {
+	return func(yield func(*dyad.Document, error) bool) {
+		if len(names) == 0 {
+			names = []string{"-"}
+		}
+		for _, name := range names {
+			if !c.readOne(name, format, pub, maxBytes, yield) {
+				return
+			}
+		}
+	}
+}
+
+// readOne yields the stories of one input ("-" is stdin) and reports
+// whether the caller wants more.
+func (c *CodeCommand) readOne(name, format string, pub time.Time, maxBytes int, yield func(*dyad.Document, error) bool) bool {
+	r, label := c.Stdin, "stdin"
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return yield(nil, dyad.Errorf(dyad.EINVALID, "%s: cannot open: %v", name, unwrapPath(err)))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return yield(nil, dyad.Errorf(dyad.EINVALID, "%s: is a directory", name))
+		}
+		r, label = f, name
+	}
+	if format == "jsonl" {
+		for doc, err := range ingest.ReadJSONL(label, r, pub, maxBytes) {
+			if !yield(doc, err) {
+				return false
+			}
+		}
+		return true
+	}
+	return yield(ingest.ReadText(label, r, pub, maxBytes))
+}

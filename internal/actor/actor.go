@@ -1,0 +1,149 @@
+package actor
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// Mention is an actor found in a sentence.
+type Mention struct {
+	dyad.Actor
+	First, Last int  // token indexes (0-based, inclusive) in Sentence.Tokens
+	Place       bool // a capital or country named as a place ("in Tokyo"), not as an actor
+	Person      bool // a named person (useful to quotes and coreference)
+}
+
+// Matcher finds actor mentions. It is read-only after New and safe for
+// concurrent use.
+type Matcher struct {
+	ix       *dict.Index
+	maxWords int
+}
+
+// New returns a Matcher over the dictionary d.
+func New(d *dict.Dictionary) *Matcher {
+	ix := d.Index()
+	n := ix.MaxWords()
+	if n < 1 {
+		n = 1
+	}
+	return &Matcher{ix: ix, maxWords: n}
+}
+
+// piece is one dictionary match over tokens [first, last].
+type piece struct {
+	first, last int
+	entries     []dict.Entry
+	agent       *dict.Agent
+}
+
+// Find returns the actor mentions of s, in order, coded as of date (zero:
+// latest roles). text is the document text that the token spans index.
+func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []Mention {
+	pieces := m.scan(text, s.Tokens)
+	singles := m.compose(text, s.Tokens, pieces, date)
+	return compound(text, s.Tokens, singles)
+}
+
+// scan finds the longest dictionary match at each token, left to right.
+func (m *Matcher) scan(text string, toks []dyad.Token) []piece {
+	var out []piece
+	for i := 0; i < len(toks); {
+		p, ok := m.longest(text, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, p)
+		i = p.last + 1
+	}
+	return out
+}
+
+// longest returns the longest actor or agent form that starts at token i.
+func (m *Matcher) longest(text string, toks []dyad.Token, i int) (piece, bool) {
+	if inHyphenated(toks, i) {
+		return piece{}, false
+	}
+	for j := min(len(toks)-1, i+m.maxWords*2); j >= i; j-- {
+		if j+1 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Span.Start == toks[j].Span.End {
+			continue // "six-party": a word inside a hyphenated compound
+		}
+		form := text[toks[i].Span.Start:toks[j].Span.End]
+		if es := m.ix.Actors(form); len(es) > 0 && properNoun(toks[i:j+1], form) {
+			return piece{first: i, last: j, entries: es}, true
+		}
+		if ags := m.ix.Agents(form); len(ags) > 0 {
+			return piece{first: i, last: j, agent: ags[0]}, true
+		}
+	}
+	return piece{}, false
+}
+
+// properNoun reports whether the tokens look like a name: the first token
+// capitalised, and forms written in capitals in the text ("US", "UN")
+// matched only in capitals, so that "us" the pronoun is not the United
+// States.
+func properNoun(toks []dyad.Token, form string) bool {
+	t := toks[0].Text
+	if t == "" || !isUpper(t[0]) {
+		return false
+	}
+	if len(toks) == 1 && len(t) <= 3 && strings.ToUpper(t) != t {
+		return false // "Us", "Un": a sentence-initial word, not an acronym
+	}
+	return true
+}
+
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// codeOf returns the code and country of an entry on date, with the
+// sectors it implies.
+func codeOf(e dict.Entry, date time.Time) dyad.Actor {
+	a := e.Actor
+	code := a.Code
+	if a.Kind == dict.Person {
+		code, _ = a.CodeOn(date)
+	}
+	act := dyad.Actor{Code: code, Country: a.Country, Name: a.Name, Sectors: append([]string(nil), a.Sectors...)}
+	if e.Form == dict.FormCapital && a.Kind == dict.Country && len(code) == 3 {
+		act.Code, act.Sectors = code+"GOV", []string{"GOV"}
+	}
+	if act.Country == "" && len(code) >= 3 {
+		act.Country = code[:3]
+	}
+	return act
+}
+
+// withAgent returns a with the agent's sector code appended.
+func withAgent(a dyad.Actor, ag *dict.Agent) dyad.Actor {
+	if ag == nil || strings.HasSuffix(a.Code, ag.Code) {
+		return a
+	}
+	base := a.Code
+	if a.Country != "" && !strings.HasPrefix(a.Country, "IGO") {
+		base = a.Country
+	}
+	a.Code = base + ag.Code
+	a.Sectors = sectors(ag.Code)
+	return a
+}
+
+// sectors splits a run of three-letter sector codes: "GOVMIL" → GOV, MIL.
+func sectors(code string) []string {
+	var out []string
+	for len(code) >= 3 {
+		out = append(out, code[:3])
+		code = code[3:]
+	}
+	return out
+}
+
+// inHyphenated reports whether token i continues a hyphenated compound
+// ("six-party"), so that its word is not an actor or agent of its own.
+func inHyphenated(toks []dyad.Token, i int) bool {
+	return i > 0 && toks[i-1].Text == "-" && toks[i-1].Span.End == toks[i].Span.Start
+}

@@ -1,0 +1,203 @@
+package actor
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// compose turns dictionary pieces into single-actor mentions: a name or
+// adjective followed by an agent ("Japanese officials"), an agent followed
+// by a person ("Foreign Minister Wang Yi"), or a name alone.
+func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.Time) []Mention {
+	var out []Mention
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		start := i
+		var base *dict.Entry
+		var ag *dict.Agent
+		var person *dict.Entry
+		if p.agent == nil {
+			e := best(p.entries)
+			base = &e
+			if e.Actor.Kind == dict.Person {
+				person, base = base, nil
+			}
+		} else {
+			ag = p.agent
+		}
+		// extend to the right: name → agent → person, each adjacent.
+		for i+1 < len(ps) && adjacent(toks, ps[i], ps[i+1]) {
+			n := ps[i+1]
+			switch {
+			case n.agent != nil && person == nil:
+				ag = n.agent
+			case n.agent == nil && person == nil && best(n.entries).Actor.Kind == dict.Person:
+				e := best(n.entries)
+				person = &e
+			default:
+				goto done
+			}
+			i++
+		}
+	done:
+		first, last := ps[start].first, ps[i].last
+		var act dyad.Actor
+		switch {
+		case person != nil:
+			act = codeOf(*person, date)
+			if act.Code == "" && base != nil {
+				act = withAgent(codeOf(*base, date), ag)
+			}
+		case base != nil && ag != nil:
+			act = withAgent(codeOf(*base, date), ag)
+		case base != nil && base.Form != dict.FormAdjective:
+			act = codeOf(*base, date)
+		case ag != nil:
+			act = dyad.Actor{Code: ag.Code, Sectors: sectors(ag.Code)}
+		default:
+			continue // a bare adjective: "a Japanese ship"
+		}
+		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
+		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
+		mn := Mention{Actor: act, First: first, Last: last, Person: person != nil}
+		mn.Place = base != nil && ag == nil && person == nil && afterLocative(toks, first)
+		out = append(out, mn)
+	}
+	return out
+}
+
+// best picks the entry to use when a form names several actors: names
+// before adjectives and capitals, then dictionary order.
+func best(es []dict.Entry) dict.Entry {
+	for _, e := range es {
+		if e.Form == dict.FormName {
+			return e
+		}
+	}
+	return es[0]
+}
+
+// adjacent reports whether piece b follows a directly, or after a
+// possessive "'s" ("China's foreign ministry").
+func adjacent(toks []dyad.Token, a, b piece) bool {
+	switch b.first - a.last {
+	case 1:
+		return true
+	case 2:
+		t := strings.ToLower(toks[a.last+1].Text)
+		return t == "'s" || t == "\u2019s" || t == "'"
+	}
+	return false
+}
+
+// afterLocative reports whether token i follows "in", "at" or "near", so a
+// place name there is where something happened, not who did it.
+func afterLocative(toks []dyad.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && strings.EqualFold(toks[j].Text, "the") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch strings.ToLower(toks[j].Text) {
+	case "in", "at", "near", "outside", "inside":
+		return true
+	}
+	return false
+}
+
+// compound joins mentions separated by "," and "and" into one mention with
+// Members, and gives a leading agent ("diplomats from the US, Japan and
+// South Korea") to every member.
+func compound(text string, toks []dyad.Token, ms []Mention) []Mention {
+	var out []Mention
+	for i := 0; i < len(ms); i++ {
+		j := i
+		for j+1 < len(ms) && conjoined(toks, ms[j], ms[j+1]) && !ms[j+1].Place && !ms[i].Place {
+			j++
+		}
+		group := ms[i : j+1]
+		if ag, ok := agentBefore(toks, out, group[0]); ok {
+			for k := range group {
+				if len(group[k].Sectors) == 0 && group[k].Country != "" {
+					group[k].Actor = withSector(group[k].Actor, ag)
+				}
+			}
+			out = out[:len(out)-1]
+		}
+		if len(group) == 1 {
+			out = append(out, group[0])
+			i = j
+			continue
+		}
+		c := Mention{First: group[0].First, Last: group[len(group)-1].Last}
+		c.Span = dyad.Span{Start: group[0].Span.Start, End: group[len(group)-1].Span.End}
+		c.Text = text[c.Span.Start:c.Span.End]
+		for _, g := range group {
+			c.Members = append(c.Members, g.Actor)
+		}
+		c.Code = joinCodes(c.Members)
+		out = append(out, c)
+		i = j
+	}
+	return out
+}
+
+// conjoined reports whether b follows a after ",", "and" or ", and".
+func conjoined(toks []dyad.Token, a, b Mention) bool {
+	gap := toks[a.Last+1 : b.First]
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	for _, t := range gap {
+		switch strings.ToLower(t.Text) {
+		case ",", "and", "the", "&":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// agentBefore reports whether the last mention in out is a bare agent
+// followed by "of", "from" or "in" and then m, and returns its sector code.
+func agentBefore(toks []dyad.Token, out []Mention, m Mention) (string, bool) {
+	if len(out) == 0 {
+		return "", false
+	}
+	a := out[len(out)-1]
+	if a.Country != "" || len(a.Members) > 0 || len(a.Sectors) == 0 {
+		return "", false
+	}
+	gap := toks[a.Last+1 : m.First]
+	if len(gap) == 0 || len(gap) > 2 {
+		return "", false
+	}
+	switch strings.ToLower(gap[0].Text) {
+	case "of", "from":
+	default:
+		return "", false
+	}
+	if len(gap) == 2 && !strings.EqualFold(gap[1].Text, "the") {
+		return "", false
+	}
+	return a.Code, true
+}
+
+// withSector gives a country actor the sector code sec.
+func withSector(a dyad.Actor, sec string) dyad.Actor {
+	return withAgent(a, &dict.Agent{Code: sec})
+}
+
+// joinCodes names a compound actor by its members' codes: "USAGOV+JPNGOV".
+func joinCodes(ms []dyad.Actor) string {
+	codes := make([]string, len(ms))
+	for i, m := range ms {
+		codes[i] = m.Code
+	}
+	return strings.Join(codes, "+")
+}

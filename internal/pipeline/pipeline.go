@@ -1,0 +1,108 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
+)
+
+// DefaultMaxTokens bounds the sentences that are tagged, parsed and coded;
+// longer ones are skipped with a note (scraped tables, lists).
+const DefaultMaxTokens = 250
+
+// Tagger fills UPOS, XPOS and Lemma of a sentence's tokens.
+type Tagger interface{ Tag(s *dyad.Sentence) }
+
+// Parser fills Head and Rel of a tagged sentence's tokens.
+type Parser interface{ Parse(s *dyad.Sentence) }
+
+// Options configure a Pipeline.
+type Options struct {
+	Dict      *dict.Dictionary // nil: dyad's embedded defaults
+	Tagger    Tagger           // nil: lemmas are guessed by the coder
+	Parser    Parser           // nil: the coder works on word order
+	Coder     coder.Options
+	MaxTokens int // longer sentences are skipped with a note
+}
+
+// DefaultOptions returns the options dyad runs with, without models; the
+// caller adds the Tagger and Parser it has.
+func DefaultOptions() Options {
+	return Options{Coder: coder.DefaultOptions(), MaxTokens: DefaultMaxTokens}
+}
+
+// Pipeline codes documents. It is safe for concurrent use.
+type Pipeline struct {
+	opts     Options
+	actors   *actor.Matcher
+	coder    *coder.Coder
+	Patterns int // verb and noun patterns loaded
+}
+
+// New loads what opts name and returns a ready Pipeline.
+func New(opts Options) (*Pipeline, error) {
+	d := opts.Dict
+	if d == nil {
+		var err error
+		if d, err = dict.Default(); err != nil {
+			return nil, fmt.Errorf("default dictionaries: %w", err)
+		}
+	}
+	if opts.MaxTokens <= 0 {
+		opts.MaxTokens = DefaultMaxTokens
+	}
+	c, err := coder.New(d, opts.Coder)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, Patterns: c.Patterns()}, nil
+}
+
+// Result is what the pipeline found in one document.
+type Result struct {
+	Doc       *dyad.Document
+	Sentences []dyad.Sentence
+	Actors    [][]actor.Mention // per sentence
+	Events    []dyad.Event
+	Notes     []string // sentences skipped and why
+}
+
+// Code runs every stage over doc.
+func (p *Pipeline) Code(doc *dyad.Document) *Result {
+	r := &Result{Doc: doc}
+	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
+	r.Actors = make([][]actor.Mention, len(r.Sentences))
+	for i := range r.Sentences {
+		s := &r.Sentences[i]
+		if n := len(s.Tokens); n > p.opts.MaxTokens {
+			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: %d tokens, over the limit of %d: skipped", s.Index, n, p.opts.MaxTokens))
+			continue
+		}
+		if p.opts.Tagger != nil {
+			p.opts.Tagger.Tag(s)
+		}
+		if p.opts.Parser != nil {
+			p.opts.Parser.Parse(s)
+		}
+		ms := p.actors.Find(doc.Text, s, doc.Date)
+		r.Actors[i] = ms
+		r.Events = append(r.Events, p.coder.Code(doc, s, actorsOf(ms))...)
+	}
+	return r
+}
+
+// actorsOf returns the mentions that act, leaving out places ("in Tokyo").
+func actorsOf(ms []actor.Mention) []dyad.Actor {
+	out := make([]dyad.Actor, 0, len(ms))
+	for _, m := range ms {
+		if !m.Place {
+			out = append(out, m.Actor)
+		}
+	}
+	return out
+}
