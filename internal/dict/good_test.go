@@ -234,3 +234,36 @@ func FuzzParse(f *testing.F) {
 		d.Index()
 	})
 }
+
+func TestMergePerson(t *testing.T) {
+	a, err := dict.Parse("gen", strings.NewReader("person - Fumio Kishida\n\trole JPNGOV 2021-10-04 2024-10-01 head of government\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := dict.Parse("hand", strings.NewReader("person - Fumio Kishida\n\tname Kishida\n\trole JPNGOV 2012-12-26 2017-08-03 Minister for Foreign Affairs\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Merge(b)
+	if len(a.Actors) != 1 {
+		t.Fatalf("got %d actors, want 1", len(a.Actors))
+	}
+	k := a.Actors[0]
+	if got, want := strings.Join(k.Names, "|"), "Fumio Kishida|Kishida"; got != want {
+		t.Errorf("Names = %q, want %q", got, want)
+	}
+	for _, tt := range []struct{ on, title string }{
+		{"2015-01-01", "Minister for Foreign Affairs"},
+		{"2022-01-01", "head of government"},
+		{"2019-01-01", ""},
+	} {
+		_, r := k.CodeOn(date(tt.on))
+		got := ""
+		if r != nil {
+			got = r.Title
+		}
+		if got != tt.title {
+			t.Errorf("CodeOn(%s) role %q, want %q", tt.on, got, tt.title)
+		}
+	}
+}

@@ -95,10 +95,11 @@ func loadAll(names []string, open func(string) (fs.File, error)) (*Dictionary, e
 	return d, nil
 }
 
-// Merge adds o's entries to d. An entry of o replaces d's entry with the
-// same key: an actor's kind, code and name (a person's name and country), an
-// agent's code (names are added; a name moves from any other agent), a
-// verb's kind and pattern.
+// Merge adds o's entries to d; o wins. An actor of o replaces d's actor of
+// the same kind, code and name. A person (keyed by name and country) known
+// to both is joined: the names and roles of both, o's code when it has
+// one. An agent's names join d's agent of the same code and leave any
+// other agent. A verb replaces d's verb of the same kind and pattern.
 func (d *Dictionary) Merge(o *Dictionary) {
 	if o == nil {
 		return
@@ -115,12 +116,44 @@ func (d *Dictionary) mergeActors(as []*Actor) {
 	}
 	for _, a := range as {
 		if i, ok := at[a.key()]; ok {
-			d.Actors[i] = a
+			if a.Kind == Person {
+				d.Actors[i] = joinPerson(d.Actors[i], a)
+			} else {
+				d.Actors[i] = a
+			}
 			continue
 		}
 		at[a.key()] = len(d.Actors)
 		d.Actors = append(d.Actors, a)
 	}
+}
+
+// joinPerson returns a new entry for one person known to two files: b's
+// code (when it has one) and position, both sets of names and roles, b's
+// role replacing an identical one of a.
+func joinPerson(a, b *Actor) *Actor {
+	j := *b
+	if j.Code == "" {
+		j.Code, j.Sectors = a.Code, a.Sectors
+	}
+	j.Names = addUnique(append([]string(nil), a.Names...), b.Names...)
+	j.Roles = nil
+	for _, r := range a.Roles {
+		if !hasRole(b.Roles, r) {
+			j.Roles = append(j.Roles, r)
+		}
+	}
+	j.Roles = append(j.Roles, b.Roles...)
+	return &j
+}
+
+func hasRole(rs []Role, r Role) bool {
+	for _, x := range rs {
+		if x.Code == r.Code && x.From.Equal(r.From) && x.To.Equal(r.To) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Dictionary) mergeAgents(as []*Agent) {

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	ref := fs.String("ref", "", "reference data directory (default: ../shared/data/reference beside the module root)")
+	out := fs.String("out", "data", "output directory")
+	since := fs.String("since", "1990-01-01", "keep leaders whose term ended on or after this day")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *ref == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		*ref = filepath.Join(root, "..", "shared", "data", "reference")
+	}
+	cs, err := readCountries(filepath.Join(*ref, "world_countries", "countries.json"))
+	if err != nil {
+		return err
+	}
+	if err := write(filepath.Join(*out, "countries.txt"), func(w *bufio.Writer) { writeCountries(w, cs) }); err != nil {
+		return err
+	}
+	ls, err := readLeaders(*ref, cs, *since)
+	if err != nil {
+		return err
+	}
+	return write(filepath.Join(*out, "leaders.txt"), func(w *bufio.Writer) { writeLeaders(w, ls) })
+}
+
+// moduleRoot walks up from the working directory to the one with go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// write creates path and fills it with fill.
+func write(path string, fill func(*bufio.Writer)) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fill(w)
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
