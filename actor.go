@@ -17,3 +17,16 @@ type Actor struct {
 
 // IsZero reports whether a has no code.
 func (a Actor) IsZero() bool { return a.Code == "" && len(a.Members) == 0 }
+
+// Mention is an actor found in a sentence: the coded actor and where it
+// stands among the sentence's tokens.
+type Mention struct {
+	Actor
+	First, Last int  // token indexes (0-based, inclusive) in Sentence.Tokens
+	Place       bool // a place named where something happened ("in Tokyo"), not an actor
+	Person      bool // a named person
+	// Resolved says how coreference found the actor ("surname of Antony
+	// Blinken", "the three governments"); "" when the dictionary matched
+	// the words directly.
+	Resolved string
+}

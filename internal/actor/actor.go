@@ -8,14 +8,6 @@ import (
 	"github.com/dyad-events/dyad/internal/dict"
 )
 
-// Mention is an actor found in a sentence.
-type Mention struct {
-	dyad.Actor
-	First, Last int  // token indexes (0-based, inclusive) in Sentence.Tokens
-	Place       bool // a capital or country named as a place ("in Tokyo"), not as an actor
-	Person      bool // a named person (useful to quotes and coreference)
-}
-
 // Matcher finds actor mentions. It is read-only after New and safe for
 // concurrent use.
 type Matcher struct {
@@ -42,7 +34,7 @@ type piece struct {
 
 // Find returns the actor mentions of s, in order, coded as of date (zero:
 // latest roles). text is the document text that the token spans index.
-func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []Mention {
+func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []dyad.Mention {
 	pieces := m.scan(text, s.Tokens)
 	singles := m.compose(text, s.Tokens, pieces, date)
 	return compound(text, s.Tokens, singles)

@@ -11,8 +11,8 @@ import (
 // compose turns dictionary pieces into single-actor mentions: a name or
 // adjective followed by an agent ("Japanese officials"), an agent followed
 // by a person ("Foreign Minister Wang Yi"), or a name alone.
-func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.Time) []Mention {
-	var out []Mention
+func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.Time) []dyad.Mention {
+	var out []dyad.Mention
 	for i := 0; i < len(ps); i++ {
 		p := ps[i]
 		start := i
@@ -62,7 +62,7 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		}
 		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
-		mn := Mention{Actor: act, First: first, Last: last, Person: person != nil}
+		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}
 		mn.Place = base != nil && ag == nil && person == nil && afterLocative(toks, first)
 		out = append(out, mn)
 	}
@@ -113,8 +113,8 @@ func afterLocative(toks []dyad.Token, i int) bool {
 // compound joins mentions separated by "," and "and" into one mention with
 // Members, and gives a leading agent ("diplomats from the US, Japan and
 // South Korea") to every member.
-func compound(text string, toks []dyad.Token, ms []Mention) []Mention {
-	var out []Mention
+func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention {
+	var out []dyad.Mention
 	for i := 0; i < len(ms); i++ {
 		j := i
 		for j+1 < len(ms) && conjoined(toks, ms[j], ms[j+1]) && !ms[j+1].Place && !ms[i].Place {
@@ -134,7 +134,7 @@ func compound(text string, toks []dyad.Token, ms []Mention) []Mention {
 			i = j
 			continue
 		}
-		c := Mention{First: group[0].First, Last: group[len(group)-1].Last}
+		c := dyad.Mention{First: group[0].First, Last: group[len(group)-1].Last}
 		c.Span = dyad.Span{Start: group[0].Span.Start, End: group[len(group)-1].Span.End}
 		c.Text = text[c.Span.Start:c.Span.End]
 		for _, g := range group {
@@ -148,7 +148,7 @@ func compound(text string, toks []dyad.Token, ms []Mention) []Mention {
 }
 
 // conjoined reports whether b follows a after ",", "and" or ", and".
-func conjoined(toks []dyad.Token, a, b Mention) bool {
+func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
 	gap := toks[a.Last+1 : b.First]
 	if len(gap) == 0 || len(gap) > 3 {
 		return false
@@ -165,7 +165,7 @@ func conjoined(toks []dyad.Token, a, b Mention) bool {
 
 // agentBefore reports whether the last mention in out is a bare agent
 // followed by "of", "from" or "in" and then m, and returns its sector code.
-func agentBefore(toks []dyad.Token, out []Mention, m Mention) (string, bool) {
+func agentBefore(toks []dyad.Token, out []dyad.Mention, m dyad.Mention) (string, bool) {
 	if len(out) == 0 {
 		return "", false
 	}

@@ -8,23 +8,23 @@ import (
 	"github.com/dyad-events/dyad/ontology"
 )
 
-// Code returns the events of sentence s of doc. actors are the actor
-// mentions of s (places excluded), in order, with spans into doc.Text.
+// Code returns the events of sentence s of doc. ms are the actor mentions
+// of s, in order; places among them are not actors.
 // Events carry the publication date; later stages refine date, place and
 // modality.
-func (c *Coder) Code(doc *dyad.Document, s *dyad.Sentence, actors []dyad.Actor) []dyad.Event {
-	if len(actors) == 0 || len(s.Tokens) == 0 {
+func (c *Coder) Code(doc *dyad.Document, s *dyad.Sentence, ms []dyad.Mention) []dyad.Event {
+	st := prepare(s, ms)
+	if len(st.actors) == 0 {
 		return nil
 	}
-	st := prepare(s, actors)
-	ms := c.find(st)
-	applyControl(st, ms)
+	matches := c.find(st)
+	applyControl(st, matches)
 	var out []dyad.Event
-	for _, m := range ms {
+	for _, m := range matches {
 		if m.dropped {
 			continue
 		}
-		out = append(out, c.events(doc, s, st, m, ms)...)
+		out = append(out, c.events(doc, s, st, m, matches)...)
 	}
 	for i := range out {
 		out[i].ID = fmt.Sprintf("%s:%d:%d", doc.ID, s.Index, i)

@@ -26,19 +26,22 @@ type match struct {
 func (m *match) head() int { return m.at[0] }
 func (m *match) last() int { return m.at[len(m.at)-1] }
 
-// prepare indexes the tokens covered by each actor.
-func prepare(s *dyad.Sentence, actors []dyad.Actor) *sent {
-	st := &sent{toks: s.Tokens, actors: actors, lemmas: make([]string, len(s.Tokens)), actorAt: make([]int, len(s.Tokens))}
+// prepare indexes the tokens covered by each acting mention; places ("in
+// Tokyo") are left out.
+func prepare(s *dyad.Sentence, ms []dyad.Mention) *sent {
+	st := &sent{toks: s.Tokens, lemmas: make([]string, len(s.Tokens)), actorAt: make([]int, len(s.Tokens))}
 	for i, t := range s.Tokens {
 		st.lemmas[i] = lemmaOf(t.Text, t.Lemma)
 		st.actorAt[i] = -1
 	}
-	for ai, a := range actors {
-		for i, t := range s.Tokens {
-			if a.Span.Contains(t.Span) {
-				st.actorAt[i] = ai
-			}
+	for _, m := range ms {
+		if m.Place || m.First < 0 || m.Last >= len(s.Tokens) {
+			continue
 		}
+		for i := m.First; i <= m.Last; i++ {
+			st.actorAt[i] = len(st.actors)
+		}
+		st.actors = append(st.actors, m.Actor)
 	}
 	return st
 }

@@ -6,7 +6,9 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/coref"
 	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/quotes"
 	"github.com/dyad-events/dyad/internal/segment"
 	"github.com/dyad-events/dyad/internal/tokenize"
 )
@@ -50,7 +52,7 @@ func New(opts Options) (*Pipeline, error) {
 	if d == nil {
 		var err error
 		if d, err = dict.Default(); err != nil {
-			return nil, fmt.Errorf("default dictionaries: %w", err)
+			return nil, err
 		}
 	}
 	if opts.MaxTokens <= 0 {
@@ -67,20 +69,23 @@ func New(opts Options) (*Pipeline, error) {
 type Result struct {
 	Doc       *dyad.Document
 	Sentences []dyad.Sentence
-	Actors    [][]actor.Mention // per sentence
+	Actors    [][]dyad.Mention // per sentence
 	Events    []dyad.Event
-	Notes     []string // sentences skipped and why
+	Quotes    []dyad.Quote // direct and indirect quotations with speakers
+	Notes     []string     // sentences skipped and why
 }
 
 // Code runs every stage over doc.
 func (p *Pipeline) Code(doc *dyad.Document) *Result {
 	r := &Result{Doc: doc}
 	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
-	r.Actors = make([][]actor.Mention, len(r.Sentences))
+	r.Actors = make([][]dyad.Mention, len(r.Sentences))
+	skip := make([]bool, len(r.Sentences))
 	for i := range r.Sentences {
 		s := &r.Sentences[i]
 		if n := len(s.Tokens); n > p.opts.MaxTokens {
 			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: %d tokens, over the limit of %d: skipped", s.Index, n, p.opts.MaxTokens))
+			skip[i] = true
 			continue
 		}
 		if p.opts.Tagger != nil {
@@ -89,20 +94,21 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 		if p.opts.Parser != nil {
 			p.opts.Parser.Parse(s)
 		}
-		ms := p.actors.Find(doc.Text, s, doc.Date)
-		r.Actors[i] = ms
-		r.Events = append(r.Events, p.coder.Code(doc, s, actorsOf(ms))...)
+		r.Actors[i] = p.actors.Find(doc.Text, s, doc.Date)
+	}
+	coref.Resolve(doc.Text, r.Sentences, r.Actors, nil)
+	r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
+	coref.Resolve(doc.Text, r.Sentences, r.Actors, r.Quotes)
+	for i := range r.Sentences {
+		if skip[i] {
+			continue
+		}
+		s := &r.Sentences[i]
+		evs := p.coder.Code(doc, s, r.Actors[i])
+		for k := range evs {
+			p.understand(doc, s, r.Quotes, &evs[k])
+		}
+		r.Events = append(r.Events, evs...)
 	}
 	return r
-}
-
-// actorsOf returns the mentions that act, leaving out places ("in Tokyo").
-func actorsOf(ms []actor.Mention) []dyad.Actor {
-	out := make([]dyad.Actor, 0, len(ms))
-	for _, m := range ms {
-		if !m.Place {
-			out = append(out, m.Actor)
-		}
-	}
-	return out
 }

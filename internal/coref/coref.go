@@ -1,0 +1,136 @@
+package coref
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// familyFirst are countries whose names are written family name first.
+var familyFirst = map[string]bool{"CHN": true, "KOR": true, "PRK": true, "TWN": true, "VNM": true, "HKG": true, "MAC": true}
+
+// numbers are the counts a description may give.
+var numbers = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+// collectives are the nouns of counted descriptions and the sector each
+// gives its members ("" keeps the members' own codes).
+var collectives = map[string]string{
+	"governments": "GOV", "government": "GOV", "countries": "", "nations": "", "states": "",
+	"sides": "", "allies": "", "neighbours": "", "neighbors": "", "powers": "", "leaders": "GOV",
+	"ministers": "GOV", "diplomats": "GOV", "capitals": "GOV", "militaries": "MIL",
+}
+
+// Resolve adds to ms (the mentions of each sentence, in order) the mentions
+// that refer back to actors named earlier in the story. quotes are the
+// story's quotations with their speakers, for "I" and "we".
+func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []dyad.Quote) {
+	r := &resolver{text: text, surnames: map[string]dyad.Mention{}}
+	for i := range sents {
+		s := &sents[i]
+		covered := r.covered(s, ms[i])
+		var added []dyad.Mention
+		for k := 0; k < len(s.Tokens); k++ {
+			if covered[k] {
+				continue
+			}
+			if m, n, ok := r.resolve(s, k, ms[i], quotes); ok {
+				added = append(added, m)
+				k += n - 1
+			}
+		}
+		r.learn(ms[i])
+		if len(added) > 0 {
+			ms[i] = append(dropCovered(ms[i], added), added...)
+			sort.Slice(ms[i], func(a, b int) bool { return ms[i][a].First < ms[i][b].First })
+		}
+		r.persons = r.persons[:0]
+		for _, m := range ms[i] {
+			if m.Person {
+				r.persons = append(r.persons, m)
+			}
+		}
+	}
+}
+
+// resolver keeps what the story has named so far.
+type resolver struct {
+	text      string
+	surnames  map[string]dyad.Mention // surname → the person's mention
+	compounds []dyad.Mention          // compound mentions, in order
+	countries []dyad.Actor            // countries named, in order
+	persons   []dyad.Mention          // persons of the previous sentence
+}
+
+// covered marks the tokens already inside a mention, and resets bare agents
+// that a counted description may replace.
+func (r *resolver) covered(s *dyad.Sentence, ms []dyad.Mention) []bool {
+	c := make([]bool, len(s.Tokens))
+	for _, m := range ms {
+		if m.Country == "" && len(m.Members) == 0 && m.First >= 1 {
+			if _, ok := numbers[strings.ToLower(s.Tokens[m.First-1].Text)]; ok {
+				continue // "the three governments": resolved below
+			}
+		}
+		for k := m.First; k <= m.Last && k < len(c); k++ {
+			c[k] = true
+		}
+	}
+	return c
+}
+
+// learn records the persons, compounds and countries of a sentence.
+func (r *resolver) learn(ms []dyad.Mention) {
+	for _, m := range ms {
+		switch {
+		case m.Person && m.Resolved == "":
+			for _, sn := range surnames(m.Name, m.Country) {
+				r.surnames[sn] = m
+			}
+		case len(m.Members) > 1:
+			r.compounds = append(r.compounds, m)
+		}
+		for _, a := range members(m.Actor) {
+			if a.Country != "" && !strings.HasPrefix(a.Country, "IGO") {
+				r.countries = append(r.countries, a)
+			}
+		}
+	}
+}
+
+func members(a dyad.Actor) []dyad.Actor {
+	if len(a.Members) > 0 {
+		return a.Members
+	}
+	return []dyad.Actor{a}
+}
+
+// surnames returns the words of a person's name that stand for them alone.
+func surnames(name, country string) []string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return nil
+	}
+	if familyFirst[country] {
+		return []string{f[0]}
+	}
+	return []string{f[len(f)-1]}
+}
+
+// dropCovered removes the mentions that lie inside an added one (the bare
+// agent "governments" inside "the three governments").
+func dropCovered(ms, added []dyad.Mention) []dyad.Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		keep := true
+		for _, a := range added {
+			if a.First <= m.First && m.Last <= a.Last {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, m)
+		}
+	}
+	return out
+}

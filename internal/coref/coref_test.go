@@ -1,0 +1,76 @@
+package coref_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/coref"
+)
+
+// sentences splits text on ". " into sentences of space-separated tokens;
+// enough for these tests, which do not exercise the tokenizer.
+func sentences(text string) []dyad.Sentence {
+	var out []dyad.Sentence
+	start := 0
+	for i, part := range strings.SplitAfter(text, ". ") {
+		s := dyad.Sentence{Index: i, Span: dyad.Span{Start: start, End: start + len(part)}, Text: part}
+		off := start
+		for _, w := range strings.Fields(part) {
+			k := strings.Index(text[off:], w) + off
+			s.Tokens = append(s.Tokens, dyad.Token{ID: len(s.Tokens) + 1, Text: w, Span: dyad.Span{Start: k, End: k + len(w)}})
+			off = k + len(w)
+		}
+		out = append(out, s)
+		start += len(part)
+	}
+	return out
+}
+
+// mention makes a mention over tokens [first, last] of s.
+func mention(s dyad.Sentence, first, last int, a dyad.Actor, person bool) dyad.Mention {
+	a.Span = dyad.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
+	return dyad.Mention{Actor: a, First: first, Last: last, Person: person}
+}
+
+func codes(ms []dyad.Mention) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Code)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestResolve(t *testing.T) {
+	text := "Antony Blinken met Lim Sung-nam and Shinsuke Sugiyama . Blinken spoke . He left . The three governments agreed on North Korea . The North fired . Sugiyama said I am here . "
+	ss := sentences(text)
+	usa := dyad.Actor{Code: "USAGOV", Country: "USA", Name: "Antony Blinken"}
+	kor := dyad.Actor{Code: "KORGOV", Country: "KOR", Name: "Lim Sung-nam"}
+	jpn := dyad.Actor{Code: "JPNGOV", Country: "JPN", Name: "Shinsuke Sugiyama"}
+	prk := dyad.Actor{Code: "PRK", Country: "PRK", Name: "North Korea"}
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 1, usa, true), mention(ss[0], 3, 6, dyad.Actor{Code: "KORGOV+JPNGOV+USAGOV", Members: []dyad.Actor{kor, jpn, usa}}, false)}
+	ms[0] = append(ms[0], mention(ss[0], 3, 3, kor, true), mention(ss[0], 5, 6, jpn, true))
+	ms[3] = []dyad.Mention{mention(ss[3], 2, 2, dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}}, false), mention(ss[3], 5, 6, prk, false)}
+	quote := dyad.Span{Start: ss[5].Tokens[2].Span.Start, End: ss[5].Tokens[4].Span.End}
+	coref.Resolve(text, ss, ms, []dyad.Quote{{Span: quote, Speaker: jpn}})
+	for _, tt := range []struct {
+		sentence int
+		want     string
+	}{
+		{1, "USAGOV"},                   // surname
+		{2, "USAGOV"},                   // the only person of the sentence before
+		{3, "KORGOV+JPNGOV+USAGOV PRK"}, // counted description replaces the bare agent
+		{4, "PRK"},                      // truncated name
+		{5, "JPNGOV JPNGOV"},            // surname, and "I" inside the quotation
+	} {
+		if got := codes(ms[tt.sentence]); got != tt.want {
+			t.Errorf("sentence %d %q: codes %q, want %q", tt.sentence, ss[tt.sentence].Text, got, tt.want)
+		}
+		for _, m := range ms[tt.sentence] {
+			if m.Resolved == "" && tt.sentence != 3 {
+				t.Errorf("sentence %d: mention %q has no Resolved note", tt.sentence, m.Text)
+			}
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package coref
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// resolve tries each rule at token k and returns the mention found and how
+// many tokens it covers.
+func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention, quotes []dyad.Quote) (dyad.Mention, int, bool) {
+	t := s.Tokens[k]
+	w := strings.ToLower(t.Text)
+	if p, ok := r.surnames[t.Text]; ok {
+		return r.mention(s, k, k, p.Actor, "surname of "+p.Name, true), 1, true
+	}
+	if n, ok := numbers[w]; ok && k+1 < len(s.Tokens) {
+		if m, ok := r.counted(s, k, n); ok {
+			return m, 2, true
+		}
+	}
+	if (w == "north" || w == "south" || w == "east" || w == "west") && isUpper(t.Text) && k > 0 && strings.EqualFold(s.Tokens[k-1].Text, "the") {
+		if a, ok := r.truncated(t.Text); ok {
+			return r.mention(s, k, k, a, "short for "+a.Name, false), 1, true
+		}
+	}
+	switch w {
+	case "he", "she":
+		if p, ok := r.nearestPerson(here, k); ok {
+			return r.mention(s, k, k, p.Actor, "pronoun for "+p.Name, true), 1, true
+		}
+	case "i", "we":
+		if q, ok := quoteAt(quotes, t.Span); ok && q.Speaker.Code != "" {
+			return r.mention(s, k, k, q.Speaker, "speaker of the quotation", false), 1, true
+		}
+	}
+	return dyad.Mention{}, 0, false
+}
+
+// mention builds a resolved mention over tokens [first, last].
+func (r *resolver) mention(s *dyad.Sentence, first, last int, a dyad.Actor, how string, person bool) dyad.Mention {
+	a.Span = dyad.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
+	a.Text = r.text[a.Span.Start:a.Span.End]
+	return dyad.Mention{Actor: a, First: first, Last: last, Person: person, Resolved: how}
+}
+
+// counted resolves "the three governments" to the latest compound of
+// three members, giving them the collective noun's sector.
+func (r *resolver) counted(s *dyad.Sentence, k, n int) (dyad.Mention, bool) {
+	sector, ok := collectives[strings.ToLower(s.Tokens[k+1].Text)]
+	if !ok {
+		return dyad.Mention{}, false
+	}
+	for i := len(r.compounds) - 1; i >= 0; i-- {
+		c := r.compounds[i]
+		if len(c.Members) != n {
+			continue
+		}
+		a := dyad.Actor{Name: c.Name}
+		var codes []string
+		for _, m := range c.Members {
+			if sector != "" && m.Country != "" && !strings.HasPrefix(m.Country, "IGO") {
+				m.Code, m.Sectors = m.Country+sector, []string{sector}
+			}
+			a.Members = append(a.Members, m)
+			codes = append(codes, m.Code)
+		}
+		a.Code = strings.Join(codes, "+")
+		m := r.mention(s, k, k+1, a, fmt.Sprintf("the %d actors of %q", n, c.Text), false)
+		return m, true
+	}
+	return dyad.Mention{}, false
+}
+
+// truncated finds the country the story named whose name starts with dir:
+// "the North" for North Korea.
+func (r *resolver) truncated(dir string) (dyad.Actor, bool) {
+	for i := len(r.countries) - 1; i >= 0; i-- {
+		a := r.countries[i]
+		if strings.HasPrefix(a.Name, dir+" ") {
+			return dyad.Actor{Code: a.Country, Country: a.Country, Name: a.Name}, true
+		}
+	}
+	return dyad.Actor{}, false
+}
+
+// nearestPerson returns the last person named before token k in this
+// sentence, else the only person of the previous sentence.
+func (r *resolver) nearestPerson(here []dyad.Mention, k int) (dyad.Mention, bool) {
+	for i := len(here) - 1; i >= 0; i-- {
+		if here[i].Person && here[i].Last < k {
+			return here[i], true
+		}
+	}
+	if len(r.persons) == 1 {
+		return r.persons[0], true
+	}
+	return dyad.Mention{}, false
+}
+
+// quoteAt returns the quotation that contains span.
+func quoteAt(qs []dyad.Quote, sp dyad.Span) (dyad.Quote, bool) {
+	for _, q := range qs {
+		if q.Span.Contains(sp) {
+			return q, true
+		}
+	}
+	return dyad.Quote{}, false
+}
+
+func isUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }

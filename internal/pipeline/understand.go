@@ -1,0 +1,69 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dates"
+)
+
+// understand fills what the sentence around an event says of it: the date
+// attached to its clause (and so whether it is historical) and the
+// quotation it was coded from.
+func (p *Pipeline) understand(doc *dyad.Document, s *dyad.Sentence, qs []dyad.Quote, ev *dyad.Event) {
+	for _, q := range qs {
+		if q.Span.Contains(ev.Evidence.VerbSpan) {
+			q := q
+			ev.Quote = &q
+			break
+		}
+	}
+	m, ok := clauseDate(doc, s, ev.Evidence.VerbSpan)
+	if !ok {
+		return
+	}
+	ev.Date, ev.DatePrecision, ev.DateSource = m.Date.Format("2006-01-02"), m.Precision, dyad.DateFromText
+	if ev.Modality == dyad.Asserted && !doc.Date.IsZero() && dates.Historical(m, doc.Date) {
+		ev.Modality = dyad.Historical
+	}
+}
+
+// clauseDate returns the date expression of s nearest to the verb without a
+// clause boundary (";", a quotation mark, a relative "which") in between.
+func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Mention, bool) {
+	ms := dates.Find(s.Text, doc.Date)
+	best, bestDist := dates.Mention{}, -1
+	for _, m := range ms {
+		m.Span.Start += s.Span.Start
+		m.Span.End += s.Span.Start
+		var between string
+		var dist int
+		if m.Span.Start >= verb.End {
+			between, dist = doc.Text[verb.End:m.Span.Start], m.Span.Start-verb.End
+		} else {
+			between, dist = doc.Text[m.Span.End:verb.Start], verb.Start-m.Span.End
+		}
+		if boundary(between) {
+			continue
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = m, dist
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// boundary reports whether text between a verb and a date separates their
+// clauses.
+func boundary(between string) bool {
+	if strings.ContainsAny(between, ";\"\u201c\u201d") {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(between)) {
+		switch strings.Trim(w, ",") {
+		case "which", "who", "after", "before", "since", "when", "while", "but":
+			return true
+		}
+	}
+	return false
+}

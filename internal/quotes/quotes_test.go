@@ -1,0 +1,78 @@
+package quotes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/quotes"
+)
+
+// tokens splits s on spaces, keeping quotation marks and final punctuation
+// as tokens of their own.
+func sentence(text string, start int) dyad.Sentence {
+	s := dyad.Sentence{Span: dyad.Span{Start: start, End: start + len(text)}, Text: text}
+	i := 0
+	for i < len(text) {
+		if text[i] == ' ' {
+			i++
+			continue
+		}
+		j := i + 1
+		if !strings.ContainsRune("\",.:", rune(text[i])) {
+			for j < len(text) && !strings.ContainsRune(" \",.:", rune(text[j])) {
+				j++
+			}
+		}
+		s.Tokens = append(s.Tokens, dyad.Token{ID: len(s.Tokens) + 1, Text: text[i:j], Span: dyad.Span{Start: start + i, End: start + j}})
+		i = j
+	}
+	return s
+}
+
+func at(s dyad.Sentence, word string, a dyad.Actor) dyad.Mention {
+	for k, t := range s.Tokens {
+		if t.Text == word {
+			a.Span = t.Span
+			return dyad.Mention{Actor: a, First: k, Last: k}
+		}
+	}
+	panic("no token " + word)
+}
+
+func TestFind(t *testing.T) {
+	usa := dyad.Actor{Code: "USAGOV"}
+	jpn := dyad.Actor{Code: "JPNGOV"}
+	for _, tt := range []struct {
+		name, text, speaker string
+		actor               dyad.Actor
+		want                string // quotation text
+		direct              bool
+	}{
+		{"OK/AfterTold", `"We will not accept it," Blinken told reporters.`, "Blinken", usa, "We will not accept it,", true},
+		{"OK/SaidBefore", `Sugiyama said: "Japan stands firm."`, "Sugiyama", jpn, "Japan stands firm.", true},
+		{"OK/SaidSpeaker", `"No," said Sugiyama.`, "Sugiyama", jpn, "No,", true},
+		{"OK/Indirect", `Sugiyama said Japan would coordinate with Seoul.`, "Sugiyama", jpn, "Japan would coordinate with Seoul", false},
+		{"OK/IndirectThat", `Blinken said that talks were over.`, "Blinken", usa, "talks were over", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sentence(tt.text, 0)
+			ms := [][]dyad.Mention{{at(s, tt.speaker, tt.actor)}}
+			qs := quotes.Find(tt.text, []dyad.Sentence{s}, ms)
+			if len(qs) != 1 {
+				t.Fatalf("%q: %d quotations %+v, want 1", tt.text, len(qs), qs)
+			}
+			q := qs[0]
+			if q.Text != tt.want || q.Direct != tt.direct || q.Speaker.Code != tt.actor.Code {
+				t.Errorf("%q: got {%q direct=%v speaker=%s}, want {%q direct=%v speaker=%s}", tt.text, q.Text, q.Direct, q.Speaker.Code, tt.want, tt.direct, tt.actor.Code)
+			}
+		})
+	}
+	t.Run("OK/NoSpeaker", func(t *testing.T) {
+		text := `"Nothing," the sign read.`
+		qs := quotes.Find(text, []dyad.Sentence{sentence(text, 0)}, [][]dyad.Mention{nil})
+		if len(qs) != 1 || qs[0].Speaker.Code != "" {
+			t.Fatalf("got %+v, want one quotation without a speaker", qs)
+		}
+	})
+}
