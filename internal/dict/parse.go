@@ -30,6 +30,7 @@ func Parse(name string, r io.Reader) (*Dictionary, error) {
 		line++
 		p.line(line, sc.Text())
 	}
+	p.uniquePersons()
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			p.errs.Add(Pos{name, line + 1, 1}, "line longer than %d bytes", maxLine)
@@ -37,6 +38,7 @@ func Parse(name string, r io.Reader) (*Dictionary, error) {
 		}
 		return p.d, fmt.Errorf("read %s: %w", name, err)
 	}
+	p.errs.Sort()
 	return p.d, p.errs.Err()
 }
 

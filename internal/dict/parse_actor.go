@@ -24,15 +24,37 @@ func (p *parser) actor(n int, k Kind, f []field) {
 		p.errorf(n, col, "%s", msg)
 		return
 	}
-	key := a.key()
-	if first, dup := p.seen[key]; dup {
-		p.errorf(n, 1, "duplicate %s %s (first at line %d)", k, keyName(a), first)
-		return
+	if k != Person { // a person's country may come from a later role line
+		if !p.unique(a) {
+			return
+		}
 	}
-	p.seen[key] = n
 	a.Names = []string{a.Name}
 	p.d.Actors = append(p.d.Actors, a)
 	p.cur = a
+}
+
+// unique records a's key and reports a duplicate.
+func (p *parser) unique(a *Actor) bool {
+	key := a.key()
+	if first, dup := p.seen[key]; dup {
+		p.errorf(a.Pos.Line, 1, "duplicate %s %s (first at line %d)", a.Kind, keyName(a), first)
+		return false
+	}
+	p.seen[key] = a.Pos.Line
+	return true
+}
+
+// uniquePersons reports people entered twice, once all lines are read, and
+// drops the later entries.
+func (p *parser) uniquePersons() {
+	kept := p.d.Actors[:0]
+	for _, a := range p.d.Actors {
+		if a.Kind != Person || p.unique(a) {
+			kept = append(kept, a)
+		}
+	}
+	p.d.Actors = kept
 }
 
 // setCode validates code for a's kind and sets Code, Country and Sectors.
@@ -64,6 +86,15 @@ func (a *Actor) setCode(code string) string {
 		a.Code, a.Country, a.Sectors = code, code[:3], sectorsOf(code, 1)
 	}
 	return ""
+}
+
+// countryOf returns the country part of a code: the first three letters,
+// or for an IGO the whole code.
+func countryOf(code string) string {
+	if strings.HasPrefix(code, "IGO") {
+		return code
+	}
+	return code[:3]
 }
 
 func quote(s string) string { return `"` + s + `"` }
@@ -173,7 +204,7 @@ func (p *parser) role(n int, r field) {
 	a := p.cur
 	a.Roles = append(a.Roles, role)
 	if a.Country == "" && a.Kind == Person {
-		a.Country = role.Code[:3]
+		a.Country = countryOf(role.Code)
 	}
 }
 

@@ -92,11 +92,34 @@ var extras = map[string]extra{
 	"SDN": {capitals: []string{"Port Sudan"}},
 }
 
+// nameFix replaces the table's names that are not the English ones.
+var nameFix = map[string]string{
+	"Isabel II do Reino Unido":      "Elizabeth II",
+	"Carlos III do Reino Unido":     "Charles III",
+	"Iúlia Timochenko":              "Yulia Tymoshenko",
+	"Oleksiy Hontcharouk":           "Oleksiy Honcharuk",
+	"Leonid Kutchma":                "Leonid Kuchma",
+	"Denys Chmyhal":                 "Denys Shmyhal",
+	"Volodymyr Borysovych Groysman": "Volodymyr Groysman",
+	"Hassan Rohani":                 "Hassan Rouhani",
+	"Volodymyr Zelenski":            "Volodymyr Zelensky",
+	"Abdul Fatah Khalil Al-Sisi":    "Abdel Fattah el-Sisi",
+	"Aleksandr Lukashenko":          "Alexander Lukashenko",
+	"Mohammad bin Salman":           "Mohammed bin Salman",
+}
+
 // personNames are other names news uses for leaders in the table, keyed by
 // the table's name. Surnames alone are listed only for leaders whose
 // surname is distinctive in the news.
 var personNames = map[string][]string{
-	"Volodymyr Zelenski":          {"Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelensky", "Zelenskyy"},
+	"Volodymyr Zelensky":          {"Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Volodymyr Zelenski", "Zelensky", "Zelenskyy"},
+	"Shinzō Abe":                  {"Shinzo Abe"},
+	"Recep Tayyip Erdoğan":        {"Tayyip Erdogan", "Erdogan", "Erdoğan"},
+	"Kim Jong-un":                 {"Kim Jong Un"},
+	"Denys Shmyhal":               {"Shmyhal"},
+	"Hassan Rouhani":              {"Hassan Rohani", "Rouhani"},
+	"Elizabeth II":                {"Queen Elizabeth II", "Queen Elizabeth"},
+	"Charles III":                 {"King Charles III", "King Charles"},
 	"Vladimir Putin":              {"Putin"},
 	"Xi Jinping":                  {"Xi"},
 	"Donald Trump":                {"Donald J. Trump", "Trump"},
@@ -107,7 +130,6 @@ var personNames = map[string][]string{
 	"Emmanuel Macron":             {"Macron"},
 	"Olaf Scholz":                 {"Scholz"},
 	"Angela Merkel":               {"Merkel"},
-	"Kim Jong-un":                 {"Kim Jong Un"},
 	"Ali Khamenei":                {"Ayatollah Ali Khamenei", "Khamenei"},
 	"Ebrahim Raisi":               {"Raisi"},
 	"Masoud Pezeshkian":           {"Pezeshkian"},
@@ -115,7 +137,7 @@ var personNames = map[string][]string{
 	"Yoon Suk-yeol":               {"Yoon Suk Yeol", "Yoon"},
 	"Lee Jae-myung":               {"Lee Jae Myung"},
 	"Bashar al-Assad":             {"Bashar Assad", "Assad"},
-	"Abdul Fatah Khalil Al-Sisi":  {"Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi", "Sisi", "el-Sisi"},
+	"Abdel Fattah el-Sisi":        {"Abdel Fattah al-Sisi", "Abdul Fatah Khalil Al-Sisi", "Sisi", "el-Sisi"},
 	"Mahmoud Abbas":               {"Abbas"},
 	"Jair Bolsonaro":              {"Bolsonaro"},
 	"Luiz Inácio Lula da Silva":   {"Lula", "Lula da Silva", "Luiz Inacio Lula da Silva"},
@@ -124,8 +146,8 @@ var personNames = map[string][]string{
 	"Rishi Sunak":                 {"Sunak"},
 	"Theresa May":                 {},
 	"Justin Trudeau":              {"Trudeau"},
-	"Mohammad bin Salman":         {"MBS", "Mohammed bin Salman"},
-	"Aleksandr Lukashenko":        {"Lukashenko", "Alexander Lukashenko"},
+	"Mohammed bin Salman":         {"Mohammad bin Salman", "MBS"},
+	"Alexander Lukashenko":        {"Aleksandr Lukashenko", "Lukashenko"},
 	"Nicolás Maduro":              {"Nicolas Maduro", "Maduro"},
 	"Ashraf Ghani":                {"Ghani"},
 	"Imran Khan":                  {},

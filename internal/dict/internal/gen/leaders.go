@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // term is one row of leaders_history.csv kept for dyad.
@@ -76,12 +77,16 @@ func readLeaders(ref string, cs []*country, since string) ([]*leader, error) {
 		}
 	}
 	for _, r := range hist {
-		t := term{r["iso3"], r["role"], strings.TrimSpace(r["person"]), r["person_qid"], day(r["start"]), day(r["end"])}
+		name := strings.Trim(strings.TrimSpace(r["person"]), `"`)
+		if fixed, ok := nameFix[name]; ok {
+			name = fixed
+		}
+		t := term{r["iso3"], r["role"], name, r["person_qid"], day(r["start"]), day(r["end"])}
 		if code, ok := codeFix[t.iso]; ok {
 			t.iso = code
 		}
 		switch {
-		case t.start == "" || t.person == "" || !goodName(t.person):
+		case t.start == "" || !goodPersonName(t.person):
 			continue
 		case t.end != "" && t.end < since:
 			continue
@@ -137,11 +142,16 @@ func dropForeign(ts []term, independent map[string]bool) []term {
 	return out
 }
 
+// day returns the YYYY-MM-DD of a table timestamp, or "" when it is not
+// a valid date.
 func day(s string) string {
-	if len(s) >= 10 {
-		return s[:10]
+	if len(s) < 10 {
+		return ""
 	}
-	return ""
+	if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
+		return ""
+	}
+	return s[:10]
 }
 
 var titles = map[string]string{
@@ -160,16 +170,21 @@ func writeLeaders(w *bufio.Writer, ls []*leader) {
 		if len(l.terms) == 0 {
 			continue
 		}
-		key := l.name + " " + l.terms[0].iso
+		terms := merge(l.terms)
+		key := strings.ToLower(l.name) + " " + terms[0].iso
 		if seen[key] {
 			continue // a namesake of the same country; the first one wins
 		}
 		seen[key] = true
 		fmt.Fprintf(w, "\nperson - %s # %s\n", l.name, l.qid)
-		if more := personNames[l.name]; len(more) > 0 {
+		more := personNames[l.name]
+		if f := fold(l.name); f != l.name {
+			more = addUnique([]string{f}, more...)
+		}
+		if len(more) > 0 {
 			fmt.Fprintf(w, "\tname %s\n", strings.Join(more, "; "))
 		}
-		for _, t := range merge(l.terms) {
+		for _, t := range terms {
 			end := t.end
 			if end == "" {
 				end = "-"
@@ -216,3 +231,33 @@ func merge(ts []term) []term {
 }
 
 func init() { titles["both"] = "head of state and government" }
+
+// goodPersonName reports whether n can be written as a name: Latin script,
+// none of the format's special characters.
+func goodPersonName(n string) bool {
+	if n == "" || strings.ContainsAny(n, "();#") {
+		return false
+	}
+	for _, r := range n {
+		if r > 0x24f || r < ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// folds spells the Latin letters with diacritics news wires drop.
+var folds = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ā", "a", "ă", "a", "ą", "a",
+	"é", "e", "è", "e", "ê", "e", "ë", "e", "ē", "e", "ę", "e", "ě", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i", "İ", "I",
+	"ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "ō", "o", "ő", "o",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u", "ű", "u",
+	"ç", "c", "ć", "c", "č", "c", "ğ", "g", "ñ", "n", "ń", "n", "ň", "n", "ř", "r",
+	"ş", "s", "ś", "s", "š", "s", "ș", "s", "ţ", "t", "ț", "t", "ť", "t", "ý", "y", "ž", "z", "ź", "z", "ż", "z",
+	"ł", "l", "đ", "d", "ď", "d", "Á", "A", "É", "E", "Ó", "O", "Ö", "O", "Ü", "U", "Ç", "C",
+	"Č", "C", "Ş", "S", "Š", "S", "Ž", "Z", "Ł", "L", "ß", "ss",
+)
+
+// fold returns n with its diacritics dropped.
+func fold(n string) string { return folds.Replace(n) }
