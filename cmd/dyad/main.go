@@ -55,6 +55,14 @@ func Run(ctx context.Context, args []string, env Env) error {
 	switch name := args[0]; name {
 	case "code":
 		cmd = &CodeCommand{Env: env}
+	case "parse":
+		cmd = &ParseCommand{Env: env}
+	case "train":
+		cmd = &TrainCommand{Env: env}
+	case "eval":
+		cmd = &EvalCommand{Env: env}
+	case "bench":
+		cmd = &BenchCommand{Env: env}
 	case "version":
 		_, err := fmt.Fprintln(env.Stdout, "dyad", Version)
 		return err
@@ -97,6 +105,10 @@ Usage:
 Commands:
 
 	code      code stories into events (JSONL, TSV or explained)
+	parse     tag and parse text, writing CoNLL-U
+	train     train the tagger or parser model from UD treebanks
+	eval      score dyad against gold data (eval parse)
+	bench     measure speed (bench nlp)
 	version   print the version
 
 Run "dyad <command> -h" for a command's flags.

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/postag"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
+)
+
+// ParseCommand writes the sentences of plain-text files as CoNLL-U.
+type ParseCommand struct {
+	Env Env
+}
+
+// nlp is the NLP front end: tokenizer, splitter, tagger and parser.
+type nlp struct {
+	tagger *postag.Tagger
+	parser *depparse.Parser
+}
+
+func loadNLP(parse bool) (*nlp, error) {
+	t, err := postag.Default()
+	if err != nil {
+		return nil, err
+	}
+	n := &nlp{tagger: t}
+	if parse {
+		if n.parser, err = depparse.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return n, nil
+}
+
+// analyze splits text into sentences and tags and parses each.
+func (n *nlp) analyze(text string) []dyad.Sentence {
+	ss := segment.Sentences(text, tokenize.Text(text))
+	for i := range ss {
+		n.tagger.Tag(&ss[i])
+		if n.parser != nil {
+			n.parser.Parse(&ss[i])
+		}
+	}
+	return ss
+}
+
+// Run runs "dyad parse [-tags-only] [FILE...]".
+func (c *ParseCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.SetOutput(c.Env.Stderr)
+	tagsOnly := fs.Bool("tags-only", false, "tag without parsing")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: dyad parse [-tags-only] [FILE...]\n\nParse plain-text files (stdin when none are given) and write CoNLL-U.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	n, err := loadNLP(!*tagsOnly)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(c.Env.Stdout)
+	defer w.Flush()
+	if fs.NArg() == 0 {
+		b, err := io.ReadAll(c.Env.Stdin)
+		if err != nil {
+			return fmt.Errorf("read stdin: %w", err)
+		}
+		return c.write(w, "stdin", string(b), n)
+	}
+	for _, name := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "%v", err)
+		}
+		if err := c.write(w, filepath.Base(name), string(b), n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *ParseCommand) write(w *bufio.Writer, doc, text string, n *nlp) error {
+	fmt.Fprintf(w, "# newdoc id = %s\n", doc)
+	for _, s := range n.analyze(text) {
+		if err := conllu.Write(w, doc, &s); err != nil {
+			return fmt.Errorf("write CoNLL-U: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/postag"
+	"github.com/dyad-events/dyad/internal/train"
+)
+
+// TrainCommand learns the tagger or the parser model from UD treebanks.
+type TrainCommand struct {
+	Env Env
+}
+
+// Run runs "dyad train tagger|parser [flags]".
+func (c *TrainCommand) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-out FILE] [-seed N]")
+		return dyad.Errorf(dyad.EINVALID, "train: want tagger or parser")
+	}
+	what := args[0]
+	fs := flag.NewFlagSet("train "+what, flag.ContinueOnError)
+	fs.SetOutput(c.Env.Stderr)
+	ud := fs.String("ud", "../shared/data/ud", "folder with ewt/ and gum/ treebanks")
+	out := fs.String("out", "", "model file to write (default the embedded model's path under internal/)")
+	seed := fs.Int64("seed", 1, "random seed")
+	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
+	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
+	tagger := fs.String("tagger", "internal/postag/"+postag.ModelFile, "tagger model whose tags the parser trains on")
+	folds := fs.Int("folds", 0, "jackknife folds (0: the default)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	sents, err := readTreebank(*ud, *gum)
+	if err != nil {
+		return err
+	}
+	logf := func(format string, a ...any) {
+		fmt.Fprintf(c.Env.Stderr, time.Now().Format("15:04:05 ")+format+"\n", a...)
+	}
+	logf("train %s: %d sentences", what, len(sents))
+	if what == "tagger" {
+		return c.trainTagger(sents, *out, *seed, *epochs, *folds, logf)
+	}
+	return c.trainParser(sents, *out, *tagger, *seed, *epochs, *folds, logf)
+}
+
+func (c *TrainCommand) trainTagger(sents []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+	opt := train.DefaultTaggerOptions()
+	opt.Seed, opt.Logf = seed, logf
+	if epochs > 0 {
+		opt.Epochs = epochs
+	}
+	if folds > 0 {
+		opt.Folds = folds
+	}
+	m, err := train.Tagger(sents, opt)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		out = filepath.Join("internal", "postag", postag.ModelFile)
+	}
+	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
+}
+
+func (c *TrainCommand) trainParser(sents []conllu.Sentence, out, taggerPath string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+	opt := train.DefaultParserOptions()
+	opt.Seed, opt.Logf = seed, logf
+	if epochs > 0 {
+		opt.Epochs = epochs
+	}
+	if folds > 0 {
+		opt.Folds = folds
+	}
+	m, err := train.Parser(sents, opt)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		out = filepath.Join("internal", "depparse", depparse.ModelFile)
+	}
+	return writeModel(out, func(f *os.File) error { return depparse.Encode(f, m) }, logf)
+}
+
+func writeModel(path string, enc func(*os.File) error, logf func(string, ...any)) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "write model: %v", err)
+	}
+	if err := enc(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if st, err := os.Stat(path); err == nil {
+		logf("wrote %s (%.1f MB)", path, float64(st.Size())/1e6)
+	}
+	return nil
+}
+
+// readTreebank reads EWT train and, with gum, the GUM documents that
+// splits.md does not mark dev or test, in name order.
+func readTreebank(dir string, gum bool) ([]conllu.Sentence, error) {
+	files := []string{filepath.Join(dir, "ewt", "en_ewt-ud-train.conllu")}
+	if gum {
+		splits, err := os.ReadFile(filepath.Join(dir, "gum", "splits.md"))
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "read GUM splits: %v", err)
+		}
+		held := train.GUMHeldOut(string(splits))
+		names, _ := filepath.Glob(filepath.Join(dir, "gum", "GUM_*.conllu"))
+		sort.Strings(names)
+		for _, n := range names {
+			if !held[strings.TrimSuffix(filepath.Base(n), ".conllu")] {
+				files = append(files, n)
+			}
+		}
+	}
+	var all []conllu.Sentence
+	for _, f := range files {
+		ss, err := readConllu(f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ss...)
+	}
+	return all, nil
+}
+
+func readConllu(path string) ([]conllu.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "%v", err)
+	}
+	defer f.Close()
+	ss, err := conllu.Read(f, path)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "%v", err)
+	}
+	return ss, nil
+}

@@ -1,0 +1,99 @@
+package depparse
+
+import (
+	"math"
+	"sync"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Parser assigns heads and relations. It is safe for concurrent use.
+type Parser struct {
+	m    *Model
+	w    *table
+	pool sync.Pool
+}
+
+// New returns a Parser for m.
+func New(m *Model) *Parser {
+	p := &Parser{m: m, w: newTable(&m.Weights)}
+	p.pool.New = func() any { return &State{} }
+	return p
+}
+
+// Labels returns the model's relations, indexed by label number.
+func (p *Parser) Labels() []string { return p.m.Labels }
+
+// State is the scratch space of one parse; it is not safe for concurrent
+// use.
+type State struct {
+	Sent              Sentence
+	Config            Config
+	forms, xpos, upos []string
+	feats             []uint32
+	scores            []float32
+}
+
+// NewState returns scratch space for ParseWords.
+func NewState() *State { return &State{} }
+
+// Parse fills Head (0 for the root) and Rel of every token of s, which
+// must be tagged.
+func (p *Parser) Parse(s *dyad.Sentence) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	st := p.pool.Get().(*State)
+	defer p.pool.Put(st)
+	st.forms, st.xpos, st.upos = st.forms[:0], st.xpos[:0], st.upos[:0]
+	for _, t := range s.Tokens {
+		st.forms = append(st.forms, t.Text)
+		st.xpos = append(st.xpos, t.XPOS)
+		st.upos = append(st.upos, t.UPOS)
+	}
+	p.ParseWords(st, st.forms, st.xpos, st.upos)
+	for i := range s.Tokens {
+		s.Tokens[i].Head = st.Config.Head[i+1]
+		s.Tokens[i].Rel = p.m.Labels[st.Config.Label[i+1]]
+		if s.Tokens[i].Head == 0 {
+			s.Tokens[i].Rel = "root"
+		}
+	}
+}
+
+// ParseWords parses the words with the given forms and tags; the result is
+// st.Config.Head and st.Config.Label, indexed by word (1..n).
+func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
+	st.Sent.Reset(forms, xpos, upos)
+	c := &st.Config
+	c.Reset(len(forms))
+	na := 2*len(p.m.Labels) + 1
+	if cap(st.scores) < na {
+		st.scores = make([]float32, na)
+	}
+	scores := st.scores[:na]
+	for !c.Terminal() {
+		st.feats = Features(st.feats[:0], &st.Sent, c)
+		clear(scores)
+		p.w.score(st.feats, scores)
+		c.Apply(Best(c, scores))
+	}
+}
+
+// Best returns the valid action with the highest score.
+func Best(c *Config, scores []float32) int {
+	best, bs := -1, float32(math.Inf(-1))
+	if c.CanShift() {
+		best, bs = Shift, scores[Shift]
+	}
+	canL, canR := c.CanLeft(), c.CanRight()
+	for a := 1; a < len(scores); a++ {
+		if a%2 == 1 && !canL || a%2 == 0 && !canR {
+			continue
+		}
+		if scores[a] > bs || best < 0 {
+			best, bs = a, scores[a]
+		}
+	}
+	return best
+}

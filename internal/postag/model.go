@@ -1,0 +1,96 @@
+package postag
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+)
+
+// Model is a trained tagger in its stored form.
+type Model struct {
+	Tags   []string          // "UPOS XPOS" pairs; a class is an index into Tags
+	Amb    map[string]string // normalised word → ambiguity class
+	Pass1  Weights           // left-to-right pass
+	Pass2  Weights           // second pass, seeing the first pass's tags
+	Lemmas map[string]string // lower form + "\t" + XPOS → lemma
+	Rules  map[string]Rule   // XPOS + "\t" + suffix of the lower form → rule
+}
+
+// Rule rewrites a word's ending into its lemma's: strip Strip bytes, then
+// add Add.
+type Rule struct {
+	Strip int
+	Add   string
+}
+
+// Encode writes m gzip-compressed to w.
+func Encode(w io.Writer, m *Model) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := gob.NewEncoder(zw).Encode(m); err != nil {
+		return fmt.Errorf("encode tagger model: %w", err)
+	}
+	return zw.Close()
+}
+
+// Decode reads a model written by Encode.
+func Decode(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("decode tagger model: %w", err)
+	}
+	var m Model
+	if err := gob.NewDecoder(zr).Decode(&m); err != nil {
+		return nil, fmt.Errorf("decode tagger model: %w", err)
+	}
+	if len(m.Tags) == 0 || len(m.Tags) > 255 {
+		return nil, fmt.Errorf("decode tagger model: %d tags", len(m.Tags))
+	}
+	return &m, nil
+}
+
+// ModelFile is the embedded model's path inside the model directory.
+const ModelFile = "model/tagger.gob.gz"
+
+//go:embed model
+var modelFS embed.FS
+
+// ErrNoModel reports that the binary was built without a tagger model.
+var ErrNoModel = errors.New("no tagger model embedded: run dyad train tagger")
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger built from the embedded model, loading it on
+// first use. The Tagger is shared and safe for concurrent use.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		b, err := modelFS.ReadFile(ModelFile)
+		if errors.Is(err, fs.ErrNotExist) {
+			defaultErr = ErrNoModel
+			return
+		}
+		if err != nil {
+			defaultErr = fmt.Errorf("tagger model: %w", err)
+			return
+		}
+		m, err := Decode(bytes.NewReader(b))
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultTagger = New(m)
+	})
+	return defaultTagger, defaultErr
+}

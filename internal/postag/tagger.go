@@ -1,0 +1,101 @@
+package postag
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Tagger assigns UPOS, XPOS and lemmas. It is safe for concurrent use.
+type Tagger struct {
+	m            *Model
+	pass1, pass2 *table
+	upos, xpos   []string
+	pool         sync.Pool
+}
+
+// New returns a Tagger for m.
+func New(m *Model) *Tagger {
+	t := &Tagger{m: m, pass1: newTable(&m.Pass1), pass2: newTable(&m.Pass2)}
+	for _, tag := range m.Tags {
+		u, x, _ := strings.Cut(tag, " ")
+		t.upos = append(t.upos, u)
+		t.xpos = append(t.xpos, x)
+	}
+	t.pool.New = func() any { return &State{} }
+	return t
+}
+
+// State is the scratch space of one tagging call; it is not safe for
+// concurrent use.
+type State struct {
+	ctx          Context
+	forms        []string
+	first, final []int
+	feats        []uint32
+	scores       []float32
+}
+
+// Tag fills UPOS, XPOS and Lemma of every token of s.
+func (t *Tagger) Tag(s *dyad.Sentence) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	st := t.pool.Get().(*State)
+	defer t.pool.Put(st)
+	st.forms = st.forms[:0]
+	for i := range s.Tokens {
+		st.forms = append(st.forms, s.Tokens[i].Text)
+	}
+	tags := t.TagForms(st, st.forms)
+	for i := range s.Tokens {
+		tk := &s.Tokens[i]
+		tk.UPOS, tk.XPOS = t.upos[tags[i]], t.xpos[tags[i]]
+		tk.Lemma = t.Lemma(tk.Text, tk.XPOS)
+	}
+}
+
+// TagForms returns the class (an index into Model.Tags) of each word; the
+// result lives in st and is valid until st's next use.
+func (t *Tagger) TagForms(st *State, forms []string) []int {
+	st.ctx.Reset(forms, t.m.Amb)
+	st.first = t.pass(st, t.pass1, st.first[:0], nil)
+	st.final = t.pass(st, t.pass2, st.final[:0], st.first)
+	return st.final
+}
+
+func (t *Tagger) pass(st *State, w *table, tags, right []int) []int {
+	n := len(t.m.Tags)
+	if cap(st.scores) < n {
+		st.scores = make([]float32, n)
+	}
+	scores := st.scores[:n]
+	for i := range st.ctx.Forms {
+		st.feats = Features(st.feats[:0], &st.ctx, i, tags, right)
+		clear(scores)
+		w.score(st.feats, scores)
+		best := 0
+		for c, v := range scores {
+			if v > scores[best] {
+				best = c
+			}
+		}
+		tags = append(tags, best)
+	}
+	return tags
+}
+
+// NewState returns scratch space for TagForms.
+func NewState() *State { return &State{} }
+
+// FirstPass returns the first pass's classes for forms; the result lives
+// in st.
+func (t *Tagger) FirstPass(st *State, forms []string) []int {
+	st.ctx.Reset(forms, t.m.Amb)
+	st.first = t.pass(st, t.pass1, st.first[:0], nil)
+	return st.first
+}
+
+// Tags returns the UPOS and XPOS of class c.
+func (t *Tagger) Tags(c int) (upos, xpos string) { return t.upos[c], t.xpos[c] }

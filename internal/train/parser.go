@@ -1,0 +1,215 @@
+package train
+
+import (
+	"fmt"
+	"math/rand"
+
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/postag"
+)
+
+// ParserOptions are the settings of parser training.
+type ParserOptions struct {
+	Epochs  int     // passes over the data
+	Explore int     // epoch from which the parser follows its own actions
+	Follow  float64 // probability of following the parser's action once exploring
+	Folds   int     // jackknife folds for the training tags; 0 trains on gold tags
+	Tagger  TaggerOptions
+	Seed    int64
+	Prune   float64
+	Logf    func(format string, args ...any)
+}
+
+// DefaultParserOptions returns the settings the embedded model was
+// trained with.
+func DefaultParserOptions() ParserOptions {
+	t := DefaultTaggerOptions()
+	return ParserOptions{Epochs: 15, Explore: 1, Follow: 0.9, Folds: 4, Tagger: t, Seed: 1, Prune: 1, Logf: t.Logf}
+}
+
+// parseData is a treebank prepared for parser training.
+type parseData struct {
+	forms, xpos, upos [][]string
+	head, label       [][]int // per word 0..n; index 0 unused
+}
+
+// Parser trains a parser model on sents, on tags predicted by taggers
+// trained on the other folds.
+func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error) {
+	if len(sents) == 0 {
+		return nil, fmt.Errorf("train parser: no sentences")
+	}
+	m := &depparse.Model{}
+	labels := map[string]int{"root": 0}
+	m.Labels = []string{"root"}
+	var d parseData
+	for i := range sents {
+		s := &sents[i]
+		ok := true
+		h := []int{-1}
+		l := []int{-1}
+		for _, w := range s.Words {
+			if w.Head < 0 || w.Head > len(s.Words) {
+				ok = false
+				break
+			}
+			id, seen := labels[w.Rel]
+			if !seen {
+				id = len(m.Labels)
+				labels[w.Rel] = id
+				m.Labels = append(m.Labels, w.Rel)
+			}
+			h = append(h, w.Head)
+			l = append(l, id)
+		}
+		if !ok {
+			continue
+		}
+		xp, up := make([]string, len(s.Words)), make([]string, len(s.Words))
+		for k, w := range s.Words {
+			xp[k], up[k] = w.XPOS, w.UPOS
+		}
+		d.forms = append(d.forms, forms(s))
+		d.xpos = append(d.xpos, xp)
+		d.upos = append(d.upos, up)
+		d.head = append(d.head, h)
+		d.label = append(d.label, l)
+	}
+	if 2*len(m.Labels)+1 > 256 {
+		return nil, fmt.Errorf("train parser: %d labels, at most 127", len(m.Labels))
+	}
+	if opt.Folds > 1 {
+		if err := jackknifeTags(sents, &d, opt); err != nil {
+			return nil, err
+		}
+	}
+	p := trainParser(&d, len(m.Labels), opt)
+	fz := p.freeze(opt.Prune)
+	q, scale := postag.Quantize(fz.w)
+	m.Weights = depparse.Weights{Classes: 2*len(m.Labels) + 1, Deltas: deltas(fz.keys),
+		Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
+	opt.Logf("parser: %d labels, %d features, %d weights", len(m.Labels), len(fz.keys), len(fz.w))
+	return m, nil
+}
+
+// jackknifeTags replaces the gold tags of d with tags predicted by taggers
+// trained on the other folds, so that the parser learns from tags as good
+// as it will see.
+func jackknifeTags(sents []conllu.Sentence, d *parseData, opt ParserOptions) error {
+	k := opt.Folds
+	topt := opt.Tagger
+	topt.Logf = func(string, ...any) {}
+	for f := 0; f < k; f++ {
+		var in []conllu.Sentence
+		for i := range sents {
+			if i%k != f {
+				in = append(in, sents[i])
+			}
+		}
+		tm, err := Tagger(in, topt)
+		if err != nil {
+			return err
+		}
+		tg := postag.New(tm)
+		st := postag.NewState()
+		right, total := 0, 0
+		for i := f; i < len(d.forms); i += k {
+			classes := tg.TagForms(st, d.forms[i])
+			for w, c := range classes {
+				u, x := tg.Tags(c)
+				if u == d.upos[i][w] {
+					right++
+				}
+				total++
+				d.upos[i][w], d.xpos[i][w] = u, x
+			}
+		}
+		opt.Logf("parser: jackknife fold %d/%d tagged, UPOS %.2f%%", f+1, k, 100*float64(right)/float64(max(total, 1)))
+	}
+	return nil
+}
+
+func trainParser(d *parseData, nlabels int, opt ParserOptions) *perceptron {
+	na := 2*nlabels + 1
+	p := newPerceptron(na)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(d.forms))
+	for i := range order {
+		order[i] = i
+	}
+	var (
+		sent   depparse.Sentence
+		c      depparse.Config
+		feats  []uint32
+		scores = make([]float32, na)
+		costs  = make([]int, na)
+	)
+	for e := 0; e < opt.Epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, si := range order {
+			sent.Reset(d.forms[si], d.xpos[si], d.upos[si])
+			head, label := d.head[si], d.label[si]
+			c.Reset(len(d.forms[si]))
+			for !c.Terminal() {
+				feats = depparse.Features(feats[:0], &sent, &c)
+				clear(scores)
+				p.score(feats, scores)
+				actionCosts(&c, head, label, costs)
+				pred := depparse.Best(&c, scores)
+				gold := bestGold(scores, costs)
+				if costs[pred] > costs[gold] {
+					p.update(feats, gold, pred, 1)
+				} else {
+					right++
+				}
+				total++
+				p.tick()
+				next := gold
+				if e >= opt.Explore && rng.Float64() < opt.Follow {
+					next = pred
+				}
+				c.Apply(next)
+			}
+		}
+		opt.Logf("parser: epoch %d: %.2f%% of training transitions right, %d features", e+1,
+			100*float64(right)/float64(max(total, 1)), len(p.rows))
+	}
+	return p
+}
+
+// actionCosts fills costs with each action's cost, -1 when invalid.
+func actionCosts(c *depparse.Config, head, label []int, costs []int) {
+	sh, l, r := c.Costs(head)
+	costs[depparse.Shift] = sh
+	s0, s1 := -1, -1
+	if n := len(c.Stack); n > 1 {
+		s0, s1 = c.Stack[n-1], c.Stack[n-2]
+	}
+	for lab := 0; 2*lab+2 < len(costs); lab++ {
+		costs[depparse.Left(lab)] = l
+		if l >= 0 && head[s0] == c.B && label[s0] != lab {
+			costs[depparse.Left(lab)] = l + 1
+		}
+		costs[depparse.Right(lab)] = r
+		if r >= 0 && head[s0] == s1 && label[s0] != lab {
+			costs[depparse.Right(lab)] = r + 1
+		}
+	}
+}
+
+// bestGold returns the highest-scoring action among the valid ones of
+// least cost.
+func bestGold(scores []float32, costs []int) int {
+	best, bc := -1, 0
+	for a, c := range costs {
+		if c < 0 {
+			continue
+		}
+		if best < 0 || c < bc || c == bc && scores[a] > scores[best] {
+			best, bc = a, c
+		}
+	}
+	return best
+}
