@@ -13,6 +13,8 @@ import (
 type Matcher struct {
 	ix       *dict.Index
 	maxWords int
+	firsts   map[string]bool // normalised first words of every form, to skip tokens fast
+	prefixes map[string]bool // normalised forms cut where a token may end
 }
 
 // New returns a Matcher over the dictionary d.
@@ -22,7 +24,34 @@ func New(d *dict.Dictionary) *Matcher {
 	if n < 1 {
 		n = 1
 	}
-	return &Matcher{ix: ix, maxWords: n}
+	m := &Matcher{ix: ix, maxWords: n, firsts: map[string]bool{}, prefixes: map[string]bool{}}
+	for _, a := range d.Actors {
+		m.addFirsts(a.Names, a.Adjectives, a.Capitals)
+	}
+	for _, ag := range d.Agents {
+		m.addFirsts(ag.Names)
+	}
+	return m
+}
+
+// addFirsts records the first word of each form, and its part before a
+// hyphen or apostrophe, which the tokenizer splits off ("al-Qaeda").
+func (m *Matcher) addFirsts(lists ...[]string) {
+	for _, l := range lists {
+		for _, f := range l {
+			norm := dict.Normalize(f)
+			w, _, _ := strings.Cut(norm, " ")
+			m.firsts[w] = true
+			for k := 1; k < len(norm); k++ {
+				if norm[k] == ' ' || strings.IndexByte("-'.", norm[k]) >= 0 || strings.IndexByte("-'.", norm[k-1]) >= 0 {
+					m.prefixes[strings.TrimSpace(norm[:k])] = true
+				}
+			}
+			if i := strings.IndexAny(w, "-'"); i > 0 {
+				m.firsts[w[:i]] = true
+			}
+		}
+	}
 }
 
 // piece is one dictionary match over tokens [first, last].
@@ -57,22 +86,26 @@ func (m *Matcher) scan(text string, toks []dyad.Token) []piece {
 
 // longest returns the longest actor or agent form that starts at token i.
 func (m *Matcher) longest(text string, toks []dyad.Token, i int) (piece, bool) {
-	if inHyphenated(toks, i) {
+	if inHyphenated(toks, i) || !m.firsts[strings.ToLower(toks[i].Text)] {
 		return piece{}, false
 	}
-	for j := min(len(toks)-1, i+m.maxWords*2); j >= i; j-- {
-		if j+1 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Span.Start == toks[j].Span.End {
-			continue // "six-party": a word inside a hyphenated compound
-		}
+	best, found := piece{}, false
+	for j := i; j < len(toks) && j <= i+m.maxWords*3; j++ {
 		form := text[toks[i].Span.Start:toks[j].Span.End]
-		if es := m.ix.Actors(form); len(es) > 0 && properNoun(toks[i:j+1], form) {
-			return piece{first: i, last: j, entries: es}, true
+		norm := dict.Normalize(form)
+		hyphenNext := j+1 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Span.Start == toks[j].Span.End
+		if !hyphenNext { // "six-party": a word inside a hyphenated compound is no form
+			if es := m.ix.Actors(norm); len(es) > 0 && properNoun(toks[i:j+1], form) {
+				best, found = piece{first: i, last: j, entries: es}, true
+			} else if ags := m.ix.Agents(norm); len(ags) > 0 {
+				best, found = piece{first: i, last: j, agent: ags[0]}, true
+			}
 		}
-		if ags := m.ix.Agents(form); len(ags) > 0 {
-			return piece{first: i, last: j, agent: ags[0]}, true
+		if !m.prefixes[norm] {
+			break
 		}
 	}
-	return piece{}, false
+	return best, found
 }
 
 // properNoun reports whether the tokens look like a name: the first token

@@ -63,7 +63,7 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
 		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}
-		mn.Place = base != nil && ag == nil && person == nil && afterLocative(toks, first)
+		mn.Place = base != nil && ag == nil && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
 		out = append(out, mn)
 	}
 	return out
@@ -200,4 +200,23 @@ func joinCodes(ms []dyad.Actor) string {
 		codes[i] = m.Code
 	}
 	return strings.Join(codes, "+")
+}
+
+// dateline reports whether tokens [first, last] open the story in capitals
+// and are followed by a dash, a parenthesis or a comma: "TOKYO —",
+// "SEOUL (AP) -", "WASHINGTON, Oct 27".
+func dateline(toks []dyad.Token, first, last int) bool {
+	if first != 0 || last+1 >= len(toks) {
+		return false
+	}
+	for _, t := range toks[first : last+1] {
+		if strings.ToUpper(t.Text) != t.Text {
+			return false
+		}
+	}
+	switch toks[last+1].Text {
+	case "\u2014", "\u2013", "-", "--", "(", ",":
+		return true
+	}
+	return false
 }

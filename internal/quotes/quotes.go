@@ -111,6 +111,9 @@ func attribution(s dyad.Sentence, ms []dyad.Mention, q dyad.Span) (dyad.Actor, b
 		if m, ok := mentionBefore(ms, k); ok && !q.Contains(m.Span) {
 			return m.Actor, true
 		}
+		if w := strings.ToLower(t.Text); w == "told" || w == "tells" {
+			continue // the actor after "told" is the one told
+		}
 		for _, m := range ms {
 			if m.First > k && m.First <= k+3 && !m.Place {
 				return m.Actor, true

@@ -1,0 +1,76 @@
+package actor_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
+)
+
+func mustMatcher(tb testing.TB) *actor.Matcher {
+	tb.Helper()
+	d, err := dict.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return actor.New(d)
+}
+
+// find returns "code:text" for each mention of the first sentence of text,
+// places marked with a leading '@'.
+func find(m *actor.Matcher, text string, date time.Time) string {
+	ss := segment.Sentences(text, tokenize.Text(text))
+	var out []string
+	for _, mn := range m.Find(text, &ss[0], date) {
+		s := mn.Code + ":" + mn.Text
+		if mn.Place {
+			s = "@" + s
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestFind(t *testing.T) {
+	m := mustMatcher(t)
+	d2016 := time.Date(2016, 10, 27, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"Country", "Japan protested.", "JPN:Japan"},
+		{"Abbreviation", "The UN and the U.S. agreed.", "IGOUNO+USA:UN and the U.S."},
+		{"PronounUs", "Let us go.", ""},
+		{"AdjectiveAgent", "Japanese officials met South Korean police.", "JPNGOV:Japanese officials | KORCOP:South Korean police"},
+		{"Possessive", "China's foreign ministry said so.", "CHNGOV:China's foreign ministry"},
+		{"BareAdjective", "A Japanese ship sank.", ""},
+		{"AgentOfCountries", "Diplomats from the United States, Japan and South Korea met.", "USAGOV+JPNGOV+KORGOV:United States, Japan and South Korea"},
+		{"CapitalMetonym", "Tokyo said no.", "JPNGOV:Tokyo"},
+		{"CapitalAsPlace", "They met in Tokyo.", "@JPNGOV:Tokyo"},
+		{"Dateline", "TOKYO — Japan spoke.", "@JPNGOV:TOKYO | JPN:Japan"},
+		{"Hyphenated", "The six-party talks resumed.", ""},
+		{"IGOOrgan", "The UN Security Council voted.", "IGOUNOSEC:UN Security Council"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := find(m, tt.text, d2016); got != tt.want {
+				t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	m := mustMatcher(b)
+	text := "Senior diplomats from the United States, Japan and South Korea met in Tokyo on Thursday and agreed to step up pressure on North Korea over its nuclear weapons programme."
+	ss := segment.Sentences(text, tokenize.Text(text))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Find(text, &ss[0], time.Time{})
+	}
+}
+
+var _ = dyad.Span{}
