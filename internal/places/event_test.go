@@ -115,7 +115,7 @@ func TestEventPlace(t *testing.T) {
 func TestPrior(t *testing.T) {
 	g := mustDefault(t)
 	ms := g.Find("France and Germany met in Lyon. Paris and Berlin agreed; France said Moscow objected.")
-	got := strings.Join(places.Prior(ms), ",")
+	got := strings.Join(g.Prior(ms), ",")
 	// France and Lyon (FRA 3), Germany and Berlin... Berlin is also a US
 	// town, so only Germany counts (DEU 1); Paris and Moscow are ambiguous.
 	if want := "FRA,DEU"; got != want {

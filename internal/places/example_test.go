@@ -15,7 +15,7 @@ func ExampleGazetteer_EventPlace() {
 		return
 	}
 	doc := "SEOUL — Officials in Tokyo said the two leaders met in Busan on Monday."
-	prior := places.Prior(g.Find(doc))
+	prior := g.Prior(g.Find(doc))
 	dateline, _ := g.DatelinePlace(doc, prior)
 	at := strings.Index(doc, "met")
 	verb := dyad.Span{Start: at, End: at + len("met")}

@@ -1,6 +1,8 @@
 package places
 
 import (
+	"unicode"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -12,6 +14,8 @@ type Mention struct {
 	// Prep is the lower-case preposition just before the name ("in",
 	// "at", "near", "from", …), or "" when there is none.
 	Prep string
+
+	ids []int32 // gazetteer entries of Candidates
 }
 
 // maxWords bounds the length of a name in words.
@@ -96,8 +100,11 @@ func caseOK(key string, ws []word) bool {
 func (g *Gazetteer) mention(text string, ws []word, i, j int, ids []int32) (Mention, bool) {
 	prep := prepBefore(ws, i)
 	key := normalize(text[ws[i].start:ws[j].end])
-	if stopNames[key] && prep == "" {
+	if neverNames[key] || stopNames[key] && prep == "" {
 		return Mention{}, false
+	}
+	if i == j && allCaps(ws[i].text) && len(key) > 3 && g.entries[ids[0]].kind != kindCountry {
+		return Mention{}, false // "PISA", "NICE" in running text are acronyms
 	}
 	if i > 0 && ws[i].joined && ws[i-1].upper && !ws[i-1].sentStart && !modifiers[normalize(ws[i-1].text)] {
 		return Mention{}, false
@@ -105,9 +112,9 @@ func (g *Gazetteer) mention(text string, ws []word, i, j int, ids []int32) (Ment
 	if j+1 < len(ws) && ws[j+1].joined && ws[j+1].upper && !followers[normalize(ws[j+1].text)] {
 		return Mention{}, false
 	}
-	m := Mention{Span: dyad.Span{Start: ws[i].start, End: ws[j].end}, Prep: prep}
+	m := Mention{Span: dyad.Span{Start: ws[i].start, End: ws[j].end}, Prep: prep, ids: ids}
 	if q, end, ok := g.qualify(text, ws, j, ids); ok {
-		ids, m.Span.End = q, end
+		ids, m.ids, m.Span.End = q, q, end
 	}
 	m.Text = text[m.Span.Start:m.Span.End]
 	m.Candidates = g.places(ids)
@@ -122,6 +129,8 @@ func (g *Gazetteer) qualify(text string, ws []word, j int, ids []int32) ([]int32
 	if k >= len(ws) || !ws[k].upper || ws[k].joined || text[ws[j].end:ws[k].start] != ", " {
 		return nil, 0, false
 	}
+	var best []int32
+	bestEnd := 0
 	for n := k; n < len(ws) && n < k+3; n++ {
 		if n > k && !ws[n].joined {
 			break
@@ -133,11 +142,25 @@ func (g *Gazetteer) qualify(text string, ws []word, j int, ids []int32) ([]int32
 				in = append(in, id)
 			}
 		}
-		if len(in) > 0 {
-			return in, ws[n].end, true
+		if len(in) > 0 { // keep looking: "Saudi Arabia" beats "Saudi"
+			best, bestEnd = in, ws[n].end
 		}
 	}
-	return nil, 0, false
+	return best, bestEnd, best != nil
+}
+
+// allCaps reports whether w has letters and no lower-case one.
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 // within reports whether entry id lies in one of the regions or countries

@@ -25,7 +25,8 @@ type Place = dyad.Place
 const (
 	kindCountry = 'c' // a country or territory with an ISO 3166-1 code
 	kindRegion  = 'r' // a first-level region (state, province, governorate)
-	kindCity    = 'p' // a populated place
+	kindCapital = 'k' // a national capital
+	kindCity    = 'p' // another populated place
 )
 
 // entry is one place of the gazetteer with what ranking needs.
@@ -91,12 +92,16 @@ func Read(r io.Reader) (*Gazetteer, error) {
 	return g, nil
 }
 
-// better orders candidates: countries first, then populated places, then
-// regions, each by population.
+// better orders candidates: countries, then national capitals, then
+// regions and other places by population, except that a place beats the
+// region of the same name that holds it ("New York" is the city).
 func (g *Gazetteer) better(a, b int32) bool {
 	ea, eb := &g.entries[a], &g.entries[b]
 	if ra, rb := kindRank(ea.kind), kindRank(eb.kind); ra != rb {
 		return ra < rb
+	}
+	if ea.admin != "" && ea.admin == eb.admin && ea.kind != eb.kind {
+		return ea.kind == kindCity
 	}
 	return ea.pop > eb.pop
 }
@@ -105,7 +110,7 @@ func kindRank(k byte) int {
 	switch k {
 	case kindCountry:
 		return 0
-	case kindCity:
+	case kindCapital:
 		return 1
 	}
 	return 2

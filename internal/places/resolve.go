@@ -35,28 +35,19 @@ func (g *Gazetteer) Resolve(m Mention, prior []string) dyad.Place {
 }
 
 // Prior returns the countries of a story's place mentions, most mentioned
-// first (ties in order of first mention): the prior for Resolve. Only
-// mentions whose candidates all lie in one country count, so "Paris" adds
-// nothing while "France" and "Lyon" add FRA.
-func Prior(mentions []Mention) []string {
+// first (ties in order of first mention): the prior for Resolve. A mention
+// counts when all its candidates lie in one country and it names a
+// country, a capital, or another place after a preposition ("in Lyon"), so
+// that "Paris" (ambiguous) and "Rubio" (more likely a surname) add nothing.
+func (g *Gazetteer) Prior(mentions []Mention) []string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, m := range mentions {
-		if len(m.Candidates) == 0 {
+		c, ok := g.priorCountry(m)
+		if !ok {
 			continue
 		}
-		c := m.Candidates[0].Country
-		same := true
-		for _, p := range m.Candidates[1:] {
-			if p.Country != c {
-				same = false
-				break
-			}
-		}
-		if !same || c == "" {
-			continue
-		}
-		if _, ok := first[c]; !ok {
+		if _, seen := first[c]; !seen {
 			first[c] = i
 		}
 		count[c]++
@@ -72,4 +63,22 @@ func Prior(mentions []Mention) []string {
 		return first[out[i]] < first[out[j]]
 	})
 	return out
+}
+
+// priorCountry returns the one country of m, if m counts for Prior.
+func (g *Gazetteer) priorCountry(m Mention) (string, bool) {
+	if len(m.ids) == 0 {
+		return "", false
+	}
+	c := g.entries[m.ids[0]].place.Country
+	for _, id := range m.ids[1:] {
+		if g.entries[id].place.Country != c {
+			return "", false
+		}
+	}
+	switch g.entries[m.ids[0]].kind {
+	case kindCountry, kindCapital:
+		return c, c != ""
+	}
+	return c, c != "" && m.Prep != ""
 }

@@ -26,7 +26,7 @@ var stopNames = setOf(
 	"franklin", "hamilton", "kent", "harrison", "madison", "monroe",
 	"chester", "carson", "murray", "baker", "taylor", "troy", "vernon",
 	"irving", "sherman", "gary", "aurora", "phoenix", "lafayette",
-	"kim", "lee", "wang",
+	"kim", "lee", "wang", "morsi", "oral", "palmer", "revere", "moro",
 )
 
 func setOf(ws ...string) map[string]bool {
@@ -36,6 +36,15 @@ func setOf(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// neverNames are never read as places in running text: months and
+// weekdays ("in March"), organisations ("U.N.", "EU") and the names of
+// continents that the gazetteer holds only as towns ("Asia").
+var neverNames = setOf("january", "february", "march", "april", "may",
+	"june", "july", "august", "september", "october", "november",
+	"december", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "un", "eu", "au", "asia", "europe", "africa",
+	"who", "nato", "opec", "university", "obama", "rubio")
 
 // locatives are the prepositions that introduce the place of an event.
 var locatives = setOf("in", "at", "near", "outside", "inside", "around",

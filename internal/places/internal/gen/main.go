@@ -9,7 +9,7 @@
 //	go run ./internal/gen [-data ../../../shared/data] [-out gazetteer.tsv.gz]
 //
 // Output: one place per line, tab-separated: kind (c country, r region,
-// p populated place), GeoNames id (0 when unknown), name, aliases joined by
+// k national capital, p other populated place), GeoNames id (0 when unknown), name, aliases joined by
 // "|", ISO alpha-3 country, admin key (alpha-2 "." first-level code, for
 // cities and regions), population (0 when unknown), latitude, longitude.
 // Lines are sorted, and gzip carries no timestamp, so the output is

@@ -9,7 +9,8 @@ import (
 
 // readRegions returns the first-level subdivisions of ISO 3166-2 for which
 // the cities file gives a position: every US state (GeoNames uses the ISO
-// state code as admin code) and, elsewhere, every subdivision named like
+// state code as admin code), Canadian province and Australian state (see
+// geonamesAdmin) and, elsewhere, every subdivision named like
 // the seat city of a GeoNames first-level division ("Idlib", "Kandahar").
 // The position is the population-weighted centre of the division's cities;
 // the population, their sum. Others are left out: the data hold no
@@ -44,6 +45,8 @@ func readRegions(path string, cities []entry, cc3 map[string]string) ([]entry, e
 		admin := ""
 		if cc2 == "US" {
 			admin = "US." + sub
+		} else if a, ok := geonamesAdmin[r.Code]; ok {
+			admin = cc2 + "." + a
 		} else if a, ok := byName[cc2+"\t"+r.Name]; ok {
 			admin = a
 		}
@@ -77,4 +80,14 @@ func usStateAbbrev(code string) []string {
 		return []string{a}
 	}
 	return nil
+}
+
+// geonamesAdmin maps ISO 3166-2 codes to GeoNames first-level admin codes
+// where they differ and the country matters to news: Canada and Australia.
+var geonamesAdmin = map[string]string{
+	"CA-AB": "01", "CA-BC": "02", "CA-MB": "03", "CA-NB": "04", "CA-NL": "05",
+	"CA-NS": "07", "CA-ON": "08", "CA-PE": "09", "CA-QC": "10", "CA-SK": "11",
+	"CA-YT": "12", "CA-NT": "13", "CA-NU": "14",
+	"AU-ACT": "01", "AU-NSW": "02", "AU-NT": "03", "AU-QLD": "04", "AU-SA": "05",
+	"AU-TAS": "06", "AU-VIC": "07", "AU-WA": "08",
 }

@@ -29,6 +29,7 @@ func readCountries(path string) ([]country, error) {
 		CCA2, CCA3   string
 		AltSpellings []string
 		LatLng       []float64
+		Demonyms     map[string]struct{ F, M string }
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, fmt.Errorf("parse countries: %w", err)
@@ -39,6 +40,9 @@ func readCountries(path string) ([]country, error) {
 			continue
 		}
 		seen := map[string]bool{r.Name.Common: true}
+		for _, d := range r.Demonyms { // "Thai" is a people, not a place
+			seen[d.F], seen[d.M] = true, true
+		}
 		var aliases []string
 		add := func(s string) {
 			if s != "" && !seen[s] && usefulAlias(s) {
@@ -48,7 +52,9 @@ func readCountries(path string) ([]country, error) {
 		}
 		add(r.Name.Official)
 		for _, s := range r.AltSpellings {
-			add(s)
+			if len(strings.Fields(s)) <= 4 { // "Prathet" alone, long official forms
+				add(s)
+			}
 		}
 		for _, s := range countryAliases[r.CCA3] {
 			add(s)
@@ -62,10 +68,18 @@ func readCountries(path string) ([]country, error) {
 	return out, nil
 }
 
+// badAliases are alternative spellings that read as ordinary words or
+// names in English news ("Island" for Iceland, "Mann" for the Isle of Man).
+var badAliases = map[string]bool{
+	"Island": true, "Mann": true, "Mannin": true, "Prathet": true, "Lao": true,
+	"Viti": true, "Nijar": true, "Sarnam": true, "Jabuuti": true, "Gabuuti": true,
+	"Buliwya": true, "Wuliwya": true, "Dzayer": true, "Naoero": true, "Guiana": true,
+}
+
 // usefulAlias keeps alternative names a news text could use: Latin script,
 // no inverted forms ("Korea, Republic of"), no two-letter codes.
 func usefulAlias(s string) bool {
-	if len(s) < 3 || strings.Contains(s, ",") || strings.Contains(s, "(") {
+	if len(s) < 3 || badAliases[s] || strings.Contains(s, ",") || strings.Contains(s, "(") {
 		return false
 	}
 	for _, r := range s {
@@ -104,7 +118,11 @@ func readCities(path string, cc3 map[string]string) ([]entry, error) {
 			bad = append(bad, fmt.Sprintf("%s:%d: bad number or unknown country %q", path, line, c[3]))
 			continue
 		}
-		out = append(out, entry{kind: 'p', id: id, name: c[1], cc3: code,
+		kind := byte('p')
+		if c[5] == "PPLC" {
+			kind = 'k' // a national capital
+		}
+		out = append(out, entry{kind: kind, id: id, name: c[1], cc3: code,
 			admin: c[3] + "." + c[4], pop: pop, lat: lat, lon: lon})
 	}
 	if err := sc.Err(); err != nil {
