@@ -22,6 +22,8 @@ func Parse(name string, r io.Reader) (*Dictionary, error) {
 		seen:   map[string]int{},
 		agents: map[string]*Agent{},
 		verbs:  map[string]*Verb{},
+
+		agentForm: map[string]*Agent{},
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
@@ -47,11 +49,12 @@ type parser struct {
 	file   string
 	d      *Dictionary
 	errs   ErrorList
-	cur    *Actor            // the entry whose attribute lines follow; nil after agents, verbs and errors
-	curOK  bool              // cur's header parsed; attributes of a bad header are skipped silently
+	cur    *Actor            // the entry whose attribute lines follow; nil after agents and verbs
 	seen   map[string]int    // actor key → line of its header
 	agents map[string]*Agent // code → agent, so that lines for one code merge
 	verbs  map[string]*Verb  // kind and pattern → verb
+
+	agentForm map[string]*Agent // lower-cased form → the agent that has it
 }
 
 func (p *parser) pos(line, col int) Pos { return Pos{p.file, line, col} }
@@ -81,7 +84,7 @@ func (p *parser) line(n int, text string) {
 		p.attr(n, text)
 		return
 	}
-	p.cur, p.curOK = nil, false
+	p.cur = nil
 	f := fields(text, 1, 2)
 	switch f[0].text {
 	case "country":
@@ -98,8 +101,7 @@ func (p *parser) line(n int, text string) {
 		p.verb(n, f)
 	default:
 		p.errorf(n, 1, "unknown entry kind %q (want country, igo, group, person, agent, verb or noun)", f[0].text)
-		p.curOK = true // its attribute lines, if any, are not worth a report each
-		p.cur = nil
+		p.cur = &Actor{} // check its attribute lines all the same
 	}
 }
 

@@ -5,11 +5,13 @@ import (
 	"time"
 )
 
-// actor parses an actor header: "KIND CODE Canonical Name".
+// actor parses an actor header: "KIND CODE Canonical Name". When the
+// header is bad, its attribute lines are still checked, against a scratch
+// entry that is not kept.
 func (p *parser) actor(n int, k Kind, f []field) {
-	p.curOK = true // from here on, a bad header's attributes are skipped quietly
-	kw := len(f[0].text)
-	r, ok := p.rest(n, f, kw, "code and name")
+	a := &Actor{Kind: k, Pos: p.pos(n, 1)}
+	p.cur = a
+	r, ok := p.rest(n, f, len(f[0].text), "code and name")
 	if !ok {
 		return
 	}
@@ -19,19 +21,16 @@ func (p *parser) actor(n int, k Kind, f []field) {
 		p.errorf(n, col+len(code), "missing name after code %s", code)
 		return
 	}
-	a := &Actor{Kind: k, Name: g[1].text, Pos: p.pos(n, 1)}
+	a.Name = g[1].text
+	a.Names = []string{a.Name}
 	if msg := a.setCode(code); msg != "" {
 		p.errorf(n, col, "%s", msg)
 		return
 	}
-	if k != Person { // a person's country may come from a later role line
-		if !p.unique(a) {
-			return
-		}
+	if k != Person && !p.unique(a) { // a person's country may come from a later role line
+		return
 	}
-	a.Names = []string{a.Name}
 	p.d.Actors = append(p.d.Actors, a)
-	p.cur = a
 }
 
 // unique records a's key and reports a duplicate.
@@ -121,9 +120,7 @@ func keyName(a *Actor) string {
 func (p *parser) attr(n int, text string) {
 	f := fields(text, 1, 2)
 	if p.cur == nil {
-		if !p.curOK {
-			p.errorf(n, f[0].col, "indented line outside an actor entry")
-		}
+		p.errorf(n, f[0].col, "indented line outside an actor entry")
 		return
 	}
 	key := f[0].text

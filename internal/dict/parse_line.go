@@ -33,7 +33,21 @@ func (p *parser) agent(n int, f []field) {
 		p.agents[code] = ag
 		p.d.Agents = append(p.d.Agents, ag)
 	}
-	ag.Names = p.list(n, g[1], ag.Names)
+	for _, it := range split(g[1]) {
+		forms, ok := p.checkItem(n, it)
+		if !ok {
+			continue
+		}
+		for _, f := range forms {
+			k := strings.ToLower(f)
+			if old, dup := p.agentForm[k]; dup && old.Code != code {
+				p.errorf(n, it.col, "agent form %q already given to %s at line %d", f, old.Code, old.Pos.Line)
+				continue
+			}
+			p.agentForm[k] = ag
+			ag.Names = addUnique(ag.Names, f)
+		}
+	}
 }
 
 // verb parses "verb CODE lemma …" or "noun CODE lemma …".
