@@ -46,6 +46,7 @@ func readCountries(path string) ([]*country, error) {
 		c.build()
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Code < cs[j].Code })
+	dropTerritoryAdjectives(cs)
 	return cs, nil
 }
 
@@ -89,6 +90,32 @@ func (c *country) build() {
 	sort.Strings(c.adjs)
 	if len(c.names) == 0 {
 		c.names = []string{strings.NewReplacer("(", "", ")", "").Replace(c.Name.Common)}
+	}
+}
+
+// dropTerritoryAdjectives removes from dependent territories the
+// adjectives an independent country also has: "French" is France's, not the
+// French Southern Territories'.
+func dropTerritoryAdjectives(cs []*country) {
+	sovereign := map[string]bool{}
+	for _, c := range cs {
+		if c.Independent {
+			for _, a := range c.adjs {
+				sovereign[a] = true
+			}
+		}
+	}
+	for _, c := range cs {
+		if c.Independent {
+			continue
+		}
+		kept := c.adjs[:0]
+		for _, a := range c.adjs {
+			if !sovereign[a] {
+				kept = append(kept, a)
+			}
+		}
+		c.adjs = kept
 	}
 }
 
