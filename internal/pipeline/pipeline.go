@@ -1,13 +1,17 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/coref"
+	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/quotes"
 	"github.com/dyad-events/dyad/internal/segment"
 	"github.com/dyad-events/dyad/internal/tokenize"
@@ -25,9 +29,12 @@ type Parser interface{ Parse(s *dyad.Sentence) }
 
 // Options configure a Pipeline.
 type Options struct {
-	Dict      *dict.Dictionary // nil: dyad's embedded defaults
-	Tagger    Tagger           // nil: lemmas are guessed by the coder
-	Parser    Parser           // nil: the coder works on word order
+	Dict   *dict.Dictionary // nil: dyad's embedded defaults
+	Tagger Tagger           // nil: the embedded model, when there is one
+	Parser Parser           // nil: the embedded model, when there is one
+	// WordOrder skips tagging and parsing: the coder guesses lemmas and
+	// works on word order alone (faster, less accurate).
+	WordOrder bool
 	Coder     coder.Options
 	MaxTokens int // longer sentences are skipped with a note
 }
@@ -43,6 +50,7 @@ type Pipeline struct {
 	opts     Options
 	actors   *actor.Matcher
 	coder    *coder.Coder
+	places   *places.Gazetteer
 	Patterns int // verb and noun patterns loaded
 }
 
@@ -62,7 +70,14 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, Patterns: c.Patterns()}, nil
+	if err := loadModels(&opts); err != nil {
+		return nil, err
+	}
+	g, err := places.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, places: g, Patterns: c.Patterns()}, nil
 }
 
 // Result is what the pipeline found in one document.
@@ -99,6 +114,7 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 	coref.Resolve(doc.Text, r.Sentences, r.Actors, nil)
 	r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
 	coref.Resolve(doc.Text, r.Sentences, r.Actors, r.Quotes)
+	where := p.newStoryPlaces(doc)
 	for i := range r.Sentences {
 		if skip[i] {
 			continue
@@ -107,8 +123,39 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 		evs := p.coder.Code(doc, s, r.Actors[i])
 		for k := range evs {
 			p.understand(doc, s, r.Quotes, &evs[k])
+			where.locate(s, &evs[k])
 		}
 		r.Events = append(r.Events, evs...)
 	}
 	return r
+}
+
+// loadModels fills in the embedded tagger and parser that opts leaves nil.
+// A binary built without a model codes on word order, as WordOrder does.
+func loadModels(opts *Options) error {
+	if opts.WordOrder {
+		opts.Tagger, opts.Parser = nil, nil
+		return nil
+	}
+	if opts.Tagger == nil {
+		t, err := postag.Default()
+		switch {
+		case errors.Is(err, postag.ErrNoModel):
+		case err != nil:
+			return err
+		default:
+			opts.Tagger = t
+		}
+	}
+	if opts.Parser == nil && opts.Tagger != nil {
+		p, err := depparse.Default()
+		switch {
+		case errors.Is(err, depparse.ErrNoModel):
+		case err != nil:
+			return err
+		default:
+			opts.Parser = p
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dates"
+	"github.com/dyad-events/dyad/internal/places"
 )
 
 // understand fills what the sentence around an event says of it: the date
@@ -66,4 +67,28 @@ func boundary(between string) bool {
 		}
 	}
 	return false
+}
+
+// storyPlaces holds what place rules need of the whole story.
+type storyPlaces struct {
+	g        *places.Gazetteer
+	prior    []string    // the story's countries, most mentioned first
+	dateline *dyad.Place // the dateline's place, if any
+}
+
+func (p *Pipeline) newStoryPlaces(doc *dyad.Document) *storyPlaces {
+	sp := &storyPlaces{g: p.places, prior: p.places.Prior(p.places.Find(doc.Text))}
+	if dl, ok := p.places.DatelinePlace(doc.Text, sp.prior); ok {
+		sp.dateline = &dl
+	}
+	return sp
+}
+
+// locate sets the event's place: its clause's, else the dateline's.
+func (sp *storyPlaces) locate(s *dyad.Sentence, ev *dyad.Event) {
+	pl, ok := sp.g.EventPlace(places.EventContext{Sentence: s.Text, Offset: s.Span.Start,
+		Verb: ev.Evidence.VerbSpan, Dateline: sp.dateline, Prior: sp.prior})
+	if ok {
+		ev.Location = &pl
+	}
 }
