@@ -199,3 +199,33 @@ func BenchmarkIndex(b *testing.B) {
 		d.Index()
 	}
 }
+
+// TestDefaultJoined checks that a person in both leaders.txt and
+// ministers.txt is one entry with the roles of both.
+func TestDefaultJoined(t *testing.T) {
+	_, x := mustDefault(t)
+	tests := []struct{ name, on, title string }{
+		{"Dmitry Medvedev", "2010-01-01", "head of state"},
+		{"Dmitry Medvedev", "2022-01-01", "Deputy Chairman of the Security Council"},
+		{"Fumio Kishida", "2015-01-01", "Minister for Foreign Affairs"},
+		{"Fumio Kishida", "2023-01-01", "head of government"},
+		{"Joe Biden", "2012-01-01", "Vice President"},
+	}
+	for _, tt := range tests {
+		var people []*dict.Actor
+		for _, e := range x.Actors(tt.name) {
+			if e.Actor.Kind == dict.Person {
+				people = append(people, e.Actor)
+			}
+		}
+		if len(people) != 1 {
+			t.Errorf("Actors(%q): %d people, want 1", tt.name, len(people))
+			continue
+		}
+		on, _ := time.Parse("2006-01-02", tt.on)
+		_, r := people[0].CodeOn(on)
+		if r == nil || r.Title != tt.title {
+			t.Errorf("%s on %s: role %+v, want %q", tt.name, tt.on, r, tt.title)
+		}
+	}
+}
