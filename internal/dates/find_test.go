@@ -105,6 +105,8 @@ var findCases = []findCase{
 	{"NextWeekday", "Talks resume next Monday.", thu, "next Monday", "2016-09-19", "", day},
 	{"ThisWeekday", "Talks resume this Saturday.", thu, "this Saturday", "2016-09-17", "", day},
 	{"WeekdayWithDate", "On Friday, September 9, 2016, it rained.", thu, "Friday, September 9, 2016", "2016-09-09", "", day},
+	{"WeekdayPicksYear", "On Sunday, Oct. 9, rebels attacked.", thu, "Sunday, Oct. 9", "2016-10-09", "", day},
+	{"WeekdayPicksPastYear", "On Friday, Oct. 9, rebels attacked.", thu, "Friday, Oct. 9", "2015-10-09", "", day},
 	// Relative: weeks, months, years.
 	{"LastWeek", "Fighting flared last week.", thu, "last week", "2016-09-05", "2016-09-11", week},
 	{"ThisWeek", "Fighting flared this week.", thu, "this week", "2016-09-12", "2016-09-18", week},

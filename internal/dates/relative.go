@@ -210,6 +210,9 @@ func (p *parser) weekdayAt(j int, mod string) (period, int, int, bool) {
 	}
 	if mod == "" {
 		if it, ok := p.absolute(k, false); ok && !it.ranged && it.a.d > 0 {
+			if per, ok := p.withWeekday(it.a, wd); ok {
+				return per, j, it.next, true
+			}
 			if per, ok := p.resolveItem(it, p.future(j)); ok {
 				return per, j, it.next, true
 			}
@@ -271,4 +274,34 @@ func (p *parser) ago(i int) (period, int, bool) {
 		return yearPeriod(pub.Year()-n, true), i + 3, true
 	}
 	return period{}, i, false
+}
+
+// withWeekday resolves a month and day without year that a weekday names
+// ("Sunday, Oct. 9"): the year, of the one before publication to the one
+// after, in which that day falls on that weekday, nearest publication.
+func (p *parser) withWeekday(f fields, wd time.Weekday) (period, bool) {
+	if f.y != 0 || f.m == 0 || p.pub.IsZero() {
+		return period{}, false
+	}
+	var best time.Time
+	for y := p.pub.Year() - 1; y <= p.pub.Year()+1; y++ {
+		if !validDay(y, time.Month(f.m), f.d) {
+			continue
+		}
+		t := day(y, time.Month(f.m), f.d)
+		if t.Weekday() == wd && (best.IsZero() || absDays(t.Sub(p.pub)) < absDays(best.Sub(p.pub))) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		return period{}, false
+	}
+	return dayPeriod(best, true), true
+}
+
+func absDays(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
