@@ -1,0 +1,134 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/dyad-events/dyad"
+)
+
+// periodExpr returns the SQL expression of the first day of an event's
+// period.
+func periodExpr(by dyad.Interval) (string, error) {
+	switch by {
+	case dyad.Day, "":
+		return "e.date", nil
+	case dyad.Week: // the Monday on or before the date
+		return "date(e.date, '-6 days', 'weekday 1')", nil
+	case dyad.Month:
+		return "substr(e.date, 1, 7) || '-01'", nil
+	}
+	return "", dyad.Errorf(dyad.EINVALID, "bad interval %q (want day, week or month)", by)
+}
+
+const quadSums = "sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), sum(e.quad = 4), sum(e.goldstein)"
+
+// Series buckets the events matching f by period, leaving out undated
+// events and empty periods.
+func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) ([]dyad.SeriesPoint, error) {
+	per, err := periodExpr(by)
+	if err != nil {
+		return nil, err
+	}
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	c.add("e.date <> ''")
+	q := "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
+	rows, err := d.db.QueryContext(ctx, q, c.args...)
+	if err != nil {
+		return nil, fmt.Errorf("series: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.SeriesPoint
+	for rows.Next() {
+		var p dyad.SeriesPoint
+		if err := rows.Scan(&p.Period, &p.Events, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3], &p.GoldsteinSum); err != nil {
+			return nil, err
+		}
+		p.GoldsteinMean = p.GoldsteinSum / float64(p.Events)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// TopActors returns the actors in most events matching f, on either side.
+func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.ActorCount, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	w := c.String()
+	q := `SELECT code, max(country), count(*) AS n FROM (
+		SELECT e.source_code AS code, e.source_country AS country FROM events e` + w + `
+		UNION ALL
+		SELECT e.target_code, e.target_country FROM events e` + w + `)
+		WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT ?`
+	args := append(append(append([]any{}, c.args...), c.args...), pageSize(limit))
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("top actors: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.ActorCount
+	for rows.Next() {
+		var a dyad.ActorCount
+		if err := rows.Scan(&a.Code, &a.Country, &a.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// TopDyads returns the directed pairs with most events matching f.
+func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	c.add("e.source_code <> '' AND e.target_code <> ''")
+	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +
+		" GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT ?"
+	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	if err != nil {
+		return nil, fmt.Errorf("top dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.DyadCount
+	for rows.Next() {
+		var x dyad.DyadCount
+		if err := rows.Scan(&x.Source, &x.Target, &x.Events, &x.Quad[0], &x.Quad[1], &x.Quad[2], &x.Quad[3], &x.GoldsteinSum); err != nil {
+			return nil, err
+		}
+		x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// Network returns the limit busiest dyads of the events matching f as
+// edges, and as nodes the actors they join with their events on those
+// edges.
+func (d *DB) Network(ctx context.Context, f dyad.EventFilter, limit int) (*dyad.Network, error) {
+	edges, err := d.TopDyads(ctx, f, limit)
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	for _, e := range edges {
+		n[e.Source] += e.Events
+		n[e.Target] += e.Events
+	}
+	net := &dyad.Network{Edges: edges, Nodes: make([]dyad.ActorCount, 0, len(n))}
+	for code, c := range n {
+		net.Nodes = append(net.Nodes, dyad.ActorCount{Code: code, Events: c})
+	}
+	sort.Slice(net.Nodes, func(i, j int) bool {
+		a, b := net.Nodes[i], net.Nodes[j]
+		return a.Events > b.Events || a.Events == b.Events && a.Code < b.Code
+	})
+	return net, nil
+}

@@ -1,0 +1,152 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dyad-events/dyad"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DefaultBusyTimeout is how long a connection waits for a lock held by
+// another process before failing.
+const DefaultBusyTimeout = 10 * time.Second
+
+// DB is an open dyad database. It is safe for concurrent use; writes are
+// serialized.
+type DB struct {
+	db   *sql.DB
+	path string
+	wmu  sync.Mutex // one writer at a time, so transactions never deadlock
+
+	// Now returns the time stamped on new rows; tests replace it.
+	Now func() time.Time
+}
+
+var (
+	_ dyad.EventStore    = (*DB)(nil)
+	_ dyad.DocumentStore = (*DB)(nil)
+)
+
+// Open opens (creating if needed) the database at path and migrates it to
+// the current schema. Use ":memory:" for a private in-memory database.
+func Open(ctx context.Context, path string) (*DB, error) {
+	q := url.Values{}
+	for _, p := range []string{
+		fmt.Sprintf("busy_timeout(%d)", DefaultBusyTimeout.Milliseconds()),
+		"foreign_keys(1)",
+		"journal_mode(WAL)",
+		// NORMAL in WAL mode: a crash may lose the last commits, never
+		// corrupt the file; a re-run stores what was lost.
+		"synchronous(NORMAL)",
+		"cache_size(-65536)",
+	} {
+		q.Add("_pragma", p)
+	}
+	dsn := "file:" + path + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if path == ":memory:" {
+		db.SetMaxOpenConns(1) // every connection would see its own database
+	}
+	d := &DB{db: db, path: path, Now: time.Now}
+	if err := d.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+// SQL returns the underlying handle, for tools and tests.
+func (d *DB) SQL() *sql.DB { return d.db }
+
+// Version returns the schema version of the database.
+func (d *DB) Version(ctx context.Context) (int, error) {
+	var v int
+	err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its verdict, "ok"
+// for a sound database.
+func (d *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	rows, err := d.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return "", err
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; "), rows.Err()
+}
+
+// migrate applies, in order, each embedded migration newer than the
+// database's user_version, each in its own transaction.
+func (d *DB) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	cur, err := d.Version(ctx)
+	if err != nil {
+		return err
+	}
+	if cur > len(names) {
+		return dyad.Errorf(dyad.ECONFLICT, "database schema %d is newer than this dyad (%d): upgrade dyad", cur, len(names))
+	}
+	for i, name := range names {
+		v := i + 1
+		if v <= cur {
+			continue
+		}
+		if err := d.apply(ctx, name, v); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// apply runs one migration file and sets user_version to v.
+func (d *DB) apply(ctx context.Context, name string, v int) error {
+	b, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, string(b)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(v)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

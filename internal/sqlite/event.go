@@ -1,0 +1,194 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/dyad-events/dyad"
+)
+
+const eventSelect = `SELECT e.id, e.date, e.record, coalesce(s.text, '') FROM events e
+	LEFT JOIN sentences s ON s.id = e.sentence_id`
+
+// FindEventByID returns one event mention with its sentence. Returns
+// ENOTFOUND if there is none.
+func (d *DB) FindEventByID(ctx context.Context, id string) (*dyad.Event, error) {
+	evs, _, err := d.queryEvents(ctx, eventSelect+" WHERE e.event_id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("find event: %w", err)
+	}
+	if len(evs) == 0 {
+		return nil, dyad.Errorf(dyad.ENOTFOUND, "event %q not found", id)
+	}
+	return evs[0], nil
+}
+
+// FindEvents returns the events matching f in (date, id) order and the
+// cursor of the next page, "" after the last.
+func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := afterCond(c, "e", f.After); err != nil {
+		return nil, "", err
+	}
+	limit := pageSize(f.Limit)
+	q := eventSelect + c.String() + " ORDER BY e.date, e.id LIMIT ?"
+	evs, curs, err := d.queryEvents(ctx, q, append(c.args, limit+1)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("find events: %w", err)
+	}
+	next := ""
+	if len(evs) > limit {
+		evs = evs[:limit]
+		next = curs[limit-1].String()
+	}
+	return evs, next, nil
+}
+
+// CountEvents returns how many events match f.
+func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM events e"+c.String(), c.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n, nil
+}
+
+// queryEvents runs a query of eventSelect's columns and decodes the rows.
+func (d *DB) queryEvents(ctx context.Context, q string, args ...any) ([]*dyad.Event, []eventCursor, error) {
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var evs []*dyad.Event
+	var curs []eventCursor
+	for rows.Next() {
+		var cur eventCursor
+		var rec []byte
+		var text string
+		if err := rows.Scan(&cur.id, &cur.date, &rec, &text); err != nil {
+			return nil, nil, err
+		}
+		ev := new(dyad.Event)
+		if err := json.Unmarshal(rec, ev); err != nil {
+			return nil, nil, fmt.Errorf("event row %d: %w", cur.id, err)
+		}
+		ev.Text = text
+		evs = append(evs, ev)
+		curs = append(curs, cur)
+	}
+	return evs, curs, rows.Err()
+}
+
+// ReplaceEvents swaps the stored events of a document for evs in one
+// transaction and reports what changed. Returns ENOTFOUND if the document
+// is not stored. The document's events leave their clusters; re-cluster
+// afterwards.
+func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) (*dyad.EventDiff, error) {
+	doc, err := d.FindDocumentByID(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	old, _, err := d.queryEvents(ctx, eventSelect+" WHERE e.doc_id = ? ORDER BY e.id", docID)
+	if err != nil {
+		return nil, fmt.Errorf("old events: %w", err)
+	}
+	d.wmu.Lock()
+	defer d.wmu.Unlock()
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE doc_id = ?", docID); err != nil {
+		return nil, fmt.Errorf("delete events: %w", err)
+	}
+	sids, err := sentenceIDs(ctx, tx, docID)
+	if err != nil {
+		return nil, err
+	}
+	w, err := newWriter(ctx, tx, d.Now().UTC())
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+	if err := w.insertEvents(&doc.Document, evs, sids); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return Diff(old, evs), nil
+}
+
+// sentenceIDs maps a document's sentence indexes to their row ids.
+func sentenceIDs(ctx context.Context, tx *sql.Tx, docID string) (map[int]int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT idx, id FROM sentences WHERE doc_id = ?", docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[int]int64{}
+	for rows.Next() {
+		var idx int
+		var id int64
+		if err := rows.Scan(&idx, &id); err != nil {
+			return nil, err
+		}
+		m[idx] = id
+	}
+	return m, rows.Err()
+}
+
+// Diff compares the old and new events of one document. Events match on
+// sentence, source and target; a match with another CAMEO code or
+// modality is a recoding.
+func Diff(old []*dyad.Event, evs []dyad.Event) *dyad.EventDiff {
+	type key struct {
+		sent     int
+		src, tgt string
+	}
+	k := func(e *dyad.Event) key { return key{e.Sentence, actorCode(e.Source), actorCode(e.Target)} }
+	byKey := map[key][]*dyad.Event{}
+	for _, e := range old {
+		byKey[k(e)] = append(byKey[k(e)], e)
+	}
+	diff := &dyad.EventDiff{}
+	for i := range evs {
+		e := &evs[i]
+		cands := byKey[k(e)]
+		if len(cands) == 0 {
+			diff.Added = append(diff.Added, *e)
+			continue
+		}
+		j := 0 // prefer an old event with the same code
+		for n, c := range cands {
+			if c.CAMEO.Code == e.CAMEO.Code {
+				j = n
+				break
+			}
+		}
+		o := cands[j]
+		byKey[k(e)] = append(cands[:j:j], cands[j+1:]...)
+		if o.CAMEO.Code != e.CAMEO.Code || o.Modality != e.Modality {
+			diff.Recoded = append(diff.Recoded, dyad.Recoding{Old: *o, New: *e})
+		}
+	}
+	for _, e := range old {
+		for _, o := range byKey[k(e)] {
+			if o == e {
+				diff.Removed = append(diff.Removed, *e)
+			}
+		}
+	}
+	return diff
+}
