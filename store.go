@@ -2,6 +2,8 @@ package dyad
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
 )
 
@@ -221,4 +223,14 @@ type Cluster struct {
 	Documents int      `json:"documents"`
 	Sources   int      `json:"sources"` // distinct outlets
 	EventIDs  []string `json:"event_ids,omitempty"`
+}
+
+// ContentHash returns the hex SHA-256 of a document's title and text: the
+// identity under which a store keeps it, whatever its id or file name.
+func ContentHash(d *Document) string {
+	h := sha256.New()
+	h.Write([]byte(d.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(d.Text))
+	return hex.EncodeToString(h.Sum(nil))
 }
