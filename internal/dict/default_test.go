@@ -229,3 +229,26 @@ func TestDefaultJoined(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeLeavesDefaultAlone(t *testing.T) {
+	def, _ := mustDefault(t)
+	nAgents, nActors := len(def.Agents), len(def.Actors)
+	police := strings.Join(def.Index().Agents("police")[0].Names, ",")
+	mine, err := dict.Parse("mine", strings.NewReader("agent MIL police\ncountry USA United States\n\tname Uncle Sam\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &dict.Dictionary{}
+	d.Merge(def)
+	d.Merge(mine)
+	if got := d.Index().Agents("police"); len(got) != 1 || got[0].Code != "MIL" {
+		t.Errorf("merged Agents(police) = %v, want MIL", got)
+	}
+	x := def.Index()
+	if got := strings.Join(x.Agents("police")[0].Names, ","); got != police || x.Agents("police")[0].Code != "COP" {
+		t.Errorf("Default changed by Merge: police is %s %q", x.Agents("police")[0].Code, got)
+	}
+	if len(x.Actors("Uncle Sam")) != 0 || len(def.Agents) != nAgents || len(def.Actors) != nActors {
+		t.Errorf("Default changed by Merge")
+	}
+}

@@ -25,8 +25,15 @@ var (
 )
 
 // Default returns dyad's embedded dictionaries, parsed on first use. The
-// result is shared: callers must not modify it (Merge into a new
-// Dictionary instead). Safe for concurrent use.
+// result is shared: callers must not modify it. To add entries of their
+// own, callers merge both into a new Dictionary, which leaves the defaults
+// untouched:
+//
+//	d := &dict.Dictionary{}
+//	d.Merge(def)
+//	d.Merge(mine)
+//
+// Safe for concurrent use.
 func Default() (*Dictionary, error) {
 	defaultOnce.Do(func() {
 		defaultDict, defaultErr = loadFS(data, "data")
