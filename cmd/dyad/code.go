@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -25,9 +26,13 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Stderr)
 	date := fs.String("date", "", "publication date `YYYY-MM-DD` of plain-text stories (JSONL records carry their own)")
 	in := fs.String("in", "text", "input `format`: text (one story per file) or jsonl (one story per line)")
-	out := fs.String("out", "jsonl", "output `format`: jsonl or tsv")
+	format := fs.String("out", "jsonl", "output `format`: jsonl or tsv")
 	explain := fs.Bool("explain", false, "print, per sentence, the actors and events found and why")
 	maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest story or JSONL line read, in `bytes`")
+	quotes := fs.Bool("quotes", false, "print each story's quotations with their speakers (JSONL) instead of events")
+	modality := fs.String("modality", "", "keep only events of these `modalities` (comma-separated: asserted,negated,future,hypothetical,historical)")
+	var pf pipelineFlags
+	pf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(c.Stderr, "usage: dyad code [flags] [FILE...]\n\nCodes each FILE (stdin when none) into events.\n\nFlags:")
 		fs.PrintDefaults()
@@ -45,14 +50,19 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	if *in != "text" && *in != "jsonl" {
 		return dyad.Errorf(dyad.EINVALID, "--in: unknown format %q (want text or jsonl)", *in)
 	}
-	w, err := export.NewWriter(*out, c.Stdout)
+	w, err := export.NewWriter(*format, c.Stdout)
 	if err != nil {
 		return err
 	}
-	p, err := newPipeline()
+	keep, err := parseModalities(*modality)
 	if err != nil {
 		return err
 	}
+	p, err := pf.pipeline()
+	if err != nil {
+		return err
+	}
+	out := output{w: w, explain: *explain, quotes: *quotes, keep: keep}
 	failed := 0
 	for doc, err := range c.documents(fs.Args(), *in, pub, *maxBytes) {
 		if ctx.Err() != nil {
@@ -63,7 +73,7 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 			fmt.Fprintln(c.Stderr, "dyad code:", err)
 			continue
 		}
-		if err := c.write(p.Code(doc), w, *explain); err != nil {
+		if err := c.write(p.Code(doc), out); err != nil {
 			return err
 		}
 	}
@@ -76,17 +86,48 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// write prints one document's events, or its explanation.
-func (c *CodeCommand) write(r *pipeline.Result, w export.Writer, explain bool) error {
-	if explain {
+// output says what to print of each document.
+type output struct {
+	w       export.Writer
+	explain bool
+	quotes  bool
+	keep    map[dyad.Modality]bool // nil keeps all
+}
+
+// write prints one document's events, its quotations, or its explanation.
+func (c *CodeCommand) write(r *pipeline.Result, out output) error {
+	switch {
+	case out.explain:
 		return r.Explain(c.Stdout)
+	case out.quotes:
+		return export.WriteQuotes(c.Stdout, r.Doc.ID, r.Quotes, r.Events)
 	}
 	for i := range r.Events {
-		if err := w.Write(&r.Events[i]); err != nil {
+		if out.keep != nil && !out.keep[r.Events[i].Modality] {
+			continue
+		}
+		if err := out.w.Write(&r.Events[i]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// parseModalities parses the --modality list.
+func parseModalities(s string) (map[dyad.Modality]bool, error) {
+	if s == "" {
+		return nil, nil
+	}
+	keep := map[dyad.Modality]bool{}
+	for _, m := range strings.Split(s, ",") {
+		switch mod := dyad.Modality(strings.TrimSpace(m)); mod {
+		case dyad.Asserted, dyad.Negated, dyad.Future, dyad.Hypothetical, dyad.Historical:
+			keep[mod] = true
+		default:
+			return nil, dyad.Errorf(dyad.EINVALID, "--modality: unknown modality %q", m)
+		}
+	}
+	return keep, nil
 }
 
 // documents yields the stories of every input, with an error for each one

@@ -2,16 +2,58 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"io/fs"
 
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
-// newPipeline builds the pipeline with the embedded dictionaries and the
-// models that are available.
-func newPipeline() (*pipeline.Pipeline, error) {
-	return pipeline.New(pipeline.DefaultOptions())
+// pipelineFlags are the flags of every command that codes text.
+type pipelineFlags struct {
+	dicts     stringList
+	noDefault bool
+	wordOrder bool
 }
+
+// register adds the flags to fs.
+func (pf *pipelineFlags) register(fs *flag.FlagSet) {
+	fs.Var(&pf.dicts, "dict", "dictionary `FILE` or directory loaded on top of the defaults (repeatable)")
+	fs.BoolVar(&pf.noDefault, "no-default-dict", false, "use only the --dict dictionaries, not dyad's defaults")
+	fs.BoolVar(&pf.wordOrder, "word-order", false, "skip tagging and parsing; code on word order (faster, less accurate)")
+}
+
+// pipeline builds the pipeline the flags describe.
+func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
+	opts := pipeline.DefaultOptions()
+	opts.WordOrder = pf.wordOrder
+	if len(pf.dicts) > 0 || pf.noDefault {
+		d := &dict.Dictionary{}
+		if !pf.noDefault {
+			def, err := dict.Default()
+			if err != nil {
+				return nil, err
+			}
+			d.Merge(def)
+		}
+		for _, path := range pf.dicts {
+			extra, err := dict.LoadFile(path)
+			if err != nil {
+				return nil, dyad.Errorf(dyad.EINVALID, "--dict %s: %v", path, err)
+			}
+			d.Merge(extra)
+		}
+		opts.Dict = d
+	}
+	return pipeline.New(opts)
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return "" }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 // unwrapPath drops the path from a *fs.PathError, whose message the caller
 // already starts with the file name.
