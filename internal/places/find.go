@@ -44,6 +44,9 @@ func (g *Gazetteer) Find(text string) []Mention {
 		if !ok {
 			continue
 		}
+		if m.Prep == "" && len(out) > 0 && coordinated(text, out[len(out)-1], m) {
+			m.Prep = out[len(out)-1].Prep // "in Jenin and Nablus"
+		}
 		out = append(out, m)
 		i = j
 		if m.Span.End > ws[j].end { // a qualifier was taken in
@@ -69,7 +72,7 @@ func (g *Gazetteer) longest(text string, ws []word, i int) (int, []int32) {
 			k = key + " " + k
 		}
 		key = k
-		if ids, ok := g.index[key]; ok && ws[j].upper && caseOK(key, ws[i:j+1]) {
+		if ids, ok := g.index[key]; ok && hasUpper(ws[j].text) && caseOK(key, ws[i:j+1]) {
 			best, bestIDs = j, ids
 		}
 		if !g.prefixes[key] {
@@ -149,6 +152,17 @@ func (g *Gazetteer) qualify(text string, ws []word, j int, ids []int32) ([]int32
 	return best, bestEnd, best != nil
 }
 
+// hasUpper reports whether w has an upper-case letter, as the last word of
+// a name must ("Deir ez-Zor").
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // allCaps reports whether w has letters and no lower-case one.
 func allCaps(w string) bool {
 	letters := 0
@@ -197,4 +211,17 @@ func prepBefore(ws []word, i int) string {
 		}
 	}
 	return ""
+}
+
+// coordinated reports whether only ", ", " and ", " or " or ", and "
+// separate two mentions, so that the second shares the first's preposition.
+func coordinated(text string, a, b Mention) bool {
+	if a.Span.End > b.Span.Start {
+		return false
+	}
+	switch text[a.Span.End:b.Span.Start] {
+	case ", ", " and ", " or ", ", and ", ", or ":
+		return true
+	}
+	return false
 }

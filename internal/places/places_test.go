@@ -117,10 +117,10 @@ func TestFind(t *testing.T) {
 		want []string // "Text/prep"
 	}{
 		{"City", "Leaders met in Tokyo on Monday.", []string{"Tokyo/in"}},
-		{"Multiword", "Talks in Rio de Janeiro and Ho Chi Minh City ended.", []string{"Rio de Janeiro/in", "Ho Chi Minh City/"}},
+		{"Multiword", "Talks in Rio de Janeiro and Ho Chi Minh City ended.", []string{"Rio de Janeiro/in", "Ho Chi Minh City/in"}},
 		{"Country", "North Korea fired missiles toward Japan.", []string{"North Korea/", "Japan/toward"}},
 		{"Possessive", "Syria's army shelled Aleppo.", []string{"Syria/", "Aleppo/"}},
-		{"Diacritics", "Protests in Bogotá and Bogota.", []string{"Bogotá/in", "Bogota/"}},
+		{"Diacritics", "Protests in Bogotá and Bogota.", []string{"Bogotá/in", "Bogota/in"}},
 		{"Abbreviation", "The U.S. envoy flew to Seoul.", []string{"U.S./", "Seoul/to"}},
 		{"UsPronoun", "Us and them, he said.", nil},
 		{"StopWords", "Most people found it nice. Police said the mobile units split.", nil},
@@ -133,9 +133,11 @@ func TestFind(t *testing.T) {
 		{"FollowerDay", "Rebels attacked in Kabul Tuesday.", []string{"Kabul/in"}},
 		{"FollowerProvince", "Clashes in Idlib Province.", []string{"Idlib/in"}},
 		{"Qualifier", "Storms in Paris, Texas.", []string{"Paris, Texas/in"}},
-		{"NotQualifier", "Talks in Paris, Berlin and Rome.", []string{"Paris/in", "Berlin/", "Rome/"}},
+		{"NotQualifier", "Talks in Paris, Berlin and Rome.", []string{"Paris/in", "Berlin/in", "Rome/in"}},
 		{"Lowercase", "a paris-style cafe in london.", nil},
 		{"Region", "Fighting in the Gaza Strip and the West Bank.", []string{"Gaza Strip/in", "West Bank/"}},
+		{"Coordinated", "Israeli forces raided Jenin and Nablus; clashes in Khan Younis and Rafah.", []string{"Jenin/", "Nablus/", "Khan Younis/in", "Rafah/in"}},
+		{"LowerLastWord", "The attack in Deir ez-Zor province killed 12.", []string{"Deir ez-Zor/in"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
