@@ -1,0 +1,199 @@
+package server
+
+import (
+	"context"
+	"math"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/alert"
+)
+
+// DefaultAlertWeeks is how many weeks, ending with the latest event,
+// alerts report when the request names no period.
+const DefaultAlertWeeks = 12
+
+// alertAnswer is the answer of GET /api/alerts.
+type alertAnswer struct {
+	From    string        `json:"from"`
+	To      string        `json:"to"`
+	Method  string        `json:"method"`
+	Options alertOptions  `json:"options"`
+	Dyads   int           `json:"dyads"` // dyads scanned
+	Alerts  []alert.Alert `json:"alerts"`
+}
+
+// alertOptions is alert.Options as JSON.
+type alertOptions struct {
+	Window     int     `json:"window"`
+	MinHistory int     `json:"min_history"`
+	Threshold  float64 `json:"threshold"`
+}
+
+func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) {
+	ans, err := s.alerts(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ans)
+}
+
+// alerts computes (or reuses) the alerts the request asks for.
+func (s *Server) alerts(r *http.Request) (*alertAnswer, error) {
+	p := &params{q: r.URL.Query()}
+	f := p.filter(s.opts.MaxLimit)
+	n := p.integer("dyads", s.opts.AlertDyads, 1, 100)
+	opts := s.opts.Alert
+	opts.Window = p.integer("window", opts.Window, 4, 104)
+	if th := p.number("threshold", 1, 20); th != nil {
+		opts.Threshold = *th
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	v, err := s.remember("alerts?"+r.URL.RawQuery, func() (any, error) {
+		return s.computeAlerts(r.Context(), f, n, opts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*alertAnswer), nil
+}
+
+// computeAlerts scans the n busiest dyads of the period for alerting
+// weeks.
+func (s *Server) computeAlerts(ctx context.Context, f dyad.EventFilter, n int, opts alert.Options) (*alertAnswer, error) {
+	first, last, err := s.dateRange(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.To == nil {
+		f.To = &last
+	}
+	to, _ := time.Parse(time.DateOnly, *f.To)
+	if f.From == nil {
+		from := alert.Monday(to).AddDate(0, 0, -7*(DefaultAlertWeeks-1)).Format(time.DateOnly)
+		f.From = &from
+	}
+	from, _ := time.Parse(time.DateOnly, *f.From)
+	ans := &alertAnswer{From: *f.From, To: *f.To, Alerts: []alert.Alert{},
+		Method:  "robust z-score of weekly conflict intensity (summed |Goldstein| of quad 3–4 events) against the dyad's trailing weeks",
+		Options: alertOptions{Window: opts.Window, MinHistory: opts.MinHistory, Threshold: opts.Threshold}}
+	if *f.From > *f.To {
+		return ans, nil
+	}
+	f.Limit, f.After = 0, ""
+	dyads, err := s.countryDyads(ctx, f, n)
+	if err != nil {
+		return nil, err
+	}
+	ans.Dyads = len(dyads)
+	hist := alert.Monday(from).AddDate(0, 0, -7*opts.Window).Format(time.DateOnly)
+	// The store's weeks before a dyad's first event are quiet weeks of
+	// its history: anchor the series at the later of the window start
+	// and the first week the store covers.
+	anchor := max(hist, first)
+	firstWeek := alert.Monday(from).Format(time.DateOnly)
+	for _, d := range dyads {
+		weeks, err := s.conflictWeeks(ctx, f, d, hist)
+		if err != nil {
+			return nil, err
+		}
+		weeks = append(weeks, alert.Week{Start: anchor})
+		for _, a := range alert.Detect(weeks, opts) {
+			if a.Week >= firstWeek && a.Week <= *f.To {
+				a.Source, a.Target = d.Source, d.Target
+				ans.Alerts = append(ans.Alerts, a)
+			}
+		}
+	}
+	// Latest first, the strongest first within a week.
+	sort.SliceStable(ans.Alerts, func(i, j int) bool {
+		a, b := ans.Alerts[i], ans.Alerts[j]
+		if a.Week != b.Week {
+			return a.Week > b.Week
+		}
+		return a.Score > b.Score
+	})
+	return ans, nil
+}
+
+// countryDyads returns the n busiest directed dyads of the period at the
+// level of their actors' first three letters (USAGOV and USAMIL count as
+// USA), so the alerts follow relations between countries and
+// organisations rather than every sector pair.
+func (s *Server) countryDyads(ctx context.Context, f dyad.EventFilter, n int) ([]dyad.DyadCount, error) {
+	ds, err := s.store.TopDyads(ctx, f, min(dyad.MaxPageSize, 10*n))
+	if err != nil {
+		return nil, err
+	}
+	idx := map[[2]string]int{}
+	var out []dyad.DyadCount
+	for _, d := range ds {
+		k := [2]string{root(d.Source), root(d.Target)}
+		if k[0] == k[1] {
+			continue // a country's own sectors: not a dyad
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, dyad.DyadCount{Source: k[0], Target: k[1]})
+		}
+		out[i].Events += d.Events
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Events > out[j].Events })
+	return out[:min(n, len(out))], nil
+}
+
+// root returns the country or organisation part of an actor code.
+func root(code string) string { return code[:min(3, len(code))] }
+
+// conflictWeeks returns the weekly conflict of one dyad from hist to f.To.
+func (s *Server) conflictWeeks(ctx context.Context, f dyad.EventFilter, d dyad.DyadCount, hist string) ([]alert.Week, error) {
+	f.From, f.Source, f.Target, f.Undirected = &hist, &d.Source, &d.Target, false
+	var weeks []alert.Week
+	for q := 3; q <= 4; q++ {
+		f.QuadClass = &q
+		pts, err := s.store.Series(ctx, f, dyad.Week)
+		if err != nil {
+			return nil, err
+		}
+		for _, pt := range pts {
+			weeks = append(weeks, alert.Week{Start: pt.Period, Intensity: math.Max(0, -pt.GoldsteinSum), Events: pt.Events})
+		}
+	}
+	return weeks, nil
+}
+
+// dateRange returns the Monday of the store's first event week and the
+// date of its latest event (today's date twice when it is empty), cached
+// for CacheTTL.
+func (s *Server) dateRange(ctx context.Context) (first, last string, err error) {
+	v, err := s.remember("range", func() (any, error) {
+		today := s.opts.Now().UTC().Format(time.DateOnly)
+		months, err := s.store.Series(ctx, dyad.EventFilter{}, dyad.Month)
+		if err != nil || len(months) == 0 {
+			return [2]string{today, today}, err
+		}
+		lastMonth := months[len(months)-1].Period
+		days, err := s.store.Series(ctx, dyad.EventFilter{From: &lastMonth}, dyad.Day)
+		if err != nil {
+			return nil, err
+		}
+		r := [2]string{months[0].Period, lastMonth}
+		if len(days) > 0 {
+			r[1] = days[len(days)-1].Period
+		}
+		return r, nil
+	})
+	if err != nil {
+		return "", "", err
+	}
+	r := v.([2]string)
+	t, _ := time.Parse(time.DateOnly, r[0])
+	return alert.Monday(t).Format(time.DateOnly), r[1], nil
+}

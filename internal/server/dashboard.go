@@ -1,0 +1,261 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Chart sizes, in view-box units.
+const (
+	chartW = 960
+	chartH = 260
+)
+
+// overviewData feeds the overview page.
+type overviewData struct {
+	Total    int
+	Interval dyad.Interval
+	Chart    *chart
+	Dyads    []dyad.DyadCount
+	Actors   []dyad.ActorCount
+	Alerts   *alertAnswer
+}
+
+func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
+	p := &params{q: r.URL.Query()}
+	f := p.filter(s.opts.MaxLimit)
+	by := p.interval("")
+	if err := p.err(); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	d := &overviewData{}
+	var err error
+	if d.Interval, d.Chart, err = s.overviewChart(r, f, by); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if d.Total, err = s.store.CountEvents(ctx, f); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if d.Dyads, err = s.store.TopDyads(ctx, f, 10); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if d.Actors, err = s.store.TopActors(ctx, f, 10); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if d.Alerts, err = s.alerts(r); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if len(d.Alerts.Alerts) > 10 {
+		d.Alerts.Alerts = d.Alerts.Alerts[:10]
+	}
+	s.render(w, r, http.StatusOK, "overview", page{Title: "Overview", Data: d})
+}
+
+// overviewChart draws events over time by quad class: monthly, or weekly
+// when there are too few months to show a shape.
+func (s *Server) overviewChart(r *http.Request, f dyad.EventFilter, by dyad.Interval) (dyad.Interval, *chart, error) {
+	auto := by == ""
+	if auto {
+		by = dyad.Month
+	}
+	pts, err := s.store.Series(r.Context(), f, by)
+	if err != nil {
+		return by, nil, err
+	}
+	if auto && len(pts) < 6 {
+		by = dyad.Week
+		if pts, err = s.store.Series(r.Context(), f, by); err != nil {
+			return by, nil, err
+		}
+	}
+	href := func(period string) string {
+		return "/events?" + periodQuery(r.URL.Query(), period, by).Encode()
+	}
+	return by, stackedBars(pts, chartW, chartH, href), nil
+}
+
+// periodQuery returns q narrowed to the period starting at start.
+func periodQuery(q url.Values, start string, by dyad.Interval) url.Values {
+	v := url.Values{}
+	for k, vs := range q {
+		if k != "period" && k != "interval" && k != "after" {
+			v[k] = vs
+		}
+	}
+	t, err := time.Parse(time.DateOnly, start)
+	if err != nil {
+		return v
+	}
+	end := t
+	switch by {
+	case dyad.Week:
+		end = t.AddDate(0, 0, 6)
+	case dyad.Month:
+		end = t.AddDate(0, 1, -1)
+	}
+	v.Set("from", start)
+	v.Set("to", end.Format(time.DateOnly))
+	return v
+}
+
+// dyadData feeds the dyad explorer.
+type dyadData struct {
+	Source, Target string
+	Interval       dyad.Interval
+	Period         string
+	Points         []dyad.SeriesPoint
+	Line, Bars     *chart
+	Events         *eventPage
+	EventsQuery    string
+}
+
+func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
+	p := &params{q: r.URL.Query()}
+	f := p.filter(s.opts.MaxLimit)
+	by := p.interval(dyad.Week)
+	period := p.date("period")
+	if err := p.err(); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	d := &dyadData{Interval: by}
+	if f.Source == nil || f.Target == nil {
+		s.render(w, r, http.StatusOK, "dyad", page{Title: "Dyad explorer", Data: d})
+		return
+	}
+	d.Source, d.Target = *f.Source, *f.Target
+	pts, err := s.store.Series(r.Context(), f, by)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	d.Points = pts
+	href := func(pd string) string {
+		q := r.URL.Query()
+		q.Set("period", pd)
+		return "/dyad?" + q.Encode() + "#events"
+	}
+	if period != nil {
+		d.Period = *period
+	}
+	d.Line = goldsteinLine(pts, chartW, chartH, d.Period, href)
+	d.Bars = stackedBars(pts, chartW, 160, href)
+	if d.Period != "" {
+		q := periodQuery(r.URL.Query(), d.Period, by)
+		ef := (&params{q: q}).filter(s.opts.MaxLimit)
+		if d.Events, err = s.findEvents(r, ef, true); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		d.EventsQuery = q.Encode()
+	}
+	s.render(w, r, http.StatusOK, "dyad", page{Title: d.Source + " – " + d.Target, Data: d})
+}
+
+// networkData feeds the network page.
+type networkData struct {
+	Network *dyad.Network
+	Chart   *chart
+	Limit   int
+}
+
+func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) {
+	p := &params{q: r.URL.Query()}
+	f := p.filter(s.opts.MaxLimit)
+	n := p.integer("edges", 40, 1, 200)
+	if err := p.err(); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	f.Limit = 0
+	net, err := s.store.Network(r.Context(), f, n)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	href := func(code string) string {
+		q := r.URL.Query()
+		q.Del("edges")
+		q.Set("actor", code)
+		return "/events?" + q.Encode()
+	}
+	s.render(w, r, http.StatusOK, "network", page{Title: "Network", Data: &networkData{Network: net, Chart: networkChart(net, 720, href), Limit: n}})
+}
+
+// eventsData feeds the event browser.
+type eventsData struct {
+	Page      *eventPage
+	NextQuery string
+}
+
+func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
+	p := &params{q: r.URL.Query()}
+	f := p.filter(s.opts.MaxLimit)
+	if q := r.URL.Query(); q.Get("limit") == "" {
+		f.Limit = 50
+	}
+	if err := p.err(); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	pg, err := s.findEvents(r, f, true)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	d := &eventsData{Page: pg}
+	if pg.Next != "" {
+		q := r.URL.Query()
+		q.Set("after", pg.Next)
+		d.NextQuery = q.Encode()
+	}
+	s.render(w, r, http.StatusOK, "events", page{Title: "Events", Data: d})
+}
+
+func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) {
+	ev, err := s.store.FindEventByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "event", page{Title: "Event " + ev.ID, Data: view(ev)})
+}
+
+// codeData feeds the "code a story" page.
+type codeData struct {
+	Text, Title, Date string
+	Result            *codeAnswer
+	Error             string
+	Enabled           bool
+}
+
+func (s *Server) pageCode(w http.ResponseWriter, r *http.Request) {
+	d := &codeData{Enabled: s.opts.Coder != nil}
+	if r.Method != http.MethodPost {
+		s.render(w, r, http.StatusOK, "code", page{Title: "Code a story", Data: d})
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.renderError(w, r, dyad.Errorf(eTooLarge, "story too large"))
+		return
+	}
+	d.Text, d.Title, d.Date = r.PostForm.Get("text"), r.PostForm.Get("title"), r.PostForm.Get("date")
+	ans, err := s.code(r.Context(), &codeRequest{Text: d.Text, Title: d.Title, Date: d.Date})
+	st := http.StatusOK
+	if err != nil {
+		code, msg := classify(r, err)
+		st, d.Error = status(code), msg
+	}
+	d.Result = ans
+	s.render(w, r, st, "code", page{Title: "Code a story", Data: d})
+}
