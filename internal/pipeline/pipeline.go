@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-events/dyad/internal/coref"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/noise"
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/quotes"
@@ -96,8 +97,17 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
+	if noise.Sports(doc.Title + "\n" + doc.Text) {
+		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
+		return r
+	}
 	for i := range r.Sentences {
 		s := &r.Sentences[i]
+		if noise.Boilerplate(s.Text) {
+			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: caption, byline or page furniture: skipped", s.Index))
+			skip[i] = true
+			continue
+		}
 		if n := len(s.Tokens); n > p.opts.MaxTokens {
 			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: %d tokens, over the limit of %d: skipped", s.Index, n, p.opts.MaxTokens))
 			skip[i] = true

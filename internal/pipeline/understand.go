@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"strings"
-
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dates"
 	"github.com/dyad-events/dyad/internal/places"
@@ -29,44 +27,14 @@ func (p *Pipeline) understand(doc *dyad.Document, s *dyad.Sentence, qs []dyad.Qu
 	}
 }
 
-// clauseDate returns the date expression of s nearest to the verb without a
-// clause boundary (";", a quotation mark, a relative "which") in between.
+// clauseDate returns the date expression of s in the verb's clause,
+// nearest the verb.
 func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Mention, bool) {
 	ms := dates.Find(s.Text, doc.Date)
-	best, bestDist := dates.Mention{}, -1
-	for _, m := range ms {
-		m.Span.Start += s.Span.Start
-		m.Span.End += s.Span.Start
-		var between string
-		var dist int
-		if m.Span.Start >= verb.End {
-			between, dist = doc.Text[verb.End:m.Span.Start], m.Span.Start-verb.End
-		} else {
-			between, dist = doc.Text[m.Span.End:verb.Start], verb.Start-m.Span.End
-		}
-		if boundary(between) {
-			continue
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = m, dist
-		}
+	if len(ms) == 0 {
+		return dates.Mention{}, false
 	}
-	return best, bestDist >= 0
-}
-
-// boundary reports whether text between a verb and a date separates their
-// clauses.
-func boundary(between string) bool {
-	if strings.ContainsAny(between, ";\"\u201c\u201d") {
-		return true
-	}
-	for _, w := range strings.Fields(strings.ToLower(between)) {
-		switch strings.Trim(w, ",") {
-		case "which", "who", "after", "before", "since", "when", "while", "but":
-			return true
-		}
-	}
-	return false
+	return dates.Nearest(s.Text, ms, dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start})
 }
 
 // storyPlaces holds what place rules need of the whole story.

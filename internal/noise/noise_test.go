@@ -1,0 +1,46 @@
+package noise_test
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/noise"
+)
+
+func TestSports(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Brazil beat Argentina 2-1 in a World Cup qualifier.", true},
+		{"Spain crushed Italy in the Davis Cup final.", true},
+		{"Germany's Bayern Munich defeated Spain's Real Madrid in the Champions League.", true},
+		{"The striker scored two goals as the club won the match.", true},
+		{"Russian troops clashed with Ukrainian forces near Donetsk.", false},
+		{"The Security Council voted 13-0 to impose sanctions on North Korea.", false},
+		{"The coach of the national team was arrested by police.", false},
+		{"Egypt defeated the rebels in the Sinai, the army said.", false},
+	} {
+		if got := noise.Sports(tt.text); got != tt.want {
+			t.Errorf("Sports(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Photo: Japanese officials meet Chinese officials in Tokyo. (Reuters)", true},
+		{"Share this article on Facebook and Twitter.", true},
+		{"Reporting by Jane Doe; editing by John Roe", true},
+		{"By Jane Doe", true},
+		{"SEOUL (AP) — South Korea accused North Korea of hacking.", false},
+		{"By the end of the week, Japan had met China twice in Tokyo and Beijing.", false},
+		{"Japan condemned North Korea.", false},
+	} {
+		if got := noise.Boilerplate(tt.text); got != tt.want {
+			t.Errorf("Boilerplate(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
