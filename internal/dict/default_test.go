@@ -252,3 +252,19 @@ func TestMergeLeavesDefaultAlone(t *testing.T) {
 		t.Errorf("Default changed by Merge")
 	}
 }
+
+func TestDefaultConcurrent(t *testing.T) {
+	done := make(chan *dict.Dictionary)
+	for range 4 {
+		go func() {
+			d, _ := dict.Default()
+			done <- d
+		}()
+	}
+	first := <-done
+	for range 3 {
+		if d := <-done; d != first {
+			t.Errorf("Default() returned two dictionaries")
+		}
+	}
+}
