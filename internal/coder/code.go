@@ -36,13 +36,7 @@ func (c *Coder) Code(doc *dyad.Document, s *dyad.Sentence, ms []dyad.Mention) []
 // actors into dyads.
 func (c *Coder) events(doc *dyad.Document, s *dyad.Sentence, st *sent, m *match, all []*match) []dyad.Event {
 	mod := localModality(st, m)
-	src, tgt := c.source(st, m), c.target(st, m, all)
-	rule := m.p.kind
-	if passive(st, m) {
-		if by := c.agentOfPassive(st, m); by >= 0 {
-			src, tgt, rule = by, src, rule+":passive"
-		}
-	}
+	src, tgt, rule := c.roles(st, m, all)
 	code := m.p.cameo.Code
 	if mod == dyad.Future {
 		code = intentCode(code)

@@ -2,6 +2,58 @@ package coder
 
 import "strings"
 
+// roles returns the source and target actors of match m (-1 for none) and
+// the rule that found them: the dependency parse when the sentence has
+// one, word order otherwise.
+func (c *Coder) roles(st *sent, m *match, all []*match) (src, tgt int, rule string) {
+	if st.parsed() {
+		return c.treeRoles(st, m)
+	}
+	src, tgt, rule = c.source(st, m), c.target(st, m, all), m.p.kind
+	if passive(st, m) {
+		if by := c.agentOfPassive(st, m); by >= 0 {
+			src, tgt, rule = by, src, rule+":passive"
+		}
+	}
+	return src, tgt, rule
+}
+
+// treeRoles finds source and target over the dependency parse: the subject
+// (climbing through "agreed to …" and "met … and agreed"), the passive
+// agent, then objects, obliques and modifiers of the pattern's words.
+func (c *Coder) treeRoles(st *sent, m *match) (src, tgt int, rule string) {
+	rule = m.p.kind + ":tree"
+	h := m.head()
+	subj, pass := -1, false
+	if m.p.kind == "noun" {
+		subj = st.possessor(h)
+		if subj < 0 && st.head(h) >= 0 {
+			subj, pass = st.subjectOf(st.head(h))
+		}
+	} else {
+		subj, pass = st.subjectOf(h)
+	}
+	src = -1
+	if subj >= 0 {
+		src = st.actorUnder(subj)
+	}
+	if pass {
+		tgt, src, rule = src, -1, rule+":passive"
+		if by := st.agentOf(h); by >= 0 {
+			src = st.actorUnder(by)
+		}
+		return src, tgt, rule
+	}
+	tgt = -1
+	for _, t := range st.objectZone(m, subj) {
+		if a := st.actorAt[t]; a >= 0 && a != src {
+			tgt = a
+			break
+		}
+	}
+	return src, tgt, rule
+}
+
 // source returns the actor nearest before the match's head, within reach
 // and the clause, or -1.
 func (c *Coder) source(st *sent, m *match) int {

@@ -1,0 +1,114 @@
+package coder_test
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+const lexicon = `
+verb 020 call on
+verb 026 call on return to talk
+verb 111 condemn
+verb 190 attack
+verb 040 meet
+`
+
+func mustCoder(tb testing.TB) *coder.Coder {
+	tb.Helper()
+	d, err := dict.Parse("test.txt", strings.NewReader(lexicon))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := coder.New(d, coder.DefaultOptions())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// load reads parsed sentences with their actors ("# actors = FIRST-LAST:CODE …",
+// 0-based token indexes) from a CoNLL-U file.
+func load(tb testing.TB, path string) ([]dyad.Sentence, [][]dyad.Mention, string) {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	css, err := conllu.Read(f, path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var text strings.Builder
+	var ss []dyad.Sentence
+	var ms [][]dyad.Mention
+	for i, cs := range css {
+		s := dyad.Sentence{Index: i}
+		start := text.Len()
+		for k, w := range cs.Words {
+			b := text.Len()
+			text.WriteString(w.Form)
+			s.Tokens = append(s.Tokens, dyad.Token{ID: w.ID, Text: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS,
+				Head: w.Head, Rel: w.Rel, Span: dyad.Span{Start: b, End: text.Len()}})
+			if cs.SpaceAfter(k) {
+				text.WriteByte(' ')
+			}
+		}
+		s.Span = dyad.Span{Start: start, End: text.Len()}
+		text.WriteByte(' ')
+		var sm []dyad.Mention
+		spec, _ := cs.Comment("actors")
+		for _, a := range strings.Fields(spec) {
+			rng, code, _ := strings.Cut(a, ":")
+			lo, hi, _ := strings.Cut(rng, "-")
+			first, _ := strconv.Atoi(lo)
+			last, _ := strconv.Atoi(hi)
+			act := dyad.Actor{Code: code}
+			for _, m := range strings.Split(code, "+") {
+				if strings.Contains(code, "+") {
+					act.Members = append(act.Members, dyad.Actor{Code: m})
+				}
+			}
+			act.Span = dyad.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
+			sm = append(sm, dyad.Mention{Actor: act, First: first, Last: last})
+		}
+		ss = append(ss, s)
+		ms = append(ms, sm)
+	}
+	full := text.String()
+	for i := range ss {
+		ss[i].Text = full[ss[i].Span.Start:ss[i].Span.End]
+	}
+	return ss, ms, full
+}
+
+func TestCodeTree(t *testing.T) {
+	c := mustCoder(t)
+	ss, ms, text := load(t, "testdata/tree.conllu")
+	doc := &dyad.Document{ID: "tree", Text: text}
+	want := [][]string{
+		{"026 CHN PRKGOV tree", "026 RUS PRKGOV tree"},
+		{"111 IGOUNO PRK tree:passive"},
+		{"190 CHN VNM tree"},
+	}
+	for i := range ss {
+		var got []string
+		for _, ev := range c.Code(doc, &ss[i], ms[i]) {
+			rule, _, _ := strings.Cut(ev.Evidence.Rule, ":"+strings.ReplaceAll(strings.TrimPrefix(ev.Evidence.Pattern, "verb "+ev.CAMEO.Code+" "), " ", " "))
+			got = append(got, fmt.Sprintf("%s %s %s %s", ev.CAMEO.Code, ev.Source.Code, ev.Target.Code, strings.TrimPrefix(rule, "verb:")))
+		}
+		sort.Strings(got)
+		if strings.Join(got, "|") != strings.Join(want[i], "|") {
+			t.Errorf("%q:\n got %q\nwant %q", ss[i].Text, got, want[i])
+		}
+	}
+}

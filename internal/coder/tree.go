@@ -1,0 +1,202 @@
+package coder
+
+import "strings"
+
+// parsed reports whether the sentence carries a dependency parse.
+func (st *sent) parsed() bool {
+	return len(st.toks) > 0 && st.toks[0].Head >= 0 && st.toks[0].Rel != ""
+}
+
+// head returns the 0-based index of token i's head, or -1 for the root.
+func (st *sent) head(i int) int { return st.toks[i].Head - 1 }
+
+// rel returns token i's relation without its subtype ("nsubj:pass" →
+// "nsubj"), and the subtype.
+func (st *sent) rel(i int) (base, sub string) {
+	base, sub, _ = strings.Cut(st.toks[i].Rel, ":")
+	return base, sub
+}
+
+// children returns the dependents of token h, in order.
+func (st *sent) children(h int) []int {
+	var out []int
+	for i := range st.toks {
+		if st.head(i) == h {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// dominates reports whether token a is b or an ancestor of b.
+func (st *sent) dominates(a, b int) bool {
+	for n := 0; b >= 0 && n <= len(st.toks); n++ {
+		if a == b {
+			return true
+		}
+		b = st.head(b)
+	}
+	return false
+}
+
+// actorUnder returns the acting mention in the subtree of token t nearest
+// to t: t's own mention, else the first mention inside its subtree that
+// is not inside a clause of its own.
+func (st *sent) actorUnder(t int) int {
+	if a := st.actorAt[t]; a >= 0 {
+		return a
+	}
+	best, bestDepth := -1, 0
+	for i := range st.toks {
+		a := st.actorAt[i]
+		if a < 0 || !st.dominates(t, i) || st.clauseBetween(t, i) {
+			continue
+		}
+		if d := st.depth(t, i); best < 0 || d < bestDepth {
+			best, bestDepth = a, d
+		}
+	}
+	return best
+}
+
+// depth returns the number of arcs from ancestor a down to b.
+func (st *sent) depth(a, b int) int {
+	d := 0
+	for b != a && b >= 0 && d <= len(st.toks) {
+		b = st.head(b)
+		d++
+	}
+	return d
+}
+
+// clauseBetween reports whether the path from ancestor a down to b passes
+// into another clause (a relative clause, an adverbial clause, …).
+func (st *sent) clauseBetween(a, b int) bool {
+	for n := 0; b != a && b >= 0 && n <= len(st.toks); n++ {
+		switch base, _ := st.rel(b); base {
+		case "acl", "advcl", "ccomp", "parataxis", "csubj":
+			return true
+		}
+		b = st.head(b)
+	}
+	return false
+}
+
+// subjectOf returns the subject token of verb v, climbing through xcomp
+// ("agreed to step up"), conj ("met … and agreed") and relative clauses
+// ("a resolution that would expand" → resolution), and whether it is a
+// passive subject.
+func (st *sent) subjectOf(v int) (int, bool) {
+	for n := 0; v >= 0 && n < 6; n++ {
+		for _, c := range st.children(v) {
+			switch base, sub := st.rel(c); {
+			case base == "nsubj" || base == "csubj":
+				if isRelativePronoun(st.toks[c].Text) && st.relclHead(v) >= 0 {
+					return st.relclHead(v), false
+				}
+				return c, sub == "pass"
+			}
+		}
+		switch base, _ := st.rel(v); base {
+		case "xcomp", "conj":
+			v = st.head(v)
+		case "acl":
+			return st.head(v), false // "the council, drafting a resolution"
+		default:
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// relclHead returns the noun that the relative clause headed by v
+// modifies, or -1.
+func (st *sent) relclHead(v int) int {
+	if base, _ := st.rel(v); base == "acl" {
+		return st.head(v)
+	}
+	return -1
+}
+
+func isRelativePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "that", "which", "who", "whom":
+		return true
+	}
+	return false
+}
+
+// agentOf returns the "by" phrase of a passive verb v ("was condemned by
+// the UN"), or -1.
+func (st *sent) agentOf(v int) int {
+	for _, c := range st.children(v) {
+		if base, sub := st.rel(c); base == "obl" && (sub == "agent" || st.hasCase(c, "by")) {
+			return c
+		}
+	}
+	return -1
+}
+
+// hasCase reports whether token t has a case marker child with the word w.
+func (st *sent) hasCase(t int, w string) bool {
+	for _, c := range st.children(t) {
+		if base, _ := st.rel(c); base == "case" && strings.EqualFold(st.toks[c].Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectZone returns the candidate target tokens of match m, best first:
+// objects, then obliques and nominal modifiers of the verb and of the
+// pattern's words, then anything else in the verb's own clause.
+func (st *sent) objectZone(m *match, subj int) []int {
+	var first, second, rest []int
+	words := map[int]bool{}
+	for _, w := range m.at {
+		words[w] = true
+	}
+	for i := range st.toks {
+		if words[i] || subj >= 0 && st.dominates(subj, i) {
+			continue
+		}
+		h := st.head(i)
+		base, _ := st.rel(i)
+		switch {
+		case words[h] && (base == "obj" || base == "iobj"):
+			first = append(first, i)
+		case words[h] && (base == "obl" || base == "nmod"):
+			second = append(second, i)
+		case st.inClauseOf(m.head(), i):
+			rest = append(rest, i)
+		}
+	}
+	return append(append(first, second...), rest...)
+}
+
+// inClauseOf reports whether token i lies under verb v without crossing
+// into a clause of its own, a conjoined verb or the subject.
+func (st *sent) inClauseOf(v, i int) bool {
+	if !st.dominates(v, i) {
+		return false
+	}
+	for n := 0; i != v && i >= 0 && n <= len(st.toks); n++ {
+		switch base, _ := st.rel(i); base {
+		case "acl", "advcl", "ccomp", "parataxis", "csubj", "nsubj", "conj", "list":
+			return false
+		}
+		i = st.head(i)
+	}
+	return true
+}
+
+// possessor returns the possessive modifier of noun n ("China's attack"),
+// or -1.
+func (st *sent) possessor(n int) int {
+	for _, c := range st.children(n) {
+		if base, sub := st.rel(c); base == "nmod" && sub == "poss" {
+			return c
+		}
+	}
+	return -1
+}
