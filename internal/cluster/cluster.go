@@ -1,0 +1,165 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Defaults of Options.
+const (
+	DefaultWindow = 3   // days
+	DefaultMaxKm  = 100 // kilometres
+)
+
+// Options tune the grouping.
+type Options struct {
+	Window int     // days from a cluster's first mention within which a mention may join it
+	MaxKm  float64 // largest distance between compatible places
+}
+
+// DefaultOptions returns the options dyad clusters with.
+func DefaultOptions() Options { return Options{Window: DefaultWindow, MaxKm: DefaultMaxKm} }
+
+// Mention is one event mention and the outlet that published it.
+type Mention struct {
+	Event  *dyad.Event // ID, DocID, Date, Source.Code, Target.Code, CAMEO and Location are read
+	Outlet string
+}
+
+type key struct{ src, tgt, root string }
+
+// group is a cluster under construction.
+type group struct {
+	start, last time.Time
+	place       *dyad.Place
+	ms          []Mention
+}
+
+// Group groups dated mentions into real-world events, in order of their
+// first mention. Mentions with no parsable date are left out.
+func Group(ms []Mention, opts Options) []*dyad.Cluster {
+	if opts.Window <= 0 {
+		opts.Window = DefaultWindow
+	}
+	if opts.MaxKm <= 0 {
+		opts.MaxKm = DefaultMaxKm
+	}
+	dated := make([]Mention, 0, len(ms))
+	days := make(map[*dyad.Event]time.Time, len(ms))
+	for _, m := range ms {
+		if d, err := time.Parse("2006-01-02", m.Event.Date); err == nil {
+			dated = append(dated, m)
+			days[m.Event] = d
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return days[dated[i].Event].Before(days[dated[j].Event]) })
+	window := time.Duration(opts.Window) * 24 * time.Hour
+	open := map[key][]*group{}
+	var all []*group
+	for _, m := range dated {
+		ev, d := m.Event, days[m.Event]
+		k := key{ev.Source.Code, ev.Target.Code, ev.CAMEO.Root}
+		g := pick(open[k], d, window, ev.Location, opts.MaxKm)
+		if g == nil {
+			g = &group{start: d}
+			open[k] = append(open[k], g)
+			all = append(all, g)
+		}
+		g.add(m, d)
+	}
+	out := make([]*dyad.Cluster, len(all))
+	for i, g := range all {
+		out[i] = g.cluster()
+	}
+	return out
+}
+
+// pick returns the first group of gs still open at d with a compatible
+// place, nil if none.
+func pick(gs []*group, d time.Time, window time.Duration, p *dyad.Place, maxKm float64) *group {
+	for _, g := range gs {
+		if d.Sub(g.start) <= window && compatible(g.place, p, maxKm) {
+			return g
+		}
+	}
+	return nil
+}
+
+func (g *group) add(m Mention, d time.Time) {
+	g.ms = append(g.ms, m)
+	if d.After(g.last) {
+		g.last = d
+	}
+	if g.place == nil && m.Event.Location != nil {
+		g.place = m.Event.Location
+	}
+}
+
+// cluster summarises a group: the most frequent code stands for it.
+func (g *group) cluster() *dyad.Cluster {
+	first := g.ms[0].Event
+	c := &dyad.Cluster{Date: g.start.Format("2006-01-02"), LastDate: g.last.Format("2006-01-02"),
+		Source: first.Source.Code, Target: first.Target.Code, Root: first.CAMEO.Root, Place: g.place,
+		Mentions: len(g.ms)}
+	codes := map[string]int{}
+	docs := map[string]bool{}
+	outlets := map[string]bool{}
+	best := first
+	for _, m := range g.ms {
+		e := m.Event
+		c.EventIDs = append(c.EventIDs, e.ID)
+		docs[e.DocID] = true
+		if m.Outlet != "" {
+			outlets[m.Outlet] = true
+		}
+		codes[e.CAMEO.Code]++
+		if n, b := codes[e.CAMEO.Code], codes[best.CAMEO.Code]; n > b || n == b && e.CAMEO.Code < best.CAMEO.Code {
+			best = e
+		}
+	}
+	c.CAMEO, c.Goldstein, c.QuadClass = best.CAMEO.Code, best.CAMEO.Goldstein, best.CAMEO.QuadClass
+	c.Documents, c.Sources = len(docs), len(outlets)
+	return c
+}
+
+// compatible reports whether two event places may be the same place.
+func compatible(a, b *dyad.Place, maxKm float64) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.Country != "" && b.Country != "" && a.Country != b.Country {
+		return false
+	}
+	if (a.Lat == 0 && a.Lon == 0) || (b.Lat == 0 && b.Lon == 0) {
+		return a.Name == b.Name || a.Country != "" && a.Country == b.Country
+	}
+	return Km(a.Lat, a.Lon, b.Lat, b.Lon) <= maxKm
+}
+
+// Km returns the great-circle distance between two points in kilometres.
+func Km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+// OneADay is Phoenix's one-a-day filter: of the events with the same date,
+// source, target and CAMEO code it keeps the first, in input order.
+func OneADay(evs []*dyad.Event) []*dyad.Event {
+	type k struct{ date, src, tgt, code string }
+	seen := map[k]bool{}
+	out := evs[:0:0]
+	for _, e := range evs {
+		x := k{e.Date, e.Source.Code, e.Target.Code, e.CAMEO.Code}
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,70 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// ReadRecords yields one document per non-blank JSONL line, reading the
+// fields cols names; values that are not strings are read as their JSON
+// text. Dates may be in any form ParseDateLoose knows. A bad line yields an
+// error naming name:line and the field; reading goes on.
+func ReadRecords(name string, r io.Reader, cols Columns, defDate time.Time, maxBytes int) iter.Seq2[*dyad.Document, error] {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	return func(yield func(*dyad.Document, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		for n := 1; ; n++ {
+			line, err := readLine(br, maxBytes)
+			if errors.Is(err, io.EOF) && line == nil {
+				return
+			}
+			var doc *dyad.Document
+			switch {
+			case errors.Is(err, errLong):
+				err = dyad.Errorf(dyad.EINVALID, "%s:%d: line longer than the %d MiB limit", name, n, maxBytes>>20)
+			case err != nil && !errors.Is(err, io.EOF):
+				err = fmt.Errorf("%s:%d: read: %w", name, n, err)
+			case len(bytes.TrimSpace(line)) == 0:
+				continue
+			default:
+				doc, err = recordDoc(line, cols, position(name, n), defDate)
+				if err != nil {
+					err = dyad.Errorf(dyad.EINVALID, "%s:%d: %v", name, n, err)
+				}
+			}
+			if !yield(doc, err) {
+				return
+			}
+		}
+	}
+}
+
+// recordDoc decodes one JSON object into a document.
+func recordDoc(line []byte, cols Columns, pos string, defDate time.Time) (*dyad.Document, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(line, &m); err != nil {
+		return nil, jsonErr(err)
+	}
+	get := func(k string) (string, bool) {
+		v, ok := m[k]
+		if !ok || k == "" || string(v) == "null" {
+			return "", false
+		}
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			return s, true
+		}
+		return string(v), true
+	}
+	return cols.document(get, pos, defDate, "")
+}
