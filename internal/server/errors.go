@@ -31,6 +31,8 @@ func status(code string) int {
 		return http.StatusNotImplemented
 	case eTimeout:
 		return http.StatusServiceUnavailable
+	case eMethod:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }
@@ -40,6 +42,7 @@ const (
 	eTooLarge    = "too_large"   // request body over the limit
 	eUnavailable = "unavailable" // endpoint not configured
 	eTimeout     = "timeout"     // the request ran out of time
+	eMethod      = "method"      // a known path asked with the wrong method
 )
 
 // writeError writes err as JSON with the status of its code. Internal
@@ -76,7 +79,17 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v) // the client went away; nothing to tell it
 }
 
-// handleNoRoute answers unknown API paths with a JSON 404.
+// handleNoRoute answers unknown API paths with a JSON 404, and known
+// paths asked with the wrong method with a JSON 405.
 func (s *Server) handleNoRoute(w http.ResponseWriter, r *http.Request) {
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/api/" && m != r.Method {
+			w.Header().Set("Allow", m)
+			s.writeError(w, r, dyad.Errorf(eMethod, "%s %s: method not allowed (use %s)", r.Method, r.URL.Path, m))
+			return
+		}
+	}
 	s.writeError(w, r, dyad.Errorf(dyad.ENOTFOUND, "no endpoint %s %s", r.Method, r.URL.Path))
 }
