@@ -63,7 +63,8 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
 		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}
-		mn.Place = base != nil && ag == nil && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
+		bare := ag != nil && base == nil && person == nil // "at the foreign ministry"
+		mn.Place = (base != nil && ag == nil || bare) && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
 		out = append(out, mn)
 	}
 	return out
@@ -104,11 +105,18 @@ func afterLocative(toks []dyad.Token, i int) bool {
 		return false
 	}
 	switch strings.ToLower(toks[j].Text) {
-	case "in", "at", "near", "outside", "inside":
+	case "in", "near", "outside", "inside":
 		return true
+	case "at":
+		return j == 0 || !aimVerbs[strings.ToLower(toks[j-1].Text)] // "fired at police" aims at an actor
 	}
 	return false
 }
+
+// aimVerbs take "at" before their target.
+var aimVerbs = map[string]bool{"fire": true, "fired": true, "firing": true, "shoot": true, "shot": true, "shooting": true,
+	"aim": true, "aimed": true, "aiming": true, "hurl": true, "hurled": true, "threw": true, "throw": true,
+	"lash": true, "lashed": true, "lashing": true, "swipe": true, "jab": true, "strike": true, "struck": true}
 
 // compound joins mentions separated by "," and "and" into one mention with
 // Members, and gives a leading agent ("diplomats from the US, Japan and
@@ -116,10 +124,7 @@ func afterLocative(toks []dyad.Token, i int) bool {
 func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention {
 	var out []dyad.Mention
 	for i := 0; i < len(ms); i++ {
-		j := i
-		for j+1 < len(ms) && conjoined(toks, ms[j], ms[j+1]) && !ms[j+1].Place && !ms[i].Place {
-			j++
-		}
+		j := listEnd(toks, ms, i)
 		group := ms[i : j+1]
 		if ag, ok := agentBefore(toks, out, group[0]); ok {
 			for k := range group {
@@ -147,7 +152,7 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 	return out
 }
 
-// conjoined reports whether b follows a after ",", "and" or ", and".
+// conjoined reports whether b follows a after ",", "and", "or" or ", and".
 func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
 	gap := toks[a.Last+1 : b.First]
 	if len(gap) == 0 || len(gap) > 3 {
@@ -161,6 +166,30 @@ func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
 		}
 	}
 	return true
+}
+
+// hasAnd reports whether the gap between a and b holds "and" or "&".
+func hasAnd(toks []dyad.Token, a, b dyad.Mention) bool {
+	for _, t := range toks[a.Last+1 : b.First] {
+		if strings.EqualFold(t.Text, "and") || t.Text == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+// listEnd returns the last index of the list of mentions starting at i: a
+// run joined by commas must close with "and" ("A, B and C"); a comma alone
+// ("Estonia, NATO will respond") joins nothing.
+func listEnd(toks []dyad.Token, ms []dyad.Mention, i int) int {
+	j := i
+	for j+1 < len(ms) && conjoined(toks, ms[j], ms[j+1]) && !ms[j+1].Place && !ms[i].Place {
+		j++
+	}
+	for j > i && !hasAnd(toks, ms[j-1], ms[j]) {
+		j-- // drop trailing comma-only members
+	}
+	return j
 }
 
 // agentBefore reports whether the last mention in out is a bare agent

@@ -13,7 +13,7 @@ import (
 // Events carry the publication date; later stages refine date, place and
 // modality.
 func (c *Coder) Code(doc *dyad.Document, s *dyad.Sentence, ms []dyad.Mention) []dyad.Event {
-	st := prepare(s, ms)
+	st := c.prepare(s, ms)
 	if len(st.actors) == 0 {
 		return nil
 	}

@@ -1,6 +1,32 @@
 package coder
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// lemma returns the lemma of t: the tagger's, else the first of the rule
+// guesses that the lexicon knows ("declined" → "decline", not "declin").
+func (c *Coder) lemma(t dyad.Token) string {
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	g := lemmaOf(t.Text, "")
+	cands := []string{g, g + "e"}
+	if n := len(g); n >= 4 && g[n-1] == g[n-2] {
+		cands = append(cands, g[:n-1]) // "expelled" → "expel"
+	}
+	for _, c2 := range cands {
+		if _, ok := c.heads[c2]; ok {
+			return c2
+		}
+		if _, ok := controlVerbs[c2]; ok {
+			return c2
+		}
+	}
+	return g
+}
 
 // lemmaOf returns the lemma of a token: the tagger's when it set one, else a
 // small rule-based guess good enough for the lexicon's verbs and nouns.

@@ -28,10 +28,10 @@ func (m *match) last() int { return m.at[len(m.at)-1] }
 
 // prepare indexes the tokens covered by each acting mention; places ("in
 // Tokyo") are left out.
-func prepare(s *dyad.Sentence, ms []dyad.Mention) *sent {
+func (c *Coder) prepare(s *dyad.Sentence, ms []dyad.Mention) *sent {
 	st := &sent{toks: s.Tokens, lemmas: make([]string, len(s.Tokens)), actorAt: make([]int, len(s.Tokens))}
 	for i, t := range s.Tokens {
-		st.lemmas[i] = lemmaOf(t.Text, t.Lemma)
+		st.lemmas[i] = c.lemma(t)
 		st.actorAt[i] = -1
 	}
 	for _, m := range ms {
@@ -54,7 +54,7 @@ func (c *Coder) find(st *sent) []*match {
 			continue
 		}
 		for _, p := range c.heads[st.lemmas[i]] {
-			if !posFits(p.kind, st.toks[i].UPOS) {
+			if !posFits(p.kind, st.toks[i].UPOS) || p.kind == "verb" && !st.canBeVerb(i) {
 				continue
 			}
 			if at, ok := c.rest(st, p, i); ok {
@@ -79,13 +79,18 @@ func posFits(kind, upos string) bool {
 }
 
 // rest matches the words of p after its head at i, in order, each within
-// MaxGap non-actor tokens of the previous one, inside the clause.
+// MaxGap non-actor tokens of the previous one (a preposition within two),
+// inside the clause.
 func (c *Coder) rest(st *sent, p *pattern, i int) ([]int, bool) {
 	at := []int{i}
 	j := i + 1
 	for _, w := range p.words[1:] {
+		limit := c.opts.MaxGap
+		if prepositions[w] {
+			limit = 2
+		}
 		gap, found := 0, false
-		for ; j < len(st.toks) && gap <= c.opts.MaxGap; j++ {
+		for ; j < len(st.toks) && gap <= limit; j++ {
 			if st.actorAt[j] >= 0 {
 				continue
 			}
@@ -105,6 +110,13 @@ func (c *Coder) rest(st *sent, p *pattern, i int) ([]int, bool) {
 		}
 	}
 	return at, true
+}
+
+// prepositions are pattern words that must stand close to the word before
+// them: "agree on" is not "agreed to step up pressure on".
+var prepositions = map[string]bool{
+	"on": true, "with": true, "to": true, "for": true, "against": true, "between": true, "at": true,
+	"in": true, "of": true, "from": true, "about": true, "over": true, "into": true, "by": true, "upon": true,
 }
 
 // suppressNested drops matches whose head lies inside a longer match
@@ -145,4 +157,30 @@ func stopWord(t string) bool {
 		return true
 	}
 	return clauseEnd(t)
+}
+
+// canBeVerb reports whether token i can be a verb when the sentence is
+// untagged: not a capitalised word inside the sentence ("in March"), not
+// after a determiner or possessive ("the offer", "a meeting").
+func (st *sent) canBeVerb(i int) bool {
+	if st.toks[i].UPOS != "" || i == 0 {
+		return true
+	}
+	t := st.toks[i].Text
+	if t[0] >= 'A' && t[0] <= 'Z' && !quoteOrDash(st.toks[i-1].Text) {
+		return false
+	}
+	switch strings.ToLower(st.toks[i-1].Text) {
+	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "'s", "’s", "no", "any", "every":
+		return false
+	}
+	return true
+}
+
+func quoteOrDash(t string) bool {
+	switch t {
+	case "\"", "“", "—", "-", "--", ":", "(":
+		return true
+	}
+	return false
 }

@@ -15,50 +15,85 @@ var controlVerbs = map[string]dyad.Modality{
 	"prepare": dyad.Future, "seek": dyad.Future, "want": dyad.Future, "hope": dyad.Future,
 	"expect": dyad.Future, "offer": dyad.Future, "threaten": dyad.Future, "propose": dyad.Future,
 	"try": dyad.Future, "attempt": dyad.Future, "resolve": dyad.Future, "move": dyad.Future,
+	"set": dyad.Future, "due": dyad.Future, "schedule": dyad.Future,
 	"refuse": dyad.Negated, "fail": dyad.Negated, "decline": dyad.Negated, "deny": dyad.Negated,
 }
 
-// applyControl finds matches governed by a verb of intent or refusal ("X
-// agreed to step up …"), drops the governing verb's own match if it has
-// one, and passes its modality down.
+// applyControl finds matches governed by a verb of intent or refusal,
+// through "to" and up to a few words ("agreed to step up pressure", "vowed
+// to push for tougher sanctions"), drops the governing verb's own match if
+// it has one, and passes its modality down. A gerund right after the verb
+// counts too ("denied attacking").
 func applyControl(st *sent, ms []*match) {
 	for _, m := range ms {
-		h := m.head()
-		if h < 2 || !strings.EqualFold(st.toks[h-1].Text, "to") {
+		k, ok := controller(st, m.head())
+		if !ok {
 			continue
 		}
-		for k := h - 2; k >= 0 && k >= h-4; k-- {
-			mod, ok := controlVerbs[st.lemmas[k]]
-			if !ok {
-				continue
+		m.control, m.modality = st.lemmas[k], controlVerbs[st.lemmas[k]]
+		for _, o := range ms {
+			if o != m && o.head() == k && o.last() < m.head() {
+				o.dropped = true
 			}
-			m.control, m.modality = st.lemmas[k], mod
-			for _, o := range ms {
-				if o != m && o.head() == k && o.last() < h {
-					o.dropped = true
-				}
-			}
-			break
 		}
 	}
 }
 
-// localModality reads the few words before a verb for negation, future and
-// hypothetical markers: "did not attack", "will meet", "could strike".
+// controller returns the verb of intent or refusal that governs the word
+// at h, if any.
+func controller(st *sent, h int) (int, bool) {
+	if h >= 1 && strings.HasSuffix(strings.ToLower(st.toks[h].Text), "ing") {
+		if _, ok := controlVerbs[st.lemmas[h-1]]; ok {
+			return h - 1, true
+		}
+	}
+	for to := h - 1; to >= 1 && to >= h-5; to-- {
+		if st.actorAt[to] >= 0 || clauseEnd(st.toks[to].Text) || st.toks[to].Text == "," {
+			return 0, false
+		}
+		if !strings.EqualFold(st.toks[to].Text, "to") {
+			continue
+		}
+		for k := to - 1; k >= 0 && k >= to-3; k-- {
+			if _, ok := controlVerbs[st.lemmas[k]]; ok {
+				return k, true
+			}
+			if st.actorAt[k] >= 0 {
+				break
+			}
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// localModality reads the words before a verb, past its subject, for
+// negation, future and hypothetical markers: "did not attack", "will meet",
+// "could strike", "if Russia attacks".
 func localModality(st *sent, m *match) dyad.Modality {
 	if m.control != "" {
 		return m.modality
 	}
-	for k := m.head() - 1; k >= 0 && k >= m.head()-4; k-- {
-		if st.actorAt[k] >= 0 || clauseEnd(st.toks[k].Text) || st.toks[k].Text == "," {
+	words := 0
+	for k := m.head() - 1; k >= 0 && words < 6; k-- {
+		if clauseEnd(st.toks[k].Text) || st.toks[k].Text == "," {
 			break
 		}
+		if st.actorAt[k] >= 0 {
+			continue // "if Russia attacks": look past the subject
+		}
+		words++
 		switch strings.ToLower(st.toks[k].Text) {
 		case "not", "n't", "never", "no":
 			return dyad.Negated
 		case "will", "'ll", "shall", "going":
 			return dyad.Future
-		case "would", "could", "might", "may", "should", "if", "unless", "whether":
+		case "would":
+			if reported(st, k) {
+				return dyad.Future // "said Japan would coordinate": a stated intent
+			}
+			return dyad.Hypothetical
+		case "could", "might", "may", "should", "if", "unless", "whether":
 			return dyad.Hypothetical
 		}
 	}
@@ -93,4 +128,16 @@ func intentCode(code string) string {
 		return "131" // threaten non-force
 	}
 	return code
+}
+
+// reported reports whether a verb of saying stands before token k in the
+// sentence, so that "would" there is the future of reported speech.
+func reported(st *sent, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		switch st.lemmas[i] {
+		case "say", "tell", "announce", "state", "declare", "add", "insist", "confirm":
+			return true
+		}
+	}
+	return false
 }

@@ -10,6 +10,9 @@ func (c *Coder) roles(st *sent, m *match, all []*match) (src, tgt int, rule stri
 		return c.treeRoles(st, m)
 	}
 	src, tgt, rule = c.source(st, m), c.target(st, m, all), m.p.kind
+	if m.p.kind == "noun" {
+		return c.nounRoles(st, m, src, tgt)
+	}
 	if passive(st, m) {
 		if by := c.agentOfPassive(st, m); by >= 0 {
 			src, tgt, rule = by, src, rule+":passive"
@@ -62,11 +65,34 @@ func (c *Coder) source(st *sent, m *match) int {
 		if a := st.actorAt[k]; a >= 0 {
 			return a
 		}
-		if clauseEnd(st.toks[k].Text) {
+		w := strings.ToLower(st.toks[k].Text)
+		if (w == "which" || w == "who" || w == "that") && k >= 1 {
+			return st.antecedent(k) // "China, which attacked Vietnam"
+		}
+		if clauseEnd(w) || subordinators[w] {
 			break
 		}
 	}
 	return -1
+}
+
+// antecedent returns the actor just before the relative pronoun at k
+// ("China, which"), or -1.
+func (st *sent) antecedent(k int) int {
+	j := k - 1
+	if st.toks[j].Text == "," && j >= 1 {
+		j--
+	}
+	return st.actorAt[j]
+}
+
+// subordinators open a clause whose subject is not to be sought before
+// them ("met Somalia, before flying to Mogadishu").
+var subordinators = map[string]bool{
+	"before": true, "after": true, "while": true, "because": true, "although": true, "though": true,
+	"since": true, "when": true, "unless": true, "whereas": true, "until": true, "as": true, "during": true,
+	"amid": true, "despite": true, "over": true, "than": true, "like": true, "via": true, "through": true,
+	"toward": true, "towards": true, "under": true, "across": true, "which": true, "who": true, "whose": true,
 }
 
 // target returns the first actor after the match's head, within reach, not
@@ -89,10 +115,11 @@ func (c *Coder) target(st *sent, m *match, all []*match) int {
 	return -1
 }
 
-// headOfOther reports whether token k heads a match other than m.
+// headOfOther reports whether token k heads a verb match other than m.
+// Event nouns do not stop the search: "rejected the offer from France".
 func headOfOther(all []*match, m *match, k int) bool {
 	for _, o := range all {
-		if o != m && o.head() == k && !o.dropped {
+		if o != m && o.head() == k && !o.dropped && o.p.kind == "verb" {
 			return true
 		}
 	}
@@ -115,7 +142,7 @@ func passive(st *sent, m *match) bool {
 // agentOfPassive returns the actor after "by" that follows a passive verb,
 // or -1.
 func (c *Coder) agentOfPassive(st *sent, m *match) int {
-	for k := m.last() + 1; k < len(st.toks) && k <= m.last()+4; k++ {
+	for k := m.head() + 1; k < len(st.toks) && k <= m.last()+4; k++ {
 		if strings.EqualFold(st.toks[k].Text, "by") && k+1 < len(st.toks) {
 			for j := k + 1; j < len(st.toks) && j <= k+3; j++ {
 				if a := st.actorAt[j]; a >= 0 {
@@ -125,4 +152,44 @@ func (c *Coder) agentOfPassive(st *sent, m *match) int {
 		}
 	}
 	return -1
+}
+
+// nounRoles narrows word-order roles for event nouns, which have no subject
+// of their own: the source must modify the noun ("China's sanctions",
+// "Chinese sanctions", "the China-Japan talks") and the target must follow
+// the pattern's closing preposition ("sanctions against Iran").
+func (c *Coder) nounRoles(st *sent, m *match, src, tgt int) (int, int, string) {
+	if src >= 0 && !c.modifies(st, src, m.head()) {
+		src = -1
+	}
+	last := m.last()
+	if len(m.at) == 1 || !prepositions[m.p.words[len(m.p.words)-1]] {
+		return src, -1, "noun"
+	}
+	for k := last + 1; k < len(st.toks) && k <= last+3; k++ {
+		if a := st.actorAt[k]; a >= 0 {
+			if a == src {
+				return src, -1, "noun"
+			}
+			return src, a, "noun"
+		}
+	}
+	return src, -1, "noun"
+}
+
+// modifies reports whether actor a ends at most three tokens before the
+// noun at h, with nothing but modifiers between.
+func (c *Coder) modifies(st *sent, a, h int) bool {
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		if st.actorAt[k] == a {
+			return true
+		}
+		if st.actorAt[k] >= 0 || clauseEnd(st.toks[k].Text) || st.toks[k].Text == "," {
+			return false
+		}
+		if subordinators[strings.ToLower(st.toks[k].Text)] || prepositions[strings.ToLower(st.toks[k].Text)] {
+			return false
+		}
+	}
+	return false
 }

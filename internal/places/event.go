@@ -69,7 +69,7 @@ func (g *Gazetteer) EventPlace(c EventContext) (dyad.Place, bool) {
 }
 
 // clauseWords, after a comma, open a new clause.
-var clauseWords = setOf("which", "who", "where", "while", "after", "before",
+var clauseWords = setOf("which", "who", "whose", "where", "while", "after", "before",
 	"when", "but", "although", "though", "and", "as", "because", "said")
 
 // reportWords separate a speaker from what is reported: in "Officials in
