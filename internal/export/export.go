@@ -17,15 +17,28 @@ type Writer interface {
 	Flush() error
 }
 
-// NewWriter returns the writer for format "jsonl" or "tsv".
+// Formats lists the formats NewWriter knows.
+var Formats = []string{"jsonl", "tsv", "csv", "gdelt", "phoenix", "plover", "parquet"}
+
+// NewWriter returns the writer for a format of Formats.
 func NewWriter(format string, w io.Writer) (Writer, error) {
 	switch format {
 	case "jsonl", "json":
 		return NewJSONL(w), nil
 	case "tsv":
 		return NewTSV(w), nil
+	case "csv":
+		return NewCSV(w), nil
+	case "gdelt":
+		return NewGDELT(w), nil
+	case "phoenix":
+		return NewPhoenix(w), nil
+	case "plover":
+		return NewPLOVER(w), nil
+	case "parquet":
+		return NewParquet(w), nil
 	}
-	return nil, dyad.Errorf(dyad.EINVALID, "unknown output format %q (want jsonl or tsv)", format)
+	return nil, dyad.Errorf(dyad.EINVALID, "unknown output format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
 // JSONL writes one event record per line.
