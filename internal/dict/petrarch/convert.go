@@ -1,0 +1,72 @@
+package petrarch
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/dict"
+)
+
+// convertActor makes a dict.Actor of a: every phrase a name, the undated
+// code its code, dated codes roles. An actor with dated codes is a
+// Person, since dict resolves roles for people; an IGO code makes an IGO;
+// anything else is a Country entry (which dict uses for sectors too).
+func convertActor(a *ActorEntry, r *Report) *dict.Actor {
+	out := &dict.Actor{Name: a.Name, Names: append([]string{a.Name}, a.Synonyms...), Pos: a.Pos}
+	undated := 0
+	for _, b := range a.Codes {
+		r.lose("actor codes beyond the first of an A/B block", len(b.Alts))
+		if b.Dated() {
+			out.Roles = append(out.Roles, dict.Role{Code: b.Code, From: b.From, To: b.To})
+			continue
+		}
+		if undated == 0 {
+			out.Code = b.Code
+		}
+		undated++
+	}
+	r.lose("actor undated codes beyond the first", max(undated-1, 0))
+	switch {
+	case len(out.Roles) > 0:
+		out.Kind = dict.Person
+	case strings.HasPrefix(out.Code, "IGO"):
+		out.Kind = dict.IGO
+	default:
+		out.Kind = dict.Country
+	}
+	code := out.Code
+	if code == "" && len(out.Roles) > 0 {
+		code = out.Roles[0].Code
+	}
+	switch {
+	case strings.HasPrefix(code, "IGO"):
+		out.Country = code
+	case len(code) >= 3:
+		out.Country = code[:3]
+		out.Sectors = splitSectors(out.Code)
+	}
+	return out
+}
+
+// splitSectors returns the three-letter pieces of a code after its
+// country: "USAGOVMIL" → GOV, MIL.
+func splitSectors(code string) []string {
+	var out []string
+	for i := 3; i+3 <= len(code); i += 3 {
+		out = append(out, code[i:i+3])
+	}
+	return out
+}
+
+// convertAgent makes a dict.Agent of a. dict agents always follow the
+// country's code, so a prefix agent ("[NGO~]") is kept as a suffix one
+// and counted.
+func convertAgent(a *AgentEntry, r *Report) *dict.Agent {
+	if a.Code == "" {
+		r.lose("agents with no code", 1)
+		return nil
+	}
+	if a.Prefix {
+		r.lose("prefix agents ([CODE~]) read as suffix agents", 1)
+	}
+	return &dict.Agent{Code: a.Code, Names: a.Forms(), Pos: a.Pos}
+}
