@@ -22,9 +22,9 @@ var collectives = map[string]string{
 }
 
 // Resolve adds to ms (the mentions of each sentence, in order) the mentions
-// that refer back to actors named earlier in the story. quotes are the
-// story's quotations with their speakers, for "I" and "we".
-func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []dyad.Quote) {
+// that refer back to actors named earlier in the story. Run Speakers after
+// the quotations are found for "I" and "we" inside them.
+func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
 	r := &resolver{text: text, surnames: map[string]dyad.Mention{}}
 	for i := range sents {
 		s := &sents[i]
@@ -34,7 +34,7 @@ func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []d
 			if covered[k] {
 				continue
 			}
-			if m, n, ok := r.resolve(s, k, ms[i], quotes); ok {
+			if m, n, ok := r.resolve(s, k, ms[i]); ok {
 				added = append(added, m)
 				k += n - 1
 			}
@@ -133,4 +133,40 @@ func dropCovered(ms, added []dyad.Mention) []dyad.Mention {
 		}
 	}
 	return out
+}
+
+// Speakers adds a mention for each "I" and "we" inside a quotation whose
+// speaker is known: in "We will not accept it," Blinken said, "We" is
+// Blinken.
+func Speakers(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []dyad.Quote) {
+	for _, q := range quotes {
+		if !q.Direct || q.Speaker.Code == "" {
+			continue
+		}
+		for i := range sents {
+			s := &sents[i]
+			if s.Span.End <= q.Span.Start || s.Span.Start >= q.Span.End {
+				continue
+			}
+			for k, t := range s.Tokens {
+				w := strings.ToLower(t.Text)
+				if (w == "i" || w == "we") && q.Span.Contains(t.Span) && !covered(ms[i], k) {
+					a := q.Speaker
+					a.Span, a.Text = t.Span, text[t.Span.Start:t.Span.End]
+					ms[i] = append(ms[i], dyad.Mention{Actor: a, First: k, Last: k, Resolved: "speaker of the quotation"})
+				}
+			}
+			sort.Slice(ms[i], func(a, b int) bool { return ms[i][a].First < ms[i][b].First })
+		}
+	}
+}
+
+// covered reports whether token k lies inside one of ms.
+func covered(ms []dyad.Mention, k int) bool {
+	for _, m := range ms {
+		if m.First <= k && k <= m.Last {
+			return true
+		}
+	}
+	return false
 }

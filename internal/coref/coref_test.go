@@ -53,7 +53,8 @@ func TestResolve(t *testing.T) {
 	ms[0] = append(ms[0], mention(ss[0], 3, 3, kor, true), mention(ss[0], 5, 6, jpn, true))
 	ms[3] = []dyad.Mention{mention(ss[3], 2, 2, dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}}, false), mention(ss[3], 5, 6, prk, false)}
 	quote := dyad.Span{Start: ss[5].Tokens[2].Span.Start, End: ss[5].Tokens[4].Span.End}
-	coref.Resolve(text, ss, ms, []dyad.Quote{{Span: quote, Speaker: jpn}})
+	coref.Resolve(text, ss, ms)
+	coref.Speakers(text, ss, ms, []dyad.Quote{{Span: quote, Speaker: jpn, Direct: true}})
 	for _, tt := range []struct {
 		sentence int
 		want     string

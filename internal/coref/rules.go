@@ -9,7 +9,7 @@ import (
 
 // resolve tries each rule at token k and returns the mention found and how
 // many tokens it covers.
-func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention, quotes []dyad.Quote) (dyad.Mention, int, bool) {
+func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.Mention, int, bool) {
 	t := s.Tokens[k]
 	w := strings.ToLower(t.Text)
 	if p, ok := r.surnames[t.Text]; ok {
@@ -29,10 +29,6 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention, quotes 
 	case "he", "she":
 		if p, ok := r.nearestPerson(here, k); ok {
 			return r.mention(s, k, k, p.Actor, "pronoun for "+p.Name, true), 1, true
-		}
-	case "i", "we":
-		if q, ok := quoteAt(quotes, t.Span); ok && q.Speaker.Code != "" {
-			return r.mention(s, k, k, q.Speaker, "speaker of the quotation", false), 1, true
 		}
 	}
 	return dyad.Mention{}, 0, false
@@ -97,16 +93,6 @@ func (r *resolver) nearestPerson(here []dyad.Mention, k int) (dyad.Mention, bool
 		return r.persons[0], true
 	}
 	return dyad.Mention{}, false
-}
-
-// quoteAt returns the quotation that contains span.
-func quoteAt(qs []dyad.Quote, sp dyad.Span) (dyad.Quote, bool) {
-	for _, q := range qs {
-		if q.Span.Contains(sp) {
-			return q, true
-		}
-	}
-	return dyad.Quote{}, false
 }
 
 func isUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }

@@ -18,41 +18,63 @@ var (
 		"album", "film", "concert", "actor", "actress", "singer", "beat", "defeated", "thrashed", "drew"}
 )
 
+// sportsWindow bounds the bytes Sports reads.
+const sportsWindow = 2048
+
+// cues maps each cue phrase, lower case, to whether it is strong.
+var cues, maxCueWords = func() (map[string]bool, int) {
+	m, n := map[string]bool{}, 1
+	for _, c := range weak {
+		m[c] = false
+	}
+	for _, c := range strong {
+		m[c] = true
+		n = max(n, strings.Count(c, " ")+1)
+		if first, _, ok := strings.Cut(c, " "); ok {
+			openers[first] = true
+		}
+	}
+	return m, n
+}()
+
+// openers are the first words of multiword cues.
+var openers = map[string]bool{}
+
 // Sports reports whether text reads as a sports or entertainment report:
 // one strong cue and another cue, or three weak cues, or a match score
-// ("2-1") with a sports cue.
+// ("2-1") with a sports cue. It reads the text once.
 func Sports(text string) bool {
-	low := strings.ToLower(text)
-	s, w := 0, 0
-	for _, c := range strong {
-		s += countWord(low, c)
+	if len(text) > sportsWindow {
+		text = text[:sportsWindow] // a sports story shows itself early
 	}
-	for _, c := range weak {
-		w += countWord(low, c)
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	})
+	s, w := 0, 0
+	for i := range words {
+		phrase := words[i]
+		longest := 1
+		if openers[phrase] {
+			longest = maxCueWords
+		}
+		for n := 1; n <= longest && i+n <= len(words); n++ {
+			if n > 1 {
+				phrase += " " + words[i+n-1]
+			}
+			if isStrong, ok := cues[phrase]; ok {
+				if isStrong {
+					s++
+				} else {
+					w++
+				}
+			}
+		}
 	}
 	if hasScore(text) {
 		w += 2
 	}
 	return s >= 1 && s+w >= 2 || w >= 3
 }
-
-// countWord counts the occurrences of phrase in low at word boundaries.
-func countWord(low, phrase string) int {
-	n := 0
-	for i := 0; ; {
-		j := strings.Index(low[i:], phrase)
-		if j < 0 {
-			return n
-		}
-		a, b := i+j, i+j+len(phrase)
-		if (a == 0 || !isWordByte(low[a-1])) && (b == len(low) || !isWordByte(low[b])) {
-			n++
-		}
-		i = b
-	}
-}
-
-func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' }
 
 // hasScore reports whether text has a match score such as "2-1" or "3–0":
 // two small numbers joined by a hyphen or en dash, standing alone.
@@ -91,10 +113,16 @@ var (
 		"cookie policy", "terms of use"}
 )
 
+// boilerMax is the longest sentence Boilerplate considers.
+const boilerMax = 400
+
 // Boilerplate reports whether a sentence is a caption, byline, credit or
 // share-button text. A dateline with an agency name ("SEOUL (AP) —") at the
 // start of a real sentence is not boilerplate: it counts only at the end.
 func Boilerplate(sentence string) bool {
+	if len(sentence) > boilerMax {
+		return false // page furniture is short
+	}
 	low := strings.ToLower(strings.TrimSpace(sentence))
 	for _, p := range boilerStarts {
 		if strings.HasPrefix(low, p) && !(p == "by " && len(strings.Fields(low)) > 6) {

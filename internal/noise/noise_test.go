@@ -1,6 +1,7 @@
 package noise_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/noise"
@@ -42,5 +43,14 @@ func TestBoilerplate(t *testing.T) {
 		if got := noise.Boilerplate(tt.text); got != tt.want {
 			t.Errorf("Boilerplate(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func BenchmarkSports(b *testing.B) {
+	text := strings.Repeat("Russian troops clashed with Ukrainian forces near Donetsk on Monday, officials said. ", 40)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		noise.Sports(text)
 	}
 }

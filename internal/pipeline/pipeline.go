@@ -36,6 +36,10 @@ type Options struct {
 	// WordOrder skips tagging and parsing: the coder guesses lemmas and
 	// works on word order alone (faster, less accurate).
 	WordOrder bool
+	// Bare skips document understanding (discards, coreference, quotes,
+	// event dates and places): events keep the publication date. It
+	// exists to measure what understanding costs.
+	Bare      bool
 	Coder     coder.Options
 	MaxTokens int // longer sentences are skipped with a note
 }
@@ -97,13 +101,13 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
-	if noise.Sports(doc.Title + "\n" + doc.Text) {
+	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
 		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
 		return r
 	}
 	for i := range r.Sentences {
 		s := &r.Sentences[i]
-		if noise.Boilerplate(s.Text) {
+		if !p.opts.Bare && noise.Boilerplate(s.Text) {
 			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: caption, byline or page furniture: skipped", s.Index))
 			skip[i] = true
 			continue
@@ -121,10 +125,13 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 		}
 		r.Actors[i] = p.actors.Find(doc.Text, s, doc.Date)
 	}
-	coref.Resolve(doc.Text, r.Sentences, r.Actors, nil)
-	r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
-	coref.Resolve(doc.Text, r.Sentences, r.Actors, r.Quotes)
-	where := p.newStoryPlaces(doc)
+	var where *storyPlaces
+	if !p.opts.Bare {
+		coref.Resolve(doc.Text, r.Sentences, r.Actors)
+		r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
+		coref.Speakers(doc.Text, r.Sentences, r.Actors, r.Quotes)
+		where = p.newStoryPlaces(doc, r.Actors)
+	}
 	for i := range r.Sentences {
 		if skip[i] {
 			continue
@@ -132,8 +139,10 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 		s := &r.Sentences[i]
 		evs := p.coder.Code(doc, s, r.Actors[i])
 		for k := range evs {
-			p.understand(doc, s, r.Quotes, &evs[k])
-			where.locate(s, &evs[k])
+			if where != nil {
+				p.understand(doc, s, r.Quotes, &evs[k])
+				where.locate(s, &evs[k])
+			}
 		}
 		r.Events = append(r.Events, evs...)
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dates"
 	"github.com/dyad-events/dyad/internal/places"
+	"sort"
 )
 
 // understand fills what the sentence around an event says of it: the date
@@ -40,22 +41,56 @@ func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Men
 // storyPlaces holds what place rules need of the whole story.
 type storyPlaces struct {
 	g        *places.Gazetteer
-	prior    []string    // the story's countries, most mentioned first
-	dateline *dyad.Place // the dateline's place, if any
+	prior    []string                 // the story's countries, most mentioned first
+	dateline *dyad.Place              // the dateline's place, if any
+	found    map[int][]places.Mention // place names of the sentences with events, by index
 }
 
-func (p *Pipeline) newStoryPlaces(doc *dyad.Document) *storyPlaces {
-	sp := &storyPlaces{g: p.places, prior: p.places.Prior(p.places.Find(doc.Text))}
+// newStoryPlaces takes the story's countries from its actors (most
+// mentioned first) as the prior for ambiguous place names.
+func (p *Pipeline) newStoryPlaces(doc *dyad.Document, actors [][]dyad.Mention) *storyPlaces {
+	sp := &storyPlaces{g: p.places, prior: countries(actors), found: map[int][]places.Mention{}}
 	if dl, ok := p.places.DatelinePlace(doc.Text, sp.prior); ok {
 		sp.dateline = &dl
 	}
 	return sp
 }
 
+// countries returns the countries of a story's actors, most mentioned
+// first, ties in order of first mention.
+func countries(actors [][]dyad.Mention) []string {
+	count := map[string]int{}
+	var order []string
+	for _, ms := range actors {
+		for _, m := range ms {
+			for _, a := range append([]dyad.Actor{m.Actor}, m.Members...) {
+				c := a.Country
+				if len(c) != 3 {
+					continue
+				}
+				if count[c] == 0 {
+					order = append(order, c)
+				}
+				count[c]++
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	return order
+}
+
 // locate sets the event's place: its clause's, else the dateline's.
 func (sp *storyPlaces) locate(s *dyad.Sentence, ev *dyad.Event) {
+	found, ok := sp.found[s.Index]
+	if !ok {
+		found = sp.g.Find(s.Text)
+		if found == nil {
+			found = []places.Mention{}
+		}
+		sp.found[s.Index] = found
+	}
 	pl, ok := sp.g.EventPlace(places.EventContext{Sentence: s.Text, Offset: s.Span.Start,
-		Verb: ev.Evidence.VerbSpan, Dateline: sp.dateline, Prior: sp.prior})
+		Verb: ev.Evidence.VerbSpan, Dateline: sp.dateline, Prior: sp.prior, Found: found})
 	if ok {
 		ev.Location = &pl
 	}

@@ -13,6 +13,10 @@ type EventContext struct {
 	Verb     dyad.Span   // the event verb, in document bytes
 	Dateline *dyad.Place // from DatelinePlace, or nil
 	Prior    []string    // the story's countries, most mentioned first (see Prior)
+	// Found holds the sentence's place mentions with spans relative to
+	// Sentence, when the caller has them already (from one Find over the
+	// whole story); nil means EventPlace finds them itself.
+	Found []Mention
 }
 
 // EventPlace chooses where an event happened, by these rules in order:
@@ -36,7 +40,10 @@ func (g *Gazetteer) EventPlace(c EventContext) (dyad.Place, bool) {
 	if verb.Start >= 0 && verb.End <= len(c.Sentence) && verb.Start <= verb.End {
 		lo, hi := clause(c.Sentence, verb)
 		best, bestDist := -1, 0
-		ms := g.Find(c.Sentence)
+		ms := c.Found
+		if ms == nil {
+			ms = g.Find(c.Sentence)
+		}
 		for i, m := range ms {
 			if !eventLocatives[m.Prep] || m.Span.Start < lo || m.Span.End > hi {
 				continue
