@@ -25,6 +25,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "parse":
 		return c.parse(args[1:])
+	case "petrarch":
+		return c.petrarch(args[1:])
 	}
 	return dyad.Errorf(dyad.EINVALID, "eval: unknown subcommand %q", args[0])
 }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/eval"
+)
+
+// petrarchOutput is the JSON "dyad eval petrarch" prints.
+type petrarchOutput struct {
+	File string `json:"file"`
+	eval.Tally
+	ByCategory map[string]*eval.Tally `json:"by_category"`
+	Parser     string                 `json:"parser"` // "dyad", "gold" or "word-order"
+	// Dictionary says what the PETRARCH dictionaries gave and lost.
+	Dictionary struct {
+		Actors   int            `json:"actors"`
+		Agents   int            `json:"agents"`
+		Verbs    int            `json:"verbs"`
+		BadLines int            `json:"bad_lines"`
+		Lost     map[string]int `json:"lost,omitempty"`
+	} `json:"dictionary"`
+}
+
+// petrarch runs "dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order]".
+func (c *EvalCommand) petrarch(args []string) error {
+	fs := flag.NewFlagSet("eval petrarch", flag.ContinueOnError)
+	fs.SetOutput(c.Env.Stderr)
+	verbose := fs.Bool("v", false, "list every record not coded exactly, with what dyad found")
+	gold := fs.Bool("udpipe", false, "code the records' own CoNLL-U parses (UD variant files) instead of dyad's parser")
+	wordOrder := fs.Bool("word-order", false, "code on word order, without tagger and parser")
+	fs.Usage = func() {
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(reorder(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return dyad.Errorf(dyad.EINVALID, "eval petrarch: name one records file")
+	}
+	rf, err := eval.ReadRecords(fs.Arg(0))
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
+	}
+	env, err := eval.LoadEnvironment(rf.Env)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
+	}
+	code, err := eval.NewPetrarchCoder(env, eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder})
+	if err != nil {
+		return err
+	}
+	rep := eval.ScorePetrarch(rf.Records, code)
+	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, Parser: parserName(*gold, *wordOrder)}
+	out.Dictionary.Actors, out.Dictionary.Agents, out.Dictionary.Verbs = env.Report.Actors, env.Report.Agents, env.Report.Verbs
+	out.Dictionary.BadLines, out.Dictionary.Lost = len(env.Problems), env.Report.Lost
+	if *verbose {
+		for _, p := range env.Problems {
+			fmt.Fprintf(c.Env.Stderr, "dictionary: %v\n", p)
+		}
+		rep.WriteFailures(c.Env.Stderr)
+	}
+	enc := json.NewEncoder(c.Env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func parserName(gold, wordOrder bool) string {
+	switch {
+	case gold:
+		return "gold"
+	case wordOrder:
+		return "word-order"
+	}
+	return "dyad"
+}
+
+// reorder moves flags after positional arguments to the front, so that
+// "eval petrarch FILE -v" works as "eval petrarch -v FILE".
+func reorder(args []string) []string {
+	var flags, rest []string
+	for _, a := range args {
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	return append(flags, rest...)
+}

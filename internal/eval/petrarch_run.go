@@ -1,0 +1,123 @@
+package eval
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/pipeline"
+)
+
+// RecordCoder codes one record, returning its events and lines that
+// explain them (actors found, rules fired) for failure lists.
+type RecordCoder func(r *Record) (got []Coding, trace []string)
+
+// ScorePetrarch codes every record with code and scores it. A panic while
+// coding a record counts as an exception for that record and the run goes
+// on.
+func ScorePetrarch(recs []Record, code RecordCoder) *PetrarchReport {
+	rep := &PetrarchReport{ByCategory: map[string]*Tally{}}
+	for i := range recs {
+		r := &recs[i]
+		got, trace, perr := codeRecord(code, r)
+		outcome := Outcome(r, got)
+		if perr != "" {
+			outcome = Exception
+		}
+		rep.add(r.Category, outcome)
+		if outcome != Exact {
+			rep.Failures = append(rep.Failures, Failure{ID: r.ID, Category: r.Category, Outcome: outcome,
+				Text: r.Text, Want: r.Expect, Got: got, Expect: expectation(r), Err: perr, Trace: trace})
+		}
+	}
+	return rep
+}
+
+func (rep *PetrarchReport) add(cat, outcome string) {
+	rep.Tally.add(outcome)
+	t := rep.ByCategory[cat]
+	if t == nil {
+		t = &Tally{}
+		rep.ByCategory[cat] = t
+	}
+	t.add(outcome)
+}
+
+// codeRecord calls code, turning a panic into a message.
+func codeRecord(code RecordCoder, r *Record) (got []Coding, trace []string, perr string) {
+	defer func() {
+		if v := recover(); v != nil {
+			stack := strings.Split(string(debug.Stack()), "\n")
+			if len(stack) > 12 {
+				stack = stack[:12]
+			}
+			got, trace, perr = nil, stack, fmt.Sprint(v)
+		}
+	}()
+	got, trace = code(r)
+	return got, trace, ""
+}
+
+// PetrarchOptions configure NewPetrarchCoder.
+type PetrarchOptions struct {
+	// GoldParse codes each record's own CoNLL-U <Parse> (the UD variants
+	// of the files) in place of dyad's tagger and parser, to tell parser
+	// errors from coder errors.
+	GoldParse bool
+	WordOrder bool // code on word order, with no tagger or parser
+}
+
+// NewPetrarchCoder returns a RecordCoder that runs dyad's pipeline with the
+// dictionaries of env, and drops records the environment's discards match,
+// as PETRARCH does. The coder is not safe for concurrent use.
+func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
+	popts := pipeline.DefaultOptions()
+	popts.Dict, popts.WordOrder = env.Dict, opts.WordOrder
+	var gold *goldParser
+	if opts.GoldParse {
+		gold = &goldParser{}
+		popts.Tagger, popts.Parser = gold, gold
+	}
+	p, err := pipeline.New(popts)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	return func(r *Record) ([]Coding, []string) {
+		if d, ok := env.Discards.Match(r.Text); ok {
+			return nil, []string{fmt.Sprintf("discarded by %q (%s)", d.Phrase, d.Pos)}
+		}
+		if gold != nil {
+			if err := gold.set(r.Text, r.Parse); err != nil {
+				return nil, []string{"gold parse: " + err.Error()}
+			}
+		}
+		doc := &dyad.Document{ID: r.ID, Text: r.Text, Date: r.Date}
+		res := p.Code(doc)
+		return Codings(res.Events), trace(res)
+	}, nil
+}
+
+// trace describes what the pipeline found: actors and events with rules.
+func trace(res *pipeline.Result) []string {
+	var out []string
+	for i, ms := range res.Actors {
+		if len(ms) == 0 {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "actors[%d]:", i)
+		for _, m := range ms {
+			code := m.Code
+			if code == "" {
+				code = "-"
+			}
+			fmt.Fprintf(&b, " %q=%s", m.Text, code)
+		}
+		out = append(out, b.String())
+	}
+	for _, e := range res.Events {
+		out = append(out, fmt.Sprintf("event: %s %s %s (%s)", actorCode(e.Source), actorCode(e.Target), e.CAMEO.Code, e.Evidence.Rule))
+	}
+	return append(out, res.Notes...)
+}

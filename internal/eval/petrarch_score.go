@@ -1,0 +1,166 @@
+package eval
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Outcomes of a record.
+const (
+	Exact     = "exact"     // the coder found exactly the expected events (or, rightly, none)
+	Partial   = "partial"   // some expected events found, or all with extra ones
+	Wrong     = "wrong"     // events found, none of them expected
+	Missed    = "missed"    // events expected, none found
+	Exception = "exception" // the coder panicked
+)
+
+// Tally counts records by outcome.
+type Tally struct {
+	Records    int `json:"records"`
+	Exact      int `json:"exact"`
+	Partial    int `json:"partial"`
+	Wrong      int `json:"wrong"`
+	Missed     int `json:"missed"`
+	Exceptions int `json:"exceptions"`
+}
+
+func (t *Tally) add(outcome string) {
+	t.Records++
+	switch outcome {
+	case Exact:
+		t.Exact++
+	case Partial:
+		t.Partial++
+	case Wrong:
+		t.Wrong++
+	case Missed:
+		t.Missed++
+	case Exception:
+		t.Exceptions++
+	}
+}
+
+// PetrarchReport is the score of a run over PETRARCH validation records.
+type PetrarchReport struct {
+	Tally
+	ByCategory map[string]*Tally `json:"by_category"`
+	Failures   []Failure         `json:"-"`
+}
+
+// Failure is a record the coder did not get exactly right.
+type Failure struct {
+	ID, Category, Outcome string
+	Text                  string
+	Want, Got             []Coding
+	Expect                string // "noevents", "error=…" or "" for events
+	Err                   string // the panic, for an exception
+	Trace                 []string
+}
+
+// Outcome classifies got against what r expects.
+func Outcome(r *Record, got []Coding) string {
+	want := r.Expect
+	if len(want) == 0 {
+		if len(got) == 0 {
+			return Exact
+		}
+		return Wrong
+	}
+	if len(got) == 0 {
+		return Missed
+	}
+	gs := set(got)
+	hit := 0
+	for _, w := range set(want) {
+		if contains(gs, w) {
+			hit++
+		}
+	}
+	switch {
+	case hit == len(set(want)) && len(gs) == hit:
+		return Exact
+	case hit > 0:
+		return Partial
+	}
+	return Wrong
+}
+
+// set returns cs sorted with duplicates removed.
+func set(cs []Coding) []Coding {
+	out := append([]Coding(nil), cs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	k := 0
+	for i, c := range out {
+		if i == 0 || c != out[k-1] {
+			out[k] = c
+			k++
+		}
+	}
+	return out[:k]
+}
+
+func contains(cs []Coding, c Coding) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Codings returns the CAMEO codings of evs, PETRARCH-style: a missing
+// actor is "---", an agent with no country "---GOV".
+func Codings(evs []dyad.Event) []Coding {
+	out := make([]Coding, 0, len(evs))
+	for _, e := range evs {
+		out = append(out, Coding{Source: actorCode(e.Source), Target: actorCode(e.Target), Code: e.CAMEO.Code})
+	}
+	return set(out)
+}
+
+// actorCode writes a as PETRARCH does.
+func actorCode(a dyad.Actor) string {
+	switch {
+	case a.Code == "":
+		return "---"
+	case a.Country == "" && len(a.Sectors) > 0 && a.Code == strings.Join(a.Sectors, ""):
+		return "---" + a.Code
+	}
+	return a.Code
+}
+
+// expectation describes what r expects, for failure lists.
+func expectation(r *Record) string {
+	switch {
+	case r.Error != "":
+		return "error=" + r.Error
+	case r.NoEvents || len(r.Expect) == 0:
+		return "noevents"
+	}
+	return ""
+}
+
+// WriteFailures writes a readable list of the failures of rep.
+func (rep *PetrarchReport) WriteFailures(w interface{ Write([]byte) (int, error) }) {
+	for _, f := range rep.Failures {
+		fmt.Fprintf(w, "%s [%s] %s\n  text: %s\n", f.ID, f.Category, strings.ToUpper(f.Outcome), f.Text)
+		if f.Expect != "" {
+			fmt.Fprintf(w, "  want: %s\n", f.Expect)
+		}
+		for _, c := range f.Want {
+			fmt.Fprintf(w, "  want: %s\n", c)
+		}
+		for _, c := range f.Got {
+			fmt.Fprintf(w, "  got:  %s\n", c)
+		}
+		for _, t := range f.Trace {
+			fmt.Fprintf(w, "  %s\n", t)
+		}
+		if f.Err != "" {
+			fmt.Fprintf(w, "  panic: %s\n", f.Err)
+		}
+	}
+}
