@@ -221,7 +221,7 @@ type Cluster struct {
 	Place     *Place   `json:"place,omitempty"`
 	Mentions  int      `json:"mentions"`
 	Documents int      `json:"documents"`
-	Sources   int      `json:"sources"` // distinct outlets
+	Sources   int      `json:"sources"` // distinct outlets; a document naming none counts as its own
 	EventIDs  []string `json:"event_ids,omitempty"`
 }
 

@@ -53,6 +53,12 @@ func Run(ctx context.Context, args []string, env Env) error {
 	}
 	var cmd Command
 	switch name := args[0]; name {
+	case "ingest":
+		cmd = &IngestCommand{Env: env}
+	case "export":
+		cmd = &ExportCommand{Env: env}
+	case "recode":
+		cmd = &RecodeCommand{Env: env}
 	case "code":
 		cmd = &CodeCommand{Env: env}
 	case "parse":
@@ -108,6 +114,9 @@ Commands:
 	parse     tag and parse text, writing CoNLL-U
 	train     train the tagger or parser model from UD treebanks
 	eval      score dyad against gold data (eval parse)
+	ingest    code files, folders, globs, feeds or stdin into the store (dyad.db)
+	export    write stored events as jsonl, csv, gdelt, phoenix, plover or parquet
+	recode    re-code stored documents and report what changed
 	bench     measure speed (bench nlp)
 	version   print the version
 

@@ -114,6 +114,8 @@ func (g *group) cluster() *dyad.Cluster {
 		docs[e.DocID] = true
 		if m.Outlet != "" {
 			outlets[m.Outlet] = true
+		} else {
+			outlets["doc:"+e.DocID] = true // an unnamed outlet counts once per document
 		}
 		codes[e.CAMEO.Code]++
 		if n, b := codes[e.CAMEO.Code], codes[best.CAMEO.Code]; n > b || n == b && e.CAMEO.Code < best.CAMEO.Code {
@@ -150,14 +152,16 @@ func Km(lat1, lon1, lat2, lon2 float64) float64 {
 
 // OneADay is Phoenix's one-a-day filter: of the events with the same date,
 // source, target and CAMEO code it keeps the first, in input order.
-func OneADay(evs []*dyad.Event) []*dyad.Event {
-	type k struct{ date, src, tgt, code string }
-	seen := map[k]bool{}
+func OneADay(evs []*dyad.Event) []*dyad.Event { return OneADayFrom(evs, map[string]bool{}) }
+
+// OneADayFrom is OneADay across pages: seen holds the keys of the events
+// kept on earlier pages and is updated.
+func OneADayFrom(evs []*dyad.Event, seen map[string]bool) []*dyad.Event {
 	out := evs[:0:0]
 	for _, e := range evs {
-		x := k{e.Date, e.Source.Code, e.Target.Code, e.CAMEO.Code}
-		if !seen[x] {
-			seen[x] = true
+		k := e.Date + "\x00" + e.Source.Code + "\x00" + e.Target.Code + "\x00" + e.CAMEO.Code
+		if !seen[k] {
+			seen[k] = true
 			out = append(out, e)
 		}
 	}

@@ -94,6 +94,12 @@ func (d *DB) queryEvents(ctx context.Context, q string, args ...any) ([]*dyad.Ev
 // is not stored. The document's events leave their clusters; re-cluster
 // afterwards.
 func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) (*dyad.EventDiff, error) {
+	return d.ReplaceCoding(ctx, docID, nil, evs)
+}
+
+// ReplaceCoding is ReplaceEvents that also replaces the document's
+// sentences when sents is not nil (the segmenter changed).
+func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sentence, evs []dyad.Event) (*dyad.EventDiff, error) {
 	doc, err := d.FindDocumentByID(ctx, docID)
 	if err != nil {
 		return nil, err
@@ -112,15 +118,20 @@ func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) 
 	if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE doc_id = ?", docID); err != nil {
 		return nil, fmt.Errorf("delete events: %w", err)
 	}
-	sids, err := sentenceIDs(ctx, tx, docID)
-	if err != nil {
-		return nil, err
-	}
 	w, err := newWriter(ctx, tx, d.Now().UTC())
 	if err != nil {
 		return nil, err
 	}
 	defer w.close()
+	if sents != nil {
+		if err := w.replaceSentences(docID, sents); err != nil {
+			return nil, err
+		}
+	}
+	sids, err := sentenceIDs(ctx, tx, docID)
+	if err != nil {
+		return nil, err
+	}
 	if err := w.insertEvents(&doc.Document, evs, sids); err != nil {
 		return nil, err
 	}
@@ -128,6 +139,20 @@ func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) 
 		return nil, err
 	}
 	return Diff(old, evs), nil
+}
+
+// replaceSentences deletes a document's sentences and inserts sents.
+func (w *writer) replaceSentences(docID string, sents []dyad.Sentence) error {
+	if _, err := w.tx.ExecContext(w.ctx, "DELETE FROM sentences WHERE doc_id = ?", docID); err != nil {
+		return fmt.Errorf("delete sentences: %w", err)
+	}
+	for _, s := range sents {
+		if _, err := w.sentence.ExecContext(w.ctx, docID, s.Index, s.Span.Start, s.Span.End, s.Text); err != nil {
+			return fmt.Errorf("sentence %d: %w", s.Index, err)
+		}
+	}
+	_, err := w.tx.ExecContext(w.ctx, "UPDATE documents SET n_sentences = ? WHERE id = ?", len(sents), docID)
+	return err
 }
 
 // sentenceIDs maps a document's sentence indexes to their row ids.

@@ -1,0 +1,55 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// EventMeta is what the store knows about an event beyond its record.
+type EventMeta struct {
+	ClusterID                    int64
+	Mentions, Sources, Documents int // of its cluster; 1 when not clustered
+	URL, Outlet                  string
+	Ingested                     time.Time
+}
+
+// EventMetas returns the metadata of the events with the given ids.
+func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]EventMeta, error) {
+	out := make(map[string]EventMeta, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		q := `SELECT e.event_id, coalesce(c.id, 0), coalesce(c.mentions, 1), coalesce(c.sources, 1),
+			coalesce(c.documents, 1), d.url, d.source, d.ingested
+			FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters c ON c.id = e.cluster_id
+			WHERE e.event_id IN (?` + strings.Repeat(", ?", n-1) + ")"
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if err := d.scanMetas(ctx, q, args, out); err != nil {
+			return nil, fmt.Errorf("event metadata: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+func (d *DB) scanMetas(ctx context.Context, q string, args []any, out map[string]EventMeta) error {
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, ingested string
+		var m EventMeta
+		if err := rows.Scan(&id, &m.ClusterID, &m.Mentions, &m.Sources, &m.Documents, &m.URL, &m.Outlet, &ingested); err != nil {
+			return err
+		}
+		m.Ingested, _ = time.Parse(time.RFC3339, ingested)
+		out[id] = m
+	}
+	return rows.Err()
+}
