@@ -1,0 +1,144 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// periodExpr returns the SQL expression of the first day of an event's
+// period.
+func periodExpr(by dyad.Interval) (string, error) {
+	switch by {
+	case dyad.Day, "":
+		return "e.day", nil
+	case dyad.Week: // ISO weeks start on Monday, as date_trunc's do
+		return "date_trunc('week', e.day)::date", nil
+	case dyad.Month:
+		return "date_trunc('month', e.day)::date", nil
+	}
+	return "", dyad.Errorf(dyad.EINVALID, "bad interval %q (want day, week or month)", by)
+}
+
+const quadSums = `count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
+	count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4), sum(e.goldstein::float8)`
+
+// Series buckets the events matching f by period, leaving out undated
+// events and empty periods.
+func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) ([]dyad.SeriesPoint, error) {
+	per, err := periodExpr(by)
+	if err != nil {
+		return nil, err
+	}
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	c.add("e.day > ?", undated)
+	q := "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
+	rows, err := d.pool.Query(ctx, q, c.args...)
+	if err != nil {
+		return nil, fmt.Errorf("series: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.SeriesPoint
+	for rows.Next() {
+		var p dyad.SeriesPoint
+		var day time.Time
+		var n, q1, q2, q3, q4 int64
+		if err := rows.Scan(&day, &n, &q1, &q2, &q3, &q4, &p.GoldsteinSum); err != nil {
+			return nil, fmt.Errorf("series: %w", err)
+		}
+		p.Period, p.Events, p.Quad = dayString(day), int(n), [4]int{int(q1), int(q2), int(q3), int(q4)}
+		p.GoldsteinMean = p.GoldsteinSum / float64(p.Events)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// TopActors returns the actors in most events matching f, on either side.
+func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.ActorCount, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	// One scan of the matching events, each giving its two actors.
+	q := `SELECT a.code, max(a.country), count(*) AS n FROM events e
+		CROSS JOIN LATERAL (VALUES (e.source_code, e.source_country), (e.target_code, e.target_country)) AS a(code, country)` +
+		c.String() + ` AND a.code <> '' GROUP BY a.code ORDER BY n DESC, a.code LIMIT ` + c.arg(pageSize(limit))
+	if len(c.where) == 0 {
+		q = strings.Replace(q, " AND a.code", " WHERE a.code", 1)
+	}
+	rows, err := d.pool.Query(ctx, q, c.args...)
+	if err != nil {
+		return nil, fmt.Errorf("top actors: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.ActorCount
+	for rows.Next() {
+		var a dyad.ActorCount
+		var n int64
+		if err := rows.Scan(&a.Code, &a.Country, &n); err != nil {
+			return nil, fmt.Errorf("top actors: %w", err)
+		}
+		a.Events = int(n)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// TopDyads returns the directed pairs with most events matching f.
+func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	c.add("e.source_code <> '' AND e.target_code <> ''")
+	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +
+		" GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT " + c.arg(pageSize(limit))
+	rows, err := d.pool.Query(ctx, q, c.args...)
+	if err != nil {
+		return nil, fmt.Errorf("top dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.DyadCount
+	for rows.Next() {
+		var x dyad.DyadCount
+		var n, q1, q2, q3, q4 int64
+		if err := rows.Scan(&x.Source, &x.Target, &n, &q1, &q2, &q3, &q4, &x.GoldsteinSum); err != nil {
+			return nil, fmt.Errorf("top dyads: %w", err)
+		}
+		x.Events, x.Quad = int(n), [4]int{int(q1), int(q2), int(q3), int(q4)}
+		x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// Network returns the limit busiest dyads of the events matching f as
+// edges, and as nodes the actors they join with their events on those
+// edges.
+func (d *DB) Network(ctx context.Context, f dyad.EventFilter, limit int) (*dyad.Network, error) {
+	edges, err := d.TopDyads(ctx, f, limit)
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	for _, e := range edges {
+		n[e.Source] += e.Events
+		n[e.Target] += e.Events
+	}
+	net := &dyad.Network{Edges: edges, Nodes: make([]dyad.ActorCount, 0, len(n))}
+	for code, c := range n {
+		net.Nodes = append(net.Nodes, dyad.ActorCount{Code: code, Events: c})
+	}
+	sort.Slice(net.Nodes, func(i, j int) bool {
+		a, b := net.Nodes[i], net.Nodes[j]
+		return a.Events > b.Events || a.Events == b.Events && a.Code < b.Code
+	})
+	return net, nil
+}

@@ -1,0 +1,177 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dyad-events/dyad"
+)
+
+const eventSelect = `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM events e
+	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx`
+
+// FindEventByID returns one event mention with its sentence. Returns
+// ENOTFOUND if there is none.
+func (d *DB) FindEventByID(ctx context.Context, id string) (*dyad.Event, error) {
+	// The day from event_keys prunes the scan to one partition.
+	evs, _, err := d.queryEvents(ctx, eventSelect+
+		" WHERE e.event_id = $1 AND e.day = (SELECT k.day FROM event_keys k WHERE k.event_id = $1)", id)
+	if err != nil {
+		return nil, fmt.Errorf("find event: %w", err)
+	}
+	if len(evs) == 0 {
+		return nil, dyad.Errorf(dyad.ENOTFOUND, "event %q not found", id)
+	}
+	return evs[0], nil
+}
+
+// FindEvents returns the events matching f in (date, id) order and the
+// cursor of the next page, "" after the last.
+func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := afterCond(c, "e", "day", f.After); err != nil {
+		return nil, "", err
+	}
+	limit := pageSize(f.Limit)
+	q := eventSelect + c.String() + " ORDER BY e.day, e.id LIMIT " + c.arg(limit+1)
+	evs, curs, err := d.queryEvents(ctx, q, c.args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("find events: %w", err)
+	}
+	next := ""
+	if len(evs) > limit {
+		evs = evs[:limit]
+		next = curs[limit-1].String()
+	}
+	return evs, next, nil
+}
+
+// CountEvents returns how many events match f.
+func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := d.pool.QueryRow(ctx, "SELECT count(*) FROM events e"+c.String(), c.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return int(n), nil
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// queryEvents runs a query of eventSelect's columns and decodes the rows.
+func (d *DB) queryEvents(ctx context.Context, q string, args ...any) ([]*dyad.Event, []cursor, error) {
+	return queryEvents(ctx, d.pool, q, args...)
+}
+
+func queryEvents(ctx context.Context, db querier, q string, args ...any) ([]*dyad.Event, []cursor, error) {
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var evs []*dyad.Event
+	var curs []cursor
+	for rows.Next() {
+		var cur cursor
+		var rec, text string
+		if err := rows.Scan(&cur.id, &cur.day, &rec, &text); err != nil {
+			return nil, nil, err
+		}
+		ev := new(dyad.Event)
+		if err := json.Unmarshal([]byte(rec), ev); err != nil {
+			return nil, nil, fmt.Errorf("event row %d: %w", cur.id, err)
+		}
+		ev.Text = text
+		evs = append(evs, ev)
+		curs = append(curs, cur)
+	}
+	return evs, curs, rows.Err()
+}
+
+// ReplaceEvents swaps the stored events of a document for evs in one
+// transaction and reports what changed. Returns ENOTFOUND if the document
+// is not stored. The document's events leave their clusters; re-cluster
+// afterwards.
+func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) (*dyad.EventDiff, error) {
+	doc, err := d.FindDocumentByID(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	if id := duplicateEvent(evs); id != "" {
+		return nil, dyad.Errorf(dyad.EINVALID, "event %s: duplicate id", id)
+	}
+	days := map[time.Time]bool{}
+	for i := range evs {
+		days[eventDay(evs[i].Date)] = true
+	}
+	if err := d.ensurePartitions(ctx, days); err != nil {
+		return nil, err
+	}
+	var old []*dyad.Event
+	err = pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
+		// Lock the document row so that two re-codings take turns.
+		if _, err := tx.Exec(ctx, "SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", docID); err != nil {
+			return err
+		}
+		var err error
+		if old, _, err = queryEvents(ctx, tx, eventSelect+" WHERE e.doc_id = $1 ORDER BY e.id", docID); err != nil {
+			return fmt.Errorf("old events: %w", err)
+		}
+		return replaceRows(ctx, tx, &doc.Document, evs)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("replace events: %w", err)
+	}
+	return diff(old, evs), nil
+}
+
+// replaceRows deletes a document's event rows and copies in evs.
+func replaceRows(ctx context.Context, tx pgx.Tx, doc *dyad.Document, evs []dyad.Event) error {
+	for _, q := range []string{"DELETE FROM events WHERE doc_id = $1", "DELETE FROM event_keys WHERE doc_id = $1"} {
+		if _, err := tx.Exec(ctx, q, doc.ID); err != nil {
+			return err
+		}
+	}
+	idx := map[int]bool{}
+	rows, err := tx.Query(ctx, "SELECT idx FROM sentences WHERE doc_id = $1", doc.ID)
+	if err != nil {
+		return err
+	}
+	sents, err := pgx.CollectRows(rows, pgx.RowTo[int32])
+	if err != nil {
+		return err
+	}
+	for _, s := range sents {
+		idx[int(s)] = true
+	}
+	var keys, evRows [][]any
+	for i := range evs {
+		row, err := eventRow(doc, &evs[i], idx)
+		if err != nil {
+			return err
+		}
+		evRows = append(evRows, row)
+		keys = append(keys, []any{row[0], row[1], row[3]})
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"event_keys"}, []string{"event_id", "doc_id", "day"}, pgx.CopyFromRows(keys)); err != nil {
+		return err
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"events"}, eventColumns, pgx.CopyFromRows(evRows)); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, "UPDATE documents SET n_events = $2 WHERE id = $1", doc.ID, len(evs))
+	return err
+}

@@ -1,0 +1,235 @@
+package postgres
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// cond is a WHERE clause under construction; add numbers its ?
+// placeholders as $1, $2, … in order.
+type cond struct {
+	where []string
+	args  []any
+}
+
+func (c *cond) add(sql string, args ...any) {
+	var b strings.Builder
+	n := len(c.args)
+	for _, r := range sql {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	c.where = append(c.where, b.String())
+	c.args = append(c.args, args...)
+}
+
+// arg adds one more argument and returns its placeholder.
+func (c *cond) arg(v any) string {
+	c.args = append(c.args, v)
+	return "$" + strconv.Itoa(len(c.args))
+}
+
+func (c *cond) String() string {
+	if len(c.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(c.where, " AND ")
+}
+
+// eventCond turns f (all but its paging) into a WHERE clause on events e.
+// Returns EINVALID for a malformed date or quad class.
+func eventCond(f dyad.EventFilter) (*cond, error) {
+	c := &cond{}
+	if err := dateCond(c, f.From, ">="); err != nil {
+		return nil, err
+	}
+	if err := dateCond(c, f.To, "<="); err != nil {
+		return nil, err
+	}
+	actorConds(c, f)
+	if f.Country != nil {
+		c.add("(e.source_country = ? OR e.target_country = ?)", *f.Country, *f.Country)
+	}
+	if f.SourceCountry != nil {
+		c.add("e.source_country = ?", *f.SourceCountry)
+	}
+	if f.TargetCountry != nil {
+		c.add("e.target_country = ?", *f.TargetCountry)
+	}
+	if f.CAMEO != nil {
+		if p := *f.CAMEO; len(p) == 2 {
+			c.add("e.root = ?", p)
+		} else {
+			c.add("e.cameo LIKE ?", likePrefix(p))
+		}
+	}
+	if f.PLOVER != nil {
+		c.add("e.plover = ?", strings.ToUpper(*f.PLOVER))
+	}
+	if f.QuadClass != nil {
+		if q := *f.QuadClass; q < 1 || q > 4 {
+			return nil, dyad.Errorf(dyad.EINVALID, "quad class %d: want 1 to 4", q)
+		}
+		c.add("e.quad = ?", int16(*f.QuadClass))
+	}
+	if f.Modality != nil {
+		c.add("e.modality = ?", string(*f.Modality))
+	}
+	if f.MinConfidence != nil {
+		c.add("e.confidence >= ?", float32(*f.MinConfidence))
+	}
+	if f.Text != nil && strings.TrimSpace(*f.Text) != "" {
+		c.add(`(e.doc_id, e.sentence_idx) IN (SELECT s.doc_id, s.idx FROM sentences s
+			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))`, *f.Text)
+	}
+	if f.DocID != nil {
+		c.add("e.doc_id = ?", *f.DocID)
+	}
+	if f.DocSource != nil {
+		c.add("e.doc_source = ?", *f.DocSource)
+	}
+	if f.ClusterID != nil {
+		c.add("e.cluster_id = ?", *f.ClusterID)
+	}
+	return c, nil
+}
+
+// parseDay parses a filter's YYYY-MM-DD date.
+func parseDay(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, dyad.Errorf(dyad.EINVALID, "bad date %q (want YYYY-MM-DD)", s)
+	}
+	return t, nil
+}
+
+// dateCond adds a bound on the event day.
+func dateCond(c *cond, d *string, op string) error {
+	if d == nil {
+		return nil
+	}
+	t, err := parseDay(*d)
+	if err != nil {
+		return err
+	}
+	c.add("e.day "+op+" ?", t)
+	return nil
+}
+
+// actorConds adds the source, target and either-side actor conditions.
+func actorConds(c *cond, f dyad.EventFilter) {
+	if f.Actor != nil {
+		s, sa := codeCond("source", *f.Actor)
+		t, ta := codeCond("target", *f.Actor)
+		c.add("(("+s+") OR ("+t+"))", append(sa, ta...)...)
+	}
+	if f.Source == nil && f.Target == nil {
+		return
+	}
+	fwd, fargs := dyadCond("source", "target", f.Source, f.Target)
+	if !f.Undirected {
+		c.add(fwd, fargs...)
+		return
+	}
+	rev, rargs := dyadCond("target", "source", f.Source, f.Target)
+	c.add("(("+fwd+") OR ("+rev+"))", append(fargs, rargs...)...)
+}
+
+// dyadCond matches the source code against a and the target against b,
+// in the columns named by sa and sb.
+func dyadCond(sa, sb string, a, b *string) (string, []any) {
+	var parts []string
+	var args []any
+	for _, x := range []struct {
+		col string
+		p   *string
+	}{{sa, a}, {sb, b}} {
+		if x.p != nil {
+			s, xa := codeCond(x.col, *x.p)
+			parts = append(parts, s)
+			args = append(args, xa...)
+		}
+	}
+	return strings.Join(parts, " AND "), args
+}
+
+// codeCond matches the actor code in side (source or target) as a prefix.
+// The three-letter root goes first so that the dyad index can seek on it.
+func codeCond(side, p string) (string, []any) {
+	p = strings.ToUpper(p)
+	switch {
+	case len(p) == 3:
+		return "e." + side + "_root = ?", []any{p}
+	case len(p) > 3:
+		return "e." + side + "_root = ? AND e." + side + "_code LIKE ?", []any{p[:3], likePrefix(p)}
+	default:
+		return "e." + side + "_code LIKE ?", []any{likePrefix(p)}
+	}
+}
+
+// likePrefix makes p into a LIKE pattern matching the strings starting
+// with it.
+func likePrefix(p string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(p) + "%"
+}
+
+// pageSize applies the default and the cap to a filter's Limit.
+func pageSize(n int) int {
+	switch {
+	case n <= 0:
+		return dyad.DefaultPageSize
+	case n > dyad.MaxPageSize:
+		return dyad.MaxPageSize
+	}
+	return n
+}
+
+// cursor is the position after the last row of a page: a date (events'
+// day or clusters' date) and an id.
+type cursor struct {
+	day time.Time
+	id  int64
+}
+
+func (c cursor) String() string { return dayString(c.day) + "/" + strconv.FormatInt(c.id, 10) }
+
+func parseCursor(s string) (cursor, error) {
+	bad := dyad.Errorf(dyad.EINVALID, "bad cursor %q", s)
+	i := strings.LastIndexByte(s, '/')
+	if i < 0 {
+		return cursor{}, bad
+	}
+	id, err := strconv.ParseInt(s[i+1:], 10, 64)
+	if err != nil {
+		return cursor{}, bad
+	}
+	day := undated
+	if s[:i] != "" {
+		if day, err = time.Parse("2006-01-02", s[:i]); err != nil {
+			return cursor{}, bad
+		}
+	}
+	return cursor{day: day, id: id}, nil
+}
+
+// afterCond adds the keyset condition for a cursor over (col, id) of
+// table alias t.
+func afterCond(c *cond, t, col, after string) error {
+	if after == "" {
+		return nil
+	}
+	cur, err := parseCursor(after)
+	if err != nil {
+		return err
+	}
+	c.add("("+t+"."+col+", "+t+".id) > (?, ?)", cur.day, cur.id)
+	return nil
+}
