@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad"
 )
@@ -72,13 +73,16 @@ func stackedBars(pts []dyad.SeriesPoint, w, h float64, href func(string) string)
 	for _, p := range pts {
 		maxN = max(maxN, p.Events)
 	}
-	top := niceCeil(float64(maxN))
+	top := 4 * niceCeil(float64(maxN)/4)
 	plotH := h - padTop - padBottom
 	y := func(v float64) float64 { return padTop + plotH*(1-v/top) }
 	c.yAxis(0, top, y)
 	slot := (w - padLeft - padRight) / float64(max(1, len(pts)))
 	bw := math.Max(1, slot*0.8)
 	for i, p := range pts {
+		if p.Events == 0 {
+			continue
+		}
 		x := padLeft + slot*float64(i) + (slot-bw)/2
 		acc := 0.0
 		for q := range 4 {
@@ -107,16 +111,26 @@ func goldsteinLine(pts []dyad.SeriesPoint, w, h float64, selected string, href f
 	y := func(v float64) float64 { return padTop + plotH*(10-v)/20 }
 	for _, v := range []float64{-10, -5, 0, 5, 10} {
 		c.Grid = append(c.Grid, line{padLeft, y(v), w - padRight, y(v)})
-		c.Labels = append(c.Labels, label{X: padLeft - 6, Y: y(v) + 4, Text: fmt.Sprintf("%+g", v), Anchor: "end", Class: "axis"})
+		t := fmt.Sprintf("%+g", v)
+		if v == 0 {
+			t = "0"
+		}
+		c.Labels = append(c.Labels, label{X: padLeft - 6, Y: y(v) + 4, Text: t, Anchor: "end", Class: "axis"})
 	}
 	step := (w - padLeft - padRight) / float64(max(1, len(pts)))
 	x := func(i int) float64 { return padLeft + step*(float64(i)+0.5) }
 	var b strings.Builder
+	pen := false // whether the line is drawing: it breaks over empty periods
 	for i, p := range pts {
+		if p.Events == 0 {
+			pen = false
+			continue
+		}
 		cmd := 'L'
-		if i == 0 {
+		if !pen {
 			cmd = 'M'
 		}
+		pen = true
 		fmt.Fprintf(&b, "%c%.1f %.1f ", cmd, x(i), y(p.GoldsteinMean))
 		d := dot{X: x(i), Y: y(p.GoldsteinMean), R: 4, Class: "point", Fill: goldsteinColor(p.GoldsteinMean),
 			Title: fmt.Sprintf("%s: mean Goldstein %+.1f over %d events (%d conflict)", p.Period, p.GoldsteinMean, p.Events, p.Quad[2]+p.Quad[3])}
@@ -148,6 +162,49 @@ func (c *chart) xLabels(pts []dyad.SeriesPoint, x func(int) float64) {
 	for i := 0; i < len(pts); i += every {
 		c.Labels = append(c.Labels, label{X: x(i), Y: c.H - 8, Text: pts[i].Period, Anchor: "middle", Class: "axis"})
 	}
+}
+
+// fillPeriods returns pts with an empty point for every period missing
+// between the first and the last, so a chart's x axis is time; it gives
+// pts back unchanged when filling would draw more than maxPeriods.
+func fillPeriods(pts []dyad.SeriesPoint, by dyad.Interval) []dyad.SeriesPoint {
+	const maxPeriods = 2000
+	if len(pts) < 2 {
+		return pts
+	}
+	t, err1 := time.Parse(time.DateOnly, pts[0].Period)
+	end, err2 := time.Parse(time.DateOnly, pts[len(pts)-1].Period)
+	if err1 != nil || err2 != nil {
+		return pts
+	}
+	have := make(map[string]dyad.SeriesPoint, len(pts))
+	for _, p := range pts {
+		have[p.Period] = p
+	}
+	var out []dyad.SeriesPoint
+	for ; !t.After(end); t = nextPeriod(t, by) {
+		if len(out) == maxPeriods {
+			return pts
+		}
+		k := t.Format(time.DateOnly)
+		p, ok := have[k]
+		if !ok {
+			p = dyad.SeriesPoint{Period: k}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// nextPeriod returns the start of the period after the one starting at t.
+func nextPeriod(t time.Time, by dyad.Interval) time.Time {
+	switch by {
+	case dyad.Week:
+		return t.AddDate(0, 0, 7)
+	case dyad.Month:
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(0, 0, 1)
 }
 
 // niceCeil rounds v up to 1, 2 or 5 times a power of ten.
@@ -203,8 +260,11 @@ func networkChart(n *dyad.Network, size float64, href func(string) string) *char
 		} else if math.Abs(math.Cos(th)) <= 0.1 {
 			anchor = "middle"
 		}
-		lx, ly := cx+(rad+12)*math.Cos(th), cy+(rad+12)*math.Sin(th)+4
 		r := 4 + 10*math.Sqrt(float64(a.Events)/float64(maxN))
+		lx, ly := cx+(rad+r+6)*math.Cos(th), cy+(rad+r+6)*math.Sin(th)+4
+		if anchor == "middle" { // above the top node, below the bottom one
+			ly += 6 * math.Sin(th)
+		}
 		d := dot{X: x, Y: y, R: r, Class: "node", Fill: "#455a64", Title: fmt.Sprintf("%s %s: %d events", a.Code, a.Name, a.Events), Label: a.Code}
 		if href != nil {
 			d.Href = href(a.Code)

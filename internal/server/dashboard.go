@@ -81,7 +81,7 @@ func (s *Server) overviewChart(r *http.Request, f dyad.EventFilter, by dyad.Inte
 	href := func(period string) string {
 		return "/events?" + periodQuery(r.URL.Query(), period, by).Encode()
 	}
-	return by, stackedBars(pts, chartW, chartH, href), nil
+	return by, stackedBars(fillPeriods(pts, by), chartW, chartH, href), nil
 }
 
 // periodQuery returns q narrowed to the period starting at start.
@@ -148,8 +148,9 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 	if period != nil {
 		d.Period = *period
 	}
-	d.Line = goldsteinLine(pts, chartW, chartH, d.Period, href)
-	d.Bars = stackedBars(pts, chartW, 160, href)
+	filled := fillPeriods(pts, by)
+	d.Line = goldsteinLine(filled, chartW, chartH, d.Period, href)
+	d.Bars = stackedBars(filled, chartW, 160, href)
 	if d.Period != "" {
 		q := periodQuery(r.URL.Query(), d.Period, by)
 		ef := (&params{q: q}).filter(s.opts.MaxLimit)

@@ -1,0 +1,86 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+func TestFillPeriods(t *testing.T) {
+	p := func(period string, n int) dyad.SeriesPoint {
+		return dyad.SeriesPoint{Period: period, Events: n, GoldsteinMean: -1}
+	}
+	tests := []struct {
+		name string
+		by   dyad.Interval
+		in   []dyad.SeriesPoint
+		want string
+	}{
+		{"Weeks", dyad.Week, []dyad.SeriesPoint{p("2016-01-04", 1), p("2016-01-25", 2)}, "2016-01-04:1 2016-01-11:0 2016-01-18:0 2016-01-25:2"},
+		{"Months", dyad.Month, []dyad.SeriesPoint{p("2016-11-01", 1), p("2017-02-01", 1)}, "2016-11-01:1 2016-12-01:0 2017-01-01:0 2017-02-01:1"},
+		{"Days", dyad.Day, []dyad.SeriesPoint{p("2016-02-28", 1), p("2016-03-01", 1)}, "2016-02-28:1 2016-02-29:0 2016-03-01:1"},
+		{"One", dyad.Week, []dyad.SeriesPoint{p("2016-01-04", 3)}, "2016-01-04:3"},
+		{"TooMany", dyad.Day, []dyad.SeriesPoint{p("2000-01-01", 1), p("2020-01-01", 1)}, "2000-01-01:1 2020-01-01:1"},
+		{"BadPeriod", dyad.Week, []dyad.SeriesPoint{p("soon", 1), p("2020-01-06", 1)}, "soon:1 2020-01-06:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range fillPeriods(tt.in, tt.by) {
+				got = append(got, fmt.Sprintf("%s:%d", q.Period, q.Events))
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("fillPeriods(%v, %s) = %s, want %s", tt.in, tt.by, g, tt.want)
+			}
+		})
+	}
+}
+
+func TestGoldsteinLineBreaks(t *testing.T) {
+	pts := []dyad.SeriesPoint{{Period: "a", Events: 1}, {Period: "b"}, {Period: "c", Events: 2}, {Period: "d", Events: 1}}
+	c := goldsteinLine(pts, 400, 200, "c", nil)
+	if got := strings.Count(c.Path, "M"); got != 2 {
+		t.Errorf("path %q has %d moves, want 2 (a break at the empty period)", c.Path, got)
+	}
+	if len(c.Dots) != 3 || c.Dots[1].Class != "point selected" {
+		t.Errorf("dots %+v, want 3 with the second (period c) selected", c.Dots)
+	}
+}
+
+func TestNiceCeil(t *testing.T) {
+	for _, tt := range []struct{ in, want float64 }{{0, 1}, {0.3, 0.5}, {1, 1}, {1.1, 2}, {3, 5}, {7, 10}, {12.5, 20}, {4100, 5000}} {
+		if got := niceCeil(tt.in); got != tt.want {
+			t.Errorf("niceCeil(%g) = %g, want %g", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestGoldsteinColor(t *testing.T) {
+	for _, tt := range []struct {
+		g    float64
+		want string
+	}{{-10, "#c81e2d"}, {-20, "#c81e2d"}, {0, "#969696"}, {10, "#2166ac"}} {
+		if got := goldsteinColor(tt.g); got != tt.want {
+			t.Errorf("goldsteinColor(%g) = %s, want %s", tt.g, got, tt.want)
+		}
+	}
+}
+
+func TestNetworkChart(t *testing.T) {
+	n := &dyad.Network{
+		Nodes: []dyad.ActorCount{{Code: "USA", Events: 10}, {Code: "PRK", Events: 5}, {Code: "CHN", Events: 2}},
+		Edges: []dyad.DyadCount{{Source: "USA", Target: "PRK", Events: 5, GoldsteinMean: -8}, {Source: "CHN", Target: "XXX", Events: 1}},
+	}
+	c := networkChart(n, 600, func(code string) string { return "/events?actor=" + code })
+	if len(c.Dots) != 3 || len(c.Edges) != 1 {
+		t.Fatalf("%d nodes and %d edges, want 3 and 1 (an edge to an unknown actor is dropped)", len(c.Dots), len(c.Edges))
+	}
+	if e := c.Edges[0]; e.Stroke != goldsteinColor(-8) || !strings.HasPrefix(e.Path, "M") {
+		t.Errorf("edge %+v, want a conflict-red curve", e)
+	}
+	if empty := networkChart(&dyad.Network{}, 600, nil); len(empty.Dots) != 0 {
+		t.Errorf("empty network drew %d nodes", len(empty.Dots))
+	}
+}
