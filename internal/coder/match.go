@@ -170,6 +170,9 @@ func (st *sent) canBeVerb(i int) bool {
 	if t[0] >= 'A' && t[0] <= 'Z' && !quoteOrDash(st.toks[i-1].Text) {
 		return false
 	}
+	if i >= 2 && st.actorAt[i-1] < 0 && st.toks[i-2].Text == "-" && st.toks[i-2].Span.End == st.toks[i-1].Span.Start {
+		return false // "the six-party talks"
+	}
 	switch strings.ToLower(st.toks[i-1].Text) {
 	case "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "'s", "’s", "no", "any", "every":
 		return false

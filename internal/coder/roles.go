@@ -67,7 +67,10 @@ func (c *Coder) source(st *sent, m *match) int {
 		}
 		w := strings.ToLower(st.toks[k].Text)
 		if (w == "which" || w == "who" || w == "that") && k >= 1 {
-			return st.antecedent(k) // "China, which attacked Vietnam"
+			if a := st.antecedent(k); a >= 0 {
+				return a // "China, which attacked Vietnam"
+			}
+			continue // "the council drafted a resolution that would expand …"
 		}
 		if clauseEnd(w) || subordinators[w] {
 			break
