@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/eval"
@@ -14,7 +15,8 @@ type petrarchOutput struct {
 	File string `json:"file"`
 	eval.Tally
 	ByCategory map[string]*eval.Tally `json:"by_category"`
-	Parser     string                 `json:"parser"` // "dyad", "gold" or "word-order"
+	NonCAMEO   int                    `json:"non_cameo_expected"` // records expecting a code outside CAMEO
+	Parser     string                 `json:"parser"`             // "dyad", "gold" or "word-order"
 	// Dictionary says what the PETRARCH dictionaries gave and lost.
 	Dictionary struct {
 		Actors   int            `json:"actors"`
@@ -32,8 +34,11 @@ func (c *EvalCommand) petrarch(args []string) error {
 	verbose := fs.Bool("v", false, "list every record not coded exactly, with what dyad found")
 	gold := fs.Bool("udpipe", false, "code the records' own CoNLL-U parses (UD variant files) instead of dyad's parser")
 	wordOrder := fs.Bool("word-order", false, "code on word order, without tagger and parser")
+	var dirs, verbs stringList
+	fs.Var(&dirs, "dicts", "`DIR` to look in for Environment files missing next to the records file (repeatable)")
+	fs.Var(&verbs, "verbs", "verbs `FILE` to use in place of the Environment's (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order] [--dicts DIR] [--verbs FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(reorder(args)); err != nil {
@@ -47,6 +52,10 @@ func (c *EvalCommand) petrarch(args []string) error {
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
 	}
+	rf.Env.Locate(dirs)
+	if len(verbs) > 0 {
+		rf.Env.Verbs = verbs
+	}
 	env, err := eval.LoadEnvironment(rf.Env)
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
@@ -56,7 +65,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 		return err
 	}
 	rep := eval.ScorePetrarch(rf.Records, code)
-	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, Parser: parserName(*gold, *wordOrder)}
+	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, NonCAMEO: rep.NonCAMEO, Parser: parserName(*gold, *wordOrder)}
 	out.Dictionary.Actors, out.Dictionary.Agents, out.Dictionary.Verbs = env.Report.Actors, env.Report.Agents, env.Report.Verbs
 	out.Dictionary.BadLines, out.Dictionary.Lost = len(env.Problems), env.Report.Lost
 	if *verbose {
@@ -80,14 +89,23 @@ func parserName(gold, wordOrder bool) string {
 	return "dyad"
 }
 
+// takesValue names the eval flags that take a value as the next argument.
+var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "dict": true}
+
 // reorder moves flags after positional arguments to the front, so that
 // "eval petrarch FILE -v" works as "eval petrarch -v FILE".
 func reorder(args []string) []string {
 	var flags, rest []string
-	for _, a := range args {
-		if len(a) > 1 && a[0] == '-' {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
-		} else {
+			if takesValue[strings.TrimLeft(a, "-")] && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
 			rest = append(rest, a)
 		}
 	}

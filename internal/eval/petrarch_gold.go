@@ -101,13 +101,16 @@ func (g *goldParser) Tag(s *dyad.Sentence) {
 		}
 		gw := g.words[w]
 		t.UPOS, t.XPOS, t.Lemma = gw.UPOS, gw.XPOS, strings.ToLower(gw.Lemma)
+		if t.Lemma == "_" {
+			t.Lemma = ""
+		}
 		if f := first[w]; f != i {
 			t.Head, t.Rel = f+1, "flat"
 			continue
 		}
 		if h := g.heads[w]; h >= 0 {
 			if f, ok := first[h]; ok {
-				t.Head, t.Rel = f+1, gw.Rel
+				t.Head, t.Rel = f+1, udv2(gw.Rel)
 			}
 		}
 	}
@@ -115,3 +118,18 @@ func (g *goldParser) Tag(s *dyad.Sentence) {
 
 // Parse does nothing: Tag has copied the tree.
 func (g *goldParser) Parse(*dyad.Sentence) {}
+
+// udv1 maps the UD v1 relations of older parses (UDPipe 1 models) to
+// their UD v2 names, which dyad's coder reads.
+var udv1 = map[string]string{
+	"dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass",
+	"mwe": "fixed", "name": "flat", "neg": "advmod", "remnant": "orphan", "foreign": "flat:foreign",
+}
+
+// udv2 returns rel in UD v2 terms.
+func udv2(rel string) string {
+	if r, ok := udv1[rel]; ok {
+		return r
+	}
+	return rel
+}

@@ -144,7 +144,7 @@ func attrs(s string) map[string]string {
 		if v == "" {
 			v = m[3]
 		}
-		out[strings.ToLower(m[1])] = v
+		out[strings.ToLower(m[1])] = unescape.Replace(v)
 	}
 	return out
 }
@@ -187,4 +187,24 @@ func parseRecord(tag, body string) (Record, error) {
 		return r, fmt.Errorf("record %s has no <Text>", r.ID)
 	}
 	return r, nil
+}
+
+// Locate replaces each file of e that does not exist by the file of the
+// same name in the first of dirs that has one. Files found nowhere are
+// left as they are, for the reader to report.
+func (e *Environment) Locate(dirs []string) {
+	for _, l := range []*[]string{&e.Verbs, &e.Actors, &e.Agents, &e.Discards, &e.Issues} {
+		for i, p := range *l {
+			if _, err := os.Stat(p); err == nil {
+				continue
+			}
+			for _, d := range dirs {
+				q := filepath.Join(d, filepath.Base(p))
+				if _, err := os.Stat(q); err == nil {
+					(*l)[i] = q
+					break
+				}
+			}
+		}
+	}
 }

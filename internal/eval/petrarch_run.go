@@ -26,6 +26,9 @@ func ScorePetrarch(recs []Record, code RecordCoder) *PetrarchReport {
 			outcome = Exception
 		}
 		rep.add(r.Category, outcome)
+		if nonCAMEO(r) {
+			rep.NonCAMEO++
+		}
 		if outcome != Exact {
 			rep.Failures = append(rep.Failures, Failure{ID: r.ID, Category: r.Category, Outcome: outcome,
 				Text: r.Text, Want: r.Expect, Got: got, Expect: expectation(r), Err: perr, Trace: trace})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/ontology"
 )
 
 // Outcomes of a record.
@@ -47,7 +48,11 @@ func (t *Tally) add(outcome string) {
 type PetrarchReport struct {
 	Tally
 	ByCategory map[string]*Tally `json:"by_category"`
-	Failures   []Failure         `json:"-"`
+	// NonCAMEO counts the records that expect a code outside CAMEO (the
+	// validation verbs keep WEIS-era codes such as 901 or 174K), which a
+	// coder that emits only CAMEO codes cannot get right.
+	NonCAMEO int       `json:"non_cameo_expected"`
+	Failures []Failure `json:"-"`
 }
 
 // Failure is a record the coder did not get exactly right.
@@ -58,6 +63,16 @@ type Failure struct {
 	Expect                string // "noevents", "error=…" or "" for events
 	Err                   string // the panic, for an exception
 	Trace                 []string
+}
+
+// nonCAMEO reports whether r expects an event code that is not CAMEO.
+func nonCAMEO(r *Record) bool {
+	for _, c := range r.Expect {
+		if !ontology.Known(c.Code) {
+			return true
+		}
+	}
+	return false
 }
 
 // Outcome classifies got against what r expects.
