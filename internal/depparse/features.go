@@ -29,6 +29,16 @@ func (s *Sentence) Reset(forms, xpos, upos []string) {
 // normalize is postag.Normalize: lower case, digits as 0, at most 30
 // bytes.
 func normalize(f string) string {
+	plain := true
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain && len(f) <= 30 {
+		return f
+	}
 	f = strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
 			return '0'

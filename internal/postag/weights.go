@@ -14,16 +14,14 @@ type Weights struct {
 	Scale   float32
 }
 
-// table is Weights ready for scoring: an open-addressing hash table from
-// feature key to its run of pairs.
+// table is Weights ready for scoring: an open-addressing hash table whose
+// slots hold a feature key and its run of pairs, each pair packed as class
+// << 16 | uint16(weight). Scores are sums of quantised weights: the common
+// scale does not change which class is best.
 type table struct {
-	classes int
-	mask    uint32
-	keys    []uint32 // 0 marks an empty slot; key 0 is stored as 1
-	start   []uint32 // per slot: first pair
-	end     []uint32
-	class   []uint8
-	w       []float32
+	mask  uint32
+	slots [][2]uint32 // key (0 empty; key 0 is stored as 1), start << 8 | count
+	pairs []uint32
 }
 
 func newTable(m *Weights) *table {
@@ -32,30 +30,29 @@ func newTable(m *Weights) *table {
 	for size < 2*n+1 {
 		size <<= 1
 	}
-	t := &table{classes: m.Classes, mask: uint32(size - 1), keys: make([]uint32, size),
-		start: make([]uint32, size), end: make([]uint32, size),
-		class: m.Class, w: make([]float32, len(m.Q))}
-	for i, q := range m.Q {
-		t.w[i] = float32(q) * m.Scale
+	t := &table{mask: uint32(size - 1), slots: make([][2]uint32, size)}
+	np := min(len(m.Q), len(m.Class))
+	t.pairs = make([]uint32, np)
+	for i := range np {
+		t.pairs[i] = uint32(m.Class[i])<<16 | uint32(uint16(m.Q[i]))
 	}
-	key, pos := uint32(0), uint32(0)
+	key, pos := uint32(0), 0
 	for i := 0; i < n && i < len(m.Deltas); i++ {
 		key += m.Deltas[i]
-		k := key
-		if k == 0 {
-			k = 1
+		cnt := min(int(m.Counts[i]), np-pos, 255)
+		if pos >= 1<<24 {
+			break
 		}
+		k := max(key, 1)
 		s := (k * 0x9e3779b1) & t.mask
-		for t.keys[s] != 0 {
+		for t.slots[s][0] != 0 {
 			s = (s + 1) & t.mask
 		}
-		t.keys[s] = k
-		t.start[s] = pos
-		pos += uint32(m.Counts[i])
-		if int(pos) > len(t.w) || int(pos) > len(t.class) {
-			pos = uint32(min(len(t.w), len(t.class)))
+		t.slots[s] = [2]uint32{k, uint32(pos)<<8 | uint32(cnt)}
+		pos += int(m.Counts[i])
+		if pos > np {
+			pos = np
 		}
-		t.end[s] = pos
 	}
 	return t
 }
@@ -64,21 +61,20 @@ func newTable(m *Weights) *table {
 // class.
 func (t *table) score(features []uint32, scores []float32) {
 	for _, k := range features {
-		if k == 0 {
-			k = 1
-		}
+		k = max(k, 1)
 		s := (k * 0x9e3779b1) & t.mask
 		for {
-			kk := t.keys[s]
-			if kk == k {
-				for p := t.start[s]; p < t.end[s]; p++ {
-					if c := int(t.class[p]); c < len(scores) {
-						scores[c] += t.w[p]
+			sl := t.slots[s]
+			if sl[0] == k {
+				start := sl[1] >> 8
+				for _, p := range t.pairs[start : start+sl[1]&0xff] {
+					if c := int(p >> 16); c < len(scores) {
+						scores[c] += float32(int16(p))
 					}
 				}
 				break
 			}
-			if kk == 0 {
+			if sl[0] == 0 {
 				break
 			}
 			s = (s + 1) & t.mask

@@ -1,0 +1,164 @@
+package depparse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// follow runs the oracle: from the start it takes the first zero-cost
+// action (labelled with the gold label) until the end, and returns the
+// heads it built.
+func follow(t *testing.T, head []int) []int {
+	t.Helper()
+	var c Config
+	c.Reset(len(head) - 1)
+	for steps := 0; !c.Terminal(); steps++ {
+		if steps > 4*len(head) {
+			t.Fatalf("heads %v: oracle does not terminate", head)
+		}
+		sh, l, r := c.Costs(head)
+		switch {
+		case sh == 0:
+			c.Apply(Shift)
+		case l == 0:
+			c.Apply(Left(0))
+		case r == 0:
+			c.Apply(Right(0))
+		default:
+			t.Fatalf("heads %v: no zero-cost action at stack %v buffer %d (costs %d %d %d)", head, c.Stack, c.B, sh, l, r)
+		}
+	}
+	return c.Head
+}
+
+func TestOracle(t *testing.T) {
+	tests := [][]int{
+		{-1, 0},
+		{-1, 2, 0, 2},          // a ← b → c
+		{-1, 2, 0, 4, 2, 2},    // subject, verb, det, object, punct
+		{-1, 0, 1, 2, 3, 4},    // a right-branching chain
+		{-1, 5, 5, 5, 5, 0},    // all dependents on the left
+		{-1, 3, 3, 0, 5, 3, 3}, // mixed
+	}
+	for _, head := range tests {
+		got := follow(t, head)
+		for i := 1; i < len(head); i++ {
+			if got[i] != head[i] {
+				t.Errorf("heads %v: oracle built %v", head, got[1:])
+				break
+			}
+		}
+	}
+}
+
+// checkTree fails unless s's tokens form one tree with a single root.
+func checkTree(t *testing.T, s *dyad.Sentence) {
+	t.Helper()
+	n := len(s.Tokens)
+	roots := 0
+	for i, tk := range s.Tokens {
+		if tk.Head < 0 || tk.Head > n || tk.Head == i+1 {
+			t.Fatalf("token %d: head %d out of range or itself", i+1, tk.Head)
+		}
+		if tk.Head == 0 {
+			roots++
+			if tk.Rel != "root" {
+				t.Fatalf("token %d: root with relation %q", i+1, tk.Rel)
+			}
+		}
+		// walking up must reach the root within n steps
+		h, steps := tk.Head, 0
+		for h != 0 && steps <= n {
+			h = s.Tokens[h-1].Head
+			steps++
+		}
+		if h != 0 {
+			t.Fatalf("token %d: cycle", i+1)
+		}
+	}
+	if n > 0 && roots != 1 {
+		t.Fatalf("%d roots, want 1", roots)
+	}
+}
+
+func sentence(words ...string) *dyad.Sentence {
+	s := &dyad.Sentence{}
+	for i, w := range words {
+		s.Tokens = append(s.Tokens, dyad.Token{ID: i + 1, Text: w, UPOS: "NOUN", XPOS: "NN", Head: -1})
+	}
+	return s
+}
+
+// emptyParser has no weights: every action scores zero, which exercises
+// the transition system alone.
+func emptyParser() *Parser {
+	return New(&Model{Labels: []string{"root", "dep", "punct"}, Weights: Weights{Classes: 7, Scale: 1}})
+}
+
+func TestParseEmptyModel(t *testing.T) {
+	p := emptyParser()
+	for _, n := range []int{0, 1, 2, 7, 10000} {
+		s := sentence(strings.Fields(strings.Repeat("w ", n))...)
+		p.Parse(s)
+		checkTree(t, s)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("The army attacked the town .")
+	f.Add("")
+	f.Add("\xff \x00 東京")
+	p := emptyParser()
+	f.Fuzz(func(t *testing.T, text string) {
+		s := sentence(strings.Fields(text)...)
+		p.Parse(s)
+		checkTree(t, s)
+	})
+}
+
+func TestDefault(t *testing.T) {
+	p, err := Default()
+	if errors.Is(err, ErrNoModel) {
+		t.Skip("no parser model embedded")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sentence("Rebels", "attacked", "the", "town", ".")
+	tags := [][2]string{{"NOUN", "NNS"}, {"VERB", "VBD"}, {"DET", "DT"}, {"NOUN", "NN"}, {"PUNCT", "."}}
+	for i := range s.Tokens {
+		s.Tokens[i].UPOS, s.Tokens[i].XPOS = tags[i][0], tags[i][1]
+	}
+	p.Parse(s)
+	checkTree(t, s)
+	want := []struct {
+		head int
+		rel  string
+	}{{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {2, "punct"}}
+	for i, w := range want {
+		if s.Tokens[i].Head != w.head || s.Tokens[i].Rel != w.rel {
+			t.Errorf("%s: got %d %s, want %d %s", s.Tokens[i].Text, s.Tokens[i].Head, s.Tokens[i].Rel, w.head, w.rel)
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	p, err := Default()
+	if err != nil {
+		b.Skip(err)
+	}
+	words := strings.Fields("The United Nations Security Council on Tuesday condemned the attack on the embassy , which killed 12 people , and called for an investigation .")
+	tags := strings.Fields("DET PROPN PROPN PROPN PROPN ADP PROPN VERB DET NOUN ADP DET NOUN PUNCT PRON VERB NUM NOUN PUNCT CCONJ VERB ADP DET NOUN PUNCT")
+	xtags := strings.Fields("DT NNP NNP NNP NNP IN NNP VBD DT NN IN DT NN , WDT VBD CD NNS , CC VBD IN DT NN .")
+	s := sentence(words...)
+	for i := range s.Tokens {
+		s.Tokens[i].UPOS, s.Tokens[i].XPOS = tags[i], xtags[i]
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Parse(s)
+	}
+}
