@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/conllu"
 )
 
 // Record is one validation record of a PETRARCH XML file: a sentence and
@@ -161,6 +163,9 @@ func parseRecord(tag, body string) (Record, error) {
 	}
 	if d := a["date"]; d != "" {
 		t, err := time.Parse("20060102", d)
+		if err != nil && len(d) == 6 {
+			t, err = time.Parse("060102", d) // TABARI's YYMMDD
+		}
 		if err != nil {
 			return r, fmt.Errorf("record %s: bad date %q", r.ID, d)
 		}
@@ -182,6 +187,9 @@ func parseRecord(tag, body string) (Record, error) {
 	}
 	if m := parseRx.FindStringSubmatch(body); m != nil {
 		r.Parse = strings.Trim(m[1], "\n ")
+	}
+	if r.Text == "" {
+		r.Text = textOfParse(r.Parse)
 	}
 	if r.Text == "" {
 		return r, fmt.Errorf("record %s has no <Text>", r.ID)
@@ -207,4 +215,23 @@ func (e *Environment) Locate(dirs []string) {
 			}
 		}
 	}
+}
+
+// textOfParse rebuilds a sentence from the forms of a CoNLL-U parse, for
+// records whose <Text> is empty; "" when the parse is not CoNLL-U.
+func textOfParse(parse string) string {
+	sents, err := conllu.Read(strings.NewReader(parse+"\n\n"), "parse")
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, s := range sents {
+		for i, w := range s.Words {
+			if b.Len() > 0 && (i == 0 || s.SpaceAfter(i-1)) {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.Form)
+		}
+	}
+	return b.String()
 }

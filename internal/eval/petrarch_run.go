@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/dict/petrarch"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
@@ -75,8 +77,15 @@ type PetrarchOptions struct {
 // dictionaries of env, and drops records the environment's discards match,
 // as PETRARCH does. The coder is not safe for concurrent use.
 func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
+	return NewCoder(env.Dict, env.Discards, opts)
+}
+
+// NewCoder returns a RecordCoder that runs dyad's pipeline with d (nil:
+// dyad's defaults), dropping the records discards match (nil: none). The
+// coder is not safe for concurrent use.
+func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOptions) (RecordCoder, error) {
 	popts := pipeline.DefaultOptions()
-	popts.Dict, popts.WordOrder = env.Dict, opts.WordOrder
+	popts.Dict, popts.WordOrder = d, opts.WordOrder
 	var gold *goldParser
 	if opts.GoldParse {
 		gold = &goldParser{}
@@ -87,7 +96,7 @@ func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
 	return func(r *Record) ([]Coding, []string) {
-		if d, ok := env.Discards.Match(r.Text); ok {
+		if d, ok := discards.Match(r.Text); ok {
 			return nil, []string{fmt.Sprintf("discarded by %q (%s)", d.Phrase, d.Pos)}
 		}
 		if gold != nil {

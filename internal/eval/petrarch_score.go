@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -159,7 +160,7 @@ func expectation(r *Record) string {
 }
 
 // WriteFailures writes a readable list of the failures of rep.
-func (rep *PetrarchReport) WriteFailures(w interface{ Write([]byte) (int, error) }) {
+func (rep *PetrarchReport) WriteFailures(w io.Writer) {
 	for _, f := range rep.Failures {
 		fmt.Fprintf(w, "%s [%s] %s\n  text: %s\n", f.ID, f.Category, strings.ToUpper(f.Outcome), f.Text)
 		if f.Expect != "" {
