@@ -61,6 +61,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		cmd = &RecodeCommand{Env: env}
 	case "code":
 		cmd = &CodeCommand{Env: env}
+	case "actors":
+		cmd = &ActorsCommand{Env: env}
 	case "parse":
 		cmd = &ParseCommand{Env: env}
 	case "train":
@@ -69,6 +71,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		cmd = &EvalCommand{Env: env}
 	case "bench":
 		cmd = &BenchCommand{Env: env}
+	case "serve":
+		cmd = &ServeCommand{Env: env}
 	case "version":
 		_, err := fmt.Fprintln(env.Stdout, "dyad", Version)
 		return err
@@ -111,12 +115,14 @@ Usage:
 Commands:
 
 	code      code stories into events (JSONL, TSV or explained)
+	actors    list the names a corpus uses that no dictionary codes (--unknown)
 	parse     tag and parse text, writing CoNLL-U
 	train     train the tagger or parser model from UD treebanks
 	eval      score dyad against gold data (eval parse)
 	ingest    code files, folders, globs, feeds or stdin into the store (dyad.db)
 	export    write stored events as jsonl, csv, gdelt, phoenix, plover or parquet
 	recode    re-code stored documents and report what changed
+	serve     serve the HTTP API and web dashboard over a store
 	bench     measure speed (bench nlp)
 	version   print the version
 

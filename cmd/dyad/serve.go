@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/server"
+	"github.com/dyad-events/dyad/internal/sqlite"
+)
+
+// DefaultAddr is where dyad serve listens: loopback only unless --addr
+// says otherwise.
+const DefaultAddr = "127.0.0.1:8080"
+
+// ServeCommand serves the API and the dashboard over a store.
+type ServeCommand struct {
+	Env
+	// Listening, when set, is called with the address once the server
+	// accepts connections (tests listen on :0).
+	Listening func(addr string)
+}
+
+// Run runs "dyad serve [flags]".
+func (c *ServeCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("dyad serve", flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	store := fs.String("db", DefaultDB, "database `PATH` to serve (the one dyad ingest writes)")
+	fs.StringVar(store, "store", DefaultDB, "the same as --db")
+	addr := fs.String("addr", DefaultAddr, "listen on `HOST:PORT`")
+	cors := fs.String("cors", "", "comma-separated `ORIGINS` allowed to call the API from a browser (* for any); none by default")
+	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "per-request `timeout`")
+	noCoder := fs.Bool("no-coder", false, "disable POST /api/code and the \"code a story\" page")
+	var pf pipelineFlags
+	pf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(c.Stderr, "usage: dyad serve [flags]\n\nServes the JSON API (/api, described at /api/openapi.json) and the web\ndashboard over a store, read-only.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return dyad.Errorf(dyad.EINVALID, "serve takes no arguments (got %q); use --db", fs.Arg(0))
+	}
+	opts := server.DefaultOptions()
+	opts.RequestTimeout = *timeout
+	opts.Logger = slog.New(slog.NewTextHandler(c.Stderr, nil))
+	opts.CORSOrigins = splitOrigins(*cors)
+	if !*noCoder {
+		p, err := pf.pipeline()
+		if err != nil {
+			return err
+		}
+		opts.Coder = pipelineCoder{p}
+	}
+	db, err := openServeStore(ctx, *store)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return c.serve(ctx, db, *store, *addr, opts)
+}
+
+// serve listens on addr and serves db (the store at path) until ctx is
+// done.
+func (c *ServeCommand) serve(ctx context.Context, db *sqlite.DB, path, addr string, opts server.Options) error {
+	srv, err := server.New(db, opts)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "--addr %s: %v", addr, err)
+	}
+	fmt.Fprintf(c.Stderr, "dyad serve: http://%s/ (store %s)\n", ln.Addr(), path)
+	if c.Listening != nil {
+		c.Listening(ln.Addr().String())
+	}
+	return srv.Serve(ctx, ln)
+}
+
+// openServeStore opens an existing store; serving never creates one, so a
+// mistyped path is an error rather than an empty dashboard.
+func openServeStore(ctx context.Context, path string) (*sqlite.DB, error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, dyad.Errorf(dyad.EINVALID, "--db %s: no such file (dyad ingest writes one)", path)
+	case err != nil:
+		return nil, dyad.Errorf(dyad.EINVALID, "--db %s: %v", path, unwrapPath(err))
+	case st.IsDir():
+		return nil, dyad.Errorf(dyad.EINVALID, "--db %s: is a directory", path)
+	}
+	return sqlite.Open(ctx, path)
+}
+
+// splitOrigins splits a comma-separated flag value, dropping empty items.
+func splitOrigins(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// pipelineCoder lets the server code pasted stories with the pipeline
+// without importing it.
+type pipelineCoder struct{ p *pipeline.Pipeline }
+
+// Code codes doc and explains it.
+func (pc pipelineCoder) Code(ctx context.Context, doc *dyad.Document) (*server.Coded, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r := pc.p.Code(doc)
+	var b strings.Builder
+	if err := r.Explain(&b); err != nil {
+		return nil, fmt.Errorf("explain: %w", err)
+	}
+	return &server.Coded{Events: r.Events, Explanation: b.String()}, nil
+}
