@@ -3,10 +3,13 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
+	"os"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/dict/petrarch"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
@@ -38,7 +41,7 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 			d.Merge(def)
 		}
 		for _, path := range pf.dicts {
-			extra, err := dict.LoadFile(path)
+			extra, err := loadDict(path)
 			if err != nil {
 				return nil, dyad.Errorf(dyad.EINVALID, "--dict %s: %v", path, err)
 			}
@@ -47,6 +50,22 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 		opts.Dict = d
 	}
 	return pipeline.New(opts)
+}
+
+// loadDict reads a dictionary file or directory in dyad's format or, when
+// recognised by name or content, in PETRARCH's. PETRARCH files are
+// third-party: their bad lines are skipped with a warning.
+func loadDict(path string) (*dict.Dictionary, error) {
+	if !petrarch.Recognize(path) {
+		return dict.LoadFile(path)
+	}
+	d, err := petrarch.LoadFile(path)
+	var bad dict.ErrorList
+	if errors.As(err, &bad) {
+		fmt.Fprintf(os.Stderr, "dyad: --dict %s: %d bad PETRARCH lines skipped, first: %v\n", path, len(bad), bad[0])
+		err = nil
+	}
+	return d, err
 }
 
 // stringList is a repeatable string flag.
