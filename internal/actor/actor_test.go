@@ -74,3 +74,24 @@ func BenchmarkFind(b *testing.B) {
 }
 
 var _ = dyad.Span{}
+
+func TestUnknown(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tt := range []struct{ text, want string }{
+		{"Japan met Zorgonian envoy Blarg Vosh in Tokyo on Monday.", "Zorgonian | Blarg Vosh"},
+		{"The Order of Kell raised taxes.", "Order of Kell"},
+		{"Yesterday Japan met China.", ""},
+		{"Chinese and Russian officials met.", ""},
+		{"\u201cThere is more to do,\u201d Japan said.", ""},
+		{"Officials of the ZPLF attacked Japan.", "ZPLF"},
+	} {
+		ss := segment.Sentences(tt.text, tokenize.Text(tt.text))
+		var got []string
+		for _, sp := range m.Unknown(tt.text, &ss[0], m.Find(tt.text, &ss[0], time.Time{})) {
+			got = append(got, tt.text[sp.Start:sp.End])
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("Unknown(%q) = %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}
