@@ -55,6 +55,9 @@ func recordDoc(line []byte, cols Columns, pos string, defDate time.Time) (*dyad.
 	if err := json.Unmarshal(line, &m); err != nil {
 		return nil, jsonErr(err)
 	}
+	if v, ok := m[cols.Text]; ok && len(v) > 0 && v[0] != '"' && string(v) != "null" {
+		return nil, fmt.Errorf("field %q: want a string, got %s", cols.Text, v)
+	}
 	get := func(k string) (string, bool) {
 		v, ok := m[k]
 		if !ok || k == "" || string(v) == "null" {

@@ -56,6 +56,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	} {
 		q.Add("_pragma", p)
 	}
+	// Transactions take the write lock when they begin, so that two
+	// processes opening a new file do not both migrate it, and a writer
+	// never fails to upgrade a read lock.
+	q.Set("_txlock", "immediate")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -142,6 +146,13 @@ func (d *DB) apply(ctx context.Context, name string, v int) error {
 		return err
 	}
 	defer tx.Rollback()
+	var cur int // another process may have migrated while we waited for the lock
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+		return err
+	}
+	if cur >= v {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, string(b)); err != nil {
 		return err
 	}
