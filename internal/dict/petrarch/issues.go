@@ -95,7 +95,8 @@ func issueLine(text, cat, last string, pos dict.Pos, errs *dict.ErrorList) (Issu
 		errs.Add(dict.Pos{File: pos.File, Line: pos.Line, Col: pos.Col + ob}, "code not closed: missing ']'")
 		return is, false
 	case strings.TrimSpace(text[cb+1:]) != "":
-		errs.Add(dict.Pos{File: pos.File, Line: pos.Line, Col: pos.Col + cb + 1}, "unexpected text after the code")
+		lead := len(text[cb+1:]) - len(strings.TrimLeft(text[cb+1:], " \t"))
+		errs.Add(dict.Pos{File: pos.File, Line: pos.Line, Col: pos.Col + cb + 1 + lead}, "unexpected text after the code")
 		return is, false
 	}
 	is.Phrase, is.Code = phrase(text[:ob]), strings.TrimSpace(text[ob+1:cb])

@@ -25,7 +25,7 @@ var openXML, closeXML = []byte("<!--"), []byte("-->")
 
 // readLines reads r into lines, blanking "<!-- … -->" comments (which may
 // span lines) and '#' or TABARI's ';' comments (which run to the end of
-// the line). A '#' inside brackets is text: "[###]" is a null code.
+// the line). A '#' just after '[' or '#' is text: "[###]" is a null code.
 func readLines(r io.Reader) ([]line, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
@@ -34,7 +34,6 @@ func readLines(r io.Reader) ([]line, error) {
 	for n := 1; sc.Scan(); n++ {
 		b := []byte(strings.TrimRight(sc.Text(), "\r"))
 		var comment string
-		depth := 0
 		for i := 0; i < len(b); i++ {
 			switch {
 			case inXML:
@@ -48,11 +47,9 @@ func readLines(r io.Reader) ([]line, error) {
 			case bytes.HasPrefix(b[i:], openXML):
 				inXML = true
 				b[i] = ' '
-			case b[i] == '[':
-				depth++
-			case b[i] == ']':
-				depth--
-			case b[i] == '#' && depth <= 0, b[i] == ';':
+			case b[i] == '#' && i > 0 && (b[i-1] == '[' || b[i-1] == '#'):
+				// "[###]" is a null code, not a comment
+			case b[i] == '#', b[i] == ';':
 				comment = strings.TrimSpace(string(b[i+1:]))
 				for j := i; j < len(b); j++ {
 					b[j] = ' '

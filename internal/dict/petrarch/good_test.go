@@ -1,0 +1,229 @@
+package petrarch_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/dict/petrarch"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func mustRead(t *testing.T, file string, kind petrarch.FileKind) *petrarch.Set {
+	t.Helper()
+	s, err := petrarch.Read("testdata/"+file, kind)
+	if err != nil {
+		t.Fatalf("Read(%s): %v", file, err)
+	}
+	return s
+}
+
+func TestActors(t *testing.T) {
+	s := mustRead(t, "actors.good.txt", petrarch.ActorFile)
+	if got, want := join(names(s.Actors)), "ARNOR | GONDOR | GOLLUM | BOROMIR | LORIEN | UNITED NATIONS"; got != want {
+		t.Fatalf("names = %s, want %s", got, want)
+	}
+	g := s.Actors[2]
+	if got, want := join(g.Synonyms), "SMEAGOL"; got != want {
+		t.Errorf("Gollum synonyms = %s, want %s", got, want)
+	}
+	wantCodes := []petrarch.CodeBlock{
+		{Code: "HOB", To: day("1995-05-31")},
+		{Code: "HOBGOV", From: day("1995-06-01"), To: day("1999-08-15")},
+		{Code: "HOBREB", From: day("1999-08-16")},
+	}
+	if len(g.Codes) != len(wantCodes) {
+		t.Fatalf("Gollum codes = %v, want %v", g.Codes, wantCodes)
+	}
+	for i, w := range wantCodes {
+		c := g.Codes[i]
+		if c.Code != w.Code || !c.From.Equal(w.From) || !c.To.Equal(w.To) {
+			t.Errorf("Gollum code %d = %s %v–%v, want %s %v–%v", i, c.Code, c.From, c.To, w.Code, w.From, w.To)
+		}
+	}
+	if c := s.Actors[3].Codes[0]; c.Code != "" {
+		t.Errorf("Boromir [---] code = %q, want the null code", c.Code)
+	}
+	if c := s.Actors[4].Codes[0]; c.Code != "ELR" || join(c.Alts) != "GAL" {
+		t.Errorf("Lorien [ELR/GAL] = %s + %v, want ELR + [GAL]", c.Code, c.Alts)
+	}
+	if p := s.Actors[0].Pos; p.Line != 3 || p.Col != 1 {
+		t.Errorf("Arnor at %v, want line 3 col 1", p)
+	}
+}
+
+func TestActorsToDict(t *testing.T) {
+	d, rep := mustRead(t, "actors.good.txt", petrarch.ActorFile).Dictionary()
+	by := map[string]*dict.Actor{}
+	for _, a := range d.Actors {
+		by[a.Name] = a
+	}
+	tests := []struct {
+		name, on, code string
+		kind           dict.Kind
+	}{
+		{"ARNOR", "2000-01-01", "ARN", dict.Country},
+		{"GOLLUM", "1990-01-01", "HOB", dict.Person},
+		{"GOLLUM", "1997-01-01", "HOBGOV", dict.Person},
+		{"GOLLUM", "1999-08-15", "HOBGOV", dict.Person},
+		{"GOLLUM", "2005-01-01", "HOBREB", dict.Person},
+		{"BOROMIR", "2000-01-01", "", dict.Country},
+		{"UNITED NATIONS", "2000-01-01", "IGOUNO", dict.IGO},
+	}
+	for _, tc := range tests {
+		a := by[tc.name]
+		if a == nil {
+			t.Fatalf("no actor %s in %v", tc.name, dump(d.Actors))
+		}
+		code, _ := a.CodeOn(day(tc.on))
+		if code != tc.code || a.Kind != tc.kind {
+			t.Errorf("%s on %s: %s %v, want %s %v", tc.name, tc.on, code, a.Kind, tc.code, tc.kind)
+		}
+	}
+	if got, want := join(by["GONDOR"].Names), "GONDOR | MINAS TIRITH"; got != want {
+		t.Errorf("Gondor names = %s, want %s", got, want)
+	}
+	if n := rep.Lost["actor codes beyond the first of an A/B block"]; n != 1 {
+		t.Errorf("lost A/B codes = %d, want 1 (%v)", n, rep.Lost)
+	}
+}
+
+func TestAgents(t *testing.T) {
+	s := mustRead(t, "agents.good.txt", petrarch.AgentFile)
+	var got []string
+	for _, a := range s.Agents {
+		pre := "~" + a.Code
+		if a.Prefix {
+			pre = a.Code + "~"
+		}
+		got = append(got, pre+" "+join(a.Forms()))
+	}
+	want := []string{
+		"~COP POLICE",
+		"~GOVFRM FOREIGN MINISTER | FOREIGN MINISTERS",
+		"~JUD ATTORNEY GENERAL | ATTORNEYS GENERAL",
+		"~LEG CONGRESSMAN | CONGRESSMEN",
+		"~LEG CONGRESSWOMAN | CONGRESSWOMEN",
+		"NGO~ HUMAN RIGHTS BODY | HUMAN RIGHTS BODIES",
+		"~GOV AUTHORITY | AUTHORITIES",
+	}
+	if join(got) != join(want) {
+		t.Errorf("agents:\n got %q\nwant %q", got, want)
+	}
+	_, rep := s.Dictionary()
+	if rep.Agents != 7 || rep.Lost["prefix agents ([CODE~]) read as suffix agents"] != 1 {
+		t.Errorf("report = %+v, want 7 agents and 1 prefix agent lost", rep)
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	v := mustRead(t, "verbs.good.txt", petrarch.VerbFile).Verbs[0]
+	if got, want := len(v.Synsets), 2; got != want {
+		t.Errorf("synsets = %d, want %d", got, want)
+	}
+	if got, want := join(v.Synsets["TIES"].Members), "MILITARY | &CURRENCY"; got != want {
+		t.Errorf("&TIES = %s, want %s", got, want)
+	}
+	if len(v.Blocks) != 2 || len(v.Blocks[0].Patterns) != 4 || len(v.Blocks[1].Patterns) != 2 {
+		t.Fatalf("blocks = %s, want RESTORE with 4 patterns and ARRIVE with 2", dump(v.Blocks))
+	}
+	r := v.Blocks[0]
+	if f := r.Verbs[1]; join(f.Words) != "WIRE | TAP" || f.Verb != 0 {
+		t.Errorf("+WIRE_TAP = %v verb %d, want WIRE TAP, verb 0", f.Words, f.Verb)
+	}
+	p := r.Patterns[2] // - + WAS * TO $ [036]
+	kinds := func(es []petrarch.Elem) (out []string) {
+		for _, e := range es {
+			out = append(out, e.Kind.String()+":"+e.Text)
+		}
+		return out
+	}
+	if got, want := join(kinds(p.Pre))+" * "+join(kinds(p.Post)), "target: | word:WAS * word:TO | source:"; got != want {
+		t.Errorf("pattern %q = %s, want %s", p.Text, got, want)
+	}
+	a := v.Blocks[1]
+	if a.Code != (petrarch.Code{Event: "032", Reverse: "033"}) {
+		t.Errorf("ARRIVE code = %v, want 032:033", a.Code)
+	}
+	ph := a.Patterns[0].Post[0]
+	if ph.Kind != petrarch.Phrase || len(ph.Sub) != 2 || ph.Sub[1].Kind != petrarch.NounPhrase || a.Patterns[0].Note != "ARRIVE" {
+		t.Errorf("(IN {CAPITAL CITY}) = %s note %q, want a phrase holding a noun phrase, note ARRIVE", dump(ph), a.Patterns[0].Note)
+	}
+	if len(v.Transforms) != 1 || v.Transforms[0].Right != "a b 112" {
+		t.Errorf("transforms = %s, want one with right side \"a b 112\"", dump(v.Transforms))
+	}
+}
+
+func TestVerbsToDict(t *testing.T) {
+	d, rep := mustRead(t, "verbs.good.txt", petrarch.VerbFile).Dictionary()
+	var got []string
+	for _, v := range d.Verbs {
+		got = append(got, v.Code+" "+join(v.Words))
+	}
+	want := []string{
+		"064 restore", "064 wire | tap",
+		"064 restore | diplomatic | ties", "064 wire | tap | diplomatic | ties",
+		"063 restore | military | ties", "063 restore | dollars | ties", "063 restore | swiss | francs | ties",
+		"063 wire | tap | military | ties", "063 wire | tap | dollars | ties", "063 wire | tap | swiss | francs | ties",
+		"036 restore | to", "036 wire | tap | to",
+		"032 arrive", "042 arrive | in | capital | city",
+	}
+	if join(sorted(got)) != join(sorted(want)) {
+		t.Errorf("verbs:\n got %q\nwant %q", sorted(got), sorted(want))
+	}
+	lost := map[string]int{
+		"patterns with words before the verb (dropped)":              1,
+		"patterns with actor positions ($ + % ^), kept without them": 1,
+		"reverse events of paired codes (A:B)":                       2,
+		"patterns coding only the reverse event ([:CODE])":           1,
+	}
+	for k, n := range lost {
+		if rep.Lost[k] != n {
+			t.Errorf("lost %q = %d, want %d (all: %v)", k, rep.Lost[k], n, rep.Lost)
+		}
+	}
+}
+
+func TestDiscards(t *testing.T) {
+	s := mustRead(t, "discards.good.txt", petrarch.DiscardFile)
+	x := petrarch.NewDiscards(s.Discards)
+	tests := []struct {
+		text   string
+		phrase string
+		story  bool
+	}{
+		{"Months later, the talks resumed.", "MONTHS LATER", false},
+		{"Brazil won the World Cup final.", "WORLD CUP", true},
+		{"The worldcup is not a phrase here.", "", false},
+		{"He spent months in later years.", "", false},
+	}
+	for _, tc := range tests {
+		d, ok := x.Match(tc.text)
+		if ok != (tc.phrase != "") || d.Phrase != tc.phrase || d.Story != tc.story {
+			t.Errorf("Match(%q) = %q story=%v ok=%v, want %q story=%v", tc.text, d.Phrase, d.Story, ok, tc.phrase, tc.story)
+		}
+	}
+}
+
+func TestIssues(t *testing.T) {
+	s := mustRead(t, "issues.good.txt", petrarch.IssueFile)
+	var got []string
+	for _, is := range s.Issues {
+		x := ""
+		if is.Exclude {
+			x = "~"
+		}
+		got = append(got, is.Category+":"+x+is.Phrase+"="+is.Code)
+	}
+	want := "EDUCATION:n:teacher=TEACHERS | EDUCATION:n:educator=TEACHERS | EDUCATION:~financial literacy= | :higher education=POSTSECONDARY"
+	if join(got) != want {
+		t.Errorf("issues = %s, want %s", join(got), want)
+	}
+}
