@@ -41,7 +41,7 @@ func (c *EvalCommand) events(args []string) error {
 		return dyad.Errorf(dyad.EINVALID, "eval events: %v", err)
 	}
 	rf.Env.Locate(dirs)
-	opts := eval.PetrarchOptions{GoldParse: *udpipe, WordOrder: *wordOrder}
+	opts := eval.PetrarchOptions{GoldParse: *udpipe, WordOrder: *wordOrder, Trace: *verbose}
 	out := eventsOutput{File: *gold, Parser: parserName(*udpipe, *wordOrder)}
 	for _, set := range strings.Split(*with, ",") {
 		var code eval.RecordCoder

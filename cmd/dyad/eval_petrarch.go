@@ -60,7 +60,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
 	}
-	code, err := eval.NewPetrarchCoder(env, eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder})
+	code, err := eval.NewPetrarchCoder(env, eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder, Trace: *verbose})
 	if err != nil {
 		return err
 	}

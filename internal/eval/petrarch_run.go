@@ -71,6 +71,7 @@ type PetrarchOptions struct {
 	// errors from coder errors.
 	GoldParse bool
 	WordOrder bool // code on word order, with no tagger or parser
+	Trace     bool // explain each record: actors found, rules fired (for failure lists)
 }
 
 // NewPetrarchCoder returns a RecordCoder that runs dyad's pipeline with the
@@ -106,6 +107,9 @@ func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOpti
 		}
 		doc := &dyad.Document{ID: r.ID, Text: r.Text, Date: r.Date}
 		res := p.Code(doc)
+		if !opts.Trace {
+			return Codings(res.Events), nil
+		}
 		return Codings(res.Events), trace(res)
 	}, nil
 }
