@@ -27,6 +27,9 @@ type BenchCommand struct {
 
 // Run runs "dyad bench <what> [flags]".
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "pipeline" {
+		return (&BenchPipelineCommand{Env: c.Env}).Run(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "nlp" {
 		fmt.Fprintln(c.Env.Stderr, "usage: dyad bench nlp [-repeat N] FILE...")
 		return dyad.Errorf(dyad.EINVALID, "bench: want nlp")

@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -29,11 +30,10 @@ type Mention struct {
 	Outlet string
 }
 
-type key struct{ src, tgt, root string }
-
 // group is a cluster under construction.
 type group struct {
 	start, last time.Time
+	src, tgt    dyad.Actor // the most specific actors seen
 	place       *dyad.Place
 	ms          []Mention
 }
@@ -57,17 +57,18 @@ func Group(ms []Mention, opts Options) []*dyad.Cluster {
 	}
 	sort.SliceStable(dated, func(i, j int) bool { return days[dated[i].Event].Before(days[dated[j].Event]) })
 	window := time.Duration(opts.Window) * 24 * time.Hour
-	open := map[key][]*group{}
+	open := map[string][]*group{} // by CAMEO root
 	var all []*group
 	for _, m := range dated {
 		ev, d := m.Event, days[m.Event]
-		k := key{ev.Source.Code, ev.Target.Code, ev.CAMEO.Root}
-		g := pick(open[k], d, window, ev.Location, opts.MaxKm)
+		gs := prune(open[ev.CAMEO.Root], d, window)
+		g := pick(gs, ev, opts.MaxKm)
 		if g == nil {
-			g = &group{start: d}
-			open[k] = append(open[k], g)
+			g = &group{start: d, src: ev.Source, tgt: ev.Target}
+			gs = append(gs, g)
 			all = append(all, g)
 		}
+		open[ev.CAMEO.Root] = gs
 		g.add(m, d)
 	}
 	out := make([]*dyad.Cluster, len(all))
@@ -77,15 +78,43 @@ func Group(ms []Mention, opts Options) []*dyad.Cluster {
 	return out
 }
 
-// pick returns the first group of gs still open at d with a compatible
-// place, nil if none.
-func pick(gs []*group, d time.Time, window time.Duration, p *dyad.Place, maxKm float64) *group {
+// prune drops the groups that began more than window before d; mentions
+// come in date order, so they can take no more.
+func prune(gs []*group, d time.Time, window time.Duration) []*group {
+	i := 0
+	for i < len(gs) && d.Sub(gs[i].start) > window {
+		i++
+	}
+	return gs[i:]
+}
+
+// pick returns the first group whose dyad and place are compatible with
+// ev, nil if none.
+func pick(gs []*group, ev *dyad.Event, maxKm float64) *group {
 	for _, g := range gs {
-		if d.Sub(g.start) <= window && compatible(g.place, p, maxKm) {
+		if SameActor(g.src, ev.Source) && SameActor(g.tgt, ev.Target) && compatible(g.place, ev.Location, maxKm) {
 			return g
 		}
 	}
 	return nil
+}
+
+// SameActor reports whether two coded actors may be the same: the same
+// country when both have one, else the same sector code ("COP" and
+// "IRNCOP": police, one with its country unresolved).
+func SameActor(a, b dyad.Actor) bool {
+	if a.Country != "" && b.Country != "" {
+		return a.Country == b.Country
+	}
+	return sector(a) == sector(b)
+}
+
+// sector is an actor's code without its country prefix.
+func sector(a dyad.Actor) string {
+	if a.Country != "" && strings.HasPrefix(a.Code, a.Country) {
+		return a.Code[len(a.Country):]
+	}
+	return a.Code
 }
 
 func (g *group) add(m Mention, d time.Time) {
@@ -96,13 +125,19 @@ func (g *group) add(m Mention, d time.Time) {
 	if g.place == nil && m.Event.Location != nil {
 		g.place = m.Event.Location
 	}
+	if g.src.Country == "" && m.Event.Source.Country != "" {
+		g.src = m.Event.Source
+	}
+	if g.tgt.Country == "" && m.Event.Target.Country != "" {
+		g.tgt = m.Event.Target
+	}
 }
 
 // cluster summarises a group: the most frequent code stands for it.
 func (g *group) cluster() *dyad.Cluster {
 	first := g.ms[0].Event
 	c := &dyad.Cluster{Date: g.start.Format("2006-01-02"), LastDate: g.last.Format("2006-01-02"),
-		Source: first.Source.Code, Target: first.Target.Code, Root: first.CAMEO.Root, Place: g.place,
+		Source: g.src.Code, Target: g.tgt.Code, Root: first.CAMEO.Root, Place: g.place,
 		Mentions: len(g.ms)}
 	codes := map[string]int{}
 	docs := map[string]bool{}
@@ -135,10 +170,16 @@ func compatible(a, b *dyad.Place, maxKm float64) bool {
 	if a.Country != "" && b.Country != "" && a.Country != b.Country {
 		return false
 	}
-	if (a.Lat == 0 && a.Lon == 0) || (b.Lat == 0 && b.Lon == 0) {
+	if coarse(a) || coarse(b) {
 		return a.Name == b.Name || a.Country != "" && a.Country == b.Country
 	}
 	return Km(a.Lat, a.Lon, b.Lat, b.Lon) <= maxKm
+}
+
+// coarse reports whether p is known only to its country: no coordinates,
+// or no gazetteer id (a country's centroid).
+func coarse(p *dyad.Place) bool {
+	return p.Lat == 0 && p.Lon == 0 || p.GeoNamesID == 0
 }
 
 // Km returns the great-circle distance between two points in kilometres.

@@ -15,8 +15,8 @@ func mention(id, doc, outlet, date, src, tgt, code string, place *dyad.Place) cl
 }
 
 var (
-	kyiv    = &dyad.Place{Name: "Kyiv", Country: "UKR", Lat: 50.45, Lon: 30.52}
-	kharkiv = &dyad.Place{Name: "Kharkiv", Country: "UKR", Lat: 49.99, Lon: 36.23}
+	kyiv    = &dyad.Place{Name: "Kyiv", Country: "UKR", Lat: 50.45, Lon: 30.52, GeoNamesID: 703448}
+	kharkiv = &dyad.Place{Name: "Kharkiv", Country: "UKR", Lat: 49.99, Lon: 36.23, GeoNamesID: 706483}
 )
 
 func TestGroup(t *testing.T) {

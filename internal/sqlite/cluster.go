@@ -12,14 +12,15 @@ import (
 
 // Mention is an event mention reduced to what clustering reads.
 type Mention struct {
-	Event  *dyad.Event // ID, DocID, Date, Source.Code, Target.Code, CAMEO, Location
+	Event  *dyad.Event // ID, DocID, Date, Source and Target Code and Country, CAMEO, Location
 	Outlet string      // the document's source
 }
 
 // Mentions returns every dated event mention with its outlet, in date
 // order, for clustering.
 func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT e.event_id, e.doc_id, e.date, e.source_code, e.target_code,
+	rows, err := d.db.QueryContext(ctx, `SELECT e.event_id, e.doc_id, e.date, e.source_code, e.source_country,
+		e.target_code, e.target_country,
 		e.cameo, e.root, e.quad, e.goldstein, e.doc_source, p.name, p.country, p.lat, p.lon
 		FROM events e LEFT JOIN places p ON p.event_id = e.id
 		WHERE e.date <> '' ORDER BY e.date, e.id`)
@@ -33,7 +34,7 @@ func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
 		var m Mention
 		var pname, pcountry sql.NullString
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&ev.ID, &ev.DocID, &ev.Date, &ev.Source.Code, &ev.Target.Code,
+		if err := rows.Scan(&ev.ID, &ev.DocID, &ev.Date, &ev.Source.Code, &ev.Source.Country, &ev.Target.Code, &ev.Target.Country,
 			&ev.CAMEO.Code, &ev.CAMEO.Root, &ev.CAMEO.QuadClass, &ev.CAMEO.Goldstein, &m.Outlet,
 			&pname, &pcountry, &lat, &lon); err != nil {
 			return nil, err
