@@ -174,21 +174,7 @@ func (s *Server) conflictWeeks(ctx context.Context, f dyad.EventFilter, d dyad.D
 // for CacheTTL.
 func (s *Server) dateRange(ctx context.Context) (first, last string, err error) {
 	v, err := s.remember("range", func() (any, error) {
-		today := s.opts.Now().UTC().Format(time.DateOnly)
-		months, err := s.store.Series(ctx, dyad.EventFilter{}, dyad.Month)
-		if err != nil || len(months) == 0 {
-			return [2]string{today, today}, err
-		}
-		lastMonth := months[len(months)-1].Period
-		days, err := s.store.Series(ctx, dyad.EventFilter{From: &lastMonth}, dyad.Day)
-		if err != nil {
-			return nil, err
-		}
-		r := [2]string{months[0].Period, lastMonth}
-		if len(days) > 0 {
-			r[1] = days[len(days)-1].Period
-		}
-		return r, nil
+		return s.findDateRange(ctx)
 	})
 	if err != nil {
 		return "", "", err
@@ -196,4 +182,46 @@ func (s *Server) dateRange(ctx context.Context) (first, last string, err error) 
 	r := v.([2]string)
 	t, _ := time.Parse(time.DateOnly, r[0])
 	return alert.Monday(t).Format(time.DateOnly), r[1], nil
+}
+
+// findDateRange finds the first and last event dates with page-of-one
+// queries, which an index on the date answers without a scan: the first
+// event in date order, then a binary search over days for the last day
+// that still has an event on or after it.
+func (s *Server) findDateRange(ctx context.Context) ([2]string, error) {
+	today := s.opts.Now().UTC().Format(time.DateOnly)
+	exists := func(from string) (string, error) {
+		evs, _, err := s.store.FindEvents(ctx, dyad.EventFilter{From: &from, Limit: 1})
+		if err != nil || len(evs) == 0 {
+			return "", err
+		}
+		return evs[0].Date, nil
+	}
+	first, err := exists("0001-01-01") // skips undated events
+	if err != nil || first == "" {
+		return [2]string{today, today}, err
+	}
+	lo, err := time.Parse(time.DateOnly, first)
+	if err != nil {
+		return [2]string{today, today}, nil
+	}
+	hi := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) // lo has an event on or after it; hi+1 has none
+	for hi.Sub(lo) > 24*time.Hour {
+		mid := lo.Add(hi.Sub(lo) / 2).Truncate(24 * time.Hour)
+		d, err := exists(mid.Format(time.DateOnly))
+		if err != nil {
+			return [2]string{}, err
+		}
+		if d == "" {
+			hi = mid.AddDate(0, 0, -1)
+			continue
+		}
+		if lo, err = time.Parse(time.DateOnly, d); err != nil {
+			return [2]string{}, dyad.Errorf(dyad.EINTERNAL, "bad event date %q", d)
+		}
+	}
+	if d, err := exists(hi.Format(time.DateOnly)); err == nil && d != "" {
+		lo, _ = time.Parse(time.DateOnly, d)
+	}
+	return [2]string{first, lo.Format(time.DateOnly)}, nil
 }

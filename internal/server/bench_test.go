@@ -1,0 +1,212 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/server"
+	"github.com/dyad-events/dyad/internal/sqlite"
+)
+
+// The API benchmark runs over a synthetic store of DYAD_BENCH_EVENTS
+// events (default 100,000; docs/API.md reports 1,000,000), built once and
+// kept at DYAD_BENCH_DB (default: the system temp dir) for later runs:
+//
+//	DYAD_BENCH_EVENTS=1000000 go test -run '^$' -bench API -benchtime 200x ./internal/server/
+
+// benchCountries are the synthetic store's actors' countries; the first
+// ones are the busiest (Zipf).
+var benchCountries = []string{"USA", "RUS", "CHN", "UKR", "ISR", "IRN", "PRK", "KOR", "JPN", "GBR", "FRA", "DEU", "TUR", "SYR", "IRQ", "AFG", "PAK", "IND", "SAU", "EGY",
+	"NGA", "ETH", "SDN", "SOM", "LBY", "YEM", "LBN", "PSE", "VEN", "COL", "MEX", "BRA", "ARG", "CUB", "TWN", "PHL", "VNM", "MMR", "THA", "IDN"}
+
+var benchSectors = []string{"GOV", "MIL", "COP", "OPP", "REB", ""}
+
+// benchCodes are CAMEO codes with their root, Goldstein score and quad
+// class, drawn uniformly.
+var benchCodes = []struct {
+	code, root, plover string
+	g                  float64
+	quad               int
+}{
+	{"010", "01", "", 0, 1}, {"020", "02", "", 3, 1}, {"036", "03", "", 4, 1}, {"040", "04", "CONSULT", 1, 1},
+	{"042", "04", "CONSULT", 1.9, 1}, {"051", "05", "COOPERATE", 3.4, 1}, {"061", "06", "COOPERATE", 6.4, 2},
+	{"070", "07", "AID", 7, 2}, {"081", "08", "CONCEDE", 5, 2}, {"090", "09", "", -2, 1}, {"111", "11", "DISAPPROVE", -2, 3},
+	{"112", "11", "ACCUSE", -2, 3}, {"120", "12", "REJECT", -4, 3}, {"130", "13", "THREATEN", -4.4, 3},
+	{"138", "13", "THREATEN", -7, 3}, {"141", "14", "PROTEST", -6.5, 3}, {"163", "16", "SANCTION", -8, 4},
+	{"173", "17", "COERCE", -5, 4}, {"190", "19", "ASSAULT", -10, 4}, {"193", "19", "FIGHT", -10, 4}, {"195", "19", "FIGHT", -10, 4},
+}
+
+var benchWords = []string{"talks", "border", "missile", "sanctions", "election", "ceasefire", "trade", "troops", "embassy", "protest", "oil", "aid"}
+
+// benchEvents generates n events over 2015–2024.
+func benchEvents(n int) []*dyad.CodedDocument {
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.2, 3, uint64(len(benchCountries)-1))
+	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	const perDoc = 10
+	var docs []*dyad.CodedDocument
+	for d := 0; d*perDoc < n; d++ {
+		date := start.AddDate(0, 0, r.IntN(3650))
+		id := "bench-" + strconv.Itoa(d)
+		cd := &dyad.CodedDocument{Doc: &dyad.Document{ID: id, Date: date, Source: []string{"AFP", "AP", "Reuters", "VOA"}[d%4]}}
+		text := ""
+		for s := 0; s < perDoc && d*perDoc+s < n; s++ {
+			src := benchCountries[zipf.Uint64()]
+			tgt := benchCountries[zipf.Uint64()]
+			if tgt == src {
+				tgt = benchCountries[(slices.Index(benchCountries, src)+1)%len(benchCountries)]
+			}
+			c := benchCodes[r.IntN(len(benchCodes))]
+			word := benchWords[r.IntN(len(benchWords))]
+			sent := fmt.Sprintf("Officials of %s acted against %s over %s on day %d.", src, tgt, word, d)
+			off := len(text)
+			text += sent + " "
+			ev := dyad.Event{Schema: 1, ID: fmt.Sprintf("%s:%d:0", id, s), DocID: id, Sentence: s, Text: sent,
+				Date: date.Format(time.DateOnly), Modality: dyad.Asserted, Confidence: float64(r.IntN(100)) / 100,
+				Source:   dyad.Actor{Code: src + benchSectors[r.IntN(len(benchSectors))], Country: src, Text: src, Span: dyad.Span{Start: off + 13, End: off + 16}},
+				Target:   dyad.Actor{Code: tgt + benchSectors[r.IntN(len(benchSectors))], Country: tgt, Text: tgt, Span: dyad.Span{Start: off + 34, End: off + 37}},
+				CAMEO:    dyad.CAMEO{Code: c.code, Root: c.root, Goldstein: c.g, QuadClass: c.quad},
+				PLOVER:   dyad.PLOVER{Event: c.plover},
+				Evidence: dyad.Evidence{Verb: "acted", VerbSpan: dyad.Span{Start: off + 17, End: off + 22}},
+			}
+			cd.Sentences = append(cd.Sentences, dyad.Sentence{Index: s, Span: dyad.Span{Start: off, End: off + len(sent)}, Text: sent})
+			cd.Events = append(cd.Events, ev)
+		}
+		cd.Doc.Text = text
+		docs = append(docs, cd)
+	}
+	return docs
+}
+
+// benchStore opens (building it on first use) the synthetic store.
+func benchStore(b *testing.B) (*sqlite.DB, int) {
+	n := 100_000
+	if v := os.Getenv("DYAD_BENCH_EVENTS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("DYAD_BENCH_EVENTS=%q: want a positive integer", v)
+		}
+	}
+	path := os.Getenv("DYAD_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("dyad-bench-%d.db", n))
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if have, err := db.CountEvents(ctx, dyad.EventFilter{}); err == nil && have == n {
+		return db, n
+	} else if have != 0 {
+		b.Fatalf("%s holds %d events, want %d or none: remove it", path, have, n)
+	}
+	start := time.Now()
+	docs := benchEvents(n)
+	for i := 0; i < len(docs); i += 5000 {
+		if _, err := db.CreateDocuments(ctx, docs[i:min(i+5000, len(docs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// Give the query planner statistics, as a store should have after a
+	// bulk load: without them SQLite picks poor indexes for dyad and
+	// actor filters (see docs/API.md).
+	if _, err := db.SQL().ExecContext(ctx, "ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built %s: %d events in %v", path, n, time.Since(start).Round(time.Second))
+	return db, n
+}
+
+// BenchmarkAPI measures the common API calls over the synthetic store and
+// reports their 50th and 95th percentile latency, JSON encoding included.
+func BenchmarkAPI(b *testing.B) {
+	db, n := benchStore(b)
+	defer db.Close()
+	opts := server.DefaultOptions()
+	opts.CacheTTL = time.Nanosecond // measure the store, not the cache
+	s, err := server.New(db, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	months := func(i int) (string, string) {
+		t := time.Date(2015+i%10, time.Month(1+i%12), 1, 0, 0, 0, 0, time.UTC)
+		return t.Format(time.DateOnly), t.AddDate(0, 1, -1).Format(time.DateOnly)
+	}
+	pair := func(i int) (string, string) {
+		return benchCountries[i%8], benchCountries[(i+1+i/8)%8]
+	}
+	calls := []struct {
+		name string
+		url  func(i int) string
+	}{
+		{"EventsFirstPage", func(i int) string { return "/api/events?limit=100" }},
+		{"EventsActorMonth", func(i int) string {
+			f, t := months(i)
+			return fmt.Sprintf("/api/events?actor=%s&from=%s&to=%s&limit=100", benchCountries[i%10], f, t)
+		}},
+		{"EventsDyadRootQuad", func(i int) string {
+			s, t := pair(i)
+			return fmt.Sprintf("/api/events?source=%s&target=%s&quad=4&cameo=19&limit=100", s, t)
+		}},
+		{"EventsText", func(i int) string { return "/api/events?q=" + benchWords[i%len(benchWords)] + "&limit=50" }},
+		{"EventByID", func(i int) string { return fmt.Sprintf("/api/events/bench-%d:%d:0", (i*7919)%(n/10), i%10) }},
+		{"SeriesDyadWeekly", func(i int) string {
+			s, t := pair(i)
+			return fmt.Sprintf("/api/series?source=%s&target=%s&interval=week", s, t)
+		}},
+		{"SeriesDyadMonthlyUndirected", func(i int) string {
+			s, t := pair(i)
+			return fmt.Sprintf("/api/series?source=%s&target=%s&undirected=true&interval=month", s, t)
+		}},
+		{"TopDyadsMonth", func(i int) string {
+			f, t := months(i)
+			return fmt.Sprintf("/api/top/dyads?from=%s&to=%s&limit=20", f, t)
+		}},
+		{"TopActorsMonth", func(i int) string {
+			f, t := months(i)
+			return fmt.Sprintf("/api/top/actors?from=%s&to=%s&limit=20", f, t)
+		}},
+		{"NetworkMonth", func(i int) string {
+			f, t := months(i)
+			return fmt.Sprintf("/api/network?from=%s&to=%s&limit=40", f, t)
+		}},
+		{"AlertsQuarter", func(i int) string {
+			f, _ := months(i)
+			from, _ := time.Parse(time.DateOnly, f)
+			return fmt.Sprintf("/api/alerts?from=%s&to=%s", f, from.AddDate(0, 3, -1).Format(time.DateOnly))
+		}},
+	}
+	for _, c := range calls {
+		b.Run(c.name, func(b *testing.B) {
+			var lat []time.Duration
+			i := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("GET", c.url(i), nil)
+				rec := httptest.NewRecorder()
+				t0 := time.Now()
+				s.ServeHTTP(rec, req)
+				lat = append(lat, time.Since(t0))
+				if rec.Code != 200 {
+					b.Fatalf("GET %s: status %d\n%s", req.URL, rec.Code, rec.Body)
+				}
+				i++
+			}
+			slices.Sort(lat)
+			b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
+			b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*95/100)]), "p95-ms")
+		})
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
