@@ -10,10 +10,14 @@ import (
 )
 
 // goldParser stands in for dyad's tagger and parser: it copies a record's
-// own CoNLL-U parse onto the tokens dyad's tokenizer made, aligning words
-// to tokens by their bytes in the text. A token with no gold word is left
-// untagged and attached to the root.
+// own CoNLL-U tree onto the tokens dyad's tokenizer made, aligning words
+// to tokens by their bytes in the text. A token with no gold word is
+// attached to the root. Tags and lemmas come from dyad's tagger when
+// there is one (the UDPipe 1 lemmas of the UD record files are often
+// wrong: "fired" → "fi"), else from the parse.
 type goldParser struct {
+	tagger interface{ Tag(*dyad.Sentence) } // dyad's tagger, or nil
+
 	cache map[string]*goldParser // by record text and parse: benchmarks code records again
 
 	words []conllu.Word
@@ -93,8 +97,11 @@ func (g *goldParser) wordAt(b int) int {
 	return -1
 }
 
-// Tag copies tags, lemmas and the tree onto s.
+// Tag tags s and copies the gold tree onto it.
 func (g *goldParser) Tag(s *dyad.Sentence) {
+	if g.tagger != nil {
+		g.tagger.Tag(s)
+	}
 	of := make([]int, len(s.Tokens))
 	first := map[int]int{}
 	for i, t := range s.Tokens {
@@ -111,9 +118,11 @@ func (g *goldParser) Tag(s *dyad.Sentence) {
 			continue
 		}
 		gw := g.words[w]
-		t.UPOS, t.XPOS, t.Lemma = gw.UPOS, gw.XPOS, strings.ToLower(gw.Lemma)
-		if t.Lemma == "_" {
-			t.Lemma = ""
+		if g.tagger == nil {
+			t.UPOS, t.XPOS, t.Lemma = gw.UPOS, gw.XPOS, strings.ToLower(gw.Lemma)
+			if t.Lemma == "_" {
+				t.Lemma = ""
+			}
 		}
 		if f := first[w]; f != i {
 			t.Head, t.Rel = f+1, "flat"

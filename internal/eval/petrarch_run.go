@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/dict/petrarch"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/postag"
 )
 
 // RecordCoder codes one record, returning its events and lines that
@@ -66,9 +67,9 @@ func codeRecord(code RecordCoder, r *Record) (got []Coding, trace []string, perr
 
 // PetrarchOptions configure NewPetrarchCoder.
 type PetrarchOptions struct {
-	// GoldParse codes each record's own CoNLL-U <Parse> (the UD variants
-	// of the files) in place of dyad's tagger and parser, to tell parser
-	// errors from coder errors.
+	// GoldParse codes each record's own CoNLL-U <Parse> tree (the UD
+	// variants of the files) in place of dyad's parser, to tell parser
+	// errors from coder errors. dyad's tagger still gives tags and lemmas.
 	GoldParse bool
 	WordOrder bool // code on word order, with no tagger or parser
 	Trace     bool // explain each record: actors found, rules fired (for failure lists)
@@ -90,6 +91,9 @@ func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOpti
 	var gold *goldParser
 	if opts.GoldParse {
 		gold = &goldParser{}
+		if t, err := postag.Default(); err == nil {
+			gold.tagger = t
+		}
 		popts.Tagger, popts.Parser = gold, gold
 	}
 	p, err := pipeline.New(popts)
