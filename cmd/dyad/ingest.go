@@ -37,6 +37,7 @@ type ingestFlags struct {
 	fetch, noCluster, quiet  bool
 	cols                     ingest.Columns
 	pf                       pipelineFlags
+	nats                     natsFlags // --to: publish to a queue (ingest_nats.go)
 }
 
 func (f *ingestFlags) register(fs *flag.FlagSet) {
@@ -58,6 +59,7 @@ func (f *ingestFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cols.URL, "url-col", def.URL, "CSV column or JSON key of the URL")
 	fs.StringVar(&f.cols.Source, "source-col", def.Source, "CSV column or JSON key of the outlet")
 	f.pf.register(fs)
+	f.nats.register(fs)
 }
 
 // Run runs "dyad ingest [flags] SOURCE...".
@@ -84,6 +86,9 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	srcs, err := ingest.Expand(fs.Args())
 	if err != nil {
 		return err
+	}
+	if f.nats.to != "" {
+		return c.publish(ctx, &f, opts, srcs)
 	}
 	p, err := f.pf.pipeline()
 	if err != nil {

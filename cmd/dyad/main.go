@@ -71,6 +71,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		cmd = &EvalCommand{Env: env}
 	case "bench":
 		cmd = &BenchCommand{Env: env}
+	case "worker":
+		cmd = &WorkerCommand{Env: env}
 	case "serve":
 		cmd = &ServeCommand{Env: env}
 	case "version":
@@ -123,6 +125,7 @@ Commands:
 	export    write stored events as jsonl, csv, gdelt, phoenix, plover or parquet
 	recode    re-code stored documents and report what changed
 	serve     serve the HTTP API and web dashboard over a store
+	worker    code and store documents from a NATS JetStream queue (ingest --to nats://…)
 	bench     measure speed (bench nlp)
 	version   print the version
 

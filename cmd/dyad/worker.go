@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/metrics"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/postgres"
+	"github.com/dyad-events/dyad/internal/sqlite"
+	"github.com/dyad-events/dyad/internal/stream"
+)
+
+// Defaults of dyad worker.
+const (
+	DefaultNATS        = "nats://127.0.0.1:4222"
+	DefaultMetricsAddr = "127.0.0.1:9464"
+)
+
+// WorkerCommand pulls documents from a NATS JetStream stream, codes them
+// and stores them.
+type WorkerCommand struct {
+	Env
+}
+
+// workerFlags are the settings of one worker.
+type workerFlags struct {
+	from, db, embedded, metricsAddr, logFormat string
+	opts                                       stream.Options
+	pf                                         pipelineFlags
+}
+
+func (f *workerFlags) register(fs *flag.FlagSet) {
+	f.opts = stream.DefaultOptions()
+	fs.StringVar(&f.from, "from", DefaultNATS, "NATS server `URLS`, comma-separated")
+	fs.StringVar(&f.db, "db", DefaultDB, "store: a SQLite `PATH` or a postgres:// URL")
+	fs.StringVar(&f.embedded, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, on --from's port")
+	fs.StringVar(&f.metricsAddr, "metrics", DefaultMetricsAddr, "serve /metrics on `HOST:PORT` (\"\" for none)")
+	fs.StringVar(&f.logFormat, "log", "json", "log `format`: json or text")
+	fs.IntVar(&f.opts.Concurrency, "concurrency", f.opts.Concurrency, "documents coded in parallel")
+	fs.IntVar(&f.opts.Batch, "batch", f.opts.Batch, "documents fetched and committed at once")
+	fs.IntVar(&f.opts.Replicas, "replicas", f.opts.Replicas, "copies of the streams when this worker creates them (3 in a 3-node cluster)")
+	fs.IntVar(&f.opts.MaxDeliver, "max-deliver", f.opts.MaxDeliver, "deliveries before a document goes to the dead letters")
+	fs.DurationVar(&f.opts.AckWait, "ack-wait", f.opts.AckWait, "silence after which a document is given to another worker")
+	fs.StringVar(&f.opts.Stream, "stream", f.opts.Stream, "JetStream stream `NAME` of the documents")
+	fs.StringVar(&f.opts.Subject, "subject", f.opts.Subject, "`SUBJECT` documents are published on")
+	fs.StringVar(&f.opts.DeadSubject, "dead-subject", f.opts.DeadSubject, "`SUBJECT` for documents that fail repeatedly")
+	f.pf.register(fs)
+}
+
+// Run runs "dyad worker [flags]".
+func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("dyad worker", flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	var f workerFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(c.Stderr, "usage: dyad worker [flags]\n\nPulls documents that dyad ingest --to nats://… published, codes them and\nstores them in --db. Run as many as you like, on as many machines: they\nshare the work. A document is acknowledged only once its events are\ncommitted; SIGTERM finishes the batch in hand and stops.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return dyad.Errorf(dyad.EINVALID, "worker takes no arguments (got %q)", fs.Arg(0))
+	}
+	log, err := newLogger(c.Stderr, f.logFormat)
+	if err != nil {
+		return err
+	}
+	f.opts.Logger = log
+	f.opts.Metrics = metrics.NewRegistry()
+	if f.embedded != "" {
+		srv, err := startEmbedded(f.embedded, f.from)
+		if err != nil {
+			return err
+		}
+		defer srv.Shutdown()
+		log.Info("embedded nats started", "url", srv.ClientURL(), "dir", f.embedded)
+	}
+	p, err := f.pf.pipeline()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	nc, err := connectNATS(f.from, "dyad worker", log)
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	if f.metricsAddr != "" {
+		stop, err := serveMetrics(f.metricsAddr, f.opts.Metrics, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	w, err := stream.NewWorker(nc, pipelineStreamCoder{p}, st, f.opts)
+	if err != nil {
+		return err
+	}
+	return w.Run(ctx)
+}
+
+// newLogger returns a structured logger writing to w.
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	switch format {
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	}
+	return nil, dyad.Errorf(dyad.EINVALID, "--log: unknown format %q (want json or text)", format)
+}
+
+// pipelineStreamCoder codes stream documents with the pipeline, as
+// dyad ingest does.
+type pipelineStreamCoder struct{ p *pipeline.Pipeline }
+
+func (c pipelineStreamCoder) Code(ctx context.Context, doc *dyad.Document) (*dyad.CodedDocument, error) {
+	r := c.p.Code(doc)
+	return &dyad.CodedDocument{Doc: r.Doc, Sentences: r.Sentences, Events: r.Events}, nil
+}
+
+// docStore is a store a worker writes to.
+type docStore interface {
+	stream.Store
+	Close() error
+}
+
+// openStore opens the SQLite file or PostgreSQL database that db names.
+func openStore(ctx context.Context, db string) (docStore, error) {
+	if postgres.IsDSN(db) {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// connectNATS connects to the comma-separated URLs, reconnecting forever
+// and logging each change of connection.
+func connectNATS(urls, name string, log *slog.Logger) (*nats.Conn, error) {
+	nc, err := nats.Connect(urls, nats.Name(name), nats.MaxReconnects(-1), nats.ReconnectWait(500*time.Millisecond),
+		nats.RetryOnFailedConnect(true),
+		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) { log.Warn("nats disconnected", "err", err) }),
+		nats.ReconnectHandler(func(nc *nats.Conn) { log.Info("nats reconnected", "url", nc.ConnectedUrl()) }))
+	if err != nil {
+		return nil, fmt.Errorf("connect %s: %w", urls, err)
+	}
+	return nc, nil
+}
+
+// startEmbedded starts a NATS server in this process on the port of the
+// first --from URL.
+func startEmbedded(dir, from string) (*server.Server, error) {
+	u, err := url.Parse(strings.Split(from, ",")[0])
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "--from %q: %v", from, err)
+	}
+	port := 4222
+	if p := u.Port(); p != "" {
+		if port, err = strconv.Atoi(p); err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--from %q: bad port", from)
+		}
+	}
+	return stream.StartServer(stream.ServerOptions{Dir: dir, Host: u.Hostname(), Port: port})
+}
+
+// serveMetrics serves reg at /metrics on addr until stop is called.
+func serveMetrics(addr string, reg *metrics.Registry, log *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("--metrics: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", reg)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("metrics server", "err", err)
+		}
+	}()
+	log.Info("metrics", "url", "http://"+ln.Addr().String()+"/metrics")
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}, nil
+}

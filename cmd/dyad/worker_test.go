@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/sqlite"
+	"github.com/dyad-events/dyad/internal/stream"
+)
+
+// queueCorpus writes n JSONL stories for the queue tests and returns the
+// file's path.
+func queueCorpus(tb testing.TB, n int) string {
+	tb.Helper()
+	who := []string{"Russian forces", "Ukrainian troops", "Chinese officials", "Japanese diplomats", "Iranian police", "German ministers"}
+	did := []string{"attacked", "met with", "criticized", "praised", "accused", "visited"}
+	var b strings.Builder
+	for i := range n {
+		a, v, t := who[i%len(who)], did[(i/2)%len(did)], who[(i+2)%len(who)]
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("q%d", i), "date": fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+i%28),
+			"source": "Wire", "text": fmt.Sprintf("%s %s %s on Monday. In report %d, %s %s %s in the capital.", a, v, t, i, t, did[i%len(did)], a)})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	path := filepath.Join(tb.TempDir(), "corpus.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+func freeAddr(tb testing.TB) string {
+	tb.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// syncBuffer is a buffer safe for a worker's logs and a test's reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// TestIngestToWorker publishes a corpus with dyad ingest --to, codes it
+// with dyad worker running its own embedded NATS server, reads the
+// worker's /metrics and stops it as SIGTERM would.
+func TestIngestToWorker(t *testing.T) {
+	const n = 30
+	dir := t.TempDir()
+	natsURL := "nats://" + freeAddr(t)
+	metricsAddr := freeAddr(t)
+	db := filepath.Join(dir, "dyad.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
+			"--db", db, "--metrics", metricsAddr, "--concurrency", "2"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
+	}()
+	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
+		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	})
+	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", queueCorpus(t, n)); status != 0 {
+		t.Fatalf("ingest --to: status %d, stderr:\n%s", status, stderr)
+	}
+	store, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
+		st, err := store.Stats(context.Background())
+		return err == nil && st.Documents == n
+	})
+	resp, err := http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), fmt.Sprintf("dyad_worker_documents_total %d\n", n)) {
+		t.Fatalf("/metrics lacks %d documents:\n%s", n, body)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("worker: %v\nlogs:\n%s", err, logs)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("worker did not stop within 10s of its context ending")
+	}
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		if !json.Valid([]byte(line)) {
+			t.Fatalf("log line is not JSON: %q", line)
+		}
+	}
+}
+
+func waitUntil(tb testing.TB, d time.Duration, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			tb.Fatalf("timed out after %s waiting for %s", d, what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestThroughputCurve measures documents per second coded and stored by
+// 1 and 2 workers (each coding one document at a time) sharing an
+// in-process NATS server and a SQLite store. It takes a minute, so it
+// runs only with DYAD_THROUGHPUT=1.
+func TestThroughputCurve(t *testing.T) {
+	if os.Getenv("DYAD_THROUGHPUT") == "" {
+		t.Skip("set DYAD_THROUGHPUT=1 to measure the worker throughput curve")
+	}
+	const n = 400
+	var pf pipelineFlags
+	p, err := pf.pipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := readQueueCorpus(t, queueCorpus(t, n))
+	rates := map[int]float64{}
+	for _, workers := range []int{1, 2} {
+		rates[workers] = measure(t, stream.CoderFunc(pipelineStreamCoder{p}.Code), docs, workers)
+		t.Logf("%d worker(s): %.1f documents/s", workers, rates[workers])
+	}
+	t.Logf("speed-up with 2 workers: %.2f×", rates[2]/rates[1])
+}
+
+func readQueueCorpus(tb testing.TB, path string) []*dyad.Document {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []*dyad.Document
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var m map[string]string
+		json.Unmarshal([]byte(line), &m)
+		d, _ := time.Parse("2006-01-02", m["date"])
+		out = append(out, &dyad.Document{ID: m["id"], Text: m["text"], Source: m["source"], Date: d})
+	}
+	return out
+}
+
+// measure publishes docs, runs workers and returns documents per second
+// from the first fetch to the last commit.
+func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers int) float64 {
+	ctx := context.Background()
+	dir := t.TempDir()
+	srv, err := stream.StartServer(stream.ServerOptions{Dir: filepath.Join(dir, "nats"), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	log := newTestLogger()
+	nc, err := connectNATS(srv.ClientURL(), "bench", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	o := stream.DefaultOptions()
+	o.Concurrency, o.Batch = 1, 16
+	pub, err := stream.NewPublisher(ctx, nc, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		pub.Publish(ctx, d)
+	}
+	if err := pub.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(ctx, filepath.Join(dir, "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	wctx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range workers {
+		w, err := stream.NewWorker(nc, c, store, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); w.Run(wctx) }()
+	}
+	waitUntil(t, 5*time.Minute, "every document stored", func() bool {
+		st, err := store.Stats(ctx)
+		return err == nil && st.Documents == len(docs)
+	})
+	elapsed := time.Since(start)
+	stop()
+	wg.Wait()
+	return float64(len(docs)) / elapsed.Seconds()
+}
+
+func newTestLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
