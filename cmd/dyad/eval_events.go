@@ -28,6 +28,7 @@ func (c *EvalCommand) events(args []string) error {
 	verbose := fs.Bool("v", false, "list every record not coded exactly")
 	udpipe := fs.Bool("udpipe", false, "code the records' own CoNLL-U parses instead of dyad's parser")
 	wordOrder := fs.Bool("word-order", false, "code on word order, without tagger and parser")
+	failures := fs.String("failures", "", "write the records not coded exactly to `FILE` as JSON lines, each set's in turn")
 	var dirs stringList
 	fs.Var(&dirs, "dicts", "`DIR` to look in for Environment files missing next to the gold file (repeatable)")
 	if err := fs.Parse(reorder(args)); err != nil {
@@ -41,8 +42,9 @@ func (c *EvalCommand) events(args []string) error {
 		return dyad.Errorf(dyad.EINVALID, "eval events: %v", err)
 	}
 	rf.Env.Locate(dirs)
-	opts := eval.PetrarchOptions{GoldParse: *udpipe, WordOrder: *wordOrder, Trace: *verbose}
+	opts := eval.PetrarchOptions{GoldParse: *udpipe, WordOrder: *wordOrder, Trace: *verbose || *failures != ""}
 	out := eventsOutput{File: *gold, Parser: parserName(*udpipe, *wordOrder)}
+	var all []eval.Failure
 	for _, set := range strings.Split(*with, ",") {
 		var code eval.RecordCoder
 		switch set {
@@ -60,6 +62,10 @@ func (c *EvalCommand) events(args []string) error {
 			return dyad.Errorf(dyad.EINVALID, "eval events: %s dictionaries: %v", set, err)
 		}
 		rep := eval.ScoreEvents(rf.Records, code)
+		for _, f := range rep.Failures {
+			f.Category = set + "/" + f.Category
+			all = append(all, f)
+		}
 		if set == "dyad" {
 			out.Dyad = rep
 		} else {
@@ -69,6 +75,9 @@ func (c *EvalCommand) events(args []string) error {
 			fmt.Fprintf(c.Env.Stderr, "== %s dictionaries\n", set)
 			rep.WriteFailures(c.Env.Stderr)
 		}
+	}
+	if err := writeFailures(*failures, all); err != nil {
+		return err
 	}
 	enc := json.NewEncoder(c.Env.Stdout)
 	enc.SetIndent("", "  ")

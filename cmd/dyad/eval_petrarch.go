@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -34,6 +35,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 	verbose := fs.Bool("v", false, "list every record not coded exactly, with what dyad found")
 	gold := fs.Bool("udpipe", false, "code the records' own CoNLL-U parses (UD variant files) instead of dyad's parser")
 	wordOrder := fs.Bool("word-order", false, "code on word order, without tagger and parser")
+	failures := fs.String("failures", "", "write the records not coded exactly to `FILE` as JSON lines, with traces")
 	var dirs, verbs stringList
 	fs.Var(&dirs, "dicts", "`DIR` to look in for Environment files missing next to the records file (repeatable)")
 	fs.Var(&verbs, "verbs", "verbs `FILE` to use in place of the Environment's (repeatable)")
@@ -60,7 +62,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
 	}
-	code, err := eval.NewPetrarchCoder(env, eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder, Trace: *verbose})
+	code, err := eval.NewPetrarchCoder(env, eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder, Trace: *verbose || *failures != ""})
 	if err != nil {
 		return err
 	}
@@ -73,6 +75,9 @@ func (c *EvalCommand) petrarch(args []string) error {
 			fmt.Fprintf(c.Env.Stderr, "dictionary: %v\n", p)
 		}
 		rep.WriteFailures(c.Env.Stderr)
+	}
+	if err := writeFailures(*failures, rep.Failures); err != nil {
+		return err
 	}
 	enc := json.NewEncoder(c.Env.Stdout)
 	enc.SetIndent("", "  ")
@@ -90,7 +95,7 @@ func parserName(gold, wordOrder bool) string {
 }
 
 // takesValue names the eval flags that take a value as the next argument.
-var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "dict": true}
+var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "dict": true, "failures": true, "with": true}
 
 // reorder moves flags after positional arguments to the front, so that
 // "eval petrarch FILE -v" works as "eval petrarch -v FILE".
@@ -110,4 +115,20 @@ func reorder(args []string) []string {
 		}
 	}
 	return append(flags, rest...)
+}
+
+// writeFailures writes fs to the file path as JSON lines; "" writes nothing.
+func writeFailures(path string, fs []eval.Failure) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "--failures: %v", unwrapPath(err))
+	}
+	if err := eval.WriteJSONL(f, fs); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

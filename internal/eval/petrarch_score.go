@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -58,12 +59,26 @@ type PetrarchReport struct {
 
 // Failure is a record the coder did not get exactly right.
 type Failure struct {
-	ID, Category, Outcome string
-	Text                  string
-	Want, Got             []Coding
-	Expect                string // "noevents", "error=…" or "" for events
-	Err                   string // the panic, for an exception
-	Trace                 []string
+	ID       string   `json:"id"`
+	Category string   `json:"category"`
+	Outcome  string   `json:"outcome"`
+	Text     string   `json:"text"`
+	Want     []Coding `json:"want,omitempty"`
+	Got      []Coding `json:"got,omitempty"`
+	Expect   string   `json:"expect,omitempty"` // "noevents", "error=…" or "" for events
+	Err      string   `json:"panic,omitempty"`  // the panic, for an exception
+	Trace    []string `json:"trace,omitempty"`  // actors found and rules fired
+}
+
+// WriteJSONL writes fs as JSON lines, one failure each.
+func WriteJSONL(w io.Writer, fs []Failure) error {
+	enc := json.NewEncoder(w)
+	for i := range fs {
+		if err := enc.Encode(&fs[i]); err != nil {
+			return fmt.Errorf("write failures: %w", err)
+		}
+	}
+	return nil
 }
 
 // nonCAMEO reports whether r expects an event code that is not CAMEO.
