@@ -11,7 +11,8 @@ import (
 )
 
 // Columns names the fields (CSV columns or JSONL keys) a record's parts are
-// read from. An empty name means the record has no such field.
+// read from. An empty name means the record has no such field; a
+// comma-separated list names candidates, the first present wins.
 type Columns struct {
 	ID     string // empty or missing: the id is FILE:LINE
 	Text   string // required
@@ -23,7 +24,8 @@ type Columns struct {
 
 // DefaultColumns returns the field names dyad's own records use.
 func DefaultColumns() Columns {
-	return Columns{ID: "id", Text: "text", Title: "title", Date: "date", URL: "url", Source: "source"}
+	return Columns{ID: "id", Text: "text", Title: "title,headline", Date: "date,published,pubdate,publish_date",
+		URL: "url,link", Source: "source,outlet"}
 }
 
 // looseLayouts are the publication dates accepted in records besides
@@ -54,7 +56,15 @@ type fieldGetter func(name string) (string, bool)
 
 // document builds a Document from one record at pos (FILE:LINE). Errors
 // name the field.
-func (c Columns) document(get fieldGetter, pos string, defDate time.Time, source string) (*dyad.Document, error) {
+func (c Columns) document(raw fieldGetter, pos string, defDate time.Time, source string) (*dyad.Document, error) {
+	get := func(names string) (string, bool) {
+		for _, n := range strings.Split(names, ",") {
+			if v, ok := raw(strings.TrimSpace(n)); ok {
+				return v, true
+			}
+		}
+		return "", false
+	}
 	text, ok := get(c.Text)
 	switch {
 	case !ok:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -33,7 +34,7 @@ func ReadCSV(name string, r io.Reader, cols Columns, defDate time.Time, maxBytes
 		for i, h := range head {
 			idx[trimBOM(h, i)] = i
 		}
-		if _, ok := idx[cols.Text]; !ok {
+		if !hasAny(idx, cols.Text) {
 			yield(nil, dyad.Errorf(dyad.EINVALID, "%s:1: no column %q for the text (columns: %q)", name, cols.Text, head))
 			return
 		}
@@ -85,4 +86,14 @@ func trimBOM(h string, i int) string {
 		return h[3:]
 	}
 	return h
+}
+
+// hasAny reports whether one of the comma-separated names is a column.
+func hasAny(idx map[string]int, names string) bool {
+	for _, n := range strings.Split(names, ",") {
+		if _, ok := idx[strings.TrimSpace(n)]; ok {
+			return true
+		}
+	}
+	return false
 }

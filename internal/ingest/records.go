@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -55,8 +56,10 @@ func recordDoc(line []byte, cols Columns, pos string, defDate time.Time) (*dyad.
 	if err := json.Unmarshal(line, &m); err != nil {
 		return nil, jsonErr(err)
 	}
-	if v, ok := m[cols.Text]; ok && len(v) > 0 && v[0] != '"' && string(v) != "null" {
-		return nil, fmt.Errorf("field %q: want a string, got %s", cols.Text, v)
+	for _, k := range strings.Split(cols.Text, ",") {
+		if v, ok := m[strings.TrimSpace(k)]; ok && len(v) > 0 && v[0] != '"' && string(v) != "null" {
+			return nil, fmt.Errorf("field %q: want a string, got %s", k, v)
+		}
 	}
 	get := func(k string) (string, bool) {
 		v, ok := m[k]
