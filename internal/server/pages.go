@@ -95,23 +95,8 @@ func (s *Server) pageNotFound(w http.ResponseWriter, r *http.Request) {
 
 // funcs are the helpers templates call.
 var funcs = template.FuncMap{
-	"highlight": highlight,
-	"quadName":  func(q int) string { return quadNameOf(q) },
-	"with": func(q url.Values, kv ...string) string {
-		v := url.Values{}
-		for k, vs := range q {
-			v[k] = vs
-		}
-		for i := 0; i+1 < len(kv); i += 2 {
-			if kv[i+1] == "" {
-				v.Del(kv[i])
-			} else {
-				v.Set(kv[i], kv[i+1])
-			}
-		}
-		return v.Encode()
-	},
-	"pct":            func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
+	"highlight":      highlight,
+	"quadName":       func(q int) string { return quadNameOf(q) },
 	"sign":           func(x float64) string { return fmt.Sprintf("%+.1f", x) },
 	"goldsteinColor": goldsteinColor,
 	"pathEscape":     url.PathEscape,
