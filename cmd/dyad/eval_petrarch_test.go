@@ -1,0 +1,111 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// petrarchDir writes a tiny PETRARCH environment and records file.
+func petrarchDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"v.verbs.txt":    "--- ATTACK [190] ---\nATTACK\n",
+		"a.actors.txt":   "ARNOR [ARN]\nGONDOR [GON]\n",
+		"a.agents.txt":   "POLICE {} [~COP]\n",
+		"d.discards.txt": "MONTHS LATER\n",
+		"records.xml": `<Validation><Environment>
+<Verbfile>v.verbs.txt</Verbfile><Actorfile>a.actors.txt</Actorfile>
+<Agentfile>a.agents.txt</Agentfile><Discardfile>d.discards.txt</Discardfile>
+</Environment><Sentences>
+<Sentence date="19950101" id="A-1" category="VERB">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="190"></EventCoding>
+<Text>Arnor attacked Gondor.</Text></Sentence>
+<Sentence date="19950101" id="E-1" category="ERROR">
+<EventCoding error="sentencediscard"></EventCoding>
+<Text>Months later Arnor attacked Gondor.</Text></Sentence>
+<Sentence date="19950101" id="N-1" category="NONE">
+<EventCoding noevents="True"></EventCoding>
+<Text>The weather was fine.</Text></Sentence>
+</Sentences></Validation>`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestEvalPetrarch(t *testing.T) {
+	dir := petrarchDir(t)
+	fails := filepath.Join(dir, "fails.jsonl")
+	stdout, stderr, status := run(t, "", "eval", "petrarch", filepath.Join(dir, "records.xml"), "--failures", fails)
+	if status != 0 {
+		t.Fatalf("status=%d stderr=%s", status, stderr)
+	}
+	var out petrarchOutput
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("output: %v\n%s", err, stdout)
+	}
+	sum := out.Exact + out.Partial + out.Wrong + out.Missed + out.Exceptions
+	if out.Records != 3 || sum != 3 || out.Exceptions != 0 {
+		t.Errorf("tally %+v, want 3 records, no exceptions", out.Tally)
+	}
+	if e := out.ByCategory["ERROR"]; e == nil || e.Exact != 1 {
+		t.Errorf("ERROR category %+v, want the discarded record exact", e)
+	}
+	if n := out.ByCategory["NONE"]; n == nil || n.Exact != 1 {
+		t.Errorf("NONE category %+v, want the noevents record exact", n)
+	}
+	if out.Dictionary.Actors != 2 || out.Dictionary.Verbs != 1 || out.Dictionary.BadLines != 0 {
+		t.Errorf("dictionary %+v, want 2 actors, 1 verb, no bad lines", out.Dictionary)
+	}
+	b, err := os.ReadFile(fails)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(string(b), "\n"); lines != 3-out.Exact {
+		t.Errorf("%d failure lines for %d records not exact:\n%s", lines, 3-out.Exact, b)
+	}
+}
+
+func TestEvalEvents(t *testing.T) {
+	dir := petrarchDir(t)
+	stdout, stderr, status := run(t, "", "eval", "events", "--gold", filepath.Join(dir, "records.xml"), "--with", "phoenix")
+	if status != 0 {
+		t.Fatalf("status=%d stderr=%s", status, stderr)
+	}
+	var out eventsOutput
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("output: %v\n%s", err, stdout)
+	}
+	if out.Env == nil || out.Env.Records != 3 || out.Env.Gold != 1 || out.Dyad != nil {
+		t.Errorf("output %s, want only the environment's report, 3 records, 1 gold event", stdout)
+	}
+}
+
+func TestEvalPetrarchErrors(t *testing.T) {
+	dir := petrarchDir(t)
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"ErrNoFile", []string{"eval", "petrarch"}, "name one records file"},
+		{"ErrMissing", []string{"eval", "petrarch", filepath.Join(dir, "nope.xml")}, "nope.xml"},
+		{"ErrMissingDict", []string{"eval", "petrarch", "--verbs", filepath.Join(dir, "none.txt"), filepath.Join(dir, "records.xml")}, "none.txt"},
+		{"ErrNoGold", []string{"eval", "events"}, "--gold is required"},
+		{"ErrBadSet", []string{"eval", "events", "--gold", filepath.Join(dir, "records.xml"), "--with", "tabari"}, `--with "tabari"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, status := run(t, "", tt.args...)
+			if status != 1 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("%v: status=%d stderr=%q, want 1 and %q", tt.args, status, stderr, tt.want)
+			}
+		})
+	}
+}
