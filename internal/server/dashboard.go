@@ -32,33 +32,44 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	// The overview aggregates the whole store: reuse it for CacheTTL.
+	v, err := s.remember("overview?"+r.URL.RawQuery, func() (any, error) {
+		return s.overview(r, f, by)
+	})
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	d := v.(*overviewData)
+	s.render(w, r, http.StatusOK, "overview", page{Title: "Overview", Data: d})
+}
+
+// overview computes the overview page's data.
+func (s *Server) overview(r *http.Request, f dyad.EventFilter, by dyad.Interval) (*overviewData, error) {
 	ctx := r.Context()
 	d := &overviewData{}
 	var err error
 	if d.Interval, d.Chart, err = s.overviewChart(r, f, by); err != nil {
-		s.renderError(w, r, err)
-		return
+		return nil, err
 	}
 	if d.Total, err = s.store.CountEvents(ctx, f); err != nil {
-		s.renderError(w, r, err)
-		return
+		return nil, err
 	}
 	if d.Dyads, err = s.store.TopDyads(ctx, f, 10); err != nil {
-		s.renderError(w, r, err)
-		return
+		return nil, err
 	}
 	if d.Actors, err = s.store.TopActors(ctx, f, 10); err != nil {
-		s.renderError(w, r, err)
-		return
+		return nil, err
 	}
 	if d.Alerts, err = s.alerts(r); err != nil {
-		s.renderError(w, r, err)
-		return
+		return nil, err
 	}
 	if len(d.Alerts.Alerts) > 10 {
-		d.Alerts.Alerts = d.Alerts.Alerts[:10]
+		a := *d.Alerts // the cached answer is shared: trim a copy
+		a.Alerts = a.Alerts[:10]
+		d.Alerts = &a
 	}
-	s.render(w, r, http.StatusOK, "overview", page{Title: "Overview", Data: d})
+	return d, nil
 }
 
 // overviewChart draws events over time by quad class: monthly, or weekly
