@@ -55,7 +55,14 @@ func (s *Set) Dictionary() (*dict.Dictionary, Report) {
 			d.Agents = append(d.Agents, ag)
 		}
 	}
-	seen := map[string]string{}
+	n := 0
+	for _, v := range s.Verbs {
+		for _, b := range v.Blocks {
+			n += len(b.Verbs) * (1 + len(b.Patterns))
+		}
+	}
+	seen := make(map[string]string, n) // sized: Phoenix makes ~200,000 entries
+	d.Verbs = make([]*dict.Verb, 0, n)
 	for _, v := range s.Verbs {
 		d.Verbs = append(d.Verbs, convertVerbs(v, seen, &r)...)
 	}
