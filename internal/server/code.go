@@ -28,6 +28,10 @@ type Coded struct {
 	Explanation string
 }
 
+// pastedID is the document id of a pasted story; its events are not in
+// the store, so pages do not link to them.
+const pastedID = "pasted"
+
 // codeRequest is the JSON body of POST /api/code.
 type codeRequest struct {
 	Text  string `json:"text"`
@@ -60,7 +64,7 @@ func (s *Server) code(ctx context.Context, req *codeRequest) (*codeAnswer, error
 	if s.opts.Coder == nil {
 		return nil, dyad.Errorf(eUnavailable, "this server has no coder")
 	}
-	doc := &dyad.Document{ID: "pasted", Title: req.Title, Text: req.Text}
+	doc := &dyad.Document{ID: pastedID, Title: req.Title, Text: req.Text}
 	if req.Date != "" {
 		t, err := time.Parse(time.DateOnly, req.Date)
 		if err != nil {

@@ -96,6 +96,7 @@ func (s *Server) pageNotFound(w http.ResponseWriter, r *http.Request) {
 // funcs are the helpers templates call.
 var funcs = template.FuncMap{
 	"highlight":      highlight,
+	"stored":         func(v eventView) bool { return v.DocID != pastedID },
 	"quadName":       func(q int) string { return quadNameOf(q) },
 	"sign":           func(x float64) string { return fmt.Sprintf("%+.1f", x) },
 	"goldsteinColor": goldsteinColor,

@@ -52,6 +52,9 @@ func TestCodePage(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "1 events") || !strings.Contains(body, `<mark class="verb" title="verb">accused</mark>`) {
 		t.Fatalf("POST /code: status %d, want 200 with one highlighted event\n%.2000s", code, body)
 	}
+	if strings.Contains(body, "/events/pasted") {
+		t.Errorf("POST /code links its unstored events to /events/pasted…")
+	}
 	code, body, _ = do(t, s, "POST", "/code", "application/x-www-form-urlencoded", "text=")
 	if code != 400 || !strings.Contains(body, "text: empty") {
 		t.Fatalf("POST /code with no text: status %d, want 400 naming the empty text", code)
