@@ -6,11 +6,14 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// lemma returns the lemma of t: the tagger's, else the first of the rule
-// guesses that the lexicon knows ("declined" → "decline", not "declin").
+// lemma returns the lemma of t: the tagger's when the lexicon knows it,
+// else the first of the rule guesses that the lexicon knows ("declined" →
+// "decline", not "declin"; a tagger's "shel" for "shelled" → "shell"),
+// else the tagger's or the first guess.
 func (c *Coder) lemma(t dyad.Token) string {
-	if t.Lemma != "" {
-		return strings.ToLower(t.Lemma)
+	tagged := strings.ToLower(t.Lemma)
+	if tagged != "" && c.knows(tagged) {
+		return tagged
 	}
 	g := lemmaOf(t.Text, "")
 	cands := []string{g, g + "e"}
@@ -18,14 +21,24 @@ func (c *Coder) lemma(t dyad.Token) string {
 		cands = append(cands, g[:n-1]) // "expelled" → "expel"
 	}
 	for _, c2 := range cands {
-		if _, ok := c.heads[c2]; ok {
-			return c2
-		}
-		if _, ok := controlVerbs[c2]; ok {
+		if c.knows(c2) {
 			return c2
 		}
 	}
+	if tagged != "" {
+		return tagged
+	}
 	return g
+}
+
+// knows reports whether w heads a pattern or is a verb of intent or
+// refusal.
+func (c *Coder) knows(w string) bool {
+	if _, ok := c.heads[w]; ok {
+		return true
+	}
+	_, ok := controlVerbs[w]
+	return ok
 }
 
 // lemmaOf returns the lemma of a token: the tagger's when it set one, else a

@@ -63,6 +63,9 @@ func (c *Coder) source(st *sent, m *match) int {
 	h := m.head()
 	for k := h - 1; k >= 0 && k >= h-c.opts.MaxReach; k-- {
 		if a := st.actorAt[k]; a >= 0 {
+			if k+1 < h && st.toks[k+1].UPOS == "NOUN" && st.actorAt[k+1] < 0 {
+				continue // "UN resolution": the actor modifies a noun
+			}
 			return a
 		}
 		w := strings.ToLower(st.toks[k].Text)
