@@ -43,7 +43,7 @@ func (c *EvalCommand) events(args []string) error {
 	}
 	rf.Env.Locate(dirs)
 	opts := eval.PetrarchOptions{GoldParse: *udpipe, WordOrder: *wordOrder, Trace: *verbose || *failures != ""}
-	out := eventsOutput{File: *gold, Parser: parserName(*udpipe, *wordOrder)}
+	out := eventsOutput{File: *gold, Parser: eval.Analysis(opts)}
 	var all []eval.Failure
 	for _, set := range strings.Split(*with, ",") {
 		var code eval.RecordCoder

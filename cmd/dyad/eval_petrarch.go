@@ -17,7 +17,7 @@ type petrarchOutput struct {
 	eval.Tally
 	ByCategory map[string]*eval.Tally `json:"by_category"`
 	NonCAMEO   int                    `json:"non_cameo_expected"` // records expecting a code outside CAMEO
-	Parser     string                 `json:"parser"`             // "dyad", "gold" or "word-order"
+	Parser     string                 `json:"parser"`             // what sentences were read with: eval.Analysis
 	// Dictionary says what the PETRARCH dictionaries gave and lost.
 	Dictionary struct {
 		Actors   int            `json:"actors"`
@@ -67,7 +67,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 		return err
 	}
 	rep := eval.ScorePetrarch(rf.Records, code)
-	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, NonCAMEO: rep.NonCAMEO, Parser: parserName(*gold, *wordOrder)}
+	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, NonCAMEO: rep.NonCAMEO, Parser: eval.Analysis(eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder})}
 	out.Dictionary.Actors, out.Dictionary.Agents, out.Dictionary.Verbs = env.Report.Actors, env.Report.Agents, env.Report.Verbs
 	out.Dictionary.BadLines, out.Dictionary.Lost = len(env.Problems), env.Report.Lost
 	if *verbose {
@@ -82,16 +82,6 @@ func (c *EvalCommand) petrarch(args []string) error {
 	enc := json.NewEncoder(c.Env.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func parserName(gold, wordOrder bool) string {
-	switch {
-	case gold:
-		return "gold"
-	case wordOrder:
-		return "word-order"
-	}
-	return "dyad"
 }
 
 // takesValue names the eval flags that take a value as the next argument.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/dict/petrarch"
 	"github.com/dyad-events/dyad/internal/pipeline"
@@ -140,4 +141,25 @@ func trace(res *pipeline.Result) []string {
 		out = append(out, fmt.Sprintf("event: %s %s %s (%s)", actorCode(e.Source), actorCode(e.Target), e.CAMEO.Code, e.Evidence.Rule))
 	}
 	return append(out, res.Notes...)
+}
+
+// Analysis names what a coder built with opts reads sentences with: the
+// records' trees, dyad's tagger and parser, or word order (asked for, or
+// because the binary has no parser model).
+func Analysis(opts PetrarchOptions) string {
+	_, terr := postag.Default()
+	_, perr := depparse.Default()
+	switch {
+	case opts.GoldParse && terr == nil:
+		return "gold trees, dyad tags"
+	case opts.GoldParse:
+		return "gold trees and tags"
+	case opts.WordOrder:
+		return "word order"
+	case terr != nil:
+		return "word order (no tagger model)"
+	case perr != nil:
+		return "dyad tags, word order (no parser model)"
+	}
+	return "dyad tags and trees"
 }
