@@ -164,6 +164,39 @@ func (c *chart) xLabels(pts []dyad.SeriesPoint, x func(int) float64) {
 	}
 }
 
+// circleOrder orders the network's actors around the circle so that
+// actors with many events between them sit close: starting from the
+// busiest, each next actor is the one with most events to the actors
+// already placed (the busiest on a tie), which keeps edges short and
+// groups regional clusters.
+func circleOrder(n *dyad.Network) []dyad.ActorCount {
+	weight := map[[2]string]int{}
+	for _, e := range n.Edges {
+		weight[[2]string{e.Source, e.Target}] += e.Events
+		weight[[2]string{e.Target, e.Source}] += e.Events
+	}
+	left := append([]dyad.ActorCount(nil), n.Nodes...)
+	var out []dyad.ActorCount
+	for len(left) > 0 {
+		best, bestW := 0, -1
+		for i, a := range left {
+			w := 0
+			for _, p := range out {
+				w += weight[[2]string{a.Code, p.Code}]
+			}
+			if len(out) > 0 { // the latest placed counts double: neighbours
+				w += weight[[2]string{a.Code, out[len(out)-1].Code}]
+			}
+			if w > bestW || (w == bestW && a.Events > left[best].Events) {
+				best, bestW = i, w
+			}
+		}
+		out = append(out, left[best])
+		left = append(left[:best], left[best+1:]...)
+	}
+	return out
+}
+
 // fillPeriods returns pts with an empty point for every period missing
 // between the first and the last, so a chart's x axis is time; it gives
 // pts back unchanged when filling would draw more than maxPeriods.
@@ -250,7 +283,7 @@ func networkChart(n *dyad.Network, size float64, href func(string) string) *char
 	for _, a := range n.Nodes {
 		maxN = max(maxN, a.Events)
 	}
-	for i, a := range n.Nodes {
+	for i, a := range circleOrder(n) {
 		th := 2*math.Pi*float64(i)/float64(len(n.Nodes)) - math.Pi/2
 		x, y := cx+rad*math.Cos(th), cy+rad*math.Sin(th)
 		pos[a.Code] = [2]float64{x, y}

@@ -84,3 +84,19 @@ func TestNetworkChart(t *testing.T) {
 		t.Errorf("empty network drew %d nodes", len(empty.Dots))
 	}
 }
+
+func TestCircleOrder(t *testing.T) {
+	// Two pairs that only talk within themselves: each pair ends up
+	// side by side.
+	n := &dyad.Network{
+		Nodes: []dyad.ActorCount{{Code: "A", Events: 9}, {Code: "C", Events: 8}, {Code: "B", Events: 7}, {Code: "D", Events: 6}},
+		Edges: []dyad.DyadCount{{Source: "A", Target: "B", Events: 7}, {Source: "C", Target: "D", Events: 6}, {Source: "A", Target: "C", Events: 1}},
+	}
+	var got []string
+	for _, a := range circleOrder(n) {
+		got = append(got, a.Code)
+	}
+	if g := strings.Join(got, ""); g != "ABCD" {
+		t.Errorf("circleOrder = %s, want ABCD (pairs together)", g)
+	}
+}
