@@ -73,7 +73,7 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 		}
 		texts = append(texts, t...)
 	}
-	runtime.GOMAXPROCS(1) // a per-core figure
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // a per-core figure
 	start := time.Now()
 	tg, err := postag.Default()
 	if err != nil {

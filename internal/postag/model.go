@@ -9,17 +9,48 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"sync"
 )
 
-// Model is a trained tagger in its stored form.
+// Model is a trained tagger in its stored form. Its tables are slices
+// sorted by key, so that encoding is deterministic.
 type Model struct {
-	Tags   []string          // "UPOS XPOS" pairs; a class is an index into Tags
-	Amb    map[string]string // normalised word → ambiguity class
-	Pass1  Weights           // left-to-right pass
-	Pass2  Weights           // second pass, seeing the first pass's tags
-	Lemmas map[string]string // lower form + "\t" + XPOS → lemma
-	Rules  map[string]Rule   // XPOS + "\t" + suffix of the lower form → rule
+	Tags   []string   // "UPOS XPOS" pairs; a class is an index into Tags
+	Amb    []Pair     // normalised word → ambiguity class
+	Pass1  Weights    // left-to-right pass
+	Pass2  Weights    // second pass, seeing the first pass's tags
+	Lemmas []Pair     // lower form + "\t" + XPOS → lemma
+	Rules  []RulePair // XPOS + "\t" + suffix of the lower form → rule
+}
+
+// Pair is one entry of a string table.
+type Pair struct{ Key, Value string }
+
+// RulePair is one entry of the lemma rule table.
+type RulePair struct {
+	Key  string
+	Rule Rule
+}
+
+// Pairs returns the entries of m sorted by key.
+func Pairs(m map[string]string) []Pair {
+	out := make([]Pair, 0, len(m))
+	for k, v := range m {
+		out = append(out, Pair{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// RulePairs returns the entries of m sorted by key.
+func RulePairs(m map[string]Rule) []RulePair {
+	out := make([]RulePair, 0, len(m))
+	for k, v := range m {
+		out = append(out, RulePair{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
 }
 
 // Rule rewrites a word's ending into its lemma's: strip Strip bytes, then

@@ -10,6 +10,8 @@ import (
 // Tagger assigns UPOS, XPOS and lemmas. It is safe for concurrent use.
 type Tagger struct {
 	m            *Model
+	amb, lemmas  map[string]string
+	rules        map[string]Rule
 	pass1, pass2 *table
 	upos, xpos   []string
 	pool         sync.Pool
@@ -17,7 +19,17 @@ type Tagger struct {
 
 // New returns a Tagger for m.
 func New(m *Model) *Tagger {
-	t := &Tagger{m: m, pass1: newTable(&m.Pass1), pass2: newTable(&m.Pass2)}
+	t := &Tagger{m: m, pass1: newTable(&m.Pass1), pass2: newTable(&m.Pass2),
+		amb: map[string]string{}, lemmas: map[string]string{}, rules: map[string]Rule{}}
+	for _, p := range m.Amb {
+		t.amb[p.Key] = p.Value
+	}
+	for _, p := range m.Lemmas {
+		t.lemmas[p.Key] = p.Value
+	}
+	for _, p := range m.Rules {
+		t.rules[p.Key] = p.Rule
+	}
 	for _, tag := range m.Tags {
 		u, x, _ := strings.Cut(tag, " ")
 		t.upos = append(t.upos, u)
@@ -59,7 +71,7 @@ func (t *Tagger) Tag(s *dyad.Sentence) {
 // TagForms returns the class (an index into Model.Tags) of each word; the
 // result lives in st and is valid until st's next use.
 func (t *Tagger) TagForms(st *State, forms []string) []int {
-	st.ctx.Reset(forms, t.m.Amb)
+	st.ctx.Reset(forms, t.amb)
 	st.first = t.pass(st, t.pass1, st.first[:0], nil)
 	st.final = t.pass(st, t.pass2, st.final[:0], st.first)
 	return st.final
@@ -92,7 +104,7 @@ func NewState() *State { return &State{} }
 // FirstPass returns the first pass's classes for forms; the result lives
 // in st.
 func (t *Tagger) FirstPass(st *State, forms []string) []int {
-	st.ctx.Reset(forms, t.m.Amb)
+	st.ctx.Reset(forms, t.amb)
 	st.first = t.pass(st, t.pass1, st.first[:0], nil)
 	return st.first
 }

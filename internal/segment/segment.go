@@ -21,6 +21,14 @@ func Sentences(text string, toks []dyad.Token) []dyad.Sentence {
 	start := 0
 	for i := range toks {
 		n := i + 1 - start
+		paraStart := start == i && (i == 0 || blankLine(text, toks[i-1].Span.End, toks[i].Span.Start))
+		if d := dateline(toks[i:]); paraStart && d > 0 {
+			out = appendSentence(out, text, toks[i:i+d])
+			start = i + d
+		}
+		if i < start {
+			continue
+		}
 		end := i+1 == len(toks) || n >= MaxTokens || endsAt(text, toks, i)
 		if !end {
 			continue
@@ -35,6 +43,55 @@ func Sentences(text string, toks []dyad.Token) []dyad.Sentence {
 		out = appendSentence(out, text, toks[start:])
 	}
 	return out
+}
+
+// dateline returns the number of tokens of a news dateline at the start
+// of toks ("TOKYO (AP) —", "WASHINGTON, D.C. --"), or 0: upper-case words
+// and commas, an optional bracketed agency, then a dash before a word that
+// can open a sentence.
+func dateline(toks []dyad.Token) int {
+	i := 0
+	for i < len(toks) && i < 8 && (isUpperWord(toks[i].Text) || i > 0 && toks[i].Text == ",") {
+		i++
+	}
+	if i == 0 || i == len(toks) {
+		return 0
+	}
+	if toks[i].Text == "(" {
+		k := i + 1
+		for k < len(toks) && k < i+6 && toks[k].Text != ")" {
+			k++
+		}
+		if k == len(toks) || toks[k].Text != ")" {
+			return 0
+		}
+		i = k + 1
+	}
+	if i < len(toks) && i+1 < len(toks) {
+		switch toks[i].Text {
+		case "—", "--", "–", "-", "―":
+			if opensSentence(toks[i+1].Text) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// isUpperWord reports whether w has letters and no lower-case ones.
+func isUpperWord(w string) bool {
+	letters := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters = true
+		case r != '.' && r != '-' && r != '\'':
+			return false
+		}
+	}
+	return letters
 }
 
 // cutPoint returns the token after which to cut an over-long run

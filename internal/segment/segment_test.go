@@ -28,7 +28,10 @@ func TestSentences(t *testing.T) {
 		{"Dr. Smith met Gen. J. Doe in the U.S. Senate.", []string{"Dr. Smith met Gen. J. Doe in the U.S. Senate."}},
 		{"He lives in the U.S. The rest live in Japan.", []string{"He lives in the U.S.", "The rest live in Japan."}},
 		{"It rose 3.5 percent. Prices fell (slightly.) Then what?", []string{"It rose 3.5 percent.", "Prices fell (slightly.)", "Then what?"}},
-		{"Headline here\n\nTOKYO (AP) — Japan voted on Jan. 5. It won.", []string{"Headline here", "TOKYO (AP) — Japan voted on Jan. 5.", "It won."}},
+		{"Headline here\n\nTOKYO (AP) — Japan voted on Jan. 5. It won.", []string{"Headline here", "TOKYO (AP) —", "Japan voted on Jan. 5.", "It won."}},
+		{"WASHINGTON, D.C. -- Talks ended.", []string{"WASHINGTON, D.C. --", "Talks ended."}},
+		{"NATO — the alliance — met.", []string{"NATO — the alliance — met."}},
+		{"THE END —", []string{"THE END —"}},
 		{"wait... and then... It ended.", []string{"wait... and then...", "It ended."}},
 	}
 	for _, tt := range tests {

@@ -59,8 +59,9 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 	if len(m.Tags) > 255 {
 		return nil, fmt.Errorf("train tagger: %d tags, at most 255", len(m.Tags))
 	}
-	m.Amb = ambiguity(d, len(m.Tags))
-	m.Lemmas, m.Rules = lemmas(sents)
+	amb := ambiguity(d, len(m.Tags))
+	lem, rules := lemmas(sents)
+	m.Amb, m.Lemmas, m.Rules = postag.Pairs(amb), postag.Pairs(lem), postag.RulePairs(rules)
 
 	// The second pass learns from first-pass tags as they will be at run
 	// time: each fold is tagged by a first pass trained without it.
@@ -74,7 +75,7 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 				in = append(in, i)
 			}
 		}
-		p := trainPass(d, in, m, nil, len(m.Tags), opt, opt.Seed+int64(k))
+		p := trainPass(d, in, amb, nil, len(m.Tags), opt, opt.Seed+int64(k))
 		tg := taggerFor(m, p.freeze(opt.Prune), nil)
 		st := postag.NewState()
 		for _, i := range out {
@@ -86,8 +87,8 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 	for i := range all {
 		all[i] = i
 	}
-	p1 := trainPass(d, all, m, nil, len(m.Tags), opt, opt.Seed)
-	p2 := trainPass(d, all, m, first, len(m.Tags), opt, opt.Seed+100)
+	p1 := trainPass(d, all, amb, nil, len(m.Tags), opt, opt.Seed)
+	p2 := trainPass(d, all, amb, first, len(m.Tags), opt, opt.Seed+100)
 	m.Pass1 = weights(p1.freeze(opt.Prune), len(m.Tags))
 	m.Pass2 = weights(p2.freeze(opt.Prune), len(m.Tags))
 	opt.Logf("tagger: %d tags, %d+%d features, %d+%d weights", len(m.Tags),
@@ -110,7 +111,7 @@ func weights(fz frozen, classes int) postag.Weights {
 
 // trainPass trains one pass on the sentences idx; right, when not nil,
 // gives the first-pass tags the second pass sees.
-func trainPass(d tagData, idx []int, m *postag.Model, right [][]int, classes int, opt TaggerOptions, seed int64) *perceptron {
+func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, classes int, opt TaggerOptions, seed int64) *perceptron {
 	p := newPerceptron(classes)
 	rng := rand.New(rand.NewSource(seed))
 	order := append([]int(nil), idx...)
@@ -121,7 +122,7 @@ func trainPass(d tagData, idx []int, m *postag.Model, right [][]int, classes int
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, si := range order {
-			ctx.Reset(d.forms[si], m.Amb)
+			ctx.Reset(d.forms[si], amb)
 			var r []int
 			if right != nil {
 				r = right[si]
