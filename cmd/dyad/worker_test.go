@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/metrics"
 	"github.com/dyad-events/dyad/internal/sqlite"
 	"github.com/dyad-events/dyad/internal/stream"
 )
@@ -139,25 +140,65 @@ func waitUntil(tb testing.TB, d time.Duration, what string, cond func() bool) {
 
 // TestThroughputCurve measures documents per second coded and stored by
 // 1 and 2 workers (each coding one document at a time) sharing an
-// in-process NATS server and a SQLite store. It takes a minute, so it
-// runs only with DYAD_THROUGHPUT=1.
+// in-process NATS server and a SQLite store, next to the rate of the bare
+// pipeline on 1 and 2 goroutines (no queue, no store), which is the
+// ceiling the machine allows. It takes a minute or two, so it runs only
+// with DYAD_THROUGHPUT=1.
 func TestThroughputCurve(t *testing.T) {
 	if os.Getenv("DYAD_THROUGHPUT") == "" {
 		t.Skip("set DYAD_THROUGHPUT=1 to measure the worker throughput curve")
 	}
-	const n = 400
 	var pf pipelineFlags
 	p, err := pf.pipeline()
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := readQueueCorpus(t, queueCorpus(t, n))
-	rates := map[int]float64{}
+	docs := storyCorpus(t, 300)
+	c := pipelineStreamCoder{p}
 	for _, workers := range []int{1, 2} {
-		rates[workers] = measure(t, stream.CoderFunc(pipelineStreamCoder{p}.Code), docs, workers)
-		t.Logf("%d worker(s): %.1f documents/s", workers, rates[workers])
+		bare := codeRate(c, docs, workers)
+		rate := measure(t, stream.CoderFunc(c.Code), docs, workers)
+		t.Logf("%d worker(s): %.1f documents/s through the queue and store; bare pipeline on %d goroutine(s): %.1f documents/s",
+			workers, rate, workers, bare)
 	}
-	t.Logf("speed-up with 2 workers: %.2f×", rates[2]/rates[1])
+}
+
+// storyCorpus returns n copies of the example story, each with a
+// sentence of its own so that the store keeps them apart.
+func storyCorpus(tb testing.TB, n int) []*dyad.Document {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "examples", "korea-pressure.txt"))
+	if err != nil {
+		tb.Skipf("example story: %v", err)
+	}
+	out := make([]*dyad.Document, n)
+	for i := range out {
+		out[i] = &dyad.Document{ID: fmt.Sprintf("k%d", i), Text: string(b) + fmt.Sprintf("\n\nThis is report %d.", i),
+			Source: "Wire", Date: time.Date(2017, 4, 1+i%28, 0, 0, 0, 0, time.UTC)}
+	}
+	return out
+}
+
+// codeRate codes docs on g goroutines and returns documents per second.
+func codeRate(c pipelineStreamCoder, docs []*dyad.Document, g int) float64 {
+	ch := make(chan *dyad.Document)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range g {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range ch {
+				c.Code(context.Background(), d)
+			}
+		}()
+	}
+	for _, d := range docs {
+		ch <- d
+	}
+	close(ch)
+	wg.Wait()
+	return float64(len(docs)) / time.Since(start).Seconds()
 }
 
 func readQueueCorpus(tb testing.TB, path string) []*dyad.Document {
@@ -194,6 +235,16 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers int) f
 	defer nc.Close()
 	o := stream.DefaultOptions()
 	o.Concurrency, o.Batch = 1, 16
+	o.Metrics = metrics.NewRegistry()
+	defer func() {
+		var b strings.Builder
+		o.Metrics.WriteTo(&b)
+		for _, l := range strings.Split(b.String(), "\n") {
+			if strings.Contains(l, "_sum") || strings.Contains(l, "_count") {
+				t.Log(l)
+			}
+		}
+	}()
 	pub, err := stream.NewPublisher(ctx, nc, o)
 	if err != nil {
 		t.Fatal(err)

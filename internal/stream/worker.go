@@ -93,9 +93,18 @@ func (w *Worker) Run(ctx context.Context) error {
 	return nil
 }
 
-// fetch pulls up to n messages, waiting at most wait.
+// fetch pulls up to n messages: what is there now, or else, when the
+// queue is empty, what arrives within wait.
 func fetch(cons jetstream.Consumer, n int, wait time.Duration) ([]jetstream.Msg, error) {
-	b, err := cons.Fetch(n, jetstream.FetchMaxWait(wait))
+	msgs, err := drainBatch(cons.FetchNoWait(n))
+	if err != nil || len(msgs) > 0 {
+		return msgs, err
+	}
+	return drainBatch(cons.Fetch(n, jetstream.FetchMaxWait(wait)))
+}
+
+// drainBatch collects the messages of a fetch.
+func drainBatch(b jetstream.MessageBatch, err error) ([]jetstream.Msg, error) {
 	if err != nil {
 		return nil, err
 	}
