@@ -6,6 +6,7 @@ import "net/http"
 func (s *Server) routes() {
 	m := s.mux
 	m.HandleFunc("GET /healthz", s.handleHealth)
+	m.HandleFunc("GET /metrics", s.handleMetrics) // metrics.go
 	m.HandleFunc("GET /api/openapi.json", s.handleOpenAPI)
 	m.HandleFunc("GET /api/events", s.handleEvents)
 	m.HandleFunc("GET /api/events/{id...}", s.handleEvent)
