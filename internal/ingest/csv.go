@@ -43,7 +43,10 @@ func ReadCSV(name string, r io.Reader, cols Columns, defDate time.Time, maxBytes
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			line, _ := cr.FieldPos(0)
+			line := 0
+			if err == nil && len(rec) > 0 { // FieldPos panics after a failed read
+				line, _ = cr.FieldPos(0)
+			}
 			if !yield(csvRow(name, line, rec, err, idx, cols, defDate, maxBytes)) {
 				return
 			}
