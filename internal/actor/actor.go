@@ -85,27 +85,52 @@ func (m *Matcher) scan(text string, toks []dyad.Token) []piece {
 }
 
 // longest returns the longest actor or agent form that starts at token i.
+// Candidates are normalised into one buffer and looked up without
+// allocating.
 func (m *Matcher) longest(text string, toks []dyad.Token, i int) (piece, bool) {
-	if inHyphenated(toks, i) || !m.firsts[strings.ToLower(toks[i].Text)] {
+	var arr [128]byte
+	buf := appendNormalized(arr[:0], toks[i].Text)
+	if inHyphenated(toks, i) || !m.firsts[string(buf)] {
 		return piece{}, false
 	}
 	best, found := piece{}, false
+	buf = buf[:0]
+	prevEnd := toks[i].Span.Start
 	for j := i; j < len(toks) && j <= i+m.maxWords*3; j++ {
-		form := text[toks[i].Span.Start:toks[j].Span.End]
-		norm := dict.Normalize(form)
+		if j > i && toks[j].Span.Start > prevEnd {
+			buf = append(buf, ' ')
+		}
+		buf = appendNormalized(buf, toks[j].Text)
+		prevEnd = toks[j].Span.End
 		hyphenNext := j+1 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Span.Start == toks[j].Span.End
 		if !hyphenNext { // "six-party": a word inside a hyphenated compound is no form
-			if es := m.ix.Actors(norm); len(es) > 0 && properNoun(toks[i:j+1], form) {
+			if es := m.ix.ActorsNormalized(buf); len(es) > 0 && properNoun(toks[i:j+1], text[toks[i].Span.Start:toks[j].Span.End]) {
 				best, found = piece{first: i, last: j, entries: es}, true
-			} else if ags := m.ix.Agents(norm); len(ags) > 0 {
+			} else if ags := m.ix.AgentsNormalized(buf); len(ags) > 0 {
 				best, found = piece{first: i, last: j, agent: ags[0]}, true
 			}
 		}
-		if !m.prefixes[norm] {
+		if !m.prefixes[string(buf)] {
 			break
 		}
 	}
 	return best, found
+}
+
+// appendNormalized appends the normalised form of a token (see
+// dict.Normalize) to buf: lower case, straight quotes, '-' for dashes.
+func appendNormalized(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return append(buf, dict.Normalize(s[i:])...)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // properNoun reports whether the tokens look like a name: the first token

@@ -12,8 +12,8 @@ import (
 // else the tagger's or the first guess.
 func (c *Coder) lemma(t dyad.Token) string {
 	tagged := strings.ToLower(t.Lemma)
-	if tagged != "" && c.knows(tagged) {
-		return tagged
+	if tagged != "" && (c.knows(tagged) || t.UPOS != "VERB" && t.UPOS != "NOUN") {
+		return tagged // only verbs and nouns head patterns
 	}
 	g := lemmaOf(t.Text, "")
 	cands := []string{g, g + "e"}

@@ -96,6 +96,14 @@ func (x *Index) Actors(s string) []Entry { return x.actors[Normalize(s)] }
 // Agents returns the agents for the surface form s ("foreign ministers").
 func (x *Index) Agents(s string) []*Agent { return x.agents[Normalize(s)] }
 
+// ActorsNormalized and AgentsNormalized look up a key that is already
+// normalised (see Normalize), for matchers that normalise into a buffer of
+// their own and must not allocate on every candidate.
+func (x *Index) ActorsNormalized(key []byte) []Entry { return x.actors[string(key)] }
+
+// AgentsNormalized is Agents for a normalised key.
+func (x *Index) AgentsNormalized(key []byte) []*Agent { return x.agents[string(key)] }
+
 // Verbs returns the verb and noun patterns written as s ("meet with").
 func (x *Index) Verbs(s string) []*Verb { return x.verbs[Normalize(s)] }
 

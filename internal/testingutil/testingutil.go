@@ -1,0 +1,56 @@
+// Package testingutil holds what dyad's tests and benchmarks share: the
+// reference data next to the repository, and CPU time for benchmarks that
+// must not depend on how busy the machine is.
+package testingutil
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// SharedData returns the path of ../shared/data/<parts…> next to the
+// repository root (the directory holding go.mod), or skips the test with a
+// clear message when it is absent.
+func SharedData(tb testing.TB, parts ...string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skipf("reference data: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("reference data: no go.mod above the test")
+		}
+		dir = parent
+	}
+	p := filepath.Join(append([]string{dir, "..", "shared", "data"}, parts...)...)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("reference data %s is absent (it lives in ../shared next to the repository)", p)
+	}
+	return p
+}
+
+// CPUTime returns the CPU time, user and system, this process has used.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// ReportCPU adds a "cpu-µs/op" metric to b: the CPU time used since start
+// per operation, which does not change when other processes load the
+// machine, as wall-clock ns/op does.
+func ReportCPU(b *testing.B, start time.Duration, ops int) {
+	if ops > 0 {
+		b.ReportMetric(float64(CPUTime()-start)/float64(ops)/1e3, "cpu-µs/op")
+	}
+}
