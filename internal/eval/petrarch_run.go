@@ -72,6 +72,7 @@ type PetrarchOptions struct {
 	// variants of the files) in place of dyad's parser, to tell parser
 	// errors from coder errors. dyad's tagger still gives tags and lemmas.
 	GoldParse bool
+	GoldTags  bool // with GoldParse, take the parse's tags and lemmas too
 	WordOrder bool // code on word order, with no tagger or parser
 	Trace     bool // explain each record: actors found, rules fired (for failure lists)
 }
@@ -92,7 +93,7 @@ func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOpti
 	var gold *goldParser
 	if opts.GoldParse {
 		gold = &goldParser{}
-		if t, err := postag.Default(); err == nil {
+		if t, err := postag.Default(); err == nil && !opts.GoldTags {
 			gold.tagger = t
 		}
 		popts.Tagger, popts.Parser = gold, gold
@@ -150,7 +151,7 @@ func Analysis(opts PetrarchOptions) string {
 	_, terr := postag.Default()
 	_, perr := depparse.Default()
 	switch {
-	case opts.GoldParse && terr == nil:
+	case opts.GoldParse && terr == nil && !opts.GoldTags:
 		return "gold trees, dyad tags"
 	case opts.GoldParse:
 		return "gold trees and tags"
