@@ -22,6 +22,9 @@ import (
 // DefaultDB is the database every store command uses without --db.
 const DefaultDB = "dyad.db"
 
+// maxShownErrors is how many input errors ingest prints; all are stored.
+const maxShownErrors = 10
+
 // DefaultBatch is how many documents are committed in one transaction.
 const DefaultBatch = 64
 
@@ -215,6 +218,9 @@ func (r *ingestRun) fresh(doc *dyad.Document) bool {
 // batch when it is full or a second old.
 func (r *ingestRun) emit(res *pipeline.Result, err error) error {
 	cd := &dyad.CodedDocument{Err: err}
+	if err != nil && r.prog.Failed < maxShownErrors && !r.f.quiet {
+		fmt.Fprintln(r.Stderr, "dyad ingest:", err)
+	}
 	switch {
 	case err != nil && res != nil:
 		cd.Doc = res.Doc
