@@ -7,7 +7,7 @@ import "strings"
 // one, word order otherwise.
 func (c *Coder) roles(st *sent, m *match, all []*match) (src, tgt int, rule string) {
 	if st.parsed() {
-		return c.treeRoles(st, m)
+		return c.treeRoles(st, m, all)
 	}
 	src, tgt, rule = c.source(st, m), c.target(st, m, all), m.p.kind
 	if m.p.kind == "noun" {
@@ -23,22 +23,28 @@ func (c *Coder) roles(st *sent, m *match, all []*match) (src, tgt int, rule stri
 
 // treeRoles finds source and target over the dependency parse: the subject
 // (climbing through "agreed to …" and "met … and agreed"), the passive
-// agent, then objects, obliques and modifiers of the pattern's words.
-func (c *Coder) treeRoles(st *sent, m *match) (src, tgt int, rule string) {
+// agent, then objects, obliques and modifiers of the pattern's words. Where
+// the parse gives the verb no subject at all (a misparse), word order
+// supplies the source; a target from word order is taken only inside the
+// verb's own subtree.
+func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule string) {
 	rule = m.p.kind + ":tree"
 	h := m.head()
 	subj, pass := -1, false
 	if m.p.kind == "noun" {
 		subj = st.possessor(h)
-		if subj < 0 && st.head(h) >= 0 {
-			subj, pass = st.subjectOf(st.head(h))
+		if base, _ := st.rel(h); subj < 0 && base == "obj" {
+			subj, _ = st.subjectOf(st.head(h)) // "held talks with Japan"
 		}
 	} else {
 		subj, pass = st.subjectOf(h)
 	}
 	src = -1
-	if subj >= 0 {
+	switch {
+	case subj >= 0:
 		src = st.actorUnder(subj)
+	case m.p.kind == "verb":
+		src, rule = c.source(st, m), rule+":order"
 	}
 	if pass {
 		tgt, src, rule = src, -1, rule+":passive"
@@ -52,6 +58,11 @@ func (c *Coder) treeRoles(st *sent, m *match) (src, tgt int, rule string) {
 		if a := st.actorAt[t]; a >= 0 && a != src {
 			tgt = a
 			break
+		}
+	}
+	if tgt < 0 && m.p.kind == "verb" {
+		if t := c.target(st, m, all); t >= 0 && t != src && st.dominates(h, st.firstTokenOf(t)) {
+			tgt = t
 		}
 	}
 	return src, tgt, rule

@@ -83,30 +83,49 @@ func (st *sent) clauseBetween(a, b int) bool {
 }
 
 // subjectOf returns the subject token of verb v, climbing through xcomp
-// ("agreed to step up"), conj ("met … and agreed") and relative clauses
-// ("a resolution that would expand" → resolution), and whether it is a
-// passive subject.
+// and infinitival clauses ("agreed to step up", "is due to visit"), conj
+// ("met … and agreed") and relative clauses ("a resolution that would
+// expand" → resolution), and whether it is a passive subject of v itself.
+// Of several subjects (a misparsed dateline), one that holds an actor wins.
+// It returns -1 when the parse gives v no subject at all.
 func (st *sent) subjectOf(v int) (int, bool) {
 	for n := 0; v >= 0 && n < 6; n++ {
+		best, pass := -1, false
 		for _, c := range st.children(v) {
-			switch base, sub := st.rel(c); {
-			case base == "nsubj" || base == "csubj":
-				if isRelativePronoun(st.toks[c].Text) && st.relclHead(v) >= 0 {
-					return st.relclHead(v), false
-				}
-				return c, sub == "pass"
+			base, sub := st.rel(c)
+			if base != "nsubj" && base != "csubj" {
+				continue
+			}
+			if isRelativePronoun(st.toks[c].Text) && st.relclHead(v) >= 0 {
+				c = st.relclHead(v)
+			}
+			if best < 0 || st.actorUnder(best) < 0 && st.actorUnder(c) >= 0 {
+				best, pass = c, sub == "pass" && n == 0
 			}
 		}
-		switch base, _ := st.rel(v); base {
-		case "xcomp", "conj":
+		if best >= 0 {
+			return best, pass
+		}
+		switch base, _ := st.rel(v); {
+		case base == "xcomp", base == "conj", base == "advcl" && st.infinitival(v):
 			v = st.head(v)
-		case "acl":
+		case base == "acl":
 			return st.head(v), false // "the council, drafting a resolution"
 		default:
 			return -1, false
 		}
 	}
 	return -1, false
+}
+
+// infinitival reports whether the clause headed by v is marked by "to".
+func (st *sent) infinitival(v int) bool {
+	for _, c := range st.children(v) {
+		if base, _ := st.rel(c); base == "mark" && strings.EqualFold(st.toks[c].Text, "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // relclHead returns the noun that the relative clause headed by v
@@ -156,8 +175,9 @@ func (st *sent) objectZone(m *match, subj int) []int {
 	for _, w := range m.at {
 		words[w] = true
 	}
+	inSubject := subj >= 0 && !st.dominates(subj, m.head()) // not "China, which attacked Vietnam"
 	for i := range st.toks {
-		if words[i] || subj >= 0 && st.dominates(subj, i) {
+		if words[i] || inSubject && st.dominates(subj, i) {
 			continue
 		}
 		h := st.head(i)
@@ -196,6 +216,16 @@ func (st *sent) possessor(n int) int {
 	for _, c := range st.children(n) {
 		if base, sub := st.rel(c); base == "nmod" && sub == "poss" {
 			return c
+		}
+	}
+	return -1
+}
+
+// firstTokenOf returns the first token of actor a.
+func (st *sent) firstTokenOf(a int) int {
+	for i, x := range st.actorAt {
+		if x == a {
+			return i
 		}
 	}
 	return -1

@@ -49,9 +49,24 @@ type expectation struct {
 	text                     string
 }
 
-// TestScripts runs every testdata/*.test file through the whole pipeline.
+// TestScripts runs every testdata/*.test file through the whole pipeline,
+// with the embedded models and on word order alone.
 func TestScripts(t *testing.T) {
-	p := newPipeline(t)
+	for _, mode := range []struct {
+		name      string
+		wordOrder bool
+	}{{"models", false}, {"wordorder", true}} {
+		opts := pipeline.DefaultOptions()
+		opts.WordOrder = mode.wordOrder
+		p, err := pipeline.New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(mode.name, func(t *testing.T) { runScripts(t, p, mode.name) })
+	}
+}
+
+func runScripts(t *testing.T, p *pipeline.Pipeline, mode string) {
 	files, _ := fs.Glob(scripts, "testdata/*.test")
 	var failures []string
 	for _, f := range files {
@@ -82,17 +97,8 @@ func TestScripts(t *testing.T) {
 		})
 	}
 	if *report != "" {
-		writeReport(t, *report, failures)
+		writeReport(t, strings.Replace(*report, ".md", "-"+mode+".md", 1), failures)
 	}
-}
-
-func newPipeline(tb testing.TB) *pipeline.Pipeline {
-	tb.Helper()
-	p, err := pipeline.New(pipeline.DefaultOptions())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return p
 }
 
 // runCase returns "" when the case passes, else a report of the difference.

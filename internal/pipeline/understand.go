@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dates"
 	"github.com/dyad-events/dyad/internal/places"
-	"sort"
 )
 
 // understand fills what the sentence around an event says of it: the date
@@ -29,13 +31,36 @@ func (p *Pipeline) understand(doc *dyad.Document, s *dyad.Sentence, qs []dyad.Qu
 }
 
 // clauseDate returns the date expression of s in the verb's clause,
-// nearest the verb.
+// nearest the verb. A date that only bounds the event ("after Saturday's
+// meeting", "ahead of Monday's vote") is not its date.
 func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Mention, bool) {
-	ms := dates.Find(s.Text, doc.Date)
+	var ms []dates.Mention
+	for _, m := range dates.Find(s.Text, doc.Date) {
+		if !bounding(s.Text[:m.Span.Start]) {
+			ms = append(ms, m)
+		}
+	}
 	if len(ms) == 0 {
 		return dates.Mention{}, false
 	}
 	return dates.Nearest(s.Text, ms, dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start})
+}
+
+// bounding reports whether the text before a date ends with a word that
+// makes the date a bound, not the event's day.
+func bounding(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for len(f) > 0 && (f[len(f)-1] == "the" || f[len(f)-1] == "last" || f[len(f)-1] == "this") {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "after", "before", "until", "till", "following", "ahead", "of":
+		return f[len(f)-1] != "of" || len(f) >= 2 && f[len(f)-2] == "ahead"
+	}
+	return false
 }
 
 // storyPlaces holds what place rules need of the whole story.

@@ -1,6 +1,7 @@
 package places
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/dyad-events/dyad"
@@ -220,8 +221,17 @@ func coordinated(text string, a, b Mention) bool {
 		return false
 	}
 	switch text[a.Span.End:b.Span.Start] {
-	case ", ", " and ", " or ", ", and ", ", or ":
+	case " and ", " or ", ", and ", ", or ":
 		return true
+	case ", ":
+		// a comma alone lists places only when the list goes on: "in
+		// Jenin, Nablus and Hebron", not "In Geneva, Iran met …"
+		rest := text[b.Span.End:]
+		for _, next := range []string{", ", " and ", " or "} {
+			if strings.HasPrefix(rest, next) {
+				return true
+			}
+		}
 	}
 	return false
 }
