@@ -55,6 +55,11 @@ func (c *EvalCommand) events(args []string) error {
 			if env, err = eval.LoadEnvironment(rf.Env); err == nil {
 				code, err = eval.NewPetrarchCoder(env, opts)
 			}
+			if err == nil && *verbose {
+				for _, p := range env.Problems {
+					fmt.Fprintf(c.Env.Stderr, "dictionary: %v\n", p)
+				}
+			}
 		default:
 			return dyad.Errorf(dyad.EINVALID, "eval events: --with %q: want dyad or phoenix", set)
 		}

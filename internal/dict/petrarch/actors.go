@@ -50,6 +50,8 @@ func ParseActors(name string, r io.Reader) ([]*ActorEntry, error) {
 		pos := dict.Pos{File: name, Line: l.num, Col: at + 1}
 		text := l.text[at:]
 		switch {
+		case at > 0 && text[0] != '[':
+			errs.Add(pos, "indented line is not a [CODE] block (a synonym starts with '+')")
 		case at > 0 || text[0] == '[':
 			if cur == nil {
 				errs.Add(pos, "code block with no actor before it")

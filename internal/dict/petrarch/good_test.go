@@ -222,7 +222,7 @@ func TestIssues(t *testing.T) {
 		}
 		got = append(got, is.Category+":"+x+is.Phrase+"="+is.Code)
 	}
-	want := "EDUCATION:n:teacher=TEACHERS | EDUCATION:n:educator=TEACHERS | EDUCATION:~financial literacy= | :higher education=POSTSECONDARY"
+	want := "EDUCATION:n:teacher=TEACHERS | EDUCATION:n:educator=TEACHERS | EDUCATION:~financial literacy= | :higher education=POSTSECONDARY | KIDNAP:v:abduct=KIDNAP"
 	if join(got) != want {
 		t.Errorf("issues = %s, want %s", join(got), want)
 	}

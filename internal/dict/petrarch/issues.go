@@ -21,7 +21,8 @@ var issueOpen = regexp.MustCompile(`(?i)^<ISSUE\s+CATEGORY\s*=\s*"([^"]*)"[^>]*>
 
 // ParseIssues reads an issues file: "PHRASE [CODE]" lines and "~PHRASE"
 // exclusions, optionally inside <ISSUE CATEGORY="…"> … </ISSUE> blocks,
-// where a phrase with no code takes the code of the one before it.
+// where a phrase with no code takes the code of the one before it, or the
+// block's category.
 func ParseIssues(name string, r io.Reader) ([]Issue, error) {
 	lines, err := readLines(r)
 	if err != nil {
@@ -46,7 +47,8 @@ func ParseIssues(name string, r io.Reader) ([]Issue, error) {
 			if open {
 				errs.Add(pos, "<ISSUE> inside <ISSUE>: missing </ISSUE>")
 			}
-			cat, open, last = issueOpen.FindStringSubmatch(text)[1], true, ""
+			cat, open = issueOpen.FindStringSubmatch(text)[1], true
+			last = cat // TYPE="COUNTEVENT" blocks list phrases with no code at all
 			continue
 		case strings.EqualFold(text, "</ISSUE>"):
 			if !open {
@@ -72,7 +74,8 @@ func ParseIssues(name string, r io.Reader) ([]Issue, error) {
 }
 
 // issueLine reads "~PHRASE" or "PHRASE [CODE]"; inside an <ISSUE> block a
-// phrase with no code takes the code of the phrase before it (last).
+// phrase with no code takes last: the code of the phrase before it, or the
+// block's category.
 func issueLine(text, cat, last string, pos dict.Pos, errs *dict.ErrorList) (Issue, bool) {
 	is := Issue{Category: cat, Pos: pos}
 	if strings.HasPrefix(text, "~") {
