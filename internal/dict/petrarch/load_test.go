@@ -120,6 +120,9 @@ func TestSharedDictionaries(t *testing.T) {
 			if err != nil && !errors.As(err, &bad) {
 				t.Fatalf("Load: %v", err)
 			}
+			for _, e := range bad {
+				t.Logf("bad line: %v", e)
+			}
 			if len(bad) > tc.maxBad {
 				t.Errorf("%d bad lines, want at most %d:\n%v", len(bad), tc.maxBad, bad)
 			}
