@@ -17,6 +17,7 @@ type petrarchOutput struct {
 	eval.Tally
 	ByCategory map[string]*eval.Tally `json:"by_category"`
 	NonCAMEO   int                    `json:"non_cameo_expected"` // records expecting a code outside CAMEO
+	Causes     map[string]int         `json:"causes"`             // records not exact, by likeliest cause
 	Parser     string                 `json:"parser"`             // what sentences were read with: eval.Analysis
 	// Dictionary says what the PETRARCH dictionaries gave and lost.
 	Dictionary struct {
@@ -67,7 +68,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 		return err
 	}
 	rep := eval.ScorePetrarch(rf.Records, code)
-	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, NonCAMEO: rep.NonCAMEO, Parser: eval.Analysis(eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder})}
+	out := petrarchOutput{File: fs.Arg(0), Tally: rep.Tally, ByCategory: rep.ByCategory, NonCAMEO: rep.NonCAMEO, Causes: rep.Causes, Parser: eval.Analysis(eval.PetrarchOptions{GoldParse: *gold, WordOrder: *wordOrder})}
 	out.Dictionary.Actors, out.Dictionary.Agents, out.Dictionary.Verbs = env.Report.Actors, env.Report.Agents, env.Report.Verbs
 	out.Dictionary.BadLines, out.Dictionary.Lost = len(env.Problems), env.Report.Lost
 	if *verbose {

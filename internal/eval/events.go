@@ -64,7 +64,8 @@ func ScoreEvents(recs []Record, code RecordCoder) *EventsReport {
 	var root, full, strict, src, tgt, both int
 	for i := range recs {
 		r := &recs[i]
-		got, trace, perr := codeRecord(code, r)
+		c, perr := codeRecord(code, r)
+		got := c.Got
 		if perr != "" {
 			rep.Exceptions++
 		}
@@ -82,7 +83,7 @@ func ScoreEvents(recs []Record, code RecordCoder) *EventsReport {
 				outcome = Exception
 			}
 			rep.Failures = append(rep.Failures, Failure{ID: r.ID, Category: r.Category, Outcome: outcome,
-				Text: r.Text, Want: want, Got: got, Expect: expectation(r), Err: perr, Trace: trace})
+				Text: r.Text, Want: want, Got: got, Expect: expectation(r), Err: perr, Trace: c.Trace})
 		}
 	}
 	rep.Root = prf(root, rep.Predicted, rep.Gold)

@@ -13,19 +13,25 @@ import (
 	"github.com/dyad-events/dyad/internal/postag"
 )
 
-// RecordCoder codes one record, returning its events and lines that
-// explain them (actors found, rules fired) for failure lists.
-type RecordCoder func(r *Record) (got []Coding, trace []string)
+// RecordCoder codes one record.
+type RecordCoder func(r *Record) Coded
+
+// Coded is what a RecordCoder found in a record.
+type Coded struct {
+	Got    []Coding // the events, as a set
+	Actors []string // codes of the actors found, compound actors' members included
+	Trace  []string // lines that explain the events (actors, rules), when asked for
+}
 
 // ScorePetrarch codes every record with code and scores it. A panic while
 // coding a record counts as an exception for that record and the run goes
 // on.
 func ScorePetrarch(recs []Record, code RecordCoder) *PetrarchReport {
-	rep := &PetrarchReport{ByCategory: map[string]*Tally{}}
+	rep := &PetrarchReport{ByCategory: map[string]*Tally{}, Causes: map[string]int{}}
 	for i := range recs {
 		r := &recs[i]
-		got, trace, perr := codeRecord(code, r)
-		outcome := Outcome(r, got)
+		c, perr := codeRecord(code, r)
+		outcome := Outcome(r, c.Got)
 		if perr != "" {
 			outcome = Exception
 		}
@@ -34,8 +40,10 @@ func ScorePetrarch(recs []Record, code RecordCoder) *PetrarchReport {
 			rep.NonCAMEO++
 		}
 		if outcome != Exact {
-			rep.Failures = append(rep.Failures, Failure{ID: r.ID, Category: r.Category, Outcome: outcome,
-				Text: r.Text, Want: r.Expect, Got: got, Expect: expectation(r), Err: perr, Trace: trace})
+			cause := Cause(r, outcome, c)
+			rep.Causes[cause]++
+			rep.Failures = append(rep.Failures, Failure{ID: r.ID, Category: r.Category, Outcome: outcome, Cause: cause,
+				Text: r.Text, Want: r.Expect, Got: c.Got, Expect: expectation(r), Err: perr, Trace: c.Trace})
 		}
 	}
 	return rep
@@ -52,18 +60,17 @@ func (rep *PetrarchReport) add(cat, outcome string) {
 }
 
 // codeRecord calls code, turning a panic into a message.
-func codeRecord(code RecordCoder, r *Record) (got []Coding, trace []string, perr string) {
+func codeRecord(code RecordCoder, r *Record) (c Coded, perr string) {
 	defer func() {
 		if v := recover(); v != nil {
 			stack := strings.Split(string(debug.Stack()), "\n")
 			if len(stack) > 12 {
 				stack = stack[:12]
 			}
-			got, trace, perr = nil, stack, fmt.Sprint(v)
+			c, perr = Coded{Trace: stack}, fmt.Sprint(v)
 		}
 	}()
-	got, trace = code(r)
-	return got, trace, ""
+	return code(r), ""
 }
 
 // PetrarchOptions configure NewPetrarchCoder.
@@ -102,22 +109,38 @@ func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOpti
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	return func(r *Record) ([]Coding, []string) {
+	return func(r *Record) Coded {
 		if d, ok := discards.Match(r.Text); ok {
-			return nil, []string{fmt.Sprintf("discarded by %q (%s)", d.Phrase, d.Pos)}
+			return Coded{Trace: []string{fmt.Sprintf("discarded by %q (%s)", d.Phrase, d.Pos)}}
 		}
 		if gold != nil {
 			if err := gold.set(r.Text, r.Parse); err != nil {
-				return nil, []string{"gold parse: " + err.Error()}
+				return Coded{Trace: []string{"gold parse: " + err.Error()}}
 			}
 		}
 		doc := &dyad.Document{ID: r.ID, Text: r.Text, Date: r.Date}
 		res := p.Code(doc)
-		if !opts.Trace {
-			return Codings(res.Events), nil
+		c := Coded{Got: Codings(res.Events), Actors: actorCodes(res)}
+		if opts.Trace {
+			c.Trace = trace(res)
 		}
-		return Codings(res.Events), trace(res)
+		return c
 	}, nil
+}
+
+// actorCodes returns the codes of the actors res found, as PETRARCH writes
+// them, members of compound actors included.
+func actorCodes(res *pipeline.Result) []string {
+	var out []string
+	for _, ms := range res.Actors {
+		for _, m := range ms {
+			out = append(out, actorCode(m.Actor))
+			for _, a := range m.Members {
+				out = append(out, actorCode(a))
+			}
+		}
+	}
+	return out
 }
 
 // trace describes what the pipeline found: actors and events with rules.

@@ -53,8 +53,11 @@ type PetrarchReport struct {
 	// NonCAMEO counts the records that expect a code outside CAMEO (the
 	// validation verbs keep WEIS-era codes such as 901 or 174K), which a
 	// coder that emits only CAMEO codes cannot get right.
-	NonCAMEO int       `json:"non_cameo_expected"`
-	Failures []Failure `json:"-"`
+	NonCAMEO int `json:"non_cameo_expected"`
+	// Causes counts the records not coded exactly by their likeliest
+	// cause (see Cause).
+	Causes   map[string]int `json:"causes"`
+	Failures []Failure      `json:"-"`
 }
 
 // Failure is a record the coder did not get exactly right.
@@ -62,6 +65,7 @@ type Failure struct {
 	ID       string   `json:"id"`
 	Category string   `json:"category"`
 	Outcome  string   `json:"outcome"`
+	Cause    string   `json:"cause,omitempty"`
 	Text     string   `json:"text"`
 	Want     []Coding `json:"want,omitempty"`
 	Got      []Coding `json:"got,omitempty"`
@@ -89,6 +93,76 @@ func nonCAMEO(r *Record) bool {
 		}
 	}
 	return false
+}
+
+// Causes of failures, from the first that applies.
+const (
+	CausePanic        = "panic"            // the coder panicked
+	CauseNonCAMEO     = "non_cameo_code"   // an expected code is not CAMEO: out of reach
+	CauseActorText    = "actor_as_text"    // an expected actor is written as text ("THE MINISTRY"): an uncoded name
+	CauseFalseEvent   = "event_not_wanted" // events coded where none are expected
+	CauseActorMissing = "actor_not_found"  // an expected actor is not among the actors found
+	CauseNoEvent      = "no_event"         // the actors were found, no event was coded
+	CauseCode         = "wrong_code"       // an expected pair of actors got another code
+	CauseActors       = "wrong_actors"     // an expected code was coded with other actors
+	CauseOther        = "other"            // none of the above: events unrelated to those expected
+)
+
+// Cause names the likeliest cause of a record's outcome, from what the
+// coder found.
+func Cause(r *Record, outcome string, c Coded) string {
+	switch {
+	case outcome == Exception:
+		return CausePanic
+	case nonCAMEO(r):
+		return CauseNonCAMEO
+	case actorAsText(r):
+		return CauseActorText
+	case len(r.Expect) == 0:
+		return CauseFalseEvent
+	case !actorsFound(r, c.Actors):
+		return CauseActorMissing
+	case len(c.Got) == 0:
+		return CauseNoEvent
+	}
+	for _, w := range r.Expect {
+		for _, g := range c.Got {
+			switch {
+			case g == w:
+			case g.Source == w.Source && g.Target == w.Target:
+				return CauseCode
+			case g.Code == w.Code:
+				return CauseActors
+			}
+		}
+	}
+	return CauseOther
+}
+
+func actorAsText(r *Record) bool {
+	for _, c := range r.Expect {
+		if strings.HasPrefix(c.Source, `"`) || strings.HasPrefix(c.Target, `"`) {
+			return true
+		}
+	}
+	return false
+}
+
+// actorsFound reports whether every expected actor (but "---") is among
+// the codes found.
+func actorsFound(r *Record, found []string) bool {
+	have := map[string]bool{}
+	for _, f := range found {
+		have[f] = true
+	}
+	for _, c := range r.Expect {
+		for _, a := range []string{c.Source, c.Target} {
+			if a != "---" && !have[a] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Outcome classifies got against what r expects.
@@ -177,7 +251,7 @@ func expectation(r *Record) string {
 // WriteFailures writes a readable list of the failures of rep.
 func (rep *PetrarchReport) WriteFailures(w io.Writer) {
 	for _, f := range rep.Failures {
-		fmt.Fprintf(w, "%s [%s] %s\n  text: %s\n", f.ID, f.Category, strings.ToUpper(f.Outcome), f.Text)
+		fmt.Fprintf(w, "%s [%s] %s (%s)\n  text: %s\n", f.ID, f.Category, strings.ToUpper(f.Outcome), f.Cause, f.Text)
 		if f.Expect != "" {
 			fmt.Fprintf(w, "  want: %s\n", f.Expect)
 		}

@@ -124,12 +124,16 @@ func TestOutcome(t *testing.T) {
 
 // fake codes records from a table by ID, and panics on "boom".
 func fake(table map[string][]eval.Coding) eval.RecordCoder {
-	return func(r *eval.Record) ([]eval.Coding, []string) {
+	return func(r *eval.Record) eval.Coded {
 		if r.ID == "boom" {
 			var m map[string]int
 			m["x"]++ // a runtime panic, as a bug in a stage would raise
 		}
-		return table[r.ID], nil
+		c := eval.Coded{Got: table[r.ID]}
+		for _, g := range c.Got {
+			c.Actors = append(c.Actors, g.Source, g.Target)
+		}
+		return c
 	}
 }
 
@@ -217,4 +221,33 @@ func petrarchData(tb testing.TB) string {
 		tb.Skipf("reference data %s absent: PETRARCH records not run", data)
 	}
 	return data
+}
+
+func TestCause(t *testing.T) {
+	a := eval.Coding{"ARN", "GON", "064"}
+	tests := []struct {
+		name    string
+		rec     eval.Record
+		coded   eval.Coded
+		outcome string
+		want    string
+	}{
+		{"Panic", eval.Record{Expect: []eval.Coding{a}}, eval.Coded{}, eval.Exception, eval.CausePanic},
+		{"NonCAMEO", eval.Record{Expect: []eval.Coding{{"ARN", "GON", "901"}}}, eval.Coded{}, eval.Missed, eval.CauseNonCAMEO},
+		{"ActorText", eval.Record{Expect: []eval.Coding{{`"THE MINISTRY"`, "GON", "064"}}}, eval.Coded{}, eval.Missed, eval.CauseActorText},
+		{"FalseEvent", eval.Record{NoEvents: true}, eval.Coded{Got: []eval.Coding{a}}, eval.Wrong, eval.CauseFalseEvent},
+		{"ActorMissing", eval.Record{Expect: []eval.Coding{a}}, eval.Coded{Actors: []string{"ARN"}}, eval.Missed, eval.CauseActorMissing},
+		{"NoEvent", eval.Record{Expect: []eval.Coding{a}}, eval.Coded{Actors: []string{"ARN", "GON"}}, eval.Missed, eval.CauseNoEvent},
+		{"NoTargetNeeded", eval.Record{Expect: []eval.Coding{{"ARN", "---", "190"}}}, eval.Coded{Actors: []string{"ARN"}}, eval.Missed, eval.CauseNoEvent},
+		{"Code", eval.Record{Expect: []eval.Coding{a}}, eval.Coded{Actors: []string{"ARN", "GON"}, Got: []eval.Coding{{"ARN", "GON", "036"}}}, eval.Wrong, eval.CauseCode},
+		{"Actors", eval.Record{Expect: []eval.Coding{a}}, eval.Coded{Actors: []string{"ARN", "GON"}, Got: []eval.Coding{{"GON", "ARN", "064"}}}, eval.Wrong, eval.CauseActors},
+		{"Other", eval.Record{Expect: []eval.Coding{a}}, eval.Coded{Actors: []string{"ARN", "GON", "MOR"}, Got: []eval.Coding{{"MOR", "ARN", "190"}}}, eval.Wrong, eval.CauseOther},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := eval.Cause(&tc.rec, tc.outcome, tc.coded); got != tc.want {
+				t.Errorf("Cause(want %v, found %+v) = %s, want %s", tc.rec.Expect, tc.coded, got, tc.want)
+			}
+		})
+	}
 }
