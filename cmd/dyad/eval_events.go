@@ -42,6 +42,9 @@ func (c *EvalCommand) events(args []string) error {
 		return dyad.Errorf(dyad.EINVALID, "eval events: %v", err)
 	}
 	rf.Env.Locate(dirs)
+	if *udpipe && !rf.HasUDParses() {
+		return dyad.Errorf(dyad.EINVALID, "--udpipe: %s has no CoNLL-U parses (Penn trees or none); use its UD variant", rf.Path)
+	}
 	opts := eval.PetrarchOptions{GoldParse: *udpipe, WordOrder: *wordOrder, Trace: *verbose || *failures != ""}
 	out := eventsOutput{File: *gold, Parser: eval.Analysis(opts)}
 	var all []eval.Failure

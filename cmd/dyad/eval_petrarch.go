@@ -56,6 +56,9 @@ func (c *EvalCommand) petrarch(args []string) error {
 		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
 	}
 	rf.Env.Locate(dirs)
+	if *gold && !rf.HasUDParses() {
+		return dyad.Errorf(dyad.EINVALID, "--udpipe: %s has no CoNLL-U parses (Penn trees or none); use its UD variant", rf.Path)
+	}
 	if len(verbs) > 0 {
 		rf.Env.Verbs = verbs
 	}

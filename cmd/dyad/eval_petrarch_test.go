@@ -99,6 +99,7 @@ func TestEvalPetrarchErrors(t *testing.T) {
 		{"ErrMissing", []string{"eval", "petrarch", filepath.Join(dir, "nope.xml")}, "nope.xml"},
 		{"ErrMissingDict", []string{"eval", "petrarch", "--verbs", filepath.Join(dir, "none.txt"), filepath.Join(dir, "records.xml")}, "none.txt"},
 		{"ErrNoGold", []string{"eval", "events"}, "--gold is required"},
+		{"ErrUDPipeNoParses", []string{"eval", "petrarch", "--udpipe", filepath.Join(dir, "records.xml")}, "has no CoNLL-U parses"},
 		{"ErrBadSet", []string{"eval", "events", "--gold", filepath.Join(dir, "records.xml"), "--with", "tabari"}, `--with "tabari"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -235,3 +235,15 @@ func textOfParse(parse string) string {
 	}
 	return b.String()
 }
+
+// HasUDParses reports whether the records carry CoNLL-U parses (the UD
+// variants) rather than Penn Treebank trees or none.
+func (rf *RecordFile) HasUDParses() bool {
+	for _, r := range rf.Records {
+		p := strings.TrimSpace(r.Parse)
+		if p != "" && !strings.HasPrefix(p, "(") {
+			return true
+		}
+	}
+	return false
+}
