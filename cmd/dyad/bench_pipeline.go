@@ -43,6 +43,9 @@ type PipelineRun struct {
 	SentsPerSec  float64 `json:"sentences_per_sec"`
 	EventsPerSec float64 `json:"events_per_sec"`
 	SentsPerCore float64 `json:"sentences_per_sec_per_core"`
+	// SentsPerCPU is sentences per CPU-second of the whole process: on a
+	// shared machine, the figure that does not depend on the load.
+	SentsPerCPU float64 `json:"sentences_per_cpu_second"`
 }
 
 // Run runs "dyad bench pipeline [flags] SOURCE...".
@@ -171,5 +174,6 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, docs []*dyad.Document, 
 	run.WallSeconds, run.CPUSeconds, run.StoreSeconds = wall, cpuSeconds()-c0, storeTime.Seconds()
 	run.DocsPerSec, run.SentsPerSec, run.EventsPerSec = float64(len(docs))/wall, float64(sents)/wall, float64(events)/wall
 	run.SentsPerCore = run.SentsPerSec / float64(w)
+	run.SentsPerCPU = float64(sents) / max(run.CPUSeconds, 1e-9)
 	return run, err
 }
