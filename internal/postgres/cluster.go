@@ -139,3 +139,32 @@ func (d *DB) queryClusters(ctx context.Context, q string, args ...any) ([]*dyad.
 	}
 	return out, rows.Err()
 }
+
+// Mention is an event mention reduced to what clustering reads.
+type Mention struct {
+	Event  *dyad.Event // ID, DocID, Date, Source, Target, CAMEO, Location
+	Outlet string      // the document's source
+}
+
+// Mentions returns every dated event mention with its outlet, in date
+// order, for clustering (as internal/sqlite's Mentions does).
+func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
+	rows, err := d.pool.Query(ctx, "SELECT e.record, e.doc_source FROM events e WHERE e.day > $1 ORDER BY e.day, e.id", undated)
+	if err != nil {
+		return nil, fmt.Errorf("mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []Mention
+	for rows.Next() {
+		var rec string
+		m := Mention{Event: new(dyad.Event)}
+		if err := rows.Scan(&rec, &m.Outlet); err != nil {
+			return nil, fmt.Errorf("mentions: %w", err)
+		}
+		if err := json.Unmarshal([]byte(rec), m.Event); err != nil {
+			return nil, fmt.Errorf("mentions: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

@@ -82,3 +82,12 @@ func TestPartitions(t *testing.T) {
 		}
 	}
 }
+
+func TestMentions(t *testing.T) {
+	db := MustOpenDB(t)
+	storetest.MustCreate(t, db, storetest.Fixture(4))
+	ms, err := db.Mentions(context.Background())
+	if err != nil || len(ms) != 4 || ms[1].Event.Location == nil || ms[1].Outlet != "Wire" || ms[0].Event.Date != "2020-01-01" {
+		t.Fatalf("Mentions=%+v, %v", ms, err)
+	}
+}
