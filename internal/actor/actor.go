@@ -13,8 +13,9 @@ import (
 type Matcher struct {
 	ix       *dict.Index
 	maxWords int
-	firsts   map[string]bool // normalised first words of every form, to skip tokens fast
-	prefixes map[string]bool // normalised forms cut where a token may end
+	firsts   map[string]bool          // normalised first words of every form, to skip tokens fast
+	prefixes map[string]bool          // normalised forms cut where a token may end
+	surnames map[string][]*dict.Actor // persons by lower-case surname, for "President Bush"
 }
 
 // New returns a Matcher over the dictionary d.
@@ -24,9 +25,12 @@ func New(d *dict.Dictionary) *Matcher {
 	if n < 1 {
 		n = 1
 	}
-	m := &Matcher{ix: ix, maxWords: n, firsts: map[string]bool{}, prefixes: map[string]bool{}}
+	m := &Matcher{ix: ix, maxWords: n, firsts: map[string]bool{}, prefixes: map[string]bool{}, surnames: map[string][]*dict.Actor{}}
 	for _, a := range d.Actors {
 		m.addFirsts(a.Names, a.Adjectives, a.Capitals)
+		if a.Kind == dict.Person {
+			m.addSurnames(a)
+		}
 	}
 	for _, ag := range d.Agents {
 		m.addFirsts(ag.Names)
@@ -196,4 +200,27 @@ func sectors(code string) []string {
 // ("six-party"), so that its word is not an actor or agent of its own.
 func inHyphenated(toks []dyad.Token, i int) bool {
 	return i > 0 && toks[i-1].Text == "-" && toks[i-1].Span.End == toks[i].Span.Start
+}
+
+// familyFirst are countries whose names are written family name first.
+var familyFirst = map[string]bool{"CHN": true, "KOR": true, "PRK": true, "TWN": true, "VNM": true, "HKG": true, "MAC": true}
+
+// addSurnames indexes a person by the family name of each of their names.
+func (m *Matcher) addSurnames(a *dict.Actor) {
+	seen := map[string]bool{}
+	for _, n := range append([]string{a.Name}, a.Names...) {
+		f := strings.Fields(n)
+		if len(f) < 2 {
+			continue
+		}
+		s := f[len(f)-1]
+		if familyFirst[a.Country] {
+			s = f[0]
+		}
+		s = strings.ToLower(s)
+		if !seen[s] {
+			seen[s] = true
+			m.surnames[s] = append(m.surnames[s], a)
+		}
+	}
 }

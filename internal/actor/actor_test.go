@@ -21,12 +21,16 @@ func mustMatcher(tb testing.TB) *actor.Matcher {
 	return actor.New(d)
 }
 
-// find returns "code:text" for each mention of the first sentence of text,
+// find returns "code:text" for each mention of the sentences of text,
 // places marked with a leading '@'.
 func find(m *actor.Matcher, text string, date time.Time) string {
 	ss := segment.Sentences(text, tokenize.Text(text))
 	var out []string
-	for _, mn := range m.Find(text, &ss[0], date) {
+	var ms []dyad.Mention
+	for i := range ss {
+		ms = append(ms, m.Find(text, &ss[i], date)...)
+	}
+	for _, mn := range ms {
 		s := mn.Code + ":" + mn.Text
 		if mn.Place {
 			s = "@" + s
@@ -48,7 +52,10 @@ func TestFind(t *testing.T) {
 		{"AdjectiveAgent", "Japanese officials met South Korean police.", "JPNGOV:Japanese officials | KORCOP:South Korean police"},
 		{"Possessive", "China's foreign ministry said so.", "CHNGOV:China's foreign ministry"},
 		{"BareAdjective", "A Japanese ship sank.", ""},
-		{"AgentOfCountries", "Diplomats from the United States, Japan and South Korea met.", "USAGOV+JPNGOV+KORGOV:United States, Japan and South Korea"},
+		{"AgentOfCountries", "Diplomats from the United States, Japan and South Korea met.", "USAGOV+JPNGOV+KORGOV:Diplomats from the United States, Japan and South Korea"},
+		{"TitledSurname", "President Obama met Foreign Minister Lavrov.", "USAGOV:President Obama | RUSGOV:Foreign Minister Lavrov"},
+		{"AgentInCountry", "A court in Guyana jailed two men.", "GUYJUD:court in Guyana"},
+		{"AgentInIGO", "Officials at the UN met.", "GOV:Officials | @IGOUNO:UN"},
 		{"CapitalMetonym", "Tokyo said no.", "JPNGOV:Tokyo"},
 		{"CapitalAsPlace", "They met in Tokyo.", "@JPNGOV:Tokyo"},
 		{"Dateline", "TOKYO — Japan spoke.", "@JPNGOV:TOKYO | JPN:Japan"},
@@ -72,8 +79,6 @@ func BenchmarkFind(b *testing.B) {
 		m.Find(text, &ss[0], time.Time{})
 	}
 }
-
-var _ = dyad.Span{}
 
 func TestUnknown(t *testing.T) {
 	m := mustMatcher(t)

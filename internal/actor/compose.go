@@ -44,6 +44,11 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		}
 	done:
 		first, last := ps[start].first, ps[i].last
+		if person == nil && ag != nil {
+			if e, ok := m.titledSurname(toks, ps, i, date); ok { // "President Bush"
+				person, last = &e, ps[i].last+1
+			}
+		}
 		var act dyad.Actor
 		switch {
 		case person != nil:
@@ -126,21 +131,29 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 	for i := 0; i < len(ms); i++ {
 		j := listEnd(toks, ms, i)
 		group := ms[i : j+1]
-		if ag, ok := agentBefore(toks, out, group[0]); ok {
+		first := group[0].First
+		if ag, ok := agentBefore(toks, out, group); ok {
 			for k := range group {
-				if len(group[k].Sectors) == 0 && group[k].Country != "" {
+				if (len(group[k].Sectors) == 0 || group[k].Place) && group[k].Country != "" {
 					group[k].Actor = withSector(group[k].Actor, ag)
+					group[k].Place = false // "a court in Guyana" is the court
 				}
 			}
+			first = out[len(out)-1].First
 			out = out[:len(out)-1]
 		}
 		if len(group) == 1 {
-			out = append(out, group[0])
+			m := group[0]
+			if first < m.First {
+				m.First, m.Span.Start = first, toks[first].Span.Start
+				m.Text = text[m.Span.Start:m.Span.End]
+			}
+			out = append(out, m)
 			i = j
 			continue
 		}
-		c := dyad.Mention{First: group[0].First, Last: group[len(group)-1].Last}
-		c.Span = dyad.Span{Start: group[0].Span.Start, End: group[len(group)-1].Span.End}
+		c := dyad.Mention{First: first, Last: group[len(group)-1].Last}
+		c.Span = dyad.Span{Start: toks[first].Span.Start, End: group[len(group)-1].Span.End}
 		c.Text = text[c.Span.Start:c.Span.End]
 		for _, g := range group {
 			c.Members = append(c.Members, g.Actor)
@@ -193,13 +206,15 @@ func listEnd(toks []dyad.Token, ms []dyad.Mention, i int) int {
 }
 
 // agentBefore reports whether the last mention in out is a bare agent
-// followed by "of", "from" or "in" and then m, and returns its sector code.
-func agentBefore(toks []dyad.Token, out []dyad.Mention, m dyad.Mention) (string, bool) {
+// followed by "of", "from" or "in" and then the mentions of group
+// ("diplomats from the US, Japan and South Korea", "a court in Guyana"),
+// and returns its sector code. After "in" only one place may follow.
+func agentBefore(toks []dyad.Token, out []dyad.Mention, group []dyad.Mention) (string, bool) {
 	if len(out) == 0 {
 		return "", false
 	}
-	a := out[len(out)-1]
-	if a.Country != "" || len(a.Members) > 0 || len(a.Sectors) == 0 {
+	a, m := out[len(out)-1], group[0]
+	if a.Country != "" || len(a.Members) > 0 || len(a.Sectors) == 0 || a.Place || m.Country == "" {
 		return "", false
 	}
 	gap := toks[a.Last+1 : m.First]
@@ -208,6 +223,10 @@ func agentBefore(toks []dyad.Token, out []dyad.Mention, m dyad.Mention) (string,
 	}
 	switch strings.ToLower(gap[0].Text) {
 	case "of", "from":
+	case "in":
+		if len(group) > 1 || strings.HasPrefix(m.Country, "IGO") {
+			return "", false
+		}
 	default:
 		return "", false
 	}
@@ -248,4 +267,32 @@ func dateline(toks []dyad.Token, first, last int) bool {
 		return true
 	}
 	return false
+}
+
+// titledSurname finds a person named by a title and a surname alone
+// ("President Bush", "Foreign Minister Lavrov"): the capitalised token
+// after piece i that no piece covers, when exactly one person of that
+// surname holds a role on date.
+func (m *Matcher) titledSurname(toks []dyad.Token, ps []piece, i int, date time.Time) (dict.Entry, bool) {
+	k := ps[i].last + 1
+	if date.IsZero() || k >= len(toks) || toks[k].Text == "" || !isUpper(toks[k].Text[0]) {
+		return dict.Entry{}, false
+	}
+	if i+1 < len(ps) && ps[i+1].first <= k {
+		return dict.Entry{}, false
+	}
+	var found *dict.Actor
+	for _, a := range m.surnames[strings.ToLower(toks[k].Text)] {
+		if _, role := a.CodeOn(date); role == nil {
+			continue
+		}
+		if found != nil && found != a {
+			return dict.Entry{}, false // two people of that name in office: no guess
+		}
+		found = a
+	}
+	if found == nil {
+		return dict.Entry{}, false
+	}
+	return dict.Entry{Actor: found, Form: dict.FormName}, true
 }

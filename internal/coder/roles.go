@@ -43,8 +43,8 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule 
 	switch {
 	case subj >= 0:
 		src = st.actorUnder(subj)
-	case m.p.kind == "verb":
-		src, rule = c.source(st, m), rule+":order"
+	case m.p.kind == "verb" && st.finite(h):
+		src, rule = c.source(st, m), rule+":order" // a finite verb the parse left without subject
 	}
 	if pass {
 		tgt, src, rule = src, -1, rule+":passive"

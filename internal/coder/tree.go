@@ -230,3 +230,22 @@ func (st *sent) firstTokenOf(a int) int {
 	}
 	return -1
 }
+
+// finite reports whether verb v is finite or the root: a gerund or
+// participle in an adjunct ("jailed a year ago", "helping militants") has
+// no subject of its own to guess from word order.
+func (st *sent) finite(v int) bool {
+	switch st.toks[v].XPOS {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	if st.head(v) < 0 {
+		return true
+	}
+	for _, c := range st.children(v) {
+		if base, _ := st.rel(c); base == "aux" {
+			return true
+		}
+	}
+	return false
+}
