@@ -89,7 +89,11 @@ func (d *DB) prepare(ctx context.Context, docs []*dyad.CodedDocument) (*batch, e
 			days[eventDay(cd.Events[i].Date)] = true
 		}
 	}
-	sort.SliceStable(b.docs, func(i, j int) bool { return dyad.ContentHash(b.docs[i].Doc) < dyad.ContentHash(b.docs[j].Doc) })
+	hash := make(map[*dyad.CodedDocument]string, len(b.docs))
+	for _, cd := range b.docs {
+		hash[cd] = dyad.ContentHash(cd.Doc)
+	}
+	sort.SliceStable(b.docs, func(i, j int) bool { return hash[b.docs[i]] < hash[b.docs[j]] })
 	if err := d.ensurePartitions(ctx, days); err != nil {
 		return nil, err
 	}
