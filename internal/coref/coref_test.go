@@ -41,6 +41,22 @@ func codes(ms []dyad.Mention) string {
 	return strings.Join(out, " ")
 }
 
+func TestResolvePronouns(t *testing.T) {
+	text := "Japan and China said they will meet . Israel said a rocket was fired at it . It rained . "
+	ss := sentences(text)
+	jpn := dyad.Actor{Code: "JPN", Country: "JPN"}
+	chn := dyad.Actor{Code: "CHN", Country: "CHN"}
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 2, dyad.Actor{Code: "JPN+CHN", Members: []dyad.Actor{jpn, chn}}, false)}
+	ms[1] = []dyad.Mention{mention(ss[1], 0, 0, dyad.Actor{Code: "ISR", Country: "ISR"}, false)}
+	coref.Resolve(text, ss, ms)
+	for i, want := range []string{"JPN+CHN JPN+CHN", "ISR ISR", ""} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+}
+
 func TestResolve(t *testing.T) {
 	text := "Antony Blinken met Lim Sung-nam and Shinsuke Sugiyama . Blinken spoke . He left . The three governments agreed on North Korea . The North fired . Sugiyama said I am here . "
 	ss := sentences(text)

@@ -30,6 +30,16 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.M
 		if p, ok := r.nearestPerson(here, k); ok {
 			return r.mention(s, k, k, p.Actor, "pronoun for "+p.Name, true), 1, true
 		}
+	case "they", "them":
+		if c, ok := nearestBefore(here, k, func(m dyad.Mention) bool { return len(m.Members) > 1 }); ok {
+			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
+		}
+	case "it":
+		if c, ok := nearestBefore(here, k, func(m dyad.Mention) bool {
+			return len(m.Members) == 0 && !m.Person && !m.Place && m.Country != "" && len(m.Sectors) == 0
+		}); ok {
+			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
+		}
 	}
 	return dyad.Mention{}, 0, false
 }
@@ -96,3 +106,15 @@ func (r *resolver) nearestPerson(here []dyad.Mention, k int) (dyad.Mention, bool
 }
 
 func isUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// nearestBefore returns the last mention before token k in this sentence
+// that ok accepts: plural "they" takes a compound actor, "it" a country or
+// organisation, never across a sentence, where guessing goes wrong.
+func nearestBefore(here []dyad.Mention, k int, ok func(dyad.Mention) bool) (dyad.Mention, bool) {
+	for i := len(here) - 1; i >= 0; i-- {
+		if here[i].Last < k && here[i].Resolved == "" && ok(here[i]) {
+			return here[i], true
+		}
+	}
+	return dyad.Mention{}, false
+}
