@@ -10,7 +10,8 @@ import (
 const Pivot = 30
 
 // parseRestriction reads the date part of a code block: "<D" (before D),
-// ">D" (on or after D) or "D-D" (both inclusive). D is YYYYMMDD or YYMMDD.
+// ">D" (on or after D) or "D-D" (both inclusive; either may be left
+// open). D is YYYYMMDD or YYMMDD.
 func parseRestriction(s string) (from, to time.Time, msg string) {
 	switch {
 	case strings.HasPrefix(s, "<"):
@@ -27,13 +28,20 @@ func parseRestriction(s string) (from, to time.Time, msg string) {
 	if !ok {
 		return from, to, "bad date restriction " + quote(s) + ": want <DATE, >DATE or DATE-DATE"
 	}
-	if from, msg = parseDate(a); msg != "" {
-		return from, to, msg
+	if a == "" && b == "" {
+		return from, to, "empty date range " + quote(s)
 	}
-	if to, msg = parseDate(b); msg != "" {
-		return from, to, msg
+	if a != "" { // "-D": open start
+		if from, msg = parseDate(a); msg != "" {
+			return from, to, msg
+		}
 	}
-	if to.Before(from) {
+	if b != "" { // "D-": open end
+		if to, msg = parseDate(b); msg != "" {
+			return from, to, msg
+		}
+	}
+	if !to.IsZero() && to.Before(from) {
 		return from, to, "date range " + quote(s) + " ends before it starts"
 	}
 	return from, to, ""

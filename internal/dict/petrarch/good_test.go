@@ -27,7 +27,7 @@ func mustRead(t *testing.T, file string, kind petrarch.FileKind) *petrarch.Set {
 
 func TestActors(t *testing.T) {
 	s := mustRead(t, "actors.good.txt", petrarch.ActorFile)
-	if got, want := join(names(s.Actors)), "ARNOR | GONDOR | GOLLUM | BOROMIR | LORIEN | UNITED NATIONS"; got != want {
+	if got, want := join(names(s.Actors)), "ARNOR | GONDOR | GOLLUM | BOROMIR | FARAMIR | LORIEN | UNITED NATIONS"; got != want {
 		t.Fatalf("names = %s, want %s", got, want)
 	}
 	g := s.Actors[2]
@@ -51,7 +51,10 @@ func TestActors(t *testing.T) {
 	if c := s.Actors[3].Codes[0]; c.Code != "" {
 		t.Errorf("Boromir [---] code = %q, want the null code", c.Code)
 	}
-	if c := s.Actors[4].Codes[0]; c.Code != "ELR" || join(c.Alts) != "GAL" {
+	if c := s.Actors[4].Codes[0]; c.Code != "GONGOV" || !c.From.Equal(day("2001-01-01")) || !c.To.IsZero() {
+		t.Errorf("Faramir [GONGOV 20010101-] = %s %v–%v, want GONGOV from 2001-01-01, open", c.Code, c.From, c.To)
+	}
+	if c := s.Actors[5].Codes[0]; c.Code != "ELR" || join(c.Alts) != "GAL" {
 		t.Errorf("Lorien [ELR/GAL] = %s + %v, want ELR + [GAL]", c.Code, c.Alts)
 	}
 	if p := s.Actors[0].Pos; p.Line != 3 || p.Col != 1 {
@@ -75,6 +78,8 @@ func TestActorsToDict(t *testing.T) {
 		{"GOLLUM", "1999-08-15", "HOBGOV", dict.Person},
 		{"GOLLUM", "2005-01-01", "HOBREB", dict.Person},
 		{"BOROMIR", "2000-01-01", "", dict.Country},
+		{"FARAMIR", "2000-12-31", "", dict.Person},
+		{"FARAMIR", "2030-01-01", "GONGOV", dict.Person},
 		{"UNITED NATIONS", "2000-01-01", "IGOUNO", dict.IGO},
 	}
 	for _, tc := range tests {
