@@ -143,6 +143,9 @@ func TestVerbs(t *testing.T) {
 	if f := r.Verbs[1]; join(f.Words) != "WIRE | TAP" || f.Verb != 0 {
 		t.Errorf("+WIRE_TAP = %v verb %d, want WIRE TAP, verb 0", f.Words, f.Verb)
 	}
+	if post := r.Patterns[0].Post; len(post) != 2 || post[0].Tight || !post[1].Tight {
+		t.Errorf("* DIPLOMATIC_TIES: post = %s, want DIPLOMATIC loose, TIES tight", dump(post))
+	}
 	p := r.Patterns[2] // - + WAS * TO $ [036]
 	kinds := func(es []petrarch.Elem) (out []string) {
 		for _, e := range es {

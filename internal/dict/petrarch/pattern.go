@@ -97,9 +97,6 @@ func (p *verbParser) pattern(l line, at int) {
 	}
 	pat := &Pattern{Pre: elems[:star], Post: elems[star+1:], Code: code, Note: l.comment,
 		Text: strings.TrimSpace(body), Pos: p.pos(l, at)}
-	if len(pat.Post) > 0 {
-		pat.Post[0].Tight = elems[star+1].Tight
-	}
 	p.block.Patterns = append(p.block.Patterns, pat)
 }
 
@@ -112,6 +109,7 @@ func lexPattern(s string, col int) ([]Elem, int, string) {
 		elems []Elem
 		col   int
 		close byte
+		tight bool // the group was joined to the element before it by '_'
 	}
 	stack := []frame{{}}
 	tight := false
@@ -150,10 +148,8 @@ func lexPattern(s string, col int) ([]Elem, int, string) {
 			if len(stack) > 1 && stack[len(stack)-1].kind == NounPhrase {
 				return nil, at, "group inside a noun phrase"
 			}
-			stack = append(stack, frame{kind: k, col: at, close: cl})
-			stack[len(stack)-1].elems = nil
-			// the tight flag carries to the group
-			stack[len(stack)-1].kind = k
+			stack = append(stack, frame{kind: k, col: at, close: cl, tight: tight})
+			tight = false
 			i++
 			continue
 		case ')', '}':
@@ -165,6 +161,7 @@ func lexPattern(s string, col int) ([]Elem, int, string) {
 				return nil, at, "empty group"
 			}
 			stack = stack[:len(stack)-1]
+			tight = top.tight
 			push(Elem{Kind: top.kind, Sub: top.elems, Col: top.col})
 		case '&':
 			j := i + 1
