@@ -10,6 +10,9 @@ type Actor struct {
 	Name    string   `json:"name,omitempty"`    // canonical name of the matched entry, e.g. "Japan"
 	Text    string   `json:"text"`              // the words matched in the document
 	Span    Span     `json:"span"`              // where Text stands in Document.Text
+	// Resolved says how coreference found the actor ("surname of Antony
+	// Blinken"); empty when the dictionary matched the words themselves.
+	Resolved string `json:"resolved,omitempty"`
 	// Members lists the actors of a compound actor ("the United States,
 	// Japan and South Korea"); CAMEO output expands them into dyads.
 	Members []Actor `json:"members,omitempty"`

@@ -29,6 +29,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 		return c.petrarch(args[1:])
 	case "events":
 		return c.events(args[1:])
+	case "confidence":
+		return c.confidence(args[1:])
 	}
 	return dyad.Errorf(dyad.EINVALID, "eval: unknown subcommand %q", args[0])
 }

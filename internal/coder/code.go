@@ -81,7 +81,7 @@ func (c *Coder) events(doc *dyad.Document, s *dyad.Sentence, st *sent, m *match,
 	for _, p := range pairs {
 		e := ev
 		e.Source, e.Target = p[0], p[1]
-		e.Confidence = confidence(m, tgt >= 0, mod)
+		e.Confidence = Confidence(&e)
 		out = append(out, e)
 	}
 	return out
@@ -119,16 +119,4 @@ func reciprocal(code string) bool {
 		return true
 	}
 	return false
-}
-
-// confidence scores an event from its evidence; see docs/FORMAT.md.
-func confidence(m *match, hasTarget bool, mod dyad.Modality) float64 {
-	c := 0.5 + 0.05*float64(len(m.at)-1)
-	if hasTarget {
-		c += 0.2
-	}
-	if mod != dyad.Asserted {
-		c -= 0.1
-	}
-	return min(max(c, 0.05), 0.95)
 }

@@ -41,7 +41,9 @@ func (c *Coder) prepare(s *dyad.Sentence, ms []dyad.Mention) *sent {
 		for i := m.First; i <= m.Last; i++ {
 			st.actorAt[i] = len(st.actors)
 		}
-		st.actors = append(st.actors, m.Actor)
+		a := m.Actor
+		a.Resolved = m.Resolved
+		st.actors = append(st.actors, a)
 	}
 	return st
 }
