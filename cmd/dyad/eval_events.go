@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -29,6 +30,7 @@ func (c *EvalCommand) events(args []string) error {
 	udpipe := fs.Bool("udpipe", false, "code the records' own CoNLL-U parses instead of dyad's parser")
 	wordOrder := fs.Bool("word-order", false, "code on word order, without tagger and parser")
 	failures := fs.String("failures", "", "write the records not coded exactly to `FILE` as JSON lines, each set's in turn")
+	only := fs.String("only", "", "code only the records whose id or category matches `REGEXP`")
 	var dirs stringList
 	fs.Var(&dirs, "dicts", "`DIR` to look in for Environment files missing next to the gold file (repeatable)")
 	if err := fs.Parse(reorder(args)); err != nil {
@@ -42,6 +44,13 @@ func (c *EvalCommand) events(args []string) error {
 		return dyad.Errorf(dyad.EINVALID, "eval events: %v", err)
 	}
 	rf.Env.Locate(dirs)
+	if *only != "" {
+		rx, err := regexp.Compile(*only)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "--only: %v", err)
+		}
+		rf.Only(rx)
+	}
 	if *udpipe && !rf.HasUDParses() {
 		return dyad.Errorf(dyad.EINVALID, "--udpipe: %s has no CoNLL-U parses (Penn trees or none); use its UD variant", rf.Path)
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -37,11 +38,12 @@ func (c *EvalCommand) petrarch(args []string) error {
 	gold := fs.Bool("udpipe", false, "code the records' own CoNLL-U parses (UD variant files) instead of dyad's parser")
 	wordOrder := fs.Bool("word-order", false, "code on word order, without tagger and parser")
 	failures := fs.String("failures", "", "write the records not coded exactly to `FILE` as JSON lines, with traces")
+	only := fs.String("only", "", "code only the records whose id or category matches `REGEXP`")
 	var dirs, verbs stringList
 	fs.Var(&dirs, "dicts", "`DIR` to look in for Environment files missing next to the records file (repeatable)")
 	fs.Var(&verbs, "verbs", "verbs `FILE` to use in place of the Environment's (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order] [--dicts DIR] [--verbs FILE]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order] [--dicts DIR] [--verbs FILE] [--only REGEXP] [--failures FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(reorder(args)); err != nil {
@@ -56,6 +58,13 @@ func (c *EvalCommand) petrarch(args []string) error {
 		return dyad.Errorf(dyad.EINVALID, "eval petrarch: %v", err)
 	}
 	rf.Env.Locate(dirs)
+	if *only != "" {
+		rx, err := regexp.Compile(*only)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "--only: %v", err)
+		}
+		rf.Only(rx)
+	}
 	if *gold && !rf.HasUDParses() {
 		return dyad.Errorf(dyad.EINVALID, "--udpipe: %s has no CoNLL-U parses (Penn trees or none); use its UD variant", rf.Path)
 	}
@@ -89,7 +98,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 }
 
 // takesValue names the eval flags that take a value as the next argument.
-var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "dict": true, "failures": true, "with": true}
+var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "dict": true, "failures": true, "with": true, "only": true}
 
 // reorder moves flags after positional arguments to the front, so that
 // "eval petrarch FILE -v" works as "eval petrarch -v FILE".

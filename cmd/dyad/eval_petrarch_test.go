@@ -73,6 +73,21 @@ func TestEvalPetrarch(t *testing.T) {
 	}
 }
 
+func TestEvalPetrarchOnly(t *testing.T) {
+	dir := petrarchDir(t)
+	stdout, stderr, status := run(t, "", "eval", "petrarch", "--only", "^(E-1|NONE)$", filepath.Join(dir, "records.xml"))
+	if status != 0 {
+		t.Fatalf("status=%d stderr=%s", status, stderr)
+	}
+	var out petrarchOutput
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Records != 2 || out.ByCategory["VERB"] != nil {
+		t.Errorf("--only kept %d records %v, want E-1 and the NONE record", out.Records, out.ByCategory)
+	}
+}
+
 func TestEvalEvents(t *testing.T) {
 	dir := petrarchDir(t)
 	stdout, stderr, status := run(t, "", "eval", "events", "--gold", filepath.Join(dir, "records.xml"), "--with", "phoenix")

@@ -247,3 +247,14 @@ func (rf *RecordFile) HasUDParses() bool {
 	}
 	return false
 }
+
+// Only keeps the records whose id or category rx matches.
+func (rf *RecordFile) Only(rx *regexp.Regexp) {
+	kept := rf.Records[:0]
+	for _, r := range rf.Records {
+		if rx.MatchString(r.ID) || rx.MatchString(r.Category) {
+			kept = append(kept, r)
+		}
+	}
+	rf.Records = kept
+}
