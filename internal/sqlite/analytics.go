@@ -4,39 +4,47 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/dyad-events/dyad"
 )
 
-// periodExpr returns the SQL expression of the first day of an event's
-// period.
-func periodExpr(by dyad.Interval) (string, error) {
+// period returns the first day of the period holding date (YYYY-MM-DD).
+func period(date string, by dyad.Interval) string {
 	switch by {
-	case dyad.Day, "":
-		return "e.date", nil
-	case dyad.Week: // the Monday on or before the date
-		return "date(e.date, '-6 days', 'weekday 1')", nil
 	case dyad.Month:
-		return "substr(e.date, 1, 7) || '-01'", nil
+		if len(date) >= 7 {
+			return date[:7] + "-01"
+		}
+	case dyad.Week:
+		if d, err := time.Parse("2006-01-02", date); err == nil {
+			back := (int(d.Weekday()) + 6) % 7 // days since Monday
+			return d.AddDate(0, 0, -back).Format("2006-01-02")
+		}
 	}
-	return "", dyad.Errorf(dyad.EINVALID, "bad interval %q (want day, week or month)", by)
+	return date
 }
 
 const quadSums = "sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), sum(e.quad = 4), sum(e.goldstein)"
 
 // Series buckets the events matching f by period, leaving out undated
-// events and empty periods.
+// events and empty periods. SQLite sums by day, in the order of the dyad
+// index (no sort, no per-row date arithmetic); days fold into weeks and
+// months here.
 func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) ([]dyad.SeriesPoint, error) {
-	per, err := periodExpr(by)
-	if err != nil {
-		return nil, err
+	switch by {
+	case "":
+		by = dyad.Day
+	case dyad.Day, dyad.Week, dyad.Month:
+	default:
+		return nil, dyad.Errorf(dyad.EINVALID, "bad interval %q (want day, week or month)", by)
 	}
 	c, err := eventCond(f)
 	if err != nil {
 		return nil, err
 	}
 	c.add("e.date <> ''")
-	q := "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
+	q := "SELECT e.date, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY e.date ORDER BY e.date"
 	rows, err := d.db.QueryContext(ctx, q, c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
@@ -48,8 +56,20 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 		if err := rows.Scan(&p.Period, &p.Events, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3], &p.GoldsteinSum); err != nil {
 			return nil, err
 		}
-		p.GoldsteinMean = p.GoldsteinSum / float64(p.Events)
+		p.Period = period(p.Period, by)
+		if n := len(out); n > 0 && out[n-1].Period == p.Period {
+			last := &out[n-1]
+			last.Events += p.Events
+			last.GoldsteinSum += p.GoldsteinSum
+			for i := range last.Quad {
+				last.Quad[i] += p.Quad[i]
+			}
+			continue
+		}
 		out = append(out, p)
+	}
+	for i := range out {
+		out[i].GoldsteinMean = out[i].GoldsteinSum / float64(out[i].Events)
 	}
 	return out, rows.Err()
 }
