@@ -13,11 +13,15 @@ const module = "github.com/dyad-events/dyad"
 var stages = map[string]bool{
 	"internal/tokenize": true, "internal/segment": true, "internal/postag": true,
 	"internal/depparse": true, "internal/actor": true, "internal/coder": true,
-	"internal/dates": true, "internal/places": true,
+	"internal/dates": true, "internal/places": true, "internal/coref": true, "internal/quotes": true,
+	"internal/noise": true,
 }
 
 // adapters never import stages.
-var adapters = map[string]bool{"internal/ingest": true, "internal/export": true}
+var adapters = map[string]bool{
+	"internal/ingest": true, "internal/export": true, "internal/sqlite": true, "internal/postgres": true,
+	"internal/stream": true, "internal/server": true,
+}
 
 // TestImportDirection holds the dependency rules of docs/ARCHITECTURE.md.
 func TestImportDirection(t *testing.T) {
