@@ -43,8 +43,10 @@ func (c *Coder) events(doc *dyad.Document, s *dyad.Sentence, st *sent, m *match,
 	}
 	cm, pv := m.p.cameo, m.p.plov
 	if code != cm.Code {
-		cm, _ = ontology.CAMEO(code)
-		pv, _ = ontology.PLOVER(code)
+		if icm, err := ontology.CAMEO(code); err == nil {
+			cm = icm
+			pv, _ = ontology.PLOVER(code)
+		}
 	}
 	var pairs [][2]dyad.Actor
 	switch {

@@ -21,6 +21,11 @@ const (
 type Options struct {
 	MaxGap   int // tokens allowed between two pattern words, not counting actors
 	MaxReach int // tokens searched left for a source and right for a target
+	// OwnCodes accepts event codes the CAMEO ontology does not have (a
+	// user's dictionary with codes of its own): their events carry the code
+	// and its first two digits as root, no name, no Goldstein value and no
+	// PLOVER category. Without it such entries are errors.
+	OwnCodes bool
 }
 
 // DefaultOptions returns the options dyad codes with.
@@ -50,7 +55,10 @@ func New(d *dict.Dictionary, opts Options) (*Coder, error) {
 	var errs dict.ErrorList
 	for _, v := range d.Verbs {
 		cm, err := ontology.CAMEO(v.Code)
-		if err != nil {
+		switch {
+		case err != nil && opts.OwnCodes && len(v.Code) >= 2:
+			cm = dyad.CAMEO{Code: v.Code, Root: v.Code[:2]}
+		case err != nil:
 			errs = append(errs, &dict.Error{Pos: v.Pos, Msg: dyad.ErrorMessage(err)})
 			continue
 		}

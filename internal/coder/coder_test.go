@@ -112,3 +112,33 @@ func TestCodeTree(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnCodes(t *testing.T) {
+	d, err := dict.Parse("own.txt", strings.NewReader("verb 903 frobnicate\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := coder.New(d, coder.DefaultOptions()); err == nil || !strings.Contains(err.Error(), "own.txt:1") {
+		t.Fatalf("New with an unknown code: err=%v, want an error naming own.txt:1", err)
+	}
+	opts := coder.DefaultOptions()
+	opts.OwnCodes = true
+	c, err := coder.New(d, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Japan frobnicated China."
+	s := dyad.Sentence{Text: text, Span: dyad.Span{End: len(text)}, Tokens: []dyad.Token{
+		{ID: 1, Text: "Japan", Span: dyad.Span{Start: 0, End: 5}, Head: -1},
+		{ID: 2, Text: "frobnicated", Span: dyad.Span{Start: 6, End: 17}, Head: -1},
+		{ID: 3, Text: "China", Span: dyad.Span{Start: 18, End: 23}, Head: -1},
+	}}
+	ms := []dyad.Mention{
+		{Actor: dyad.Actor{Code: "JPN", Country: "JPN"}, First: 0, Last: 0},
+		{Actor: dyad.Actor{Code: "CHN", Country: "CHN"}, First: 2, Last: 2},
+	}
+	evs := c.Code(&dyad.Document{ID: "own", Text: text}, &s, ms)
+	if len(evs) != 1 || evs[0].CAMEO.Code != "903" || evs[0].CAMEO.Root != "90" || evs[0].Source.Code != "JPN" {
+		t.Fatalf("events = %+v, want one 903 JPN→CHN with root 90", evs)
+	}
+}
