@@ -57,37 +57,39 @@ type fieldGetter func(name string) (string, bool)
 // document builds a Document from one record at pos (FILE:LINE). Errors
 // name the field.
 func (c Columns) document(raw fieldGetter, pos string, defDate time.Time, source string) (*dyad.Document, error) {
-	get := func(names string) (string, bool) {
+	// get returns the value of the first present field of names, and
+	// that field's name for messages (names itself when none is present).
+	get := func(names string) (string, string, bool) {
 		for _, n := range strings.Split(names, ",") {
 			if v, ok := raw(strings.TrimSpace(n)); ok {
-				return v, true
+				return v, strings.TrimSpace(n), true
 			}
 		}
-		return "", false
+		return "", names, false
 	}
-	text, ok := get(c.Text)
+	text, tname, ok := get(c.Text)
 	switch {
 	case !ok:
-		return nil, fmt.Errorf("field %q: missing", c.Text)
+		return nil, fmt.Errorf("field %q: missing", tname)
 	case strings.TrimSpace(text) == "":
-		return nil, fmt.Errorf("field %q: empty", c.Text)
+		return nil, fmt.Errorf("field %q: empty", tname)
 	}
 	if err := checkText([]byte(text)); err != nil {
-		return nil, fmt.Errorf("field %q: %v", c.Text, err)
+		return nil, fmt.Errorf("field %q: %v", tname, err)
 	}
 	doc := &dyad.Document{ID: pos, Text: text, Date: defDate, Source: source}
-	if id, ok := get(c.ID); ok && strings.TrimSpace(id) != "" {
+	if id, _, ok := get(c.ID); ok && strings.TrimSpace(id) != "" {
 		doc.ID = strings.TrimSpace(id)
 	}
-	doc.Title, _ = get(c.Title)
-	doc.URL, _ = get(c.URL)
-	if s, ok := get(c.Source); ok && s != "" {
+	doc.Title, _, _ = get(c.Title)
+	doc.URL, _, _ = get(c.URL)
+	if s, _, ok := get(c.Source); ok && s != "" {
 		doc.Source = s
 	}
-	if d, ok := get(c.Date); ok && strings.TrimSpace(d) != "" {
+	if d, dname, ok := get(c.Date); ok && strings.TrimSpace(d) != "" {
 		t, err := ParseDateLoose(d)
 		if err != nil {
-			return nil, fmt.Errorf("field %q: %v", c.Date, err)
+			return nil, fmt.Errorf("field %q: %v", dname, err)
 		}
 		doc.Date = t
 	}

@@ -39,7 +39,7 @@ func TestReadCSV(t *testing.T) {
 		{"ErrNoTextColumn", "id,body\nx,Hello.\n", ingest.DefaultColumns(),
 			[]string{`ERR: in.csv:1: no column "text" for the text (columns: ["id" "body"])`}},
 		{"ErrRowGoesOn", "id,text,date\na,,\nb,Fine.,\nc,Bad date.,yesterday\nd,Fine.,\n", ingest.DefaultColumns(),
-			[]string{`ERR: in.csv:2: field "text": empty`, "b||0001-01-01|", `ERR: in.csv:4: field "date,published,pubdate,publish_date": bad date "yesterday"`, "d||0001-01-01|"}},
+			[]string{`ERR: in.csv:2: field "text": empty`, "b||0001-01-01|", `ERR: in.csv:4: field "date": bad date "yesterday"`, "d||0001-01-01|"}},
 		{"ErrQuote", "id,text\na,\"unclosed\n", ingest.DefaultColumns(), nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
