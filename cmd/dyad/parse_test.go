@@ -28,7 +28,7 @@ func TestParseStdin(t *testing.T) {
 		t.Fatalf("status %d, stderr %q", status, stderr)
 	}
 	for _, want := range []string{
-		"# text = TOKYO (AP) — Japan's prime minister didn't resign.",
+		"# text = TOKYO (AP) —\n", "# text = Japan's prime minister didn't resign.",
 		"# span = 0-", "# text = He said so.",
 		"\tn't\tnot\tPART\tRB\t",
 		"\t's\t's\tPART\tPOS\t",

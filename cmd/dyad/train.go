@@ -36,8 +36,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	seed := fs.Int64("seed", 1, "random seed")
 	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
-	tagger := fs.String("tagger", "internal/postag/"+postag.ModelFile, "tagger model whose tags the parser trains on")
-	folds := fs.Int("folds", 0, "jackknife folds (0: the default)")
+	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -52,7 +51,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if what == "tagger" {
 		return c.trainTagger(sents, *out, *seed, *epochs, *folds, logf)
 	}
-	return c.trainParser(sents, *out, *tagger, *seed, *epochs, *folds, logf)
+	return c.trainParser(sents, *out, *seed, *epochs, *folds, logf)
 }
 
 func (c *TrainCommand) trainTagger(sents []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
@@ -74,7 +73,7 @@ func (c *TrainCommand) trainTagger(sents []conllu.Sentence, out string, seed int
 	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
 }
 
-func (c *TrainCommand) trainParser(sents []conllu.Sentence, out, taggerPath string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainParser(sents []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
 	opt.Seed, opt.Logf = seed, logf
 	if epochs > 0 {
