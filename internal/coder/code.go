@@ -97,14 +97,17 @@ func members(a dyad.Actor) []dyad.Actor {
 	return []dyad.Actor{a}
 }
 
-// dyads pairs every source with every target, leaving out self-dyads.
+// dyads pairs every source with every target, leaving out self-dyads: the
+// same code, or a country and one of its own sectors ("China rejects …
+// Beijing's" is not a dyad; the Chinese government and Chinese rebels are).
 func dyads(srcs, tgts []dyad.Actor) [][2]dyad.Actor {
 	var out [][2]dyad.Actor
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if s.Code != t.Code {
-				out = append(out, [2]dyad.Actor{s, t})
+			if s.Code == t.Code || s.Country != "" && s.Country == t.Country && (s.Code == s.Country || t.Code == t.Country) {
+				continue
 			}
+			out = append(out, [2]dyad.Actor{s, t})
 		}
 	}
 	return out

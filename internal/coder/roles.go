@@ -55,7 +55,7 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule 
 	}
 	tgt = -1
 	for _, t := range st.objectZone(m, subj) {
-		if a := st.actorAt[t]; a >= 0 && a != src {
+		if a := st.actorUnder(t); a >= 0 && a != src {
 			tgt = a
 			break
 		}

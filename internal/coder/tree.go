@@ -166,18 +166,19 @@ func (st *sent) hasCase(t int, w string) bool {
 	return false
 }
 
-// objectZone returns the candidate target tokens of match m, best first:
-// objects, then obliques and nominal modifiers of the verb and of the
-// pattern's words, then anything else in the verb's own clause.
+// objectZone returns the dependents of match m that may hold its target,
+// best first: objects of the pattern's words, then their obliques and
+// nominal modifiers, then the objects and obliques of a clause the verb
+// controls ("urged Russia to return to talks with Japan"). Deeper words
+// ("echoed … during interviews with the media") are not targets.
 func (st *sent) objectZone(m *match, subj int) []int {
-	var first, second, rest []int
+	var first, second, third []int
 	words := map[int]bool{}
 	for _, w := range m.at {
 		words[w] = true
 	}
-	inSubject := subj >= 0 && !st.dominates(subj, m.head()) // not "China, which attacked Vietnam"
 	for i := range st.toks {
-		if words[i] || inSubject && st.dominates(subj, i) {
+		if words[i] || i == subj {
 			continue
 		}
 		h := st.head(i)
@@ -187,11 +188,17 @@ func (st *sent) objectZone(m *match, subj int) []int {
 			first = append(first, i)
 		case words[h] && (base == "obl" || base == "nmod"):
 			second = append(second, i)
-		case st.inClauseOf(m.head(), i):
-			rest = append(rest, i)
+		case h >= 0 && words[st.head(h)] && st.isRel(h, "xcomp") && (base == "obj" || base == "obl"):
+			third = append(third, i)
 		}
 	}
-	return append(append(first, second...), rest...)
+	return append(append(first, second...), third...)
+}
+
+// isRel reports whether token i's relation, without subtype, is rel.
+func (st *sent) isRel(i int, rel string) bool {
+	base, _ := st.rel(i)
+	return base == rel
 }
 
 // inClauseOf reports whether token i lies under verb v without crossing
