@@ -146,7 +146,8 @@ func endsAt(text string, toks []dyad.Token, i int) bool {
 		if titles[strings.ToLower(strings.TrimSuffix(w, "."))] || len(w) == 2 { // "Dr.", an initial "J."
 			return false
 		}
-		return starters[strings.ToLower(next.Text)]
+		// only a capitalised opener: "U.S. officials said" goes on
+		return next.Text != "" && next.Text[0] >= 'A' && next.Text[0] <= 'Z' && starters[strings.ToLower(next.Text)]
 	}
 	return false
 }

@@ -101,3 +101,18 @@ func BenchmarkSentences(b *testing.B) {
 		Sentences(text, toks)
 	}
 }
+
+func TestAbbreviationBeforeLowerCase(t *testing.T) {
+	for _, text := range []string{
+		"Killed in what U.S. officials called a raid.",
+		"The U.S. and the UN agreed.",
+	} {
+		if ss := Sentences(text, tokenize.Text(text)); len(ss) != 1 {
+			t.Errorf("%q: %d sentences, want 1 (a lower-case word after an abbreviation goes on)", text, len(ss))
+		}
+	}
+	text := "It was made in the U.S. The rest came later."
+	if ss := Sentences(text, tokenize.Text(text)); len(ss) != 2 {
+		t.Errorf("%q: %d sentences, want 2", text, len(ss))
+	}
+}
