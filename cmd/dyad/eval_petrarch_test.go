@@ -125,3 +125,28 @@ func TestEvalPetrarchErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeWithPetrarchDict loads a PETRARCH directory with --dict in place
+// of the defaults: its actors and verbs code the story, and a bad line is
+// a warning, not a failure.
+func TestCodeWithPetrarchDict(t *testing.T) {
+	dir := petrarchDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "b.actors.txt"), []byte("ROHAN [ROH\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	story := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(story, []byte("Arnor attacked Gondor on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, status := run(t, "", "code", "--no-default-dict", "--dict", dir, story)
+	if status != 0 {
+		t.Fatalf("status=%d stderr=%s", status, stderr)
+	}
+	if !strings.Contains(stderr, "1 bad PETRARCH lines skipped") || !strings.Contains(stderr, "b.actors.txt:1:7") {
+		t.Errorf("stderr=%q, want a warning naming b.actors.txt:1:7", stderr)
+	}
+	evs := events(t, stdout)
+	if len(evs) != 1 || evs[0].Source.Code != "ARN" || evs[0].Target.Code != "GON" || evs[0].CAMEO.Code != "190" {
+		t.Errorf("events %+v, want one ARN GON 190", evs)
+	}
+}

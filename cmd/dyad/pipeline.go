@@ -4,8 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dict"
@@ -18,10 +18,12 @@ type pipelineFlags struct {
 	dicts     stringList
 	noDefault bool
 	wordOrder bool
+	warn      io.Writer // the flag set's output, for warnings about --dict files
 }
 
 // register adds the flags to fs.
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
+	pf.warn = fs.Output()
 	fs.Var(&pf.dicts, "dict", "dictionary `FILE` or directory loaded on top of the defaults (repeatable)")
 	fs.BoolVar(&pf.noDefault, "no-default-dict", false, "use only the --dict dictionaries, not dyad's defaults")
 	fs.BoolVar(&pf.wordOrder, "word-order", false, "skip tagging and parsing; code on word order (faster, less accurate)")
@@ -41,7 +43,7 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 			d.Merge(def)
 		}
 		for _, path := range pf.dicts {
-			extra, err := loadDict(path)
+			extra, err := loadDict(pf.warn, path)
 			if err != nil {
 				return nil, dyad.Errorf(dyad.EINVALID, "--dict %s: %v", path, err)
 			}
@@ -54,15 +56,15 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 
 // loadDict reads a dictionary file or directory in dyad's format or, when
 // recognised by name or content, in PETRARCH's. PETRARCH files are
-// third-party: their bad lines are skipped with a warning.
-func loadDict(path string) (*dict.Dictionary, error) {
+// third-party: their bad lines are skipped with a warning written to w.
+func loadDict(w io.Writer, path string) (*dict.Dictionary, error) {
 	if !petrarch.Recognize(path) {
 		return dict.LoadFile(path)
 	}
 	d, err := petrarch.LoadFile(path)
 	var bad dict.ErrorList
 	if errors.As(err, &bad) {
-		fmt.Fprintf(os.Stderr, "dyad: --dict %s: %d bad PETRARCH lines skipped, first: %v\n", path, len(bad), bad[0])
+		fmt.Fprintf(w, "dyad: --dict %s: %d bad PETRARCH lines skipped, first: %v\n", path, len(bad), bad[0])
 		err = nil
 	}
 	return d, err
