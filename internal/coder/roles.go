@@ -33,8 +33,11 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule 
 	subj, pass := -1, false
 	if m.p.kind == "noun" {
 		subj = st.possessor(h)
-		if base, _ := st.rel(h); subj < 0 && base == "obj" {
-			subj, _ = st.subjectOf(st.head(h)) // "held talks with Japan"
+		if subj < 0 {
+			subj = st.byPhrase(h) // "an attack by rebels"
+		}
+		if base, _ := st.rel(h); subj < 0 && base == "obj" && supportVerbs[st.lemmas[st.head(h)]] {
+			subj, _ = st.subjectOf(st.head(h)) // "held talks with Japan", not "blamed attacks on militants"
 		}
 	} else {
 		subj, pass = st.subjectOf(h)
@@ -209,4 +212,14 @@ func (c *Coder) modifies(st *sent, a, h int) bool {
 		}
 	}
 	return false
+}
+
+// supportVerbs lend their subject to the event noun they take as object:
+// "X held talks", "X launched an attack", "X imposed sanctions".
+var supportVerbs = map[string]bool{
+	"hold": true, "conduct": true, "carry": true, "launch": true, "stage": true, "make": true,
+	"begin": true, "start": true, "resume": true, "have": true, "mount": true, "wage": true,
+	"impose": true, "announce": true, "order": true, "step": true, "continue": true, "pursue": true,
+	"issue": true, "give": true, "offer": true, "extend": true, "sign": true, "reach": true,
+	"open": true, "join": true, "host": true, "lead": true, "deliver": true, "send": true,
 }

@@ -256,3 +256,14 @@ func (st *sent) finite(v int) bool {
 	}
 	return false
 }
+
+// byPhrase returns the "by" modifier of noun n ("an attack by rebels"), or
+// -1.
+func (st *sent) byPhrase(n int) int {
+	for _, c := range st.children(n) {
+		if base, _ := st.rel(c); base == "nmod" && st.hasCase(c, "by") {
+			return c
+		}
+	}
+	return -1
+}
