@@ -70,6 +70,9 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}
 		bare := ag != nil && base == nil && person == nil // "at the foreign ministry"
 		mn.Place = (base != nil && ag == nil || bare) && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
+		if n := len(out); n > 0 && out[n-1].Place && !mn.Person && conjoined(toks, out[n-1], mn) {
+			mn.Place = true // "in Tokyo and Seoul": the preposition covers both
+		}
 		out = append(out, mn)
 	}
 	return out
@@ -155,8 +158,10 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 		c := dyad.Mention{First: first, Last: group[len(group)-1].Last}
 		c.Span = dyad.Span{Start: toks[first].Span.Start, End: group[len(group)-1].Span.End}
 		c.Text = text[c.Span.Start:c.Span.End]
+		c.Place = true
 		for _, g := range group {
 			c.Members = append(c.Members, g.Actor)
+			c.Place = c.Place && g.Place // "in Tokyo and Seoul" stays a place
 		}
 		c.Code = joinCodes(c.Members)
 		out = append(out, c)
@@ -196,7 +201,7 @@ func hasAnd(toks []dyad.Token, a, b dyad.Mention) bool {
 // ("Estonia, NATO will respond") joins nothing.
 func listEnd(toks []dyad.Token, ms []dyad.Mention, i int) int {
 	j := i
-	for j+1 < len(ms) && conjoined(toks, ms[j], ms[j+1]) && !ms[j+1].Place && !ms[i].Place {
+	for j+1 < len(ms) && conjoined(toks, ms[j], ms[j+1]) && ms[j+1].Place == ms[i].Place {
 		j++
 	}
 	for j > i && !hasAnd(toks, ms[j-1], ms[j]) {
@@ -223,9 +228,11 @@ func agentBefore(toks []dyad.Token, out []dyad.Mention, group []dyad.Mention) (s
 	}
 	switch strings.ToLower(gap[0].Text) {
 	case "of", "from":
-	case "in":
-		if len(group) > 1 || strings.HasPrefix(m.Country, "IGO") {
-			return "", false
+	case "in": // places only: "lawmakers in Fornost and Gondor", not "officials in the UN"
+		for _, g := range group {
+			if strings.HasPrefix(g.Country, "IGO") || len(g.Members) > 0 {
+				return "", false
+			}
 		}
 	default:
 		return "", false
