@@ -111,6 +111,21 @@ func TestServe(t *testing.T) {
 		}
 	})
 
+	t.Run("Metrics", func(t *testing.T) {
+		res, err := http.Get(base + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(b), "dyad_http_requests_total") {
+			t.Fatalf("GET /metrics: status %d, want 200 with the request counter\n%.300s", res.StatusCode, b)
+		}
+		if strings.Contains(string(b), "dyad_http_requests_total 0\n") {
+			t.Errorf("GET /metrics: no request counted after several\n%.300s", b)
+		}
+	})
+
 	cancel()
 	select {
 	case err := <-errc:
