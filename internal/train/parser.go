@@ -25,7 +25,7 @@ type ParserOptions struct {
 // trained with.
 func DefaultParserOptions() ParserOptions {
 	t := DefaultTaggerOptions()
-	return ParserOptions{Epochs: 15, Explore: 1, Follow: 0.9, Folds: 4, Tagger: t, Seed: 1, Prune: 1, Logf: t.Logf}
+	return ParserOptions{Epochs: 8, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 1, Prune: 1, Logf: t.Logf}
 }
 
 // parseData is a treebank prepared for parser training.
