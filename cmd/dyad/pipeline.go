@@ -50,6 +50,7 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 			d.Merge(extra)
 		}
 		opts.Dict = d
+		opts.Coder.OwnCodes = true // a user's dictionary may code events of its own
 	}
 	return pipeline.New(opts)
 }

@@ -55,7 +55,7 @@ func (c *Coder) find(st *sent) []*match {
 		if st.actorAt[i] >= 0 {
 			continue
 		}
-		for _, p := range c.heads[st.lemmas[i]] {
+		for _, p := range c.candidates(st, i) {
 			if !posFits(p.kind, st.toks[i].UPOS) || p.kind == "verb" && !st.canBeVerb(i) {
 				continue
 			}
@@ -188,4 +188,17 @@ func quoteOrDash(t string) bool {
 		return true
 	}
 	return false
+}
+
+// candidates returns the patterns headed by token i's lemma, then those a
+// dictionary keyed on the inflected form itself ("met", "said"), longest
+// first within each.
+func (c *Coder) candidates(st *sent, i int) []*pattern {
+	ps := c.heads[st.lemmas[i]]
+	if form := strings.ToLower(st.toks[i].Text); form != st.lemmas[i] {
+		if more := c.heads[form]; len(more) > 0 {
+			return append(append([]*pattern(nil), ps...), more...)
+		}
+	}
+	return ps
 }

@@ -107,7 +107,8 @@ func (st *sent) subjectOf(v int) (int, bool) {
 			return best, pass
 		}
 		switch base, _ := st.rel(v); {
-		case base == "xcomp", base == "conj", base == "advcl" && st.infinitival(v):
+		case base == "xcomp", base == "conj", base == "advcl" && (st.infinitival(v) || st.toks[v].XPOS == "VBG"):
+			// "agreed to …", "met … and agreed", "carried out a test, defying warnings"
 			v = st.head(v)
 		case base == "acl":
 			return st.head(v), false // "the council, drafting a resolution"

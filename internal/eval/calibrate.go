@@ -150,7 +150,7 @@ func LabelFile(path, with string) ([]Labeled, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		opts.Dict = env.Dict
+		opts.Dict, opts.Coder.OwnCodes = env.Dict, true
 	default:
 		return nil, fmt.Errorf("%s: dictionaries %q: want dyad or env", path, with)
 	}

@@ -97,6 +97,7 @@ func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
 func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOptions) (RecordCoder, error) {
 	popts := pipeline.DefaultOptions()
 	popts.Dict, popts.WordOrder = d, opts.WordOrder
+	popts.Coder.OwnCodes = true // validation verbs use codes beyond CAMEO
 	var gold *goldParser
 	if opts.GoldParse {
 		gold = &goldParser{}

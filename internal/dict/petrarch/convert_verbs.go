@@ -57,9 +57,11 @@ func usable(c Code, r *Report) bool {
 		return false
 	case c.Event == "":
 		return false // null code: the verb is known and codes nothing
-	case !ontology.Known(c.Event):
-		r.lose("codes that are not CAMEO codes", 1)
+	case !ontology.Known(c.Event) && !digits(c.Event):
+		r.lose("codes that are neither CAMEO nor numeric", 1)
 		return false
+	case !ontology.Known(c.Event):
+		r.lose("numeric codes that are not CAMEO, kept for a coder with OwnCodes", 1)
 	}
 	if c.Reverse != "" {
 		r.lose("reverse events of paired codes (A:B)", 1)
@@ -174,4 +176,18 @@ func hasKind(a, b []Elem, kinds ...ElemKind) bool {
 		}
 	}
 	return false
+}
+
+// digits reports whether code is 2–4 decimal digits, as an event code of a
+// user's own may be (WEIS-era 901, 903).
+func digits(code string) bool {
+	if len(code) < 2 || len(code) > 4 {
+		return false
+	}
+	for _, c := range code {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
