@@ -178,7 +178,7 @@ func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
 	}
 	for _, t := range gap {
 		switch strings.ToLower(t.Text) {
-		case ",", "and", "the", "&":
+		case ",", "and", "or", "nor", "the", "&":
 		default:
 			return false
 		}
@@ -186,10 +186,12 @@ func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
 	return true
 }
 
-// hasAnd reports whether the gap between a and b holds "and" or "&".
+// hasAnd reports whether the gap between a and b holds a conjunction: "and",
+// "&", "or", "nor" ("neither Galadriel nor Gollum").
 func hasAnd(toks []dyad.Token, a, b dyad.Mention) bool {
 	for _, t := range toks[a.Last+1 : b.First] {
-		if strings.EqualFold(t.Text, "and") || t.Text == "&" {
+		switch strings.ToLower(t.Text) {
+		case "and", "&", "or", "nor":
 			return true
 		}
 	}

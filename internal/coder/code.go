@@ -118,8 +118,8 @@ func dyads(srcs, tgts []dyad.Actor) [][2]dyad.Actor {
 // "clashed").
 func reciprocal(code string) bool {
 	switch {
-	case strings.HasPrefix(code, "04"), strings.HasPrefix(code, "05"), strings.HasPrefix(code, "06"):
-		return true
+	case strings.HasPrefix(code, "03"), strings.HasPrefix(code, "04"), strings.HasPrefix(code, "05"), strings.HasPrefix(code, "06"):
+		return true // "X and Y agreed", "… met", "… cooperate"
 	case code == "036", code == "190", code == "193":
 		return true
 	}
