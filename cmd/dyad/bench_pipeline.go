@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -54,6 +55,7 @@ func (c *BenchPipelineCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Stderr)
 	store := fs.Bool("store", true, "store into a fresh database in a temporary directory, as ingest does")
 	limit := fs.Int("limit", 0, "use only the first `N` documents")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the runs to `FILE` (go tool pprof)")
 	var pf pipelineFlags
 	pf.register(fs)
 	fs.Usage = func() {
@@ -78,6 +80,13 @@ func (c *BenchPipelineCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	r.LoadSeconds = time.Since(t0).Seconds()
+	if *profile != "" {
+		stop, err := startProfile(*profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	for _, w := range workerCounts() {
 		run, err := benchRun(ctx, p, docs, w, *store, &r)
 		if err != nil {
@@ -176,4 +185,17 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, docs []*dyad.Document, 
 	run.SentsPerCore = run.SentsPerSec / float64(w)
 	run.SentsPerCPU = float64(sents) / max(run.CPUSeconds, 1e-9)
 	return run, err
+}
+
+// startProfile starts a CPU profile into path and returns its stop.
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "--cpuprofile %s: %v", path, unwrapPath(err))
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
