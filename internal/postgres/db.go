@@ -54,6 +54,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, dyad.Errorf(dyad.EINVALID, "bad database address: %v", err)
 	}
+	// JIT compiles a plan over many partitions for seconds (the planner
+	// costs every partition before pruning) to save milliseconds; off,
+	// unless the address sets it.
+	if _, ok := cfg.ConnConfig.RuntimeParams["jit"]; !ok {
+		cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
