@@ -162,3 +162,23 @@ func BenchmarkParse(b *testing.B) {
 		p.Parse(s)
 	}
 }
+
+// TestConcurrent parses from several goroutines with the shared default
+// parser; run it with -race.
+func TestConcurrent(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Skip(err)
+	}
+	done := make(chan *dyad.Sentence)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			s := sentence(strings.Fields(strings.Repeat("officials said rebels attacked the town . ", g+1))...)
+			p.Parse(s)
+			done <- s
+		}(g)
+	}
+	for range 4 {
+		checkTree(t, <-done)
+	}
+}
