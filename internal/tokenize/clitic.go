@@ -20,13 +20,20 @@ var fused = map[string]int{
 // its second half ("not").
 func (c *chunker) clitic(s, e int) (int, int) {
 	w := c.text[s:e]
-	if len(w) < 2 || clitics[strings.ToLower(w)] {
+	if len(w) < 2 {
 		return -1, -1
 	}
-	if len(w) <= 8 {
-		if k, ok := fused[strings.ToLower(w)]; ok {
-			return s + k, e
+	if !strings.ContainsAny(w, "'’") {
+		// only fused words remain possible; all end in "a" or "t"
+		if last := w[len(w)-1] | 0x20; len(w) <= 8 && (last == 'a' || last == 't') {
+			if k, ok := fused[strings.ToLower(w)]; ok {
+				return s + k, e
+			}
 		}
+		return -1, -1
+	}
+	if clitics[strings.ToLower(w)] {
+		return -1, -1
 	}
 	for _, suf := range []string{"n't", "n’t"} {
 		if len(w) > len(suf) && hasSuffixFold(w, suf) {
