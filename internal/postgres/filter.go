@@ -86,8 +86,13 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		c.add("e.confidence >= ?", float32(*f.MinConfidence))
 	}
 	if f.Text != nil && strings.TrimSpace(*f.Text) != "" {
-		c.add(`(e.doc_id, e.sentence_idx) IN (SELECT s.doc_id, s.idx FROM sentences s
-			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))`, *f.Text)
+		// The matching documents first, from the GIN index, so that the
+		// planner seeks events by document rather than walking them all
+		// in date order hoping to meet a match; then the sentence itself.
+		c.add(`e.doc_id = ANY(ARRAY(SELECT s.doc_id FROM sentences s
+			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, *f.Text)
+		c.add(`EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx
+			AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))`, *f.Text)
 	}
 	if f.DocID != nil {
 		c.add("e.doc_id = ?", *f.DocID)
