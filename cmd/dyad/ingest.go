@@ -171,6 +171,11 @@ func (r *ingestRun) run(ctx context.Context) error {
 			return err
 		}
 	}
+	if r.prog.Docs > 0 {
+		if err := r.db.Optimize(ctx); err != nil {
+			return err
+		}
+	}
 	if r.prog.Failed > 0 {
 		fmt.Fprintf(r.Stderr, "dyad ingest: %d inputs failed; they are listed in the errors table of %s\n", r.prog.Failed, r.f.db)
 	}

@@ -79,6 +79,17 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 
+// Optimize gathers the statistics SQLite's planner needs to pick the
+// right index (without them it takes events_target for dyad queries), with
+// a bounded sample so it stays quick on a large store. Run it after a load.
+func (d *DB) Optimize(ctx context.Context) error {
+	_, err := d.db.ExecContext(ctx, "PRAGMA analysis_limit=2000; ANALYZE")
+	if err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
+}
+
 // SQL returns the underlying handle, for tools and tests.
 func (d *DB) SQL() *sql.DB { return d.db }
 
