@@ -1,0 +1,114 @@
+package train
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/postag"
+)
+
+func TestGUMHeldOut(t *testing.T) {
+	splits := "# Splits\n\n## dev\n\n  * GUM_a\n  * GUM_b\n\n## test\n\n  * GUM_c\n\n## test2\n\n  * GENTLE_d\n"
+	got := GUMHeldOut(splits)
+	for _, name := range []string{"GUM_a", "GUM_b", "GUM_c", "GENTLE_d"} {
+		if !got[name] {
+			t.Errorf("%s not held out: %v", name, got)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("held out %v, want 4 documents", got)
+	}
+}
+
+func TestPerceptronAverage(t *testing.T) {
+	p := newPerceptron(2)
+	f := []uint32{7}
+	p.update(f, 1, 0, 1) // at c=1: class 1 +1, class 0 -1
+	for range 3 {
+		p.tick()
+	}
+	fz := p.freeze(0)
+	// averaged over c=4 ticks: w - u/c = 1 - 1/4 for class 1
+	if len(fz.keys) != 1 || len(fz.w) != 2 || fz.w[1] != 0.75 || fz.w[0] != -0.75 {
+		t.Fatalf("frozen %+v, want ±0.75", fz)
+	}
+	if fz := p.freeze(1); len(fz.keys) != 0 {
+		t.Errorf("prune 1 kept %+v", fz)
+	}
+}
+
+const tiny = `1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	towns	town	NOUN	NNS	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+
+1	Soldiers	soldier	NOUN	NNS	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	villages	village	NOUN	NNS	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+
+`
+
+// TestTinyModels trains both models on a toy treebank and checks that they
+// learn it and that training is deterministic.
+func TestTinyModels(t *testing.T) {
+	var sents []conllu.Sentence
+	for range 5 {
+		ss, err := conllu.Read(strings.NewReader(tiny), "tiny")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents = append(sents, ss...)
+	}
+	topt := DefaultTaggerOptions()
+	topt.Epochs, topt.Folds, topt.Prune = 3, 2, 0
+	tm, err := Tagger(sents, topt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	popt := DefaultParserOptions()
+	popt.Epochs, popt.Folds, popt.Tagger, popt.Prune = 5, 0, topt, 0 // few updates: keep small weights
+	pm, err := Parser(sents, popt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b1, b2 strings.Builder
+	if err := postag.Encode(&b1, tm); err != nil {
+		t.Fatal(err)
+	}
+	tm2, _ := Tagger(sents, topt)
+	postag.Encode(&b2, tm2)
+	if b1.String() != b2.String() {
+		t.Error("two tagger trainings gave different bytes")
+	}
+	tg, ps := postag.New(tm), depparse.New(pm)
+	st := postag.NewState()
+	classes := tg.TagForms(st, []string{"Rebels", "attacked", "villages", "."})
+	var upos []string
+	for _, c := range classes {
+		u, _ := tg.Tags(c)
+		upos = append(upos, u)
+	}
+	if got := strings.Join(upos, " "); got != "NOUN VERB NOUN PUNCT" {
+		t.Errorf("tags %s", got)
+	}
+	if l := tg.Lemma("towns", "NNS"); l != "town" {
+		t.Errorf("lemma of towns: %q", l)
+	}
+	pst := depparse.NewState()
+	ps.ParseWords(pst, []string{"Rebels", "attacked", "villages", "."}, []string{"NNS", "VBD", "NNS", "."}, upos)
+	if got := pst.Config.Head[1:]; got[0] != 2 || got[1] != 0 || got[2] != 2 || got[3] != 2 {
+		t.Errorf("heads %v, want [2 0 2 2]", got)
+	}
+}
+
+func TestParserNoSentences(t *testing.T) {
+	if _, err := Parser(nil, DefaultParserOptions()); err == nil {
+		t.Error("no error for an empty treebank")
+	}
+	if _, err := Tagger(nil, DefaultTaggerOptions()); err == nil {
+		t.Error("no error for an empty treebank")
+	}
+}
