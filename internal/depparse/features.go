@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,11 +103,15 @@ func dist(a, b int) int {
 	return 7
 }
 
-func h3(t int, a, b, c string) uint32 { return hstr(hstr(hstr(tmpl(t), a), b), c) }
-func h2(t int, a, b string) uint32    { return hstr(hstr(tmpl(t), a), b) }
-func h1(t int, a string) uint32       { return hstr(tmpl(t), a) }
+func h3(t int, a, b, c string) uint32 {
+	return linear.Str(linear.Str(linear.Str(linear.Template(t), a), b), c)
+}
+func h2(t int, a, b string) uint32 {
+	return linear.Str(linear.Str(linear.Template(t), a), b)
+}
+func h1(t int, a string) uint32 { return linear.Str(linear.Template(t), a) }
 func h4(t int, a, b, c, d string) uint32 {
-	return hstr(hstr(hstr(hstr(tmpl(t), a), b), c), d)
+	return linear.Str(linear.Str(linear.Str(linear.Str(linear.Template(t), a), b), c), d)
 }
 
 // Features appends to dst the features of configuration c of sentence s.
@@ -141,7 +146,7 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 	d := dist(s0, b0)
 	ds := dist(s1, s0)
 	dst = append(dst,
-		tmpl(0),
+		linear.Template(0),
 		// single words
 		h2(1, s0w, s0t), h1(2, s0w), h1(3, s0t),
 		h2(4, b0w, b0t), h1(5, b0w), h1(6, b0t),
@@ -161,27 +166,27 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 		h3(46, s2t, s1t, s0t), h3(47, s1t, s0t, s.t(s0l1)), h3(48, s1t, s0t, s.t(s0r1)),
 		h3(49, s1t, s.t(s1r1), s0t),
 		// distance
-		hint(h1(50, s0w), d), hint(h1(51, s0t), d), hint(h1(52, b0w), d), hint(h1(53, b0t), d),
-		hint(h2(54, s0w, b0w), d), hint(h2(55, s0t, b0t), d),
-		hint(h2(56, s1t, s0t), ds), hint(h2(57, s1w, s0w), ds),
+		linear.Int(h1(50, s0w), d), linear.Int(h1(51, s0t), d), linear.Int(h1(52, b0w), d), linear.Int(h1(53, b0t), d),
+		linear.Int(h2(54, s0w, b0w), d), linear.Int(h2(55, s0t, b0t), d),
+		linear.Int(h2(56, s1t, s0t), ds), linear.Int(h2(57, s1w, s0w), ds),
 		// valency
-		hint(h1(60, s0w), at(c.nr, s0)), hint(h1(61, s0t), at(c.nr, s0)),
-		hint(h1(62, s0w), at(c.nl, s0)), hint(h1(63, s0t), at(c.nl, s0)),
-		hint(h1(64, b0w), at(c.nl, b0)), hint(h1(65, b0t), at(c.nl, b0)),
-		hint(h1(66, s1t), at(c.nr, s1)), hint(h1(67, s1w), at(c.nr, s1)),
+		linear.Int(h1(60, s0w), at(c.nr, s0)), linear.Int(h1(61, s0t), at(c.nr, s0)),
+		linear.Int(h1(62, s0w), at(c.nl, s0)), linear.Int(h1(63, s0t), at(c.nl, s0)),
+		linear.Int(h1(64, b0w), at(c.nl, b0)), linear.Int(h1(65, b0t), at(c.nl, b0)),
+		linear.Int(h1(66, s1t), at(c.nr, s1)), linear.Int(h1(67, s1w), at(c.nr, s1)),
 		// children
-		h1(70, s.w(s0l1)), h1(71, s.t(s0l1)), hint(tmpl(72), label(c, s0l1)),
-		h1(73, s.w(s0r1)), h1(74, s.t(s0r1)), hint(tmpl(75), label(c, s0r1)),
-		h1(76, s.w(b0l1)), h1(77, s.t(b0l1)), hint(tmpl(78), label(c, b0l1)),
-		h1(79, s.w(s1r1)), h1(80, s.t(s1r1)), hint(tmpl(81), label(c, s1r1)),
-		h1(82, s.t(s1l1)), hint(tmpl(83), label(c, s1l1)),
+		h1(70, s.w(s0l1)), h1(71, s.t(s0l1)), linear.Int(linear.Template(72), label(c, s0l1)),
+		h1(73, s.w(s0r1)), h1(74, s.t(s0r1)), linear.Int(linear.Template(75), label(c, s0r1)),
+		h1(76, s.w(b0l1)), h1(77, s.t(b0l1)), linear.Int(linear.Template(78), label(c, b0l1)),
+		h1(79, s.w(s1r1)), h1(80, s.t(s1r1)), linear.Int(linear.Template(81), label(c, s1r1)),
+		h1(82, s.t(s1l1)), linear.Int(linear.Template(83), label(c, s1l1)),
 		// second children
-		h1(90, s.w(s0l2)), h1(91, s.t(s0l2)), hint(tmpl(92), label(c, s0l2)),
-		h1(93, s.w(s0r2)), h1(94, s.t(s0r2)), hint(tmpl(95), label(c, s0r2)),
-		h1(96, s.w(b0l2)), h1(97, s.t(b0l2)), hint(tmpl(98), label(c, b0l2)),
+		h1(90, s.w(s0l2)), h1(91, s.t(s0l2)), linear.Int(linear.Template(92), label(c, s0l2)),
+		h1(93, s.w(s0r2)), h1(94, s.t(s0r2)), linear.Int(linear.Template(95), label(c, s0r2)),
+		h1(96, s.w(b0l2)), h1(97, s.t(b0l2)), linear.Int(linear.Template(98), label(c, b0l2)),
 		h3(99, s0t, s.t(s0l1), s.t(s0l2)), h3(100, s0t, s.t(s0r1), s.t(s0r2)),
 		h3(101, b0t, s.t(b0l1), s.t(b0l2)), h3(102, s1t, s.t(s1r1), s.t(s1r2)),
-		hint(hint(h2(103, s0t, b0t), label(c, s0l1)), label(c, s0r1)),
+		linear.Int(linear.Int(h2(103, s0t, b0t), label(c, s0l1)), label(c, s0r1)),
 		// label sets
 		hlab(h1(110, s0w), c.sr, s0), hlab(h1(111, s0t), c.sr, s0),
 		hlab(h1(112, s0w), c.sl, s0), hlab(h1(113, s0t), c.sl, s0),
@@ -196,11 +201,11 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 
 func hlab(h uint32, set []uint64, i int) uint32 {
 	if i < 0 {
-		return hint(h, -1)
+		return linear.Int(h, -1)
 	}
 	v := set[i]
 	for k := 0; k < 8; k++ {
-		h = (h ^ uint32(v&0xff)) * fnvPrime
+		h = linear.Byte(h, byte(v))
 		v >>= 8
 	}
 	return h

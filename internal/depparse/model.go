@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/linear"
 	"io"
 	"io/fs"
 	"sync"
@@ -14,8 +15,8 @@ import (
 
 // Model is a trained parser in its stored form.
 type Model struct {
-	Labels  []string // dependency relations; label l has actions Left(l), Right(l)
-	Weights Weights  // one class per action
+	Labels  []string       // dependency relations; label l has actions Left(l), Right(l)
+	Weights linear.Weights // one class per action
 }
 
 // Encode writes m gzip-compressed to w.

@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"github.com/dyad-events/dyad/internal/linear"
 	"math"
 	"sync"
 
@@ -10,13 +11,13 @@ import (
 // Parser assigns heads and relations. It is safe for concurrent use.
 type Parser struct {
 	m    *Model
-	w    *table
+	w    *linear.Table
 	pool sync.Pool
 }
 
 // New returns a Parser for m.
 func New(m *Model) *Parser {
-	p := &Parser{m: m, w: newTable(&m.Weights)}
+	p := &Parser{m: m, w: linear.NewTable(&m.Weights)}
 	p.pool.New = func() any { return &State{} }
 	return p
 }
@@ -75,7 +76,7 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 	for !c.Terminal() {
 		st.feats = Features(st.feats[:0], &st.Sent, c)
 		clear(scores)
-		p.w.score(st.feats, scores)
+		p.w.Score(st.feats, scores)
 		c.Apply(Best(c, scores))
 	}
 }

@@ -2,6 +2,7 @@ package depparse
 
 import (
 	"errors"
+	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"testing"
 
@@ -95,7 +96,7 @@ func sentence(words ...string) *dyad.Sentence {
 // emptyParser has no weights: every action scores zero, which exercises
 // the transition system alone.
 func emptyParser() *Parser {
-	return New(&Model{Labels: []string{"root", "dep", "punct"}, Weights: Weights{Classes: 7, Scale: 1}})
+	return New(&Model{Labels: []string{"root", "dep", "punct"}, Weights: linear.Weights{Classes: 7, Scale: 1}})
 }
 
 func TestParseEmptyModel(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/linear"
 	"io"
 	"io/fs"
 	"sort"
@@ -16,12 +17,12 @@ import (
 // Model is a trained tagger in its stored form. Its tables are slices
 // sorted by key, so that encoding is deterministic.
 type Model struct {
-	Tags   []string   // "UPOS XPOS" pairs; a class is an index into Tags
-	Amb    []Pair     // normalised word → ambiguity class
-	Pass1  Weights    // left-to-right pass
-	Pass2  Weights    // second pass, seeing the first pass's tags
-	Lemmas []Pair     // lower form + "\t" + XPOS → lemma
-	Rules  []RulePair // XPOS + "\t" + suffix of the lower form → rule
+	Tags   []string       // "UPOS XPOS" pairs; a class is an index into Tags
+	Amb    []Pair         // normalised word → ambiguity class
+	Pass1  linear.Weights // left-to-right pass
+	Pass2  linear.Weights // second pass, seeing the first pass's tags
+	Lemmas []Pair         // lower form + "\t" + XPOS → lemma
+	Rules  []RulePair     // XPOS + "\t" + suffix of the lower form → rule
 }
 
 // Pair is one entry of a string table.

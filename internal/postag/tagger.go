@@ -1,6 +1,7 @@
 package postag
 
 import (
+	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"sync"
 
@@ -12,14 +13,14 @@ type Tagger struct {
 	m            *Model
 	amb, lemmas  map[string]string
 	rules        map[string]Rule
-	pass1, pass2 *table
+	pass1, pass2 *linear.Table
 	upos, xpos   []string
 	pool         sync.Pool
 }
 
 // New returns a Tagger for m.
 func New(m *Model) *Tagger {
-	t := &Tagger{m: m, pass1: newTable(&m.Pass1), pass2: newTable(&m.Pass2),
+	t := &Tagger{m: m, pass1: linear.NewTable(&m.Pass1), pass2: linear.NewTable(&m.Pass2),
 		amb: map[string]string{}, lemmas: map[string]string{}, rules: map[string]Rule{}}
 	for _, p := range m.Amb {
 		t.amb[p.Key] = p.Value
@@ -77,7 +78,7 @@ func (t *Tagger) TagForms(st *State, forms []string) []int {
 	return st.final
 }
 
-func (t *Tagger) pass(st *State, w *table, tags, right []int) []int {
+func (t *Tagger) pass(st *State, w *linear.Table, tags, right []int) []int {
 	n := len(t.m.Tags)
 	if cap(st.scores) < n {
 		st.scores = make([]float32, n)
@@ -86,7 +87,7 @@ func (t *Tagger) pass(st *State, w *table, tags, right []int) []int {
 	for i := range st.ctx.Forms {
 		st.feats = Features(st.feats[:0], &st.ctx, i, tags, right)
 		clear(scores)
-		w.score(st.feats, scores)
+		w.Score(st.feats, scores)
 		best := 0
 		for c, v := range scores {
 			if v > scores[best] {

@@ -2,6 +2,7 @@ package train
 
 import (
 	"fmt"
+	"github.com/dyad-events/dyad/internal/linear"
 	"math/rand"
 
 	"github.com/dyad-events/dyad/internal/conllu"
@@ -86,8 +87,8 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 	}
 	p := trainParser(&d, len(m.Labels), opt)
 	fz := p.freeze(opt.Prune)
-	q, scale := postag.Quantize(fz.w)
-	m.Weights = depparse.Weights{Classes: 2*len(m.Labels) + 1, Deltas: deltas(fz.keys),
+	q, scale := linear.Quantize(fz.w)
+	m.Weights = linear.Weights{Classes: 2*len(m.Labels) + 1, Deltas: deltas(fz.keys),
 		Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
 	opt.Logf("parser: %d labels, %d features, %d weights", len(m.Labels), len(fz.keys), len(fz.w))
 	return m, nil

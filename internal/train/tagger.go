@@ -2,6 +2,7 @@ package train
 
 import (
 	"fmt"
+	"github.com/dyad-events/dyad/internal/linear"
 	"math/rand"
 	"sort"
 	"strconv"
@@ -104,9 +105,9 @@ func taggerFor(m *postag.Model, fz frozen, _ []int) *postag.Tagger {
 	return postag.New(&mm)
 }
 
-func weights(fz frozen, classes int) postag.Weights {
-	q, scale := postag.Quantize(fz.w)
-	return postag.Weights{Classes: classes, Deltas: deltas(fz.keys), Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
+func weights(fz frozen, classes int) linear.Weights {
+	q, scale := linear.Quantize(fz.w)
+	return linear.Weights{Classes: classes, Deltas: deltas(fz.keys), Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
 }
 
 // trainPass trains one pass on the sentences idx; right, when not nil,

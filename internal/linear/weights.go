@@ -1,4 +1,4 @@
-package postag
+package linear
 
 import "math"
 
@@ -14,23 +14,24 @@ type Weights struct {
 	Scale   float32
 }
 
-// table is Weights ready for scoring: an open-addressing hash table whose
+// Table is Weights ready for scoring: an open-addressing hash table whose
 // slots hold a feature key and its run of pairs, each pair packed as class
 // << 16 | uint16(weight). Scores are sums of quantised weights: the common
 // scale does not change which class is best.
-type table struct {
+type Table struct {
 	mask  uint32
 	slots [][2]uint32 // key (0 empty; key 0 is stored as 1), start << 8 | count
 	pairs []uint32
 }
 
-func newTable(m *Weights) *table {
+// NewTable builds the scoring table of m.
+func NewTable(m *Weights) *Table {
 	n := len(m.Counts)
 	size := 1
 	for size < 2*n+1 {
 		size <<= 1
 	}
-	t := &table{mask: uint32(size - 1), slots: make([][2]uint32, size)}
+	t := &Table{mask: uint32(size - 1), slots: make([][2]uint32, size)}
 	np := min(len(m.Q), len(m.Class))
 	t.pairs = make([]uint32, np)
 	for i := range np {
@@ -59,7 +60,8 @@ func newTable(m *Weights) *table {
 
 // score adds the weights of features to scores, which has one entry per
 // class.
-func (t *table) score(features []uint32, scores []float32) {
+// Score adds to scores[c], for each feature, the weight of class c.
+func (t *Table) Score(features []uint32, scores []float32) {
 	for _, k := range features {
 		k = max(k, 1)
 		s := (k * 0x9e3779b1) & t.mask
