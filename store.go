@@ -15,7 +15,7 @@ const (
 )
 
 // EventStore is a queryable set of coded event mentions and the real-world
-// events (clusters) they report. Implementations: internal/sqlite.
+// events (clusters) they report. Implementations: internal/sqlite and internal/postgres.
 //
 // Every Find method pages with an opaque cursor: pass the returned cursor
 // as EventFilter.After to get the next page; "" means there is none.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/postgres"
 	"github.com/dyad-events/dyad/internal/server"
 	"github.com/dyad-events/dyad/internal/sqlite"
 )
@@ -72,7 +73,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 
 // serve listens on addr and serves db (the store at path) until ctx is
 // done.
-func (c *ServeCommand) serve(ctx context.Context, db *sqlite.DB, path, addr string, opts server.Options) error {
+func (c *ServeCommand) serve(ctx context.Context, db dyad.EventStore, path, addr string, opts server.Options) error {
 	srv, err := server.New(db, opts)
 	if err != nil {
 		return err
@@ -88,9 +89,23 @@ func (c *ServeCommand) serve(ctx context.Context, db *sqlite.DB, path, addr stri
 	return srv.Serve(ctx, ln)
 }
 
-// openServeStore opens an existing store; serving never creates one, so a
-// mistyped path is an error rather than an empty dashboard.
-func openServeStore(ctx context.Context, path string) (*sqlite.DB, error) {
+// servedStore is a store dyad serve can read and close.
+type servedStore interface {
+	dyad.EventStore
+	Close() error
+}
+
+// openServeStore opens an existing store: a PostgreSQL address, or a
+// SQLite file. Serving never creates a file, so a mistyped path is an error
+// rather than an empty dashboard.
+func openServeStore(ctx context.Context, path string) (servedStore, error) {
+	if postgres.IsDSN(path) {
+		db, err := postgres.Open(ctx, path)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
+		}
+		return db, nil
+	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -102,6 +117,8 @@ func openServeStore(ctx context.Context, path string) (*sqlite.DB, error) {
 	}
 	return sqlite.Open(ctx, path)
 }
+
+var _ servedStore = (*postgres.DB)(nil)
 
 // splitOrigins splits a comma-separated flag value, dropping empty items.
 func splitOrigins(s string) []string {

@@ -176,3 +176,20 @@ func TestServeErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestServeStorePostgres opens the store dyad serve would for a
+// PostgreSQL address; it runs where DYAD_TEST_POSTGRES names a server.
+func TestServeStorePostgres(t *testing.T) {
+	dsn := os.Getenv("DYAD_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("DYAD_TEST_POSTGRES is unset: no PostgreSQL server to test against")
+	}
+	db, err := openServeStore(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, _, err := db.FindEvents(context.Background(), dyad.EventFilter{}); err != nil {
+		t.Fatalf("FindEvents on %s: %v", dsn, err)
+	}
+}
