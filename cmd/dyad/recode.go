@@ -87,7 +87,7 @@ func (c *RecodeCommand) apply(ctx context.Context, store *sqlite.DB, r *pipeline
 		if ferr != nil {
 			return ferr
 		}
-		diff = sqlite.Diff(old, r.Events)
+		diff = dyad.DiffEvents(old, r.Events)
 	} else if diff, err = store.ReplaceCoding(ctx, r.Doc.ID, r.Sentences, r.Events); err != nil {
 		return err
 	}

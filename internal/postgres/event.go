@@ -135,7 +135,7 @@ func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) 
 	if err != nil {
 		return nil, fmt.Errorf("replace events: %w", err)
 	}
-	return diff(old, evs), nil
+	return dyad.DiffEvents(old, evs), nil
 }
 
 // replaceRows deletes a document's event rows and copies in evs.

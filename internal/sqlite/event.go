@@ -138,7 +138,7 @@ func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sente
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	return Diff(old, evs), nil
+	return dyad.DiffEvents(old, evs), nil
 }
 
 // replaceSentences deletes a document's sentences and inserts sents.
@@ -172,48 +172,4 @@ func sentenceIDs(ctx context.Context, tx *sql.Tx, docID string) (map[int]int64, 
 		m[idx] = id
 	}
 	return m, rows.Err()
-}
-
-// Diff compares the old and new events of one document. Events match on
-// sentence, source and target; a match with another CAMEO code or
-// modality is a recoding.
-func Diff(old []*dyad.Event, evs []dyad.Event) *dyad.EventDiff {
-	type key struct {
-		sent     int
-		src, tgt string
-	}
-	k := func(e *dyad.Event) key { return key{e.Sentence, actorCode(e.Source), actorCode(e.Target)} }
-	byKey := map[key][]*dyad.Event{}
-	for _, e := range old {
-		byKey[k(e)] = append(byKey[k(e)], e)
-	}
-	diff := &dyad.EventDiff{}
-	for i := range evs {
-		e := &evs[i]
-		cands := byKey[k(e)]
-		if len(cands) == 0 {
-			diff.Added = append(diff.Added, *e)
-			continue
-		}
-		j := 0 // prefer an old event with the same code
-		for n, c := range cands {
-			if c.CAMEO.Code == e.CAMEO.Code {
-				j = n
-				break
-			}
-		}
-		o := cands[j]
-		byKey[k(e)] = append(cands[:j:j], cands[j+1:]...)
-		if o.CAMEO.Code != e.CAMEO.Code || o.Modality != e.Modality {
-			diff.Recoded = append(diff.Recoded, dyad.Recoding{Old: *o, New: *e})
-		}
-	}
-	for _, e := range old {
-		for _, o := range byKey[k(e)] {
-			if o == e {
-				diff.Removed = append(diff.Removed, *e)
-			}
-		}
-	}
-	return diff
 }
