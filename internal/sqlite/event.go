@@ -35,6 +35,9 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 	if err := afterCond(c, "e", f.After); err != nil {
 		return nil, "", err
 	}
+	if err := d.pageByProbe(ctx, c); err != nil {
+		return nil, "", err
+	}
 	limit := pageSize(f.Limit)
 	q := eventSelect + c.String() + " ORDER BY e.date, e.id LIMIT ?"
 	evs, curs, err := d.queryEvents(ctx, q, append(c.args, limit+1)...)
@@ -172,4 +175,24 @@ func sentenceIDs(ctx context.Context, tx *sql.Tx, docID string) (map[int]int64, 
 		m[idx] = id
 	}
 	return m, rows.Err()
+}
+
+// pageByProbe switches a full-text condition to probing when its words are
+// common: a page then takes the first matches in date order instead of
+// gathering every matching sentence first.
+func (d *DB) pageByProbe(ctx context.Context, c *cond) error {
+	for i, w := range c.where {
+		if w != textIn {
+			continue
+		}
+		var n int
+		q := "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)"
+		if err := d.db.QueryRowContext(ctx, q, c.args[c.argIndex(i)], commonHits).Scan(&n); err != nil {
+			return fmt.Errorf("find events: text: %w", err)
+		}
+		if n >= commonHits {
+			c.where[i] = textExists
+		}
+	}
+	return nil
 }

@@ -9,16 +9,30 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
+// Full-text conditions. textIn gathers the matching sentences first, which
+// suits rare words; textExists probes each event in date order, which finds
+// a page of a common word's events without gathering a twelfth of the store.
+const (
+	textIn     = "e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
+	textExists = "EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = e.sentence_id)"
+	commonHits = 2000 // a word matching at least this many sentences is common
+)
+
 // cond is a WHERE clause under construction.
 type cond struct {
 	where []string
 	args  []any
+	first []int // index in args of each where clause's first argument
 }
 
 func (c *cond) add(sql string, args ...any) {
 	c.where = append(c.where, sql)
+	c.first = append(c.first, len(c.args))
 	c.args = append(c.args, args...)
 }
+
+// argIndex returns the index in args of where clause i's first argument.
+func (c *cond) argIndex(i int) int { return c.first[i] }
 
 func (c *cond) String() string { return whereClause(c.where) }
 
@@ -72,7 +86,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		c.add("e.confidence >= ?", *f.MinConfidence)
 	}
 	if f.Text != nil && strings.TrimSpace(*f.Text) != "" {
-		c.add("e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)", ftsQuery(*f.Text))
+		c.add(textIn, ftsQuery(*f.Text))
 	}
 	if f.DocID != nil {
 		c.add("e.doc_id = ?", *f.DocID)
