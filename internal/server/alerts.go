@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -97,12 +98,12 @@ func (s *Server) computeAlerts(ctx context.Context, f dyad.EventFilter, n int, o
 	// and the first week the store covers.
 	anchor := max(hist, first)
 	firstWeek := alert.Monday(from).Format(time.DateOnly)
-	for _, d := range dyads {
-		weeks, err := s.conflictWeeks(ctx, f, d, hist)
-		if err != nil {
-			return nil, err
-		}
-		weeks = append(weeks, alert.Week{Start: anchor})
+	series, err := s.conflictSeries(ctx, f, dyads, hist)
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range dyads {
+		weeks := append(series[i], alert.Week{Start: anchor})
 		for _, a := range alert.Detect(weeks, opts) {
 			if a.Week >= firstWeek && a.Week <= *f.To {
 				a.Source, a.Target = d.Source, d.Target
@@ -224,4 +225,32 @@ func (s *Server) findDateRange(ctx context.Context) ([2]string, error) {
 		lo, _ = time.Parse(time.DateOnly, d)
 	}
 	return [2]string{first, lo.Format(time.DateOnly)}, nil
+}
+
+// alertQueries bounds the dyad series read at once for alerts.
+const alertQueries = 4
+
+// conflictSeries reads the weekly conflict series of every dyad, a few at
+// a time: the store answers concurrent readers, and the dyads are
+// independent.
+func (s *Server) conflictSeries(ctx context.Context, f dyad.EventFilter, dyads []dyad.DyadCount, hist string) ([][]alert.Week, error) {
+	out := make([][]alert.Week, len(dyads))
+	errs := make([]error, len(dyads))
+	sem := make(chan struct{}, alertQueries)
+	var wg sync.WaitGroup
+	for i, d := range dyads {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i], errs[i] = s.conflictWeeks(ctx, f, d, hist)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
