@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 )
@@ -32,13 +33,15 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 	if err != nil {
 		return nil, "", err
 	}
+	limit := pageSize(f.Limit)
+	if i, common, err := d.commonText(ctx, c); err != nil {
+		return nil, "", err
+	} else if common {
+		return d.findByScan(ctx, c, i, f.After, limit)
+	}
 	if err := afterCond(c, "e", f.After); err != nil {
 		return nil, "", err
 	}
-	if err := d.pageByProbe(ctx, c); err != nil {
-		return nil, "", err
-	}
-	limit := pageSize(f.Limit)
 	q := eventSelect + c.String() + " ORDER BY e.date, e.id LIMIT ?"
 	evs, curs, err := d.queryEvents(ctx, q, append(c.args, limit+1)...)
 	if err != nil {
@@ -177,10 +180,9 @@ func sentenceIDs(ctx context.Context, tx *sql.Tx, docID string) (map[int]int64, 
 	return m, rows.Err()
 }
 
-// pageByProbe switches a full-text condition to probing when its words are
-// common: a page then takes the first matches in date order instead of
-// gathering every matching sentence first.
-func (d *DB) pageByProbe(ctx context.Context, c *cond) error {
+// commonText reports whether c has a full-text condition whose words are
+// common (commonHits matching sentences or more), and its index in c.
+func (d *DB) commonText(ctx context.Context, c *cond) (int, bool, error) {
 	for i, w := range c.where {
 		if w != textIn {
 			continue
@@ -188,11 +190,95 @@ func (d *DB) pageByProbe(ctx context.Context, c *cond) error {
 		var n int
 		q := "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)"
 		if err := d.db.QueryRowContext(ctx, q, c.args[c.argIndex(i)], commonHits).Scan(&n); err != nil {
-			return fmt.Errorf("find events: text: %w", err)
+			return 0, false, fmt.Errorf("find events: text: %w", err)
 		}
-		if n >= commonHits {
-			c.where[i] = textExists
-		}
+		return i, n >= commonHits, nil
 	}
-	return nil
+	return 0, false, nil
+}
+
+// scanChunk is how many events findByScan reads at a time.
+const scanChunk = 2000
+
+// findByScan pages through a common word's events: it gathers the word's
+// sentences once, then reads the other conditions' events in date order,
+// a chunk at a time, keeping those whose sentence has the word. Letting
+// SQLite drive from the matches instead fetches and sorts a twelfth of a
+// large store for one page.
+func (d *DB) findByScan(ctx context.Context, c *cond, text int, after string, limit int) ([]*dyad.Event, string, error) {
+	match, err := d.textMatches(ctx, c.args[c.argIndex(text)])
+	if err != nil {
+		return nil, "", err
+	}
+	rest := c.without(text)
+	var ids []int64
+	for len(ids) <= limit {
+		rc := rest.clone()
+		if err := afterCond(rc, "e", after); err != nil {
+			return nil, "", err
+		}
+		rows, err := d.db.QueryContext(ctx, "SELECT e.id, e.date, e.sentence_id FROM events e"+rc.String()+
+			" ORDER BY e.date, e.id LIMIT ?", append(rc.args, scanChunk)...)
+		if err != nil {
+			return nil, "", fmt.Errorf("find events: %w", err)
+		}
+		n := 0
+		var cur eventCursor
+		for rows.Next() && len(ids) <= limit {
+			var sid sql.NullInt64
+			if err := rows.Scan(&cur.id, &cur.date, &sid); err != nil {
+				rows.Close()
+				return nil, "", fmt.Errorf("find events: %w", err)
+			}
+			n++
+			if sid.Valid && match[sid.Int64] {
+				ids = append(ids, cur.id)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, "", fmt.Errorf("find events: %w", err)
+		}
+		if n < scanChunk || len(ids) > limit {
+			break
+		}
+		after = cur.String()
+	}
+	if len(ids) == 0 {
+		return nil, "", nil
+	}
+	marks := strings.Repeat(",?", len(ids))[1:]
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	evs, curs, err := d.queryEvents(ctx, eventSelect+" WHERE e.id IN ("+marks+") ORDER BY e.date, e.id", args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("find events: %w", err)
+	}
+	next := ""
+	if len(evs) > limit {
+		evs = evs[:limit]
+		next = curs[limit-1].String()
+	}
+	return evs, next, nil
+}
+
+// textMatches returns the sentences that match an FTS5 query.
+func (d *DB) textMatches(ctx context.Context, query any) (map[int64]bool, error) {
+	rows, err := d.db.QueryContext(ctx, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?", query)
+	if err != nil {
+		return nil, fmt.Errorf("find events: text: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }

@@ -9,12 +9,10 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// Full-text conditions. textIn gathers the matching sentences first, which
-// suits rare words; textExists probes each event in date order, which finds
-// a page of a common word's events without gathering a twelfth of the store.
+// textIn is the full-text condition; FindEvents pages a common word's
+// events by scanning instead (findByScan).
 const (
 	textIn     = "e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
-	textExists = "EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = e.sentence_id)"
 	commonHits = 2000 // a word matching at least this many sentences is common
 )
 
@@ -33,6 +31,27 @@ func (c *cond) add(sql string, args ...any) {
 
 // argIndex returns the index in args of where clause i's first argument.
 func (c *cond) argIndex(i int) int { return c.first[i] }
+
+// clone returns a copy of c that can grow on its own.
+func (c *cond) clone() *cond {
+	return &cond{where: append([]string(nil), c.where...), args: append([]any(nil), c.args...), first: append([]int(nil), c.first...)}
+}
+
+// without returns a copy of c without where clause i and its arguments.
+func (c *cond) without(i int) *cond {
+	out := &cond{}
+	for k, w := range c.where {
+		if k == i {
+			continue
+		}
+		end := len(c.args)
+		if k+1 < len(c.first) {
+			end = c.first[k+1]
+		}
+		out.add(w, c.args[c.first[k]:end]...)
+	}
+	return out
+}
 
 func (c *cond) String() string { return whereClause(c.where) }
 
