@@ -11,7 +11,8 @@ import (
 	"github.com/dyad-events/dyad/internal/eval"
 )
 
-// EvalCommand scores dyad against gold data. Its subcommands: parse.
+// EvalCommand scores dyad against gold data. Its subcommands: parse,
+// petrarch, events and confidence.
 type EvalCommand struct {
 	Env Env
 }
@@ -19,8 +20,12 @@ type EvalCommand struct {
 // Run runs "dyad eval <what> [flags]".
 func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval parse --gold FILE.conllu [--raw]")
-		return dyad.Errorf(dyad.EINVALID, "eval: name what to score (parse)")
+		fmt.Fprintln(c.Env.Stderr, `usage:
+	dyad eval parse --gold FILE.conllu [--raw]      tagger and parser against a treebank
+	dyad eval petrarch [-v] FILE.xml                PETRARCH validation records
+	dyad eval events --gold FILE.xml                events against gold codings
+	dyad eval confidence [--fit] FILE[:dyad|env]... the calibration of confidence`)
+		return dyad.Errorf(dyad.EINVALID, "eval: name what to score (parse, petrarch, events or confidence)")
 	}
 	switch args[0] {
 	case "parse":
