@@ -120,13 +120,13 @@ Commands:
 	actors    list the names a corpus uses that no dictionary codes (--unknown)
 	parse     tag and parse text, writing CoNLL-U
 	train     train the tagger or parser model from UD treebanks
-	eval      score dyad against gold data (eval parse)
+	eval      score dyad against gold data (parse, petrarch, events, confidence)
 	ingest    code files, folders, globs, feeds or stdin into the store (dyad.db)
 	export    write stored events as jsonl, csv, gdelt, phoenix, plover or parquet
 	recode    re-code stored documents and report what changed
 	serve     serve the HTTP API and web dashboard over a store
 	worker    code and store documents from a NATS JetStream queue (ingest --to nats://…)
-	bench     measure speed (bench nlp)
+	bench     measure speed (bench nlp, bench pipeline)
 	version   print the version
 
 Run "dyad <command> -h" for a command's flags.
