@@ -1,10 +1,11 @@
 package depparse
 
 import (
-	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // Sentence holds the words and tags feature extraction reads; index 0 is

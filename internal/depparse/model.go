@@ -2,15 +2,13 @@ package depparse
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
-	"encoding/gob"
 	"errors"
 	"fmt"
-	"github.com/dyad-events/dyad/internal/linear"
 	"io"
-	"io/fs"
 	"sync"
+
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // Model is a trained parser in its stored form.
@@ -21,30 +19,22 @@ type Model struct {
 
 // Encode writes m gzip-compressed to w.
 func Encode(w io.Writer, m *Model) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if err := gob.NewEncoder(zw).Encode(m); err != nil {
+	if err := linear.Encode(w, m); err != nil {
 		return fmt.Errorf("encode parser model: %w", err)
 	}
-	return zw.Close()
+	return nil
 }
 
 // Decode reads a model written by Encode.
 func Decode(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	m, err := linear.Decode[Model](r)
 	if err != nil {
-		return nil, fmt.Errorf("decode parser model: %w", err)
-	}
-	var m Model
-	if err := gob.NewDecoder(zr).Decode(&m); err != nil {
 		return nil, fmt.Errorf("decode parser model: %w", err)
 	}
 	if len(m.Labels) == 0 || 2*len(m.Labels)+1 > 256 {
 		return nil, fmt.Errorf("decode parser model: %d labels", len(m.Labels))
 	}
-	return &m, nil
+	return m, nil
 }
 
 // ModelFile is the embedded model's path inside the package directory.
@@ -66,13 +56,9 @@ var (
 // first use. The Parser is shared and safe for concurrent use.
 func Default() (*Parser, error) {
 	defaultOnce.Do(func() {
-		b, err := modelFS.ReadFile(ModelFile)
-		if errors.Is(err, fs.ErrNotExist) {
-			defaultErr = ErrNoModel
-			return
-		}
+		b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
 		if err != nil {
-			defaultErr = fmt.Errorf("parser model: %w", err)
+			defaultErr = err
 			return
 		}
 		m, err := Decode(bytes.NewReader(b))

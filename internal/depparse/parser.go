@@ -1,11 +1,11 @@
 package depparse
 
 import (
-	"github.com/dyad-events/dyad/internal/linear"
 	"math"
 	"sync"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // Parser assigns heads and relations. It is safe for concurrent use.

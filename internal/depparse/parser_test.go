@@ -2,11 +2,11 @@ package depparse
 
 import (
 	"errors"
-	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // follow runs the oracle: from the start it takes the first zero-cost

@@ -1,10 +1,11 @@
 package postag
 
 import (
-	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // Context holds what feature extraction needs of one sentence. Reuse it

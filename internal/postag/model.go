@@ -2,16 +2,14 @@ package postag
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
-	"encoding/gob"
 	"errors"
 	"fmt"
-	"github.com/dyad-events/dyad/internal/linear"
 	"io"
-	"io/fs"
 	"sort"
 	"sync"
+
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // Model is a trained tagger in its stored form. Its tables are slices
@@ -63,30 +61,22 @@ type Rule struct {
 
 // Encode writes m gzip-compressed to w.
 func Encode(w io.Writer, m *Model) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if err := gob.NewEncoder(zw).Encode(m); err != nil {
+	if err := linear.Encode(w, m); err != nil {
 		return fmt.Errorf("encode tagger model: %w", err)
 	}
-	return zw.Close()
+	return nil
 }
 
 // Decode reads a model written by Encode.
 func Decode(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	m, err := linear.Decode[Model](r)
 	if err != nil {
-		return nil, fmt.Errorf("decode tagger model: %w", err)
-	}
-	var m Model
-	if err := gob.NewDecoder(zr).Decode(&m); err != nil {
 		return nil, fmt.Errorf("decode tagger model: %w", err)
 	}
 	if len(m.Tags) == 0 || len(m.Tags) > 255 {
 		return nil, fmt.Errorf("decode tagger model: %d tags", len(m.Tags))
 	}
-	return &m, nil
+	return m, nil
 }
 
 // ModelFile is the embedded model's path inside the model directory.
@@ -108,13 +98,9 @@ var (
 // first use. The Tagger is shared and safe for concurrent use.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
-		b, err := modelFS.ReadFile(ModelFile)
-		if errors.Is(err, fs.ErrNotExist) {
-			defaultErr = ErrNoModel
-			return
-		}
+		b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
 		if err != nil {
-			defaultErr = fmt.Errorf("tagger model: %w", err)
+			defaultErr = err
 			return
 		}
 		m, err := Decode(bytes.NewReader(b))

@@ -1,11 +1,11 @@
 package postag
 
 import (
-	"github.com/dyad-events/dyad/internal/linear"
 	"strings"
 	"sync"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // Tagger assigns UPOS, XPOS and lemmas. It is safe for concurrent use.

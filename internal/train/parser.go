@@ -2,11 +2,11 @@ package train
 
 import (
 	"fmt"
-	"github.com/dyad-events/dyad/internal/linear"
 	"math/rand"
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/linear"
 	"github.com/dyad-events/dyad/internal/postag"
 )
 

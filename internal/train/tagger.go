@@ -2,13 +2,13 @@ package train
 
 import (
 	"fmt"
-	"github.com/dyad-events/dyad/internal/linear"
 	"math/rand"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/linear"
 	"github.com/dyad-events/dyad/internal/postag"
 )
 
