@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -135,4 +136,42 @@ func FuzzReadJSONL(f *testing.F) {
 			}
 		}
 	})
+}
+
+// failingReader returns some bytes, then fails forever.
+type failingReader struct{ sent bool }
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if !f.sent {
+		f.sent = true
+		return copy(p, "{\"id\":\"a\",\"text\":\"ok\"}\n"), nil
+	}
+	return 0, errors.New("disk gone")
+}
+
+func TestReadersStopOnReadError(t *testing.T) {
+	for name, seq := range map[string]func() int{
+		"jsonl": func() int {
+			n := 0
+			for _, err := range ingest.ReadJSONL("f", &failingReader{}, pub, 0) {
+				if n++; n > 5 || err != nil && !strings.Contains(err.Error(), "f:2: read: disk gone") {
+					break
+				}
+			}
+			return n
+		},
+		"records": func() int {
+			n := 0
+			for _, err := range ingest.ReadRecords("f", &failingReader{}, ingest.DefaultColumns(), pub, 0) {
+				if n++; n > 5 || err != nil && !strings.Contains(err.Error(), "f:2: read: disk gone") {
+					break
+				}
+			}
+			return n
+		},
+	} {
+		if got := seq(); got != 2 {
+			t.Errorf("%s: %d results from a reader that fails after one line, want 2 (the line, then the error)", name, got)
+		}
+	}
 }

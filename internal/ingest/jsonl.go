@@ -44,6 +44,16 @@ func ParseDate(s string) (time.Time, error) {
 // line. Lines longer than maxBytes are skipped with an error, without
 // holding them in memory. defDate is used when a record has no date.
 func ReadJSONL(name string, r io.Reader, defDate time.Time, maxBytes int) iter.Seq2[*dyad.Document, error] {
+	return readLines(name, r, maxBytes, func(line []byte, _ int) (*dyad.Document, error) {
+		return parseRecord(line, defDate)
+	})
+}
+
+// readLines yields parse's document for each non-blank line of r, with
+// errors that name name:line. A line over maxBytes is an error and is
+// skipped without holding it in memory; a failing reader ends the sequence
+// after its error.
+func readLines(name string, r io.Reader, maxBytes int, parse func(line []byte, n int) (*dyad.Document, error)) iter.Seq2[*dyad.Document, error] {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
@@ -55,24 +65,22 @@ func ReadJSONL(name string, r io.Reader, defDate time.Time, maxBytes int) iter.S
 				return
 			}
 			var doc *dyad.Document
+			failed := false
 			switch {
 			case errors.Is(err, errLong):
 				err = dyad.Errorf(dyad.EINVALID, "%s:%d: line longer than the %d MiB limit", name, n, maxBytes>>20)
 			case err != nil && !errors.Is(err, io.EOF):
-				err = fmt.Errorf("%s:%d: read: %w", name, n, err)
+				err, failed = fmt.Errorf("%s:%d: read: %w", name, n, err), true
 			case len(bytes.TrimSpace(line)) == 0:
 				continue
 			default:
-				doc, err = parseRecord(line, defDate)
+				doc, err = parse(line, n)
 				if err != nil {
 					err = dyad.Errorf(dyad.EINVALID, "%s:%d: %v", name, n, err)
 				}
 			}
-			if !yield(doc, err) {
-				return
-			}
-			if err != nil && !errors.Is(err, errLong) && dyad.ErrorCode(err) == dyad.EINTERNAL {
-				return // the reader itself failed; nothing more can be read
+			if !yield(doc, err) || failed {
+				return // the reader itself failed: nothing more can be read
 			}
 		}
 	}

@@ -1,10 +1,7 @@
 package ingest
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -19,35 +16,9 @@ import (
 // text. Dates may be in any form ParseDateLoose knows. A bad line yields an
 // error naming name:line and the field; reading goes on.
 func ReadRecords(name string, r io.Reader, cols Columns, defDate time.Time, maxBytes int) iter.Seq2[*dyad.Document, error] {
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxBytes
-	}
-	return func(yield func(*dyad.Document, error) bool) {
-		br := bufio.NewReaderSize(r, 64<<10)
-		for n := 1; ; n++ {
-			line, err := readLine(br, maxBytes)
-			if errors.Is(err, io.EOF) && line == nil {
-				return
-			}
-			var doc *dyad.Document
-			switch {
-			case errors.Is(err, errLong):
-				err = dyad.Errorf(dyad.EINVALID, "%s:%d: line longer than the %d MiB limit", name, n, maxBytes>>20)
-			case err != nil && !errors.Is(err, io.EOF):
-				err = fmt.Errorf("%s:%d: read: %w", name, n, err)
-			case len(bytes.TrimSpace(line)) == 0:
-				continue
-			default:
-				doc, err = recordDoc(line, cols, position(name, n), defDate)
-				if err != nil {
-					err = dyad.Errorf(dyad.EINVALID, "%s:%d: %v", name, n, err)
-				}
-			}
-			if !yield(doc, err) {
-				return
-			}
-		}
-	}
+	return readLines(name, r, maxBytes, func(line []byte, n int) (*dyad.Document, error) {
+		return recordDoc(line, cols, position(name, n), defDate)
+	})
 }
 
 // recordDoc decodes one JSON object into a document.
