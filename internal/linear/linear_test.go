@@ -2,6 +2,7 @@ package linear_test
 
 import (
 	"math"
+	"math/rand"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/linear"
@@ -36,4 +37,67 @@ func TestTableScore(t *testing.T) {
 	if want := []float32{3, 5, -1}; scores[0] != want[0] || scores[1] != want[1] || scores[2] != want[2] {
 		t.Fatalf("scores = %v, want %v", scores, want)
 	}
+}
+
+// TestTableMatchesWeights scores random models, with runs of every length
+// (inline and in the side array) and a key 0, against a direct reading of
+// the stored weights.
+func TestTableMatchesWeights(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for round := range 20 {
+		const classes = 40
+		w := &linear.Weights{Classes: classes, Scale: 1}
+		want := map[uint32][]float32{}
+		var keys []uint32
+		key := uint32(0)
+		for i := range 500 + round*100 {
+			if i > 0 {
+				key += 1 + uint32(rng.Intn(1<<20))
+			}
+			n := 1 + rng.Intn(6)
+			if rng.Intn(3) == 0 {
+				n = 1 + rng.Intn(classes)
+			}
+			w.Deltas = append(w.Deltas, key-lastKey(keys))
+			w.Counts = append(w.Counts, uint16(n))
+			row := make([]float32, classes)
+			for _, c := range rng.Perm(classes)[:n] {
+				q := int16(rng.Intn(2001) - 1000)
+				w.Class = append(w.Class, uint8(c))
+				w.Q = append(w.Q, q)
+				row[c] = float32(q)
+			}
+			want[key] = row
+			keys = append(keys, key)
+		}
+		tab := linear.NewTable(w)
+		feats := make([]uint32, 0, 300)
+		for range 300 {
+			if rng.Intn(4) == 0 {
+				feats = append(feats, rng.Uint32()) // almost surely unknown
+			} else {
+				feats = append(feats, keys[rng.Intn(len(keys))])
+			}
+		}
+		got := make([]float32, classes)
+		tab.Score(feats, got)
+		exp := make([]float32, classes)
+		for _, f := range feats {
+			for c, v := range want[f] {
+				exp[c] += v
+			}
+		}
+		for c := range exp {
+			if got[c] != exp[c] {
+				t.Fatalf("round %d class %d: score %v, want %v", round, c, got[c], exp[c])
+			}
+		}
+	}
+}
+
+func lastKey(keys []uint32) uint32 {
+	if len(keys) == 0 {
+		return 0
+	}
+	return keys[len(keys)-1]
 }

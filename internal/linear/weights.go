@@ -14,73 +14,119 @@ type Weights struct {
 	Scale   float32
 }
 
-// Table is Weights ready for scoring: an open-addressing hash table whose
-// slots hold a feature key and its run of pairs, each pair packed as class
-// << 16 | uint16(weight). Scores are sums of quantised weights: the common
-// scale does not change which class is best.
+// Table is Weights ready for scoring: an open-addressing hash table of
+// 16-byte slots, four to a cache line. A slot holds a feature key, its
+// pair count and, when the feature has at most two pairs (most do), the
+// pairs themselves; longer runs live in a side array. Each pair is packed
+// as class << 16 | uint16(weight). Scores are sums of quantised weights:
+// the common scale does not change which class is best.
 type Table struct {
 	mask  uint32
-	slots [][2]uint32 // key (0 empty; key 0 is stored as 1), start << 8 | count
+	slots []slot
 	pairs []uint32
+}
+
+// slot is one table entry: key (0 empty; key 0 is stored as 1), count and
+// either two inline pairs or, for longer runs, the start of the run in
+// Table.pairs (in a).
+type slot struct {
+	key, count uint32
+	a, b       uint32
 }
 
 // NewTable builds the scoring table of m.
 func NewTable(m *Weights) *Table {
-	n := len(m.Counts)
+	n := min(len(m.Counts), len(m.Deltas))
 	size := 1
 	for size < 2*n+1 {
 		size <<= 1
 	}
-	t := &Table{mask: uint32(size - 1), slots: make([][2]uint32, size)}
+	t := &Table{mask: uint32(size - 1), slots: make([]slot, size)}
 	np := min(len(m.Q), len(m.Class))
-	t.pairs = make([]uint32, np)
-	for i := range np {
-		t.pairs[i] = uint32(m.Class[i])<<16 | uint32(uint16(m.Q[i]))
-	}
+	pack := func(i int) uint32 { return uint32(m.Class[i])<<16 | uint32(uint16(m.Q[i])) }
 	key, pos := uint32(0), 0
-	for i := 0; i < n && i < len(m.Deltas); i++ {
+	for i := 0; i < n; i++ {
 		key += m.Deltas[i]
-		cnt := min(int(m.Counts[i]), np-pos, 255)
-		if pos >= 1<<24 {
-			break
+		cnt := min(int(m.Counts[i]), np-pos)
+		sl := slot{key: max(key, 1), count: uint32(cnt)}
+		switch {
+		case cnt > 2:
+			sl.a = uint32(len(t.pairs))
+			for j := pos; j < pos+cnt; j++ {
+				t.pairs = append(t.pairs, pack(j))
+			}
+		case cnt == 2:
+			sl.a, sl.b = pack(pos), pack(pos+1)
+		case cnt == 1:
+			sl.a = pack(pos)
 		}
-		k := max(key, 1)
-		s := (k * 0x9e3779b1) & t.mask
-		for t.slots[s][0] != 0 {
-			s = (s + 1) & t.mask
-		}
-		t.slots[s] = [2]uint32{k, uint32(pos)<<8 | uint32(cnt)}
-		pos += int(m.Counts[i])
-		if pos > np {
-			pos = np
+		pos += cnt
+		if cnt > 0 {
+			s := hashSlot(sl.key, t.mask)
+			for t.slots[s].key != 0 {
+				s = (s + 1) & t.mask
+			}
+			t.slots[s] = sl
 		}
 	}
 	return t
 }
 
-// score adds the weights of features to scores, which has one entry per
-// class.
+func hashSlot(k, mask uint32) uint32 { return (k * 0x9e3779b1) & mask }
+
 // Score adds to scores[c], for each feature, the weight of class c.
+// Unknown features add nothing.
 func (t *Table) Score(features []uint32, scores []float32) {
-	for _, k := range features {
-		k = max(k, 1)
-		s := (k * 0x9e3779b1) & t.mask
-		for {
-			sl := t.slots[s]
-			if sl[0] == k {
-				start := sl[1] >> 8
-				for _, p := range t.pairs[start : start+sl[1]&0xff] {
-					if c := int(p >> 16); c < len(scores) {
-						scores[c] += float32(int16(p))
-					}
-				}
-				break
-			}
-			if sl[0] == 0 {
-				break
-			}
-			s = (s + 1) & t.mask
+	// The table is much larger than the caches, so scoring waits on
+	// memory. A first pass loads the home slot of every feature with no
+	// branch between the loads, so the processor fetches the cache lines
+	// in parallel; the second pass then finds them cached.
+	var at [128]uint32
+	for len(features) > 0 {
+		fs := features[:min(len(features), len(at))]
+		features = features[len(fs):]
+		var touch uint32
+		for i, k := range fs {
+			s := hashSlot(max(k, 1), t.mask)
+			at[i] = s
+			touch |= t.slots[s].key
 		}
+		if touch == 0 && len(t.slots) == 0 {
+			return // never: keeps the loads above from being discarded
+		}
+		for i, k := range fs {
+			t.add(max(k, 1), at[i], scores)
+		}
+	}
+}
+
+func (t *Table) add(k, s uint32, scores []float32) {
+	for {
+		sl := &t.slots[s]
+		if sl.key == k {
+			switch n := sl.count; {
+			case n > 2:
+				for _, p := range t.pairs[sl.a : sl.a+n] {
+					addPair(p, scores)
+				}
+			case n == 2:
+				addPair(sl.a, scores)
+				addPair(sl.b, scores)
+			default:
+				addPair(sl.a, scores)
+			}
+			return
+		}
+		if sl.key == 0 {
+			return
+		}
+		s = (s + 1) & t.mask
+	}
+}
+
+func addPair(p uint32, scores []float32) {
+	if c := int(p >> 16); c < len(scores) {
+		scores[c] += float32(int16(p))
 	}
 }
 
