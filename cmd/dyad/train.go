@@ -37,6 +37,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
+	dev := fs.String("dev", "", "parser: a CoNLL-U `FILE` tagged with the embedded tagger to pick the best epoch on (default: EWT dev under -ud; \"none\" trains exactly -epochs)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -51,7 +52,43 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if what == "tagger" {
 		return c.trainTagger(sents, *out, *seed, *epochs, *folds, logf)
 	}
-	return c.trainParser(sents, *out, *seed, *epochs, *folds, logf)
+	var devSents []conllu.Sentence
+	switch *dev {
+	case "none":
+	case "":
+		*dev = filepath.Join(*ud, "ewt", "en_ewt-ud-dev.conllu")
+		fallthrough
+	default:
+		if devSents, err = taggedDev(*dev); err != nil {
+			return err
+		}
+	}
+	return c.trainParser(sents, devSents, *out, *seed, *epochs, *folds, logf)
+}
+
+// taggedDev reads a CoNLL-U file and replaces its gold tags with the
+// embedded tagger's, as the parser will see them.
+func taggedDev(path string) ([]conllu.Sentence, error) {
+	sents, err := readConllu(path)
+	if err != nil {
+		return nil, err
+	}
+	tg, err := postag.Default()
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "tag %s: %v (train the tagger first, or pass -dev none)", path, err)
+	}
+	st := postag.NewState()
+	for i := range sents {
+		s := &sents[i]
+		fs := make([]string, len(s.Words))
+		for k, w := range s.Words {
+			fs[k] = w.Form
+		}
+		for k, cl := range tg.TagForms(st, fs) {
+			s.Words[k].UPOS, s.Words[k].XPOS = tg.Tags(cl)
+		}
+	}
+	return sents, nil
 }
 
 func (c *TrainCommand) trainTagger(sents []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
@@ -73,9 +110,9 @@ func (c *TrainCommand) trainTagger(sents []conllu.Sentence, out string, seed int
 	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
 }
 
-func (c *TrainCommand) trainParser(sents []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
-	opt.Seed, opt.Logf = seed, logf
+	opt.Seed, opt.Logf, opt.Dev = seed, logf, dev
 	if epochs > 0 {
 		opt.Epochs = epochs
 	}

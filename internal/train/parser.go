@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"math/rand"
+	"strings"
 
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/depparse"
@@ -19,14 +20,19 @@ type ParserOptions struct {
 	Tagger  TaggerOptions
 	Seed    int64
 	Prune   float64
-	Logf    func(format string, args ...any)
+	// Dev, when given, holds sentences tagged as at run time; from epoch
+	// SelectFrom on, the averaged model is scored on them after every
+	// epoch and the best by LAS is kept, so Epochs is a ceiling.
+	Dev        []conllu.Sentence
+	SelectFrom int
+	Logf       func(format string, args ...any)
 }
 
 // DefaultParserOptions returns the settings the embedded model was
 // trained with.
 func DefaultParserOptions() ParserOptions {
 	t := DefaultTaggerOptions()
-	return ParserOptions{Epochs: 8, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 1, Prune: 1, Logf: t.Logf}
+	return ParserOptions{Epochs: 12, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 1, Prune: 1, SelectFrom: 5, Logf: t.Logf}
 }
 
 // parseData is a treebank prepared for parser training.
@@ -85,13 +91,71 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 			return nil, err
 		}
 	}
-	p := trainParser(&d, len(m.Labels), opt)
-	fz := p.freeze(opt.Prune)
-	q, scale := linear.Quantize(fz.w)
-	m.Weights = linear.Weights{Classes: 2*len(m.Labels) + 1, Deltas: deltas(fz.keys),
-		Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
-	opt.Logf("parser: %d labels, %d features, %d weights", len(m.Labels), len(fz.keys), len(fz.w))
+	var best struct {
+		w        linear.Weights
+		las, uas float64
+		epoch    int
+	}
+	keep := func(p *perceptron, epoch int) {
+		fz := p.freeze(opt.Prune)
+		q, scale := linear.Quantize(fz.w)
+		w := linear.Weights{Classes: 2*len(m.Labels) + 1, Deltas: deltas(fz.keys),
+			Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
+		if len(opt.Dev) == 0 {
+			best.w, best.epoch = w, epoch
+			opt.Logf("parser: %d labels, %d features, %d weights", len(m.Labels), len(fz.keys), len(fz.w))
+			return
+		}
+		trial := *m
+		trial.Weights = w
+		uas, las := scoreDev(depparse.New(&trial), opt.Dev)
+		opt.Logf("parser: epoch %d: dev UAS %.2f LAS %.2f, %d features, %d weights", epoch, uas, las, len(fz.keys), len(fz.w))
+		if best.epoch == 0 || las > best.las {
+			best.w, best.las, best.uas, best.epoch = w, las, uas, epoch
+		}
+	}
+	trainParser(&d, len(m.Labels), opt, keep)
+	m.Weights = best.w
+	if len(opt.Dev) > 0 {
+		opt.Logf("parser: kept epoch %d (dev UAS %.2f LAS %.2f)", best.epoch, best.uas, best.las)
+	}
 	return m, nil
+}
+
+// scoreDev returns the unlabelled and labelled attachment scores of p on
+// sents, punctuation included, relations compared without subtypes.
+func scoreDev(p *depparse.Parser, sents []conllu.Sentence) (uas, las float64) {
+	st := depparse.NewState()
+	right, labelled, total := 0, 0, 0
+	for i := range sents {
+		s := &sents[i]
+		fs, xp, up := forms(s), make([]string, len(s.Words)), make([]string, len(s.Words))
+		for k, w := range s.Words {
+			xp[k], up[k] = w.XPOS, w.UPOS
+		}
+		p.ParseWords(st, fs, xp, up)
+		for k, w := range s.Words {
+			total++
+			if st.Config.Head[k+1] != w.Head {
+				continue
+			}
+			right++
+			rel := p.Labels()[st.Config.Label[k+1]]
+			if st.Config.Head[k+1] == 0 {
+				rel = "root"
+			}
+			if universal(rel) == universal(w.Rel) {
+				labelled++
+			}
+		}
+	}
+	t := float64(max(total, 1))
+	return 100 * float64(right) / t, 100 * float64(labelled) / t
+}
+
+func universal(rel string) string {
+	r, _, _ := strings.Cut(rel, ":")
+	return r
 }
 
 // jackknifeTags replaces the gold tags of d with tags predicted by taggers
@@ -133,7 +197,10 @@ func jackknifeTags(sents []conllu.Sentence, d *parseData, opt ParserOptions) err
 	return nil
 }
 
-func trainParser(d *parseData, nlabels int, opt ParserOptions) *perceptron {
+// trainParser trains for opt.Epochs and calls keep with the perceptron
+// after the last epoch and, with a dev set, after every epoch from
+// opt.SelectFrom on.
+func trainParser(d *parseData, nlabels int, opt ParserOptions, keep func(*perceptron, int)) {
 	na := 2*nlabels + 1
 	p := newPerceptron(na)
 	rng := rand.New(rand.NewSource(opt.Seed))
@@ -178,8 +245,10 @@ func trainParser(d *parseData, nlabels int, opt ParserOptions) *perceptron {
 		}
 		opt.Logf("parser: epoch %d: %.2f%% of training transitions right, %d features", e+1,
 			100*float64(right)/float64(max(total, 1)), len(p.rows))
+		if e+1 == opt.Epochs || len(opt.Dev) > 0 && e+1 >= opt.SelectFrom {
+			keep(p, e+1)
+		}
 	}
-	return p
 }
 
 // actionCosts fills costs with each action's cost, -1 when invalid.

@@ -1,6 +1,8 @@
 package train
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -112,3 +114,54 @@ func TestParserNoSentences(t *testing.T) {
 		t.Error("no error for an empty treebank")
 	}
 }
+
+// TestParserKeepsBestEpoch trains with a dev set and checks that the model
+// returned is the epoch that scored best on it, as the log reports each.
+func TestParserKeepsBestEpoch(t *testing.T) {
+	sents, err := conllu.Read(strings.NewReader(strings.Repeat(tiny, 3)+devText), "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := conllu.Read(strings.NewReader(devText), "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	opt := DefaultParserOptions()
+	opt.Epochs, opt.Folds, opt.Prune, opt.SelectFrom, opt.Dev = 4, 0, 0, 1, dev
+	opt.Logf = func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }
+	m, err := Parser(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bestLAS, bestEpoch, scored := -1.0, 0, 0
+	for _, l := range lines {
+		var e int
+		var uas, las float64
+		if n, _ := fmt.Sscanf(l, "parser: epoch %d: dev UAS %f LAS %f", &e, &uas, &las); n == 3 {
+			scored++
+			if las > bestLAS {
+				bestLAS, bestEpoch = las, e
+			}
+		}
+	}
+	if scored != 4 {
+		t.Fatalf("%d epochs scored on dev, want 4:\n%s", scored, strings.Join(lines, "\n"))
+	}
+	if want := fmt.Sprintf("parser: kept epoch %d ", bestEpoch); !strings.HasPrefix(lines[len(lines)-1], want) {
+		t.Errorf("last line %q, want it to start %q", lines[len(lines)-1], want)
+	}
+	if _, las := scoreDev(depparse.New(m), dev); math.Abs(las-bestLAS) > 0.005 {
+		t.Errorf("returned model scores LAS %.2f on dev, the best epoch %.2f", las, bestLAS)
+	}
+}
+
+const devText = `1	Police	police	NOUN	NNS	_	2	nsubj	_	_
+2	arrested	arrest	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	protesters	protester	NOUN	NNS	_	2	obj	_	_
+5	in	in	ADP	IN	_	6	case	_	_
+6	Cairo	Cairo	PROPN	NNP	_	2	obl	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	2	punct	_	_
+
+`
