@@ -37,7 +37,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
-	dev := fs.String("dev", "", "parser: a CoNLL-U `FILE` tagged with the embedded tagger to pick the best epoch on (default: EWT dev under -ud; \"none\" trains exactly -epochs)")
+	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick each model's best epoch on, tagged by the embedded tagger for the parser (default: EWT dev under -ud; \"none\" trains exactly -epochs)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -49,9 +49,6 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.Env.Stderr, time.Now().Format("15:04:05 ")+format+"\n", a...)
 	}
 	logf("train %s: %d sentences", what, len(sents))
-	if what == "tagger" {
-		return c.trainTagger(sents, *out, *seed, *epochs, *folds, logf)
-	}
 	var devSents []conllu.Sentence
 	switch *dev {
 	case "none":
@@ -59,9 +56,17 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		*dev = filepath.Join(*ud, "ewt", "en_ewt-ud-dev.conllu")
 		fallthrough
 	default:
-		if devSents, err = taggedDev(*dev); err != nil {
+		if what == "tagger" {
+			devSents, err = readConllu(*dev)
+		} else {
+			devSents, err = taggedDev(*dev)
+		}
+		if err != nil {
 			return err
 		}
+	}
+	if what == "tagger" {
+		return c.trainTagger(sents, devSents, *out, *seed, *epochs, *folds, logf)
 	}
 	return c.trainParser(sents, devSents, *out, *seed, *epochs, *folds, logf)
 }
@@ -91,9 +96,9 @@ func taggedDev(path string) ([]conllu.Sentence, error) {
 	return sents, nil
 }
 
-func (c *TrainCommand) trainTagger(sents []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
 	opt := train.DefaultTaggerOptions()
-	opt.Seed, opt.Logf = seed, logf
+	opt.Seed, opt.Logf, opt.Dev = seed, logf, dev
 	if epochs > 0 {
 		opt.Epochs = epochs
 	}

@@ -165,6 +165,7 @@ func jackknifeTags(sents []conllu.Sentence, d *parseData, opt ParserOptions) err
 	k := opt.Folds
 	topt := opt.Tagger
 	topt.Logf = func(string, ...any) {}
+	topt.Dev = nil
 	topt.Folds = min(topt.Folds, 2) // the fold taggers need not be the best
 	topt.Epochs = min(topt.Epochs, 6)
 	for f := 0; f < k; f++ {

@@ -18,13 +18,20 @@ type TaggerOptions struct {
 	Folds  int     // jackknife folds for the second pass's input tags
 	Seed   int64   // shuffling seed
 	Prune  float64 // averaged weights smaller than this are dropped
-	Logf   func(format string, args ...any)
+	// Dev, when given, holds gold-tagged sentences; from epoch SelectFrom
+	// on, each pass is scored on them after every epoch and its best
+	// epoch kept, so Epochs is a ceiling. The jackknife folds always
+	// train FoldEpochs.
+	Dev        []conllu.Sentence
+	SelectFrom int
+	FoldEpochs int
+	Logf       func(format string, args ...any)
 }
 
 // DefaultTaggerOptions returns the settings the embedded model was
 // trained with.
 func DefaultTaggerOptions() TaggerOptions {
-	return TaggerOptions{Epochs: 10, Folds: 4, Seed: 1, Prune: 0.5, Logf: func(string, ...any) {}}
+	return TaggerOptions{Epochs: 10, Folds: 4, Seed: 1, Prune: 0.5, SelectFrom: 5, FoldEpochs: 10, Logf: func(string, ...any) {}}
 }
 
 // tagData is a treebank prepared for tagger training.
@@ -76,7 +83,9 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 				in = append(in, i)
 			}
 		}
-		p := trainPass(d, in, amb, nil, len(m.Tags), opt, opt.Seed+int64(k))
+		fo := opt
+		fo.Epochs = min(opt.Epochs, max(opt.FoldEpochs, 1))
+		p := trainPass(d, in, amb, nil, len(m.Tags), fo, opt.Seed+int64(k), nil)
 		tg := taggerFor(m, p.freeze(opt.Prune), nil)
 		st := postag.NewState()
 		for _, i := range out {
@@ -88,10 +97,17 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 	for i := range all {
 		all[i] = i
 	}
-	p1 := trainPass(d, all, amb, nil, len(m.Tags), opt, opt.Seed)
-	p2 := trainPass(d, all, amb, first, len(m.Tags), opt, opt.Seed+100)
-	m.Pass1 = weights(p1.freeze(opt.Prune), len(m.Tags))
-	m.Pass2 = weights(p2.freeze(opt.Prune), len(m.Tags))
+	dev := devTags(opt.Dev)
+	m.Pass1 = bestPass(d, all, amb, nil, m, opt, opt.Seed, "first", func(w linear.Weights) (int, int) {
+		mm := *m
+		mm.Pass1, mm.Pass2 = w, w
+		return dev.score(postag.New(&mm), true)
+	})
+	m.Pass2 = bestPass(d, all, amb, first, m, opt, opt.Seed+100, "second", func(w linear.Weights) (int, int) {
+		mm := *m
+		mm.Pass2 = w
+		return dev.score(postag.New(&mm), false)
+	})
 	opt.Logf("tagger: %d tags, %d+%d features, %d+%d weights", len(m.Tags),
 		len(m.Pass1.Counts), len(m.Pass2.Counts), len(m.Pass1.Q), len(m.Pass2.Q))
 	return m, nil
@@ -110,9 +126,82 @@ func weights(fz frozen, classes int) linear.Weights {
 	return linear.Weights{Classes: classes, Deltas: deltas(fz.keys), Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
 }
 
+// bestPass trains one pass and returns its weights after the last epoch
+// or, with a dev set, after the epoch whose weights score best on it
+// (UPOS first, then XPOS).
+func bestPass(d tagData, idx []int, amb map[string]string, right [][]int, m *postag.Model, opt TaggerOptions, seed int64,
+	name string, score func(linear.Weights) (upos, xpos int)) linear.Weights {
+	var best linear.Weights
+	bu, bx, be := -1, -1, 0
+	trainPass(d, idx, amb, right, len(m.Tags), opt, seed, func(p *perceptron, e int) {
+		last := e == opt.Epochs
+		if len(opt.Dev) == 0 || e < opt.SelectFrom {
+			if last {
+				best = weights(p.freeze(opt.Prune), len(m.Tags))
+			}
+			return
+		}
+		w := weights(p.freeze(opt.Prune), len(m.Tags))
+		u, x := score(w)
+		opt.Logf("tagger: %s pass, epoch %d: dev UPOS %d XPOS %d right", name, e, u, x)
+		if u > bu || u == bu && x > bx {
+			best, bu, bx, be = w, u, x, e
+		}
+	})
+	if len(opt.Dev) > 0 {
+		opt.Logf("tagger: %s pass: kept epoch %d", name, be)
+	}
+	return best
+}
+
+// devSet is a dev treebank's words and gold tags.
+type devSet struct {
+	forms      [][]string
+	upos, xpos [][]string
+}
+
+func devTags(sents []conllu.Sentence) devSet {
+	var d devSet
+	for i := range sents {
+		s := &sents[i]
+		u, x := make([]string, len(s.Words)), make([]string, len(s.Words))
+		for k, w := range s.Words {
+			u[k], x[k] = w.UPOS, w.XPOS
+		}
+		d.forms = append(d.forms, forms(s))
+		d.upos, d.xpos = append(d.upos, u), append(d.xpos, x)
+	}
+	return d
+}
+
+// score returns how many dev words tg tags right, by the first pass only
+// or by both.
+func (d devSet) score(tg *postag.Tagger, firstOnly bool) (upos, xpos int) {
+	st := postag.NewState()
+	for i, f := range d.forms {
+		var cls []int
+		if firstOnly {
+			cls = tg.FirstPass(st, f)
+		} else {
+			cls = tg.TagForms(st, f)
+		}
+		for k, c := range cls {
+			u, x := tg.Tags(c)
+			if u == d.upos[i][k] {
+				upos++
+			}
+			if x == d.xpos[i][k] {
+				xpos++
+			}
+		}
+	}
+	return
+}
+
 // trainPass trains one pass on the sentences idx; right, when not nil,
-// gives the first-pass tags the second pass sees.
-func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, classes int, opt TaggerOptions, seed int64) *perceptron {
+// gives the first-pass tags the second pass sees. after, when not nil, is
+// called at the end of every epoch.
+func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, classes int, opt TaggerOptions, seed int64, after func(*perceptron, int)) *perceptron {
 	p := newPerceptron(classes)
 	rng := rand.New(rand.NewSource(seed))
 	order := append([]int(nil), idx...)
@@ -151,6 +240,9 @@ func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, class
 			}
 		}
 		opt.Logf("tagger: epoch %d: %.2f%% of training words right", e+1, 100*float64(correct)/float64(max(total, 1)))
+		if after != nil {
+			after(p, e+1)
+		}
 	}
 	return p
 }

@@ -165,3 +165,47 @@ const devText = `1	Police	police	NOUN	NNS	_	2	nsubj	_	_
 7	.	.	PUNCT	.	_	2	punct	_	_
 
 `
+
+// TestTaggerKeepsBestEpoch trains with a dev set and checks that each
+// pass keeps the epoch that tagged it best, and that the returned tagger
+// scores what the log says.
+func TestTaggerKeepsBestEpoch(t *testing.T) {
+	sents, err := conllu.Read(strings.NewReader(strings.Repeat(tiny, 3)+devText), "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := conllu.Read(strings.NewReader(devText+tiny), "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	opt := DefaultTaggerOptions()
+	opt.Epochs, opt.Folds, opt.Prune, opt.SelectFrom, opt.Dev = 4, 2, 0, 1, dev
+	opt.Logf = func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }
+	m, err := Tagger(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pass := range []string{"first", "second"} {
+		bu, bx, be, scored := -1, -1, 0, 0
+		kept := -1
+		for _, l := range lines {
+			var e, u, x int
+			if n, _ := fmt.Sscanf(l, "tagger: "+pass+" pass, epoch %d: dev UPOS %d XPOS %d right", &e, &u, &x); n == 3 {
+				scored++
+				if u > bu || u == bu && x > bx {
+					bu, bx, be = u, x, e
+				}
+			}
+			fmt.Sscanf(l, "tagger: "+pass+" pass: kept epoch %d", &kept)
+		}
+		if scored != 4 || kept != be {
+			t.Errorf("%s pass: %d epochs scored, kept %d, best %d:\n%s", pass, scored, kept, be, strings.Join(lines, "\n"))
+		}
+		if pass == "second" {
+			if u, x := devTags(dev).score(postag.New(m), false); u != bu || x != bx {
+				t.Errorf("returned tagger: UPOS %d XPOS %d right, the best epoch %d %d", u, x, bu, bx)
+			}
+		}
+	}
+}
