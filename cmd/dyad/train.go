@@ -37,7 +37,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
-	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick each model's best epoch on, tagged by the embedded tagger for the parser (default: EWT dev under -ud; \"none\" trains exactly -epochs)")
+	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick the best epoch on, tagged by the embedded tagger for the parser (parser default: EWT dev under -ud; tagger default and \"none\": train exactly -epochs)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -50,9 +50,11 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	}
 	logf("train %s: %d sentences", what, len(sents))
 	var devSents []conllu.Sentence
-	switch *dev {
-	case "none":
-	case "":
+	switch {
+	case *dev == "none", *dev == "" && what == "tagger":
+		// The tagger picks epochs on dev only when asked: on EWT dev its
+		// best epochs scored no better on test than the last.
+	case *dev == "":
 		*dev = filepath.Join(*ud, "ewt", "en_ewt-ud-dev.conllu")
 		fallthrough
 	default:
