@@ -14,6 +14,8 @@ import (
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/postag"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
 	"github.com/dyad-events/dyad/internal/train"
 )
 
@@ -38,6 +40,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
 	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick the best epoch on, tagged by the embedded tagger for the parser (parser default: EWT dev under -ud; tagger default and \"none\": train exactly -epochs)")
+	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -67,10 +70,49 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	if what == "tagger" {
-		return c.trainTagger(sents, devSents, *out, *seed, *epochs, *folds, logf)
+	raw, err := unlabelled(*unlab, *ud)
+	if err != nil {
+		return err
 	}
-	return c.trainParser(sents, devSents, *out, *seed, *epochs, *folds, logf)
+	if what == "tagger" {
+		return c.trainTagger(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
+	}
+	return c.trainParser(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
+}
+
+// unlabelled returns the sentences (as words) of the corpus files named in
+// list, or of the VOA and Wikinews corpora beside the treebanks when list
+// is empty. Reuters is never a default: its licence is research-only, and
+// the tagger model is distributed.
+func unlabelled(list, ud string) ([][]string, error) {
+	var files []string
+	switch list {
+	case "none":
+		return nil, nil
+	case "":
+		c := filepath.Join(filepath.Dir(ud), "corpora")
+		files = []string{filepath.Join(c, "voa", "voa_stories.jsonl"),
+			filepath.Join(c, "wikinews", "wikinews_2019.csv"), filepath.Join(c, "wikinews", "wikinews_2020.csv")}
+	default:
+		files = strings.Split(list, ",")
+	}
+	var out [][]string
+	for _, f := range files {
+		texts, err := readCorpus(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range texts {
+			for _, s := range segment.Sentences(t, tokenize.Text(t)) {
+				w := make([]string, len(s.Tokens))
+				for i, tk := range s.Tokens {
+					w[i] = tk.Text
+				}
+				out = append(out, w)
+			}
+		}
+	}
+	return out, nil
 }
 
 // taggedDev reads a CoNLL-U file and replaces its gold tags with the
@@ -98,9 +140,9 @@ func taggedDev(path string) ([]conllu.Sentence, error) {
 	return sents, nil
 }
 
-func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, raw [][]string, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
 	opt := train.DefaultTaggerOptions()
-	opt.Seed, opt.Logf, opt.Dev = seed, logf, dev
+	opt.Seed, opt.Logf, opt.Dev, opt.Unlabelled = seed, logf, dev, raw
 	if epochs > 0 {
 		opt.Epochs = epochs
 	}
@@ -117,9 +159,9 @@ func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, out string, see
 	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
 }
 
-func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
-	opt.Seed, opt.Logf, opt.Dev = seed, logf, dev
+	opt.Seed, opt.Logf, opt.Dev, opt.Tagger.Unlabelled = seed, logf, dev, raw
 	if epochs > 0 {
 		opt.Epochs = epochs
 	}

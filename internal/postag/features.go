@@ -15,20 +15,23 @@ type Context struct {
 	Lower []string // lower case, digits as 0
 	Shape []string // "Xx", "d.d", …
 	Amb   []string // the word's ambiguity class in the training data, or ""
+	Auto  []string // the tags the word took in unlabelled text, or ""
 }
 
 // Reset fills c for the words forms; amb maps a lower-case word to its
-// ambiguity class.
-func (c *Context) Reset(forms []string, amb map[string]string) {
+// ambiguity class, auto to its class in unlabelled text.
+func (c *Context) Reset(forms []string, amb, auto map[string]string) {
 	c.Forms = forms
 	c.Lower = c.Lower[:0]
 	c.Shape = c.Shape[:0]
 	c.Amb = c.Amb[:0]
+	c.Auto = c.Auto[:0]
 	for _, f := range forms {
 		l := Normalize(f)
 		c.Lower = append(c.Lower, l)
 		c.Shape = append(c.Shape, shape(f))
 		c.Amb = append(c.Amb, amb[l])
+		c.Auto = append(c.Auto, auto[l])
 	}
 }
 
@@ -185,6 +188,10 @@ func Features(dst []uint32, c *Context, i int, left, right []int) []uint32 {
 		linear.Str(linear.Int(linear.Template(27), t1), c.Amb[i]),
 		linear.Str(linear.Str(linear.Str(linear.Template(28), c.shape(i-1)), c.Shape[i]), c.shape(i+1)),
 		linear.Str(linear.Str(linear.Template(29), c.Amb[i]), c.amb(i+1)),
+		// what unlabelled news says of the word, apart for words the
+		// treebank knows (Amb set) and words it does not
+		linear.Str(linear.Str(linear.Template(30), c.Auto[i]), c.Amb[i]),
+		linear.Str(linear.Str(linear.Template(31), c.Auto[i]), suffix(w, 2)),
 	)
 	if right == nil {
 		return dst

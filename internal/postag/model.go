@@ -17,6 +17,7 @@ import (
 type Model struct {
 	Tags   []string       // "UPOS XPOS" pairs; a class is an index into Tags
 	Amb    []Pair         // normalised word → ambiguity class
+	Auto   []Pair         // normalised word → tags it took in unlabelled news, as first-pass tagged
 	Pass1  linear.Weights // left-to-right pass
 	Pass2  linear.Weights // second pass, seeing the first pass's tags
 	Lemmas []Pair         // lower form + "\t" + XPOS → lemma

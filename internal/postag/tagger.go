@@ -12,6 +12,7 @@ import (
 type Tagger struct {
 	m            *Model
 	amb, lemmas  map[string]string
+	auto         map[string]string
 	rules        map[string]Rule
 	pass1, pass2 *linear.Table
 	upos, xpos   []string
@@ -21,9 +22,12 @@ type Tagger struct {
 // New returns a Tagger for m.
 func New(m *Model) *Tagger {
 	t := &Tagger{m: m, pass1: linear.NewTable(&m.Pass1), pass2: linear.NewTable(&m.Pass2),
-		amb: map[string]string{}, lemmas: map[string]string{}, rules: map[string]Rule{}}
+		amb: map[string]string{}, auto: map[string]string{}, lemmas: map[string]string{}, rules: map[string]Rule{}}
 	for _, p := range m.Amb {
 		t.amb[p.Key] = p.Value
+	}
+	for _, p := range m.Auto {
+		t.auto[p.Key] = p.Value
 	}
 	for _, p := range m.Lemmas {
 		t.lemmas[p.Key] = p.Value
@@ -72,7 +76,7 @@ func (t *Tagger) Tag(s *dyad.Sentence) {
 // TagForms returns the class (an index into Model.Tags) of each word; the
 // result lives in st and is valid until st's next use.
 func (t *Tagger) TagForms(st *State, forms []string) []int {
-	st.ctx.Reset(forms, t.amb)
+	st.ctx.Reset(forms, t.amb, t.auto)
 	st.first = t.pass(st, t.pass1, st.first[:0], nil)
 	st.final = t.pass(st, t.pass2, st.final[:0], st.first)
 	return st.final
@@ -105,7 +109,7 @@ func NewState() *State { return &State{} }
 // FirstPass returns the first pass's classes for forms; the result lives
 // in st.
 func (t *Tagger) FirstPass(st *State, forms []string) []int {
-	st.ctx.Reset(forms, t.amb)
+	st.ctx.Reset(forms, t.amb, t.auto)
 	st.first = t.pass(st, t.pass1, st.first[:0], nil)
 	return st.first
 }

@@ -23,6 +23,12 @@ type TaggerOptions struct {
 	// epoch kept, so Epochs is a ceiling. The jackknife folds always
 	// train FoldEpochs.
 	Dev        []conllu.Sentence
+	// Unlabelled holds sentences of raw text (their words). When given, a
+	// first pass trained on the treebank tags them, and each word's tags
+	// there (AutoMin occurrences or more) become a feature: news words
+	// the treebank never saw get a hint from the contexts they did appear in.
+	Unlabelled [][]string
+	AutoMin    int
 	SelectFrom int
 	FoldEpochs int
 	Logf       func(format string, args ...any)
@@ -31,7 +37,7 @@ type TaggerOptions struct {
 // DefaultTaggerOptions returns the settings the embedded model was
 // trained with.
 func DefaultTaggerOptions() TaggerOptions {
-	return TaggerOptions{Epochs: 10, Folds: 4, Seed: 1, Prune: 0.5, SelectFrom: 5, FoldEpochs: 10, Logf: func(string, ...any) {}}
+	return TaggerOptions{Epochs: 10, Folds: 4, Seed: 1, Prune: 0.5, SelectFrom: 5, FoldEpochs: 10, AutoMin: 2, Logf: func(string, ...any) {}}
 }
 
 // tagData is a treebank prepared for tagger training.
@@ -70,6 +76,17 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 	amb := ambiguity(d, len(m.Tags))
 	lem, rules := lemmas(sents)
 	m.Amb, m.Lemmas, m.Rules = postag.Pairs(amb), postag.Pairs(lem), postag.RulePairs(rules)
+	all := make([]int, len(d.forms))
+	for i := range all {
+		all[i] = i
+	}
+	var auto map[string]string
+	if len(opt.Unlabelled) > 0 {
+		p := trainPass(d, all, amb, nil, nil, len(m.Tags), opt, opt.Seed+200, nil)
+		auto = autoClasses(taggerFor(m, p.freeze(opt.Prune), nil), opt.Unlabelled, opt.AutoMin)
+		m.Auto = postag.Pairs(auto)
+		opt.Logf("tagger: %d words of %d unlabelled sentences have a class", len(auto), len(opt.Unlabelled))
+	}
 
 	// The second pass learns from first-pass tags as they will be at run
 	// time: each fold is tagged by a first pass trained without it.
@@ -85,7 +102,7 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 		}
 		fo := opt
 		fo.Epochs = min(opt.Epochs, max(opt.FoldEpochs, 1))
-		p := trainPass(d, in, amb, nil, len(m.Tags), fo, opt.Seed+int64(k), nil)
+		p := trainPass(d, in, amb, auto, nil, len(m.Tags), fo, opt.Seed+int64(k), nil)
 		tg := taggerFor(m, p.freeze(opt.Prune), nil)
 		st := postag.NewState()
 		for _, i := range out {
@@ -93,17 +110,13 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 		}
 		opt.Logf("tagger: fold %d/%d done", k+1, opt.Folds)
 	}
-	all := make([]int, len(d.forms))
-	for i := range all {
-		all[i] = i
-	}
 	dev := devTags(opt.Dev)
-	m.Pass1 = bestPass(d, all, amb, nil, m, opt, opt.Seed, "first", func(w linear.Weights) (int, int) {
+	m.Pass1 = bestPass(d, all, amb, auto, nil, m, opt, opt.Seed, "first", func(w linear.Weights) (int, int) {
 		mm := *m
 		mm.Pass1, mm.Pass2 = w, w
 		return dev.score(postag.New(&mm), true)
 	})
-	m.Pass2 = bestPass(d, all, amb, first, m, opt, opt.Seed+100, "second", func(w linear.Weights) (int, int) {
+	m.Pass2 = bestPass(d, all, amb, auto, first, m, opt, opt.Seed+100, "second", func(w linear.Weights) (int, int) {
 		mm := *m
 		mm.Pass2 = w
 		return dev.score(postag.New(&mm), false)
@@ -129,11 +142,11 @@ func weights(fz frozen, classes int) linear.Weights {
 // bestPass trains one pass and returns its weights after the last epoch
 // or, with a dev set, after the epoch whose weights score best on it
 // (UPOS first, then XPOS).
-func bestPass(d tagData, idx []int, amb map[string]string, right [][]int, m *postag.Model, opt TaggerOptions, seed int64,
+func bestPass(d tagData, idx []int, amb, auto map[string]string, right [][]int, m *postag.Model, opt TaggerOptions, seed int64,
 	name string, score func(linear.Weights) (upos, xpos int)) linear.Weights {
 	var best linear.Weights
 	bu, bx, be := -1, -1, 0
-	trainPass(d, idx, amb, right, len(m.Tags), opt, seed, func(p *perceptron, e int) {
+	trainPass(d, idx, amb, auto, right, len(m.Tags), opt, seed, func(p *perceptron, e int) {
 		last := e == opt.Epochs
 		if len(opt.Dev) == 0 || e < opt.SelectFrom {
 			if last {
@@ -201,7 +214,7 @@ func (d devSet) score(tg *postag.Tagger, firstOnly bool) (upos, xpos int) {
 // trainPass trains one pass on the sentences idx; right, when not nil,
 // gives the first-pass tags the second pass sees. after, when not nil, is
 // called at the end of every epoch.
-func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, classes int, opt TaggerOptions, seed int64, after func(*perceptron, int)) *perceptron {
+func trainPass(d tagData, idx []int, amb, auto map[string]string, right [][]int, classes int, opt TaggerOptions, seed int64, after func(*perceptron, int)) *perceptron {
 	p := newPerceptron(classes)
 	rng := rand.New(rand.NewSource(seed))
 	order := append([]int(nil), idx...)
@@ -212,7 +225,7 @@ func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, class
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, si := range order {
-			ctx.Reset(d.forms[si], amb)
+			ctx.Reset(d.forms[si], amb, auto)
 			var r []int
 			if right != nil {
 				r = right[si]
@@ -245,6 +258,42 @@ func trainPass(d tagData, idx []int, amb map[string]string, right [][]int, class
 		}
 	}
 	return p
+}
+
+// autoClasses tags the unlabelled sentences with tg's first pass and
+// returns, for each word seen at least min times, the classes it took at
+// least a fifth of the time, as a sorted list of class numbers.
+func autoClasses(tg *postag.Tagger, sents [][]string, min int) map[string]string {
+	counts := map[string]map[int]int{}
+	st := postag.NewState()
+	for _, s := range sents {
+		for k, c := range tg.FirstPass(st, s) {
+			w := postag.Normalize(s[k])
+			if counts[w] == nil {
+				counts[w] = map[int]int{}
+			}
+			counts[w][c]++
+		}
+	}
+	auto := map[string]string{}
+	for w, byClass := range counts {
+		total := 0
+		for _, n := range byClass {
+			total += n
+		}
+		if total < min {
+			continue
+		}
+		var parts []string
+		for c, n := range byClass {
+			if 5*n >= total {
+				parts = append(parts, strconv.Itoa(c))
+			}
+		}
+		sort.Strings(parts)
+		auto[w] = strings.Join(parts, ",")
+	}
+	return auto
 }
 
 // ambiguity returns each frequent word's ambiguity class: the tags it

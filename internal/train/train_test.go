@@ -58,7 +58,7 @@ const tiny = `1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
 func TestTinyModels(t *testing.T) {
 	var sents []conllu.Sentence
 	for range 5 {
-		ss, err := conllu.Read(strings.NewReader(tiny), "tiny")
+		ss, err := conllu.Read(strings.NewReader(tiny+devText), "tiny")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -207,5 +207,49 @@ func TestTaggerKeepsBestEpoch(t *testing.T) {
 				t.Errorf("returned tagger: UPOS %d XPOS %d right, the best epoch %d %d", u, x, bu, bx)
 			}
 		}
+	}
+}
+
+// TestUnlabelledClasses trains a tagger with raw sentences beside the
+// treebank and checks that words only the raw text has get the classes
+// their contexts gave them, and that words seen too rarely get none.
+func TestUnlabelledClasses(t *testing.T) {
+	var sents []conllu.Sentence
+	for range 5 {
+		ss, err := conllu.Read(strings.NewReader(tiny), "tiny")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents = append(sents, ss...)
+	}
+	raw := [][]string{
+		strings.Fields("Insurgents attacked villages ."),
+		strings.Fields("Insurgents attacked towns ."),
+		strings.Fields("Militias attacked towns ."),
+	}
+	opt := DefaultTaggerOptions()
+	opt.Epochs, opt.Folds, opt.Prune, opt.Unlabelled, opt.AutoMin = 3, 2, 0, raw, 2
+	m, err := Tagger(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	auto := map[string]string{}
+	for _, p := range m.Auto {
+		auto[p.Key] = p.Value
+	}
+	noun := -1
+	for i, tag := range m.Tags {
+		if tag == "NOUN NNS" {
+			noun = i
+		}
+	}
+	if got, want := auto["insurgents"], fmt.Sprint(noun); got != want {
+		t.Errorf("insurgents: class %q, want %q (NOUN NNS) of %v", got, want, m.Tags)
+	}
+	if c, ok := auto["militias"]; ok {
+		t.Errorf("militias, seen once, has class %q", c)
+	}
+	if len(auto["attacked"]) == 0 {
+		t.Error("attacked has no class")
 	}
 }
