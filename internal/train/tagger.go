@@ -22,7 +22,7 @@ type TaggerOptions struct {
 	// on, each pass is scored on them after every epoch and its best
 	// epoch kept, so Epochs is a ceiling. The jackknife folds always
 	// train FoldEpochs.
-	Dev        []conllu.Sentence
+	Dev []conllu.Sentence
 	// Unlabelled holds sentences of raw text (their words). When given, a
 	// first pass trained on the treebank tags them, and each word's tags
 	// there (AutoMin occurrences or more) become a feature: news words
