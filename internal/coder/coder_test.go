@@ -99,6 +99,7 @@ func TestCodeTree(t *testing.T) {
 		{"026 CHN PRKGOV tree", "026 RUS PRKGOV tree"},
 		{"111 IGOUNO PRK tree:passive"},
 		{"190 CHN VNM tree"},
+		{"111 FRE RUR tree:passive"}, // the parse hangs "by Freedonia" under "earlier"
 	}
 	for i := range ss {
 		var got []string

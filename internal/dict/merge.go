@@ -6,7 +6,8 @@ import "strings"
 // the same kind, code and name. A person (keyed by name and country) known
 // to both is joined: the names and roles of both, o's code when it has
 // one. An agent's names join d's agent of the same code and leave any
-// other agent. A verb replaces d's verb of the same kind and pattern.
+// other agent. A verb replaces d's verb of the same kind and pattern
+// (dict.Verb.Key). Discards are added.
 func (d *Dictionary) Merge(o *Dictionary) {
 	if o == nil {
 		return
@@ -14,6 +15,7 @@ func (d *Dictionary) Merge(o *Dictionary) {
 	d.mergeActors(o.Actors)
 	d.mergeAgents(o.Agents)
 	d.mergeVerbs(o.Verbs)
+	d.Discards = append(d.Discards, o.Discards...)
 }
 
 func (d *Dictionary) mergeActors(as []*Actor) {
@@ -100,7 +102,7 @@ func without(names []string, taken map[string]bool) []string {
 
 func (d *Dictionary) mergeVerbs(vs []*Verb) {
 	at := make(map[string]int, len(d.Verbs))
-	key := func(v *Verb) string { return v.Kind + "\x00" + strings.Join(v.Words, " ") }
+	key := (*Verb).Key
 	for i, v := range d.Verbs {
 		at[key(v)] = i
 	}

@@ -55,7 +55,7 @@ func TestGSRRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, err := eval.NewCoder(nil, nil, eval.PetrarchOptions{GoldParse: true})
+	code, err := eval.NewCoder(nil, eval.PetrarchOptions{GoldParse: true})
 	if err != nil {
 		t.Fatal(err)
 	}
