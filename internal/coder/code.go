@@ -36,16 +36,16 @@ func (c *Coder) Code(doc *dyad.Document, s *dyad.Sentence, ms []dyad.Mention) []
 // actors into dyads, and codes the reverse event of a paired code.
 func (c *Coder) events(doc *dyad.Document, s *dyad.Sentence, st *sent, m *match, all []*match) []dyad.Event {
 	mod := localModality(st, m)
-	src, tgt, rule := c.roles(st, m, all)
-	if m.p.positioned() {
-		src, tgt = c.placed(st, m, src, tgt)
-		rule += ":placed"
-	}
 	first, _ := withModality(m.p.cameo, m.p.plov, mod)
 	if m.p.cameo.Code == "" {
 		first, _ = withModality(*m.p.rev, m.p.revPL, mod) // codes the reverse event only
 	}
 	code := first.Code
+	src, tgt, rule := c.roles(st, m, all, placeTargets(first.Root))
+	if m.p.positioned() {
+		src, tgt = c.placed(st, m, src, tgt)
+		rule += ":placed"
+	}
 	var pairs [][2]dyad.Actor
 	switch {
 	case src < 0:

@@ -279,3 +279,18 @@ func (st *sent) byPhrase(n int) int {
 	}
 	return -1
 }
+
+// placeOf returns the place that token t names, or that a phrase hung on
+// t names ("shells at Seoul", "arrived in Bosnia"), or -1. Places deeper
+// down ("villages near the Cameroon border") are where something else is.
+func (st *sent) placeOf(t int) int {
+	if a := st.placeAt[t]; a >= 0 {
+		return a
+	}
+	for _, c := range st.children(t) {
+		if base, sub := st.rel(c); (base == "nmod" || base == "obl") && sub != "poss" && st.placeAt[c] >= 0 {
+			return st.placeAt[c]
+		}
+	}
+	return -1
+}
