@@ -66,11 +66,12 @@ func (c *Coder) events(doc *dyad.Document, s *dyad.Sentence, st *sent, m *match,
 		return nil
 	}
 	verb := dyad.Span{Start: st.toks[m.head()].Span.Start, End: st.toks[m.last()].Span.End}
+	head := m.p.headOf(st, m.head())
 	ev := dyad.Event{
 		Schema: dyad.SchemaVersion, DocID: doc.ID, Sentence: s.Index, Text: s.Text,
 		Modality: mod,
 		Evidence: dyad.Evidence{
-			Rule: rule + ":" + strings.Join(m.p.words, " "), Pattern: m.p.src,
+			Rule: rule + ":" + head + m.p.rest, Pattern: m.p.src(head),
 			Verb: doc.Text[verb.Start:verb.End], VerbSpan: verb,
 		},
 	}

@@ -2,7 +2,9 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/dict"
@@ -46,7 +48,26 @@ type pattern struct {
 	// stands for both sides.
 	srcAt, tgtAt, srcSkip, tgtSkip int
 	reciprocal                     bool
-	src                            string // the entry as written, for evidence
+	heads                          []string // further heads (dict.Verb.Heads)
+	rest                           string   // the words after the head, each after a space
+	// the entry as written, for evidence, around its head: a pattern of
+	// several heads shows the one found
+	srcPre, srcPost string
+}
+
+// src returns the pattern as written with head in the head's place.
+func (p *pattern) src(head string) string { return p.srcPre + head + p.srcPost }
+
+// headOf returns the head of p that token i matches: its lemma or form
+// when p has several heads.
+func (p *pattern) headOf(st *sent, i int) string {
+	if len(p.heads) == 0 {
+		return p.words[0]
+	}
+	if l := st.lemmas[i]; l == p.words[0] || slices.Contains(p.heads, l) {
+		return l
+	}
+	return strings.ToLower(st.toks[i].Text)
 }
 
 // positioned reports whether p says where an actor must stand.
@@ -97,8 +118,17 @@ func New(d *dict.Dictionary, opts Options) (*Coder, error) {
 		if v.Reverse != "" {
 			code += ":" + v.Reverse
 		}
-		p.src = fmt.Sprintf("%s %s %s", v.Kind, code, v.Pattern())
-		c.heads[v.Words[0]] = append(c.heads[v.Words[0]], p)
+		one := *v
+		one.Heads = nil
+		one.Words = append([]string{"\x00"}, v.Words[1:]...)
+		pre, post, _ := strings.Cut(fmt.Sprintf("%s %s %s", v.Kind, code, one.Pattern()), "\x00")
+		p.srcPre, p.srcPost, p.heads = pre, post, v.Heads
+		for _, w := range v.Words[1:] {
+			p.rest += " " + w
+		}
+		for _, h := range append([]string{v.Words[0]}, v.Heads...) {
+			c.heads[h] = append(c.heads[h], p)
+		}
 	}
 	for _, ps := range c.heads {
 		sort.SliceStable(ps, func(i, j int) bool { return ps[i].weight() > ps[j].weight() })

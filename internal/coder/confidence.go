@@ -67,13 +67,17 @@ func b2f(b bool) float64 {
 // patternWords counts the words of an evidence pattern ("verb 042 + hold
 // talks_with $"): after kind and code, actor marks left out.
 func patternWords(p string) int {
-	n := 0
-	for i, f := range strings.Fields(p) {
-		if i < 2 {
-			continue
-		}
-		for _, w := range strings.Split(f, "_") {
-			if w != "" && !strings.ContainsAny(w[:1], "$+%^") {
+	n, field, start := 0, 0, true
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == ' ':
+			field++
+			start = true
+		case c == '_':
+			start = true
+		case start:
+			start = false
+			if field >= 2 && c != '$' && c != '+' && c != '%' && c != '^' {
 				n++
 			}
 		}

@@ -48,7 +48,8 @@ func (m *match) first() int {
 // where an actor stands.
 func (c *Coder) prepare(s *dyad.Sentence, ms []dyad.Mention) *sent {
 	n := len(s.Tokens)
-	st := &sent{toks: s.Tokens, lemmas: make([]string, n), actorAt: make([]int, n), placeAt: make([]int, n)}
+	at := make([]int, 2*n)
+	st := &sent{toks: s.Tokens, lemmas: make([]string, n), actorAt: at[:n:n], placeAt: at[n:]}
 	for i, t := range s.Tokens {
 		st.lemmas[i] = c.lemma(t)
 		st.actorAt[i], st.placeAt[i] = -1, -1

@@ -195,3 +195,17 @@ func TestInflectedHeadWins(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestSeveralHeads(t *testing.T) {
+	talks := verb("043", "hasten", "talks")
+	talks.Heads = []string{"rush"}
+	c, err := coder.New(&dict.Dictionary{Verbs: []*dict.Verb{verb("042", "hasten"), talks}}, coder.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ms := plain("Ruritania rushed talks with Freedonia", "Ruritania=RUR", "Freedonia=FRE")
+	evs := c.Code(&dyad.Document{ID: "t", Text: s.Text}, s, ms)
+	if len(evs) != 1 || evs[0].CAMEO.Code != "043" || evs[0].Evidence.Pattern != "verb 043 rush talks" || !strings.HasSuffix(evs[0].Evidence.Rule, ":rush talks") {
+		t.Fatalf("events = %+v, want one 043 by the pattern \"rush talks\"", evs)
+	}
+}

@@ -58,7 +58,8 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match, places bool) (src, t
 		return src, tgt, rule
 	}
 	tgt = -1
-	for _, t := range st.objectZone(m, subj) {
+	zone := st.objectZone(m, subj)
+	for _, t := range zone {
 		if a := st.actorUnder(t); a >= 0 && a != src {
 			tgt = a
 			break
@@ -70,7 +71,7 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match, places bool) (src, t
 		}
 	}
 	if tgt < 0 && places && m.p.kind == "verb" && src >= 0 && len(st.actors[src].Members) < 2 {
-		for _, t := range st.objectZone(m, subj) {
+		for _, t := range zone {
 			if a := st.placeOf(t); a >= 0 && st.actors[a].Country != st.actors[src].Country {
 				tgt, rule = a, rule+":place"
 				break

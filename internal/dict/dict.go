@@ -148,6 +148,10 @@ type Verb struct {
 	// position's actor (PETRARCH's '^'), counted away from the word the
 	// position is anchored to.
 	SourceSkip, TargetSkip int
+	// Heads are further lemmas that head the same pattern in place of
+	// Words[0]: the other verbs of a PETRARCH-2 block ("hasten", "rush"
+	// for "accelerate"). One entry stands for one pattern per head.
+	Heads []string
 	// Reciprocal marks PETRARCH's '%', a compound actor: at SourceAt it is
 	// both source and target ("Ruritania and Freedonia agreed"); at
 	// TargetAt, with no SourceAt, it is the target and must be compound
@@ -157,10 +161,27 @@ type Verb struct {
 }
 
 // Key returns what tells one pattern from another regardless of its code:
-// kind, words and every condition on them. Two entries with one key and
-// two codes contradict each other.
-func (v *Verb) Key() string {
-	k := v.Kind + "\x00" + strings.Join(v.Words, " ")
+// kind, words and every condition on them, for the pattern headed by
+// Words[0] (see HeadKeys for the others). Two entries with one key and two
+// codes contradict each other.
+func (v *Verb) Key() string { return v.keyWith(v.Words[0]) }
+
+// HeadKeys returns the Key of each pattern v stands for: headed by
+// Words[0], then by each of Heads.
+func (v *Verb) HeadKeys() []string {
+	out := make([]string, 0, 1+len(v.Heads))
+	out = append(out, v.Key())
+	for _, h := range v.Heads {
+		out = append(out, v.keyWith(h))
+	}
+	return out
+}
+
+func (v *Verb) keyWith(head string) string {
+	k := v.Kind + "\x00" + head
+	if len(v.Words) > 1 {
+		k += " " + strings.Join(v.Words[1:], " ")
+	}
 	if len(v.Before) == 0 && v.Tight == nil && v.SourceAt == 0 && v.TargetAt == 0 && !v.Reciprocal {
 		return k
 	}
@@ -187,7 +208,7 @@ type Dictionary struct {
 }
 
 // Pattern writes v's words in PETRARCH's notation, with the head in
-// place of '*': words joined by '_' follow each other directly, '$' and
+// place of '*' (several heads joined by '|'): words joined by '_' follow each other directly, '$' and
 // '+' stand where the source and target must, '%' where one compound
 // actor is both, each '^' an actor skipped ("+ was killed in $").
 func (v *Verb) Pattern() string {
@@ -230,9 +251,12 @@ func (v *Verb) Pattern() string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		w := ""
-		if i < len(v.Before) {
+		switch {
+		case i < len(v.Before):
 			w = v.Before[i]
-		} else {
+		case i == len(v.Before) && len(v.Heads) > 0:
+			w = strings.Join(append([]string{v.Words[0]}, v.Heads...), "|")
+		default:
 			w = v.Words[i-len(v.Before)]
 		}
 		switch {

@@ -18,15 +18,31 @@ const MaxExpansions = 256
 // dict.Verb cannot hold is counted in r.
 func convertVerbs(v *Verbs, seen map[string]Code, r *Report) []*dict.Verb {
 	var out []*dict.Verb
+	// add keeps the heads of e not said before (with another code, that is
+	// counted as lost), and e if it keeps any.
 	add := func(e *dict.Verb, c Code) {
-		key := e.Key()
-		if prev, ok := seen[key]; ok {
-			if prev != c {
-				r.lose("entries equal to an earlier one once converted, with another code (first kept)", 1)
+		var heads []string
+		for i, key := range e.HeadKeys() {
+			if prev, ok := seen[key]; ok {
+				if prev != c {
+					r.lose("entries equal to an earlier one once converted, with another code (first kept)", 1)
+				}
+				continue
 			}
+			seen[key] = c
+			if i == 0 {
+				heads = append(heads, e.Words[0])
+			} else {
+				heads = append(heads, e.Heads[i-1])
+			}
+		}
+		if len(heads) == 0 {
 			return
 		}
-		seen[key] = c
+		e.Words[0], e.Heads = heads[0], heads[1:]
+		if len(e.Heads) == 0 {
+			e.Heads = nil
+		}
 		out = append(out, e)
 	}
 	for _, b := range v.Blocks {
@@ -90,8 +106,9 @@ func (f *VerbForm) entry(c Code, pos dict.Pos) *dict.Verb {
 	return e
 }
 
-// convertPattern adds one dict.Verb per verb of b and per spelling of p's
-// synsets: the verb, p's words after it, p's words before it, where its
+// convertPattern adds one dict.Verb per spelling of p's synsets for b's
+// one-word verbs together, and one per spelling for each verb of several
+// words: the verb, p's words after it, p's words before it, where its
 // actors stand.
 func convertPattern(v *Verbs, b *VerbBlock, p *Pattern, add func(*dict.Verb, Code), r *Report) {
 	c, ok := usable(p.Code, r)
@@ -106,13 +123,28 @@ func convertPattern(v *Verbs, b *VerbBlock, p *Pattern, add func(*dict.Verb, Cod
 		r.lose("patterns with more than MaxExpansions spellings", 1)
 		return
 	}
+	// One entry for the block's one-word verbs together (dict.Verb.Heads),
+	// one for each verb of several words.
+	var single []string
+	var forms []*VerbForm
 	for _, f := range b.Verbs {
+		if len(f.Words) == 1 {
+			if single = append(single, strings.ToLower(f.Words[0])); len(single) > 1 {
+				continue
+			}
+		}
+		forms = append(forms, f)
+	}
+	for _, f := range forms {
 		for _, pre := range pres {
 			for _, post := range posts {
 				e := f.entry(c, p.Pos)
 				if !place(e, pre, post, p.VerbTight) {
 					r.lose("patterns with two actors in one role ($ + %)", 1)
 					return
+				}
+				if len(f.Words) == 1 && len(single) > 1 {
+					e.Heads = append([]string(nil), single[1:]...)
 				}
 				add(e, c)
 			}

@@ -259,6 +259,39 @@ PULL_+BACK_FROM [035]
 	}
 }
 
+// TestHeadsToDict checks that a block's one-word verbs share their
+// patterns' entries (dict.Verb.Heads), and that a pattern said before
+// under one head keeps the first code for it.
+func TestHeadsToDict(t *testing.T) {
+	src := `--- HASTEN [042] ---
+HASTEN
+RUSH
++SPEED_UP
+- * TALKS [043]
+
+--- RUSH [010] ---
+RUSH
+- * TALKS [044]
+- * AID [045]
+`
+	v, err := petrarch.ParseVerbs("mine.verbs.txt", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, rep := (&petrarch.Set{Verbs: []*petrarch.Verbs{v}}).Dictionary()
+	var got []string
+	for _, e := range d.Verbs {
+		got = append(got, e.Code+" "+e.Pattern())
+	}
+	want := []string{"042 hasten", "042 rush", "042 speed up", "043 hasten|rush talks", "043 speed up talks", "045 rush aid"}
+	if join(got) != join(want) {
+		t.Errorf("verbs:\n got %q\nwant %q", got, want)
+	}
+	if n := rep.Lost["entries equal to an earlier one once converted, with another code (first kept)"]; n != 2 {
+		t.Errorf("lost %v, want 2 entries said before (rush, rush talks)", rep.Lost)
+	}
+}
+
 func TestDiscards(t *testing.T) {
 	s := mustRead(t, "discards.good.txt", petrarch.DiscardFile)
 	x := petrarch.NewDiscards(s.Discards)
