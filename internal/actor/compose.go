@@ -73,6 +73,8 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 			act = withAgent(codeOf(*base, date), ag)
 		case base != nil && base.Form != dict.FormAdjective:
 			act = codeOf(*base, date)
+		case ag != nil && first == last && attributive(toks, first):
+			continue // "an official visit", "military drills": an adjective, not an actor
 		case ag != nil:
 			act = dyad.Actor{Code: ag.Code, Sectors: sectors(ag.Code)}
 		default:
@@ -96,6 +98,11 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		out = append(out, mn)
 	}
 	return out
+}
+
+// attributive reports whether token i is an adjective before a noun.
+func attributive(toks []dyad.Token, i int) bool {
+	return toks[i].UPOS == "ADJ" && i+1 < len(toks) && (toks[i+1].UPOS == "NOUN" || toks[i+1].UPOS == "ADJ")
 }
 
 // bareName reports whether e names an actor by a country's code alone,

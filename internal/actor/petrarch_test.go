@@ -43,7 +43,7 @@ func fictional() *dict.Dictionary {
 			country("RUR", "RASSENDYLL"), triple,
 		},
 		Agents: []*dict.Agent{
-			{Code: "GOV", Names: []string{"PRIME MINISTER", "MINISTER", "OFFICIALS", "GOVERNMENT"}},
+			{Code: "GOV", Names: []string{"PRIME MINISTER", "MINISTER", "OFFICIAL", "OFFICIALS", "GOVERNMENT"}},
 			{Code: "MED", Names: []string{"MEDIA"}},
 			{Code: "LEG", Names: []string{"LAWMAKERS"}},
 			{Code: "NGO", Names: []string{"RELIEFCO"}, Prefix: true},
@@ -73,6 +73,7 @@ func TestPetrarchStyleActors(t *testing.T) {
 		{"AdjectivesNeedAnAgent", "Ruritania 's/PART old/ADJ Freedonia", "RUR:Ruritania | FRE:Freedonia"},
 		{"AdjectivesInList", "Ruritania and/CCONJ the/DET proud/ADJ Freedonia met", "RUR+FRE:Ruritania and the proud Freedonia"},
 		{"AdjectivesWithoutConjunction", "Ruritania proud/ADJ Freedonia met", "RUR:Ruritania | FRE:Freedonia"},
+		{"AdjectiveIsNoAgent", "an official/ADJ visit/NOUN by Freedonia officials/NOUN", "FREGOV:Freedonia officials"},
 		{"CountryForBareSectors", "Ruritania media and government spoke", "RURMED+RURGOV:Ruritania media and government"},
 		{"AgentListInPlaces", "lawmakers and officials in Ruritania and Freedonia met",
 			"RURLEG+FRELEG+RURGOV+FREGOV:lawmakers and officials in Ruritania and Freedonia"},
