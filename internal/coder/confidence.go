@@ -25,7 +25,7 @@ const NumFeatures = 10
 // Weights of the logistic confidence model, fitted by `dyad eval
 // confidence --fit` on the gold records of docs/UNDERSTANDING.md and
 // committed here; the test in internal/eval holds their calibration.
-var Weights = [NumFeatures]float64{-1.06, 0.1, 1.97, 0.17, -0.58, -0.29, -1.48, -0.08, -0.06, -0.03}
+var Weights = [NumFeatures]float64{-0.63, 0.11, 1.84, 0.39, -0.79, -0.49, -1.27, -0.09, -0.01, -0.01}
 
 // Features returns the evidence vector of ev.
 func Features(ev *dyad.Event) [NumFeatures]float64 {
