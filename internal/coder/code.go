@@ -9,12 +9,13 @@ import (
 )
 
 // Code returns the events of sentence s of doc. ms are the actor mentions
-// of s, in order; places among them are not actors.
+// of s, in order; places among them are not actors, but a pattern may
+// want one where it places an actor, and a use of force may fall on one.
 // Events carry the publication date; later stages refine date, place and
 // modality.
 func (c *Coder) Code(doc *dyad.Document, s *dyad.Sentence, ms []dyad.Mention) []dyad.Event {
 	st := c.prepare(s, ms)
-	if len(st.actors) == 0 {
+	if st.acting == 0 {
 		return nil
 	}
 	matches := c.find(st)
