@@ -80,7 +80,7 @@ func scoreSet(set string, recs *eval.RecordFile, opts eval.PetrarchOptions) (*ev
 	)
 	switch set {
 	case "dyad":
-		code, err = eval.NewCoder(nil, nil, opts)
+		code, err = eval.NewCoder(nil, opts)
 	case "phoenix", "env":
 		if env, err = eval.LoadEnvironment(recs.Env); err == nil {
 			code, err = eval.NewPetrarchCoder(env, opts)

@@ -138,10 +138,13 @@ func appendNormalized(buf []byte, s string) []byte {
 }
 
 // properNoun reports whether the tokens look like a name: the first token
-// capitalised, and forms written in capitals in the text ("US", "UN")
+// (after a lower-case "the") capitalised, and forms written in capitals in the text ("US", "UN")
 // matched only in capitals, so that "us" the pronoun is not the United
 // States.
 func properNoun(toks []dyad.Token, form string) bool {
+	if len(toks) > 1 && toks[0].Text == "the" {
+		toks = toks[1:] // a name written with its article: "the Hague"
+	}
 	t := toks[0].Text
 	if t == "" || !isUpper(t[0]) {
 		return false

@@ -17,8 +17,9 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		p := ps[i]
 		start := i
 		var base *dict.Entry
-		var ag *dict.Agent
+		var ag, prefix *dict.Agent
 		var person *dict.Entry
+		named := false // a name after the agent, taken into the mention
 		if p.agent == nil {
 			e := best(p.entries)
 			base = &e
@@ -32,11 +33,23 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		for i+1 < len(ps) && adjacent(toks, ps[i], ps[i+1]) {
 			n := ps[i+1]
 			switch {
-			case n.agent != nil && person == nil:
+			case n.agent != nil && person == nil && !named:
 				ag = n.agent
 			case n.agent == nil && person == nil && best(n.entries).Actor.Kind == dict.Person:
 				e := best(n.entries)
 				person = &e
+			case n.agent == nil && ag != nil && ag.Prefix && base == nil && person == nil:
+				// a body named before a country: its branch there ("MSF Ruritania")
+				e := best(n.entries)
+				base, prefix, ag = &e, ag, nil
+			case n.agent == nil && ag != nil && person == nil && !named && bareName(best(n.entries)):
+				// a title and a name the dictionary gives only a country
+				// ("Ruritanian Prime Minister Rassendyll"): the title codes
+				e := best(n.entries)
+				if base == nil {
+					base = &e
+				}
+				named = true
 			default:
 				goto done
 			}
@@ -60,10 +73,19 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 			act = withAgent(codeOf(*base, date), ag)
 		case base != nil && base.Form != dict.FormAdjective:
 			act = codeOf(*base, date)
+		case ag != nil && first == last && attributive(toks, first):
+			continue // "an official visit", "military drills": an adjective, not an actor
 		case ag != nil:
 			act = dyad.Actor{Code: ag.Code, Sectors: sectors(ag.Code)}
 		default:
 			continue // a bare adjective: "a Japanese ship"
+		}
+		if prefix != nil {
+			act.Code = prefix.Code + act.Code
+			act.Sectors = append(sectors(prefix.Code), act.Sectors...)
+		}
+		if base != nil && person == nil && len(base.Actor.Also) > 0 {
+			act = several(act, base.Actor, ag)
 		}
 		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
@@ -78,6 +100,36 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 	return out
 }
 
+// attributive reports whether token i is an adjective before a noun.
+func attributive(toks []dyad.Token, i int) bool {
+	return toks[i].UPOS == "ADJ" && i+1 < len(toks) && (toks[i+1].UPOS == "NOUN" || toks[i+1].UPOS == "ADJ")
+}
+
+// bareName reports whether e names an actor by a country's code alone,
+// with no sector, roles, further codes, adjectives or capitals: in
+// PETRARCH dictionaries, a person filed under a country.
+func bareName(e dict.Entry) bool {
+	a := e.Actor
+	return e.Form == dict.FormName && a.Kind == dict.Country && len(a.Sectors) == 0 && len(a.Also) == 0 &&
+		len(a.Adjectives) == 0 && len(a.Capitals) == 0 && len(a.Code) == 3 && a.Code == a.Country
+}
+
+// several makes act, coded as actor a, the compound of a's codes (see
+// dict.Actor.Also), each with the agent's sector.
+func several(act dyad.Actor, a *dict.Actor, ag *dict.Agent) dyad.Actor {
+	c := act
+	c.Members = []dyad.Actor{act}
+	for _, code := range a.Also {
+		m := dyad.Actor{Code: code, Name: a.Name}
+		if len(code) >= 3 {
+			m.Country = code[:3]
+		}
+		c.Members = append(c.Members, withAgent(m, ag))
+	}
+	c.Code, c.Country, c.Sectors = joinCodes(c.Members), "", nil
+	return c
+}
+
 // best picks the entry to use when a form names several actors: names
 // before adjectives and capitals, then dictionary order.
 func best(es []dict.Entry) dict.Entry {
@@ -90,16 +142,32 @@ func best(es []dict.Entry) dict.Entry {
 }
 
 // adjacent reports whether piece b follows a directly, or after a
-// possessive "'s" ("China's foreign ministry").
+// possessive "'s" ("China's foreign ministry"), which adjectives may follow
+// when b is an agent ("China's new and powerful defence minister").
 func adjacent(toks []dyad.Token, a, b piece) bool {
-	switch b.first - a.last {
-	case 1:
+	if b.first-a.last == 1 {
 		return true
-	case 2:
-		t := strings.ToLower(toks[a.last+1].Text)
-		return t == "'s" || t == "\u2019s" || t == "'"
 	}
-	return false
+	t := strings.ToLower(toks[a.last+1].Text)
+	if t != "'s" && t != "\u2019s" && t != "'" {
+		return false
+	}
+	gap := toks[a.last+2 : b.first]
+	if len(gap) > 0 && (b.agent == nil || len(gap) > 4) {
+		return false
+	}
+	for _, t := range gap {
+		if !adjectival(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectival reports whether t may stand among adjectives before a noun:
+// an adjective, "and" or a comma between them.
+func adjectival(t dyad.Token) bool {
+	return t.UPOS == "ADJ" || t.Text == "," || strings.EqualFold(t.Text, "and")
 }
 
 // afterLocative reports whether token i follows "in", "at" or "near", so a
@@ -135,13 +203,18 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 		j := listEnd(toks, ms, i)
 		group := ms[i : j+1]
 		first := group[0].First
-		if ag, ok := agentBefore(toks, out, group); ok {
-			for k := range group {
-				if (len(group[k].Sectors) == 0 || group[k].Place) && group[k].Country != "" {
-					group[k].Actor = withSector(group[k].Actor, ag)
-					group[k].Place = false // "a court in Guyana" is the court
+		if ags, ok := agentBefore(toks, out, group); ok {
+			var each []dyad.Mention // every sector of every member: "lawmakers and officials in A and B"
+			for _, ag := range ags {
+				for _, g := range group {
+					if (len(g.Sectors) == 0 || g.Place) && g.Country != "" {
+						g.Actor = withSector(g.Actor, ag)
+						g.Place = false // "a court in Guyana" is the court
+					}
+					each = append(each, g)
 				}
 			}
+			group = each
 			first = out[len(out)-1].First
 			out = out[:len(out)-1]
 		}
@@ -155,12 +228,13 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 			i = j
 			continue
 		}
+		inheritCountry(group)
 		c := dyad.Mention{First: first, Last: group[len(group)-1].Last}
 		c.Span = dyad.Span{Start: toks[first].Span.Start, End: group[len(group)-1].Span.End}
 		c.Text = text[c.Span.Start:c.Span.End]
 		c.Place = true
 		for _, g := range group {
-			c.Members = append(c.Members, g.Actor)
+			c.Members = append(c.Members, members(g.Actor)...)
 			c.Place = c.Place && g.Place // "in Tokyo and Seoul" stays a place
 		}
 		c.Code = joinCodes(c.Members)
@@ -170,20 +244,53 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 	return out
 }
 
-// conjoined reports whether b follows a after ",", "and", "or" or ", and".
-func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
-	gap := toks[a.Last+1 : b.First]
-	if len(gap) == 0 || len(gap) > 3 {
-		return false
-	}
-	for _, t := range gap {
-		switch strings.ToLower(t.Text) {
-		case ",", "and", "or", "nor", "the", "&":
+// inheritCountry gives the country of a list's member with a country and
+// a sector to the bare sectors after it: "Danish media and government" is
+// the Danish government too.
+func inheritCountry(group []dyad.Mention) {
+	var from *dyad.Actor
+	for k := range group {
+		a := &group[k].Actor
+		switch {
+		case a.Country != "" && len(a.Sectors) > 0 && len(a.Members) == 0 && !strings.HasPrefix(a.Country, "IGO"):
+			from = a
+		case from != nil && a.Country == "" && len(a.Members) == 0 && len(a.Sectors) > 0 && !group[k].Person:
+			*a = withSector(dyad.Actor{Code: from.Country, Country: from.Country, Text: a.Text, Span: a.Span}, a.Code)
 		default:
-			return false
+			from = nil
 		}
 	}
-	return true
+}
+
+// members returns the single actors of a: its members, or itself.
+func members(a dyad.Actor) []dyad.Actor {
+	if len(a.Members) > 0 {
+		return a.Members
+	}
+	return []dyad.Actor{a}
+}
+
+// conjoined reports whether b follows a after ",", "and", "or" or ", and",
+// and perhaps "the" and adjectives ("Ruritania and the embattled
+// Freedonia").
+func conjoined(toks []dyad.Token, a, b dyad.Mention) bool {
+	gap := toks[a.Last+1 : b.First]
+	if len(gap) == 0 || len(gap) > 5 {
+		return false
+	}
+	joins := 0
+	for i, t := range gap {
+		switch strings.ToLower(t.Text) {
+		case ",", "and", "or", "nor", "&":
+			joins++
+		case "the":
+		default:
+			if t.UPOS != "ADJ" || joins == 0 || i+1 < len(gap) && gap[i+1].UPOS != "ADJ" && !strings.EqualFold(gap[i+1].Text, "and") {
+				return false // adjectives after the conjunction, right before the name
+			}
+		}
+	}
+	return joins > 0 || len(gap) <= 3
 }
 
 // hasAnd reports whether the gap between a and b holds a conjunction: "and",
@@ -212,37 +319,45 @@ func listEnd(toks []dyad.Token, ms []dyad.Mention, i int) int {
 	return j
 }
 
-// agentBefore reports whether the last mention in out is a bare agent
-// followed by "of", "from" or "in" and then the mentions of group
-// ("diplomats from the US, Japan and South Korea", "a court in Guyana"),
-// and returns its sector code. After "in" only one place may follow.
-func agentBefore(toks []dyad.Token, out []dyad.Mention, group []dyad.Mention) (string, bool) {
+// agentBefore reports whether the last mention in out is a bare agent, or
+// a list of them, followed by "of", "from" or "in" and then the mentions
+// of group ("diplomats from the US, Japan and South Korea", "a court in
+// Guyana"), and returns their sector codes. After "in" only places may
+// follow.
+func agentBefore(toks []dyad.Token, out []dyad.Mention, group []dyad.Mention) ([]string, bool) {
 	if len(out) == 0 {
-		return "", false
+		return nil, false
 	}
 	a, m := out[len(out)-1], group[0]
-	if a.Country != "" || len(a.Members) > 0 || len(a.Sectors) == 0 || a.Place || m.Country == "" {
-		return "", false
+	if a.Country != "" || a.Place || m.Country == "" {
+		return nil, false
+	}
+	var secs []string
+	for _, x := range members(a.Actor) {
+		if x.Country != "" || len(x.Sectors) == 0 {
+			return nil, false
+		}
+		secs = append(secs, x.Code)
 	}
 	gap := toks[a.Last+1 : m.First]
 	if len(gap) == 0 || len(gap) > 2 {
-		return "", false
+		return nil, false
 	}
 	switch strings.ToLower(gap[0].Text) {
 	case "of", "from":
 	case "in": // places only: "lawmakers in Fornost and Gondor", not "officials in the UN"
 		for _, g := range group {
 			if strings.HasPrefix(g.Country, "IGO") || len(g.Members) > 0 {
-				return "", false
+				return nil, false
 			}
 		}
 	default:
-		return "", false
+		return nil, false
 	}
 	if len(gap) == 2 && !strings.EqualFold(gap[1].Text, "the") {
-		return "", false
+		return nil, false
 	}
-	return a.Code, true
+	return secs, true
 }
 
 // withSector gives a country actor the sector code sec.

@@ -36,7 +36,7 @@ func mustCoder(tb testing.TB) *coder.Coder {
 }
 
 // load reads parsed sentences with their actors ("# actors = FIRST-LAST:CODE …",
-// 0-based token indexes) from a CoNLL-U file.
+// 0-based token indexes, '@' before a place) from a CoNLL-U file.
 func load(tb testing.TB, path string) ([]dyad.Sentence, [][]dyad.Mention, string) {
 	tb.Helper()
 	f, err := os.Open(path)
@@ -69,17 +69,18 @@ func load(tb testing.TB, path string) ([]dyad.Sentence, [][]dyad.Mention, string
 		spec, _ := cs.Comment("actors")
 		for _, a := range strings.Fields(spec) {
 			rng, code, _ := strings.Cut(a, ":")
-			lo, hi, _ := strings.Cut(rng, "-")
+			place := strings.HasPrefix(rng, "@")
+			lo, hi, _ := strings.Cut(strings.TrimPrefix(rng, "@"), "-")
 			first, _ := strconv.Atoi(lo)
 			last, _ := strconv.Atoi(hi)
-			act := dyad.Actor{Code: code}
+			act := dyad.Actor{Code: code, Country: code[:3]}
 			for _, m := range strings.Split(code, "+") {
 				if strings.Contains(code, "+") {
-					act.Members = append(act.Members, dyad.Actor{Code: m})
+					act.Members, act.Country = append(act.Members, dyad.Actor{Code: m, Country: m[:3]}), ""
 				}
 			}
 			act.Span = dyad.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
-			sm = append(sm, dyad.Mention{Actor: act, First: first, Last: last})
+			sm = append(sm, dyad.Mention{Actor: act, First: first, Last: last, Place: place})
 		}
 		ss = append(ss, s)
 		ms = append(ms, sm)
@@ -99,6 +100,9 @@ func TestCodeTree(t *testing.T) {
 		{"026 CHN PRKGOV tree", "026 RUS PRKGOV tree"},
 		{"111 IGOUNO PRK tree:passive"},
 		{"190 CHN VNM tree"},
+		{"111 FRE RUR tree:passive"}, // the parse hangs "by Freedonia" under "earlier"
+		{"190 RUR LAK tree:place"},   // force falls on the place it is used in
+		nil,                          // words do not: no target, no event
 	}
 	for i := range ss {
 		var got []string

@@ -11,4 +11,11 @@
 //
 // This is the first, linear coder. When sentences carry dependency parses
 // the coder uses subjects and objects instead of word order (see tree.go).
+//
+// Entries converted from PETRARCH dictionaries say more (see dict.Verb):
+// words that must stand before the verb, words joined with nothing
+// between, where the source and target stand, a compound actor that is
+// both, the reverse event of a paired code, further heads. A head's
+// patterns are tried most specific first (match.go); the first that
+// matches, with its actors where it wants them, is coded.
 package coder

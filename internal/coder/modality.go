@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -69,15 +70,16 @@ func controller(st *sent, h int) (int, bool) {
 
 // localModality reads the words before a verb, past its subject, for
 // negation, future and hypothetical markers: "did not attack", "will meet",
-// "could strike", "if Russia attacks".
+// "could strike", "if Russia attacks". It stops at the words its pattern
+// wants before the verb: those are the pattern's to code ("- NOT * [112]").
 func localModality(st *sent, m *match) dyad.Modality {
 	if m.control != "" {
 		return m.modality
 	}
 	words := 0
 	for k := m.head() - 1; k >= 0 && words < 6; k-- {
-		if clauseEnd(st.toks[k].Text) || st.toks[k].Text == "," {
-			break
+		if clauseEnd(st.toks[k].Text) || st.toks[k].Text == "," || slices.Contains(m.pre, k) {
+			break // a pattern that names words before its verb has read them
 		}
 		if st.actorAt[k] >= 0 {
 			continue // "if Russia attacks": look past the subject

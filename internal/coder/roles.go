@@ -4,10 +4,11 @@ import "strings"
 
 // roles returns the source and target actors of match m (-1 for none) and
 // the rule that found them: the dependency parse when the sentence has
-// one, word order otherwise.
-func (c *Coder) roles(st *sent, m *match, all []*match) (src, tgt int, rule string) {
+// one, word order otherwise. With places, a place the verb's object or
+// oblique names may be the target when no actor is (see placeTargets).
+func (c *Coder) roles(st *sent, m *match, all []*match, places bool) (src, tgt int, rule string) {
 	if st.parsed() {
-		return c.treeRoles(st, m, all)
+		return c.treeRoles(st, m, all, places)
 	}
 	src, tgt, rule = c.source(st, m), c.target(st, m, all), m.p.kind
 	if m.p.kind == "noun" {
@@ -27,7 +28,7 @@ func (c *Coder) roles(st *sent, m *match, all []*match) (src, tgt int, rule stri
 // the parse gives the verb no subject at all (a misparse), word order
 // supplies the source; a target from word order is taken only inside the
 // verb's own subtree.
-func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule string) {
+func (c *Coder) treeRoles(st *sent, m *match, all []*match, places bool) (src, tgt int, rule string) {
 	rule = m.p.kind + ":tree"
 	h := m.head()
 	subj, pass := -1, false
@@ -57,7 +58,8 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule 
 		return src, tgt, rule
 	}
 	tgt = -1
-	for _, t := range st.objectZone(m, subj) {
+	zone := st.objectZone(m, subj)
+	for _, t := range zone {
 		if a := st.actorUnder(t); a >= 0 && a != src {
 			tgt = a
 			break
@@ -68,7 +70,30 @@ func (c *Coder) treeRoles(st *sent, m *match, all []*match) (src, tgt int, rule 
 			tgt = t
 		}
 	}
+	if tgt < 0 && places && m.p.kind == "verb" && src >= 0 && len(st.actors[src].Members) < 2 {
+		for _, t := range zone {
+			if a := st.placeOf(t); a >= 0 && st.actors[a].Country != st.actors[src].Country {
+				tgt, rule = a, rule+":place"
+				break
+			}
+		}
+	}
 	return src, tgt, rule
+}
+
+// placeTargets reports whether events of a CAMEO root take the place
+// where they happen as their target when nothing else is: a visit or a
+// meeting is with its host ("arrived in Bosnia"), force, coercion and
+// violence fall on the country they are used in ("fired shells at
+// Seoul"). Words, stated intents and most cooperation only happen there
+// ("said in Tokyo", "plans to attend talks in Doha", "cooperating in
+// Syria").
+func placeTargets(root string) bool {
+	switch root {
+	case "04", "15", "17", "18", "19", "20":
+		return true
+	}
+	return false
 }
 
 // source returns the actor nearest before the match's head, within reach

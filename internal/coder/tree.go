@@ -147,14 +147,25 @@ func isRelativePronoun(w string) bool {
 }
 
 // agentOf returns the "by" phrase of a passive verb v ("was condemned by
-// the UN"), or -1.
+// the UN"), or -1: its own, else an agent the parse hung lower in the
+// clause ("was opposed earlier by …", with the phrase under "earlier").
 func (st *sent) agentOf(v int) int {
 	for _, c := range st.children(v) {
 		if base, sub := st.rel(c); base == "obl" && (sub == "agent" || st.hasCase(c, "by")) {
 			return c
 		}
 	}
+	for i := range st.toks {
+		if base, sub := st.rel(i); base == "obl" && sub == "agent" && st.head(i) != v && st.inClauseOf(v, i) && !st.isVerb(st.head(i)) {
+			return i
+		}
+	}
 	return -1
+}
+
+// isVerb reports whether token i is tagged a verb or auxiliary.
+func (st *sent) isVerb(i int) bool {
+	return i >= 0 && (st.toks[i].UPOS == "VERB" || st.toks[i].UPOS == "AUX")
 }
 
 // hasCase reports whether token t has a case marker child with the word w.
@@ -231,8 +242,8 @@ func (st *sent) possessor(n int) int {
 
 // firstTokenOf returns the first token of actor a.
 func (st *sent) firstTokenOf(a int) int {
-	for i, x := range st.actorAt {
-		if x == a {
+	for i := range st.toks {
+		if st.anyAt(i) == a {
 			return i
 		}
 	}
@@ -264,6 +275,21 @@ func (st *sent) byPhrase(n int) int {
 	for _, c := range st.children(n) {
 		if base, _ := st.rel(c); base == "nmod" && st.hasCase(c, "by") {
 			return c
+		}
+	}
+	return -1
+}
+
+// placeOf returns the place that token t names, or that a phrase hung on
+// t names ("shells at Seoul", "arrived in Bosnia"), or -1. Places deeper
+// down ("villages near the Cameroon border") are where something else is.
+func (st *sent) placeOf(t int) int {
+	if a := st.placeAt[t]; a >= 0 {
+		return a
+	}
+	for _, c := range st.children(t) {
+		if base, sub := st.rel(c); (base == "nmod" || base == "obl") && sub != "poss" && st.placeAt[c] >= 0 {
+			return st.placeAt[c]
 		}
 	}
 	return -1

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -53,7 +54,11 @@ type Actor struct {
 	Capitals   []string // capitals used as metonyms: "Washington said"
 
 	Roles []Role // dated roles, in file order
-	Pos   Pos    // the header line
+	// Also are further codes of an actor that stands for several at once
+	// (PETRARCH's "[A/B/C]"); the actor matcher makes its mentions compound
+	// actors of Code and these.
+	Also []string
+	Pos  Pos // the header line
 }
 
 // Role is a dated role of an actor, usually a person's office. From and To
@@ -105,21 +110,167 @@ func day(t time.Time) time.Time {
 type Agent struct {
 	Code  string   // sector code(s): GOV, MIL, COP, GOVMIL, …
 	Names []string // surface forms, plurals expanded: "minister", "ministers"
-	Pos   Pos
+	// Prefix puts the code before the country's instead of after it, for
+	// a body named before a country that stands for its branch there
+	// (PETRARCH's "[NGO~]": a relief agency's Ruritanian branch is
+	// NGORUR, not RURNGO).
+	Prefix bool
+	Pos    Pos
 }
 
 // Verb is one verb or event-noun pattern of the coder's lexicon.
 type Verb struct {
 	Kind  string   // "verb" or "noun"
-	Code  string   // CAMEO code, 2–4 digits
-	Words []string // lower-case lemmas: ["meet", "with"]
-	Pos   Pos
+	Code  string   // CAMEO code, 2–4 digits; "" when the pattern codes only Reverse
+	Words []string // lower-case lemmas: ["meet", "with"]; Words[0] is the head
+
+	// What PETRARCH patterns say beyond head and following words; zero
+	// for dyad's own entries.
+
+	// Before are words that must stand before the head in its clause, in
+	// order ("not"; "fail", "to"): PETRARCH's words left of '*'.
+	Before []string
+	// Tight, when not nil, has one entry per word of Before and Words
+	// together, in that order: Tight[i] says that word follows the one
+	// before it directly, with no word between (PETRARCH's '_').
+	Tight []bool
+	// Reverse is the code of the event from target to source that the
+	// same words also code: PETRARCH's paired codes, "032:033" for a
+	// visit and its receipt. "" for none.
+	Reverse string
+	// SourceAt and TargetAt say where an actor must stand for the
+	// pattern to apply (PETRARCH's '$' and '+'): n > 0, after Words[n-1]
+	// (1: right after the head); n < 0, before the head (-1) or before
+	// Before[len(Before)+n+1] (-2: before the last word of Before); 0,
+	// wherever the coder's roles put it.
+	SourceAt, TargetAt int
+	// SourceSkip and TargetSkip are actors to pass over before that
+	// position's actor (PETRARCH's '^'), counted away from the word the
+	// position is anchored to.
+	SourceSkip, TargetSkip int
+	// Heads are further lemmas that head the same pattern in place of
+	// Words[0]: the other verbs of a PETRARCH-2 block ("hasten", "rush"
+	// for "accelerate"). One entry stands for one pattern per head.
+	Heads []string
+	// Reciprocal marks PETRARCH's '%', a compound actor: at SourceAt it is
+	// both source and target ("Ruritania and Freedonia agreed"); at
+	// TargetAt, with no SourceAt, it is the target and must be compound
+	// ("agreed with Ruritania and Freedonia").
+	Reciprocal bool
+	Pos        Pos
+}
+
+// Key returns what tells one pattern from another regardless of its code:
+// kind, words and every condition on them, for the pattern headed by
+// Words[0] (see HeadKeys for the others). Two entries with one key and two
+// codes contradict each other.
+func (v *Verb) Key() string { return v.keyWith(v.Words[0]) }
+
+// HeadKeys returns the Key of each pattern v stands for: headed by
+// Words[0], then by each of Heads.
+func (v *Verb) HeadKeys() []string {
+	out := make([]string, 0, 1+len(v.Heads))
+	out = append(out, v.Key())
+	for _, h := range v.Heads {
+		out = append(out, v.keyWith(h))
+	}
+	return out
+}
+
+func (v *Verb) keyWith(head string) string {
+	k := v.Kind + "\x00" + head
+	if len(v.Words) > 1 {
+		k += " " + strings.Join(v.Words[1:], " ")
+	}
+	if len(v.Before) == 0 && v.Tight == nil && v.SourceAt == 0 && v.TargetAt == 0 && !v.Reciprocal {
+		return k
+	}
+	return fmt.Sprintf("%s\x00%s\x00%v\x00%d/%d/%d/%d/%v", k, strings.Join(v.Before, " "), v.Tight,
+		v.SourceAt, v.TargetAt, v.SourceSkip, v.TargetSkip, v.Reciprocal)
+}
+
+// Discard is a phrase whose presence drops a sentence from coding, or
+// with Story set the whole story (sports results, weather, obituaries):
+// PETRARCH's discards files.
+type Discard struct {
+	Phrase string // words joined by spaces, as written
+	Story  bool
+	Pos    Pos
 }
 
 // Dictionary is a set of actors, agents and verbs, from one file or many
 // merged.
 type Dictionary struct {
-	Actors []*Actor
-	Agents []*Agent
-	Verbs  []*Verb
+	Actors   []*Actor
+	Agents   []*Agent
+	Verbs    []*Verb
+	Discards []Discard
+}
+
+// Pattern writes v's words in PETRARCH's notation, with the head in
+// place of '*' (several heads joined by '|'): words joined by '_' follow each other directly, '$' and
+// '+' stand where the source and target must, '%' where one compound
+// actor is both, each '^' an actor skipped ("+ was killed in $").
+func (v *Verb) Pattern() string {
+	n := len(v.Before) + len(v.Words)
+	marks := make([]string, n+1) // marks[i]: what stands before word i (n: after the last)
+	slot := func(at, skip int, mark string) {
+		switch {
+		case at > 0 && at <= len(v.Words):
+			marks[len(v.Before)+at] += strings.Repeat("^ ", skip) + mark + " "
+		case at < 0 && len(v.Before)+at+1 >= 0:
+			marks[len(v.Before)+at+1] += mark + " " + strings.Repeat("^ ", skip)
+		}
+	}
+	src, tgt := "$", "+"
+	switch {
+	case v.Reciprocal && v.SourceAt != 0:
+		src = "%"
+	case v.Reciprocal:
+		tgt = "%"
+	}
+	sSkip, tSkip := v.SourceSkip, v.TargetSkip
+	if v.SourceAt == v.TargetAt && v.SourceAt != 0 {
+		// at one anchor, the farther skips the nearer and its skips; marks
+		// are written left to right
+		near, nearSkip, far, farSkip := tgt, tSkip, src, sSkip-tSkip-1
+		if tSkip > sSkip {
+			near, nearSkip, far, farSkip = src, sSkip, tgt, tSkip-sSkip-1
+		}
+		if v.SourceAt < 0 {
+			slot(v.SourceAt, farSkip, far)
+			slot(v.SourceAt, nearSkip, near)
+		} else {
+			slot(v.SourceAt, nearSkip, near)
+			slot(v.SourceAt, farSkip, far)
+		}
+	} else {
+		slot(v.SourceAt, sSkip, src)
+		slot(v.TargetAt, tSkip, tgt)
+	}
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		w := ""
+		switch {
+		case i < len(v.Before):
+			w = v.Before[i]
+		case i == len(v.Before) && len(v.Heads) > 0:
+			w = strings.Join(append([]string{v.Words[0]}, v.Heads...), "|")
+		default:
+			w = v.Words[i-len(v.Before)]
+		}
+		switch {
+		case i > 0 && i < len(v.Tight) && v.Tight[i] && marks[i] == "":
+			b.WriteByte('_')
+		case i > 0:
+			b.WriteByte(' ')
+		}
+		b.WriteString(marks[i])
+		b.WriteString(w)
+	}
+	if m := marks[n]; m != "" {
+		b.WriteByte(' ')
+		b.WriteString(strings.TrimSpace(m))
+	}
+	return b.String()
 }

@@ -52,8 +52,11 @@ func (d *Dictionary) Index() *Index {
 		}
 	}
 	for _, v := range d.Verbs {
-		k := strings.Join(v.Words, " ")
-		x.verbs[k] = append(x.verbs[k], v)
+		rest := strings.Join(v.Words[1:], " ")
+		for _, h := range append([]string{v.Words[0]}, v.Heads...) {
+			k := strings.TrimSpace(h + " " + rest)
+			x.verbs[k] = append(x.verbs[k], v)
+		}
 	}
 	return x
 }
@@ -104,7 +107,8 @@ func (x *Index) ActorsNormalized(key []byte) []Entry { return x.actors[string(ke
 // AgentsNormalized is Agents for a normalised key.
 func (x *Index) AgentsNormalized(key []byte) []*Agent { return x.agents[string(key)] }
 
-// Verbs returns the verb and noun patterns written as s ("meet with").
+// Verbs returns the verb and noun patterns written as s ("meet with"),
+// under any of their heads.
 func (x *Index) Verbs(s string) []*Verb { return x.verbs[Normalize(s)] }
 
 // MaxWords returns the number of words in the longest actor or agent form,

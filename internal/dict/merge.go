@@ -6,7 +6,8 @@ import "strings"
 // the same kind, code and name. A person (keyed by name and country) known
 // to both is joined: the names and roles of both, o's code when it has
 // one. An agent's names join d's agent of the same code and leave any
-// other agent. A verb replaces d's verb of the same kind and pattern.
+// other agent. A verb replaces d's verb of the same kind and pattern
+// (dict.Verb.Key). Discards are added.
 func (d *Dictionary) Merge(o *Dictionary) {
 	if o == nil {
 		return
@@ -14,6 +15,7 @@ func (d *Dictionary) Merge(o *Dictionary) {
 	d.mergeActors(o.Actors)
 	d.mergeAgents(o.Agents)
 	d.mergeVerbs(o.Verbs)
+	d.Discards = append(d.Discards, o.Discards...)
 }
 
 func (d *Dictionary) mergeActors(as []*Actor) {
@@ -98,18 +100,74 @@ func without(names []string, taken map[string]bool) []string {
 	return out
 }
 
+// mergeVerbs adds vs to d's verbs. A verb of vs replaces every pattern of
+// d it says again under any of its heads: the first such entry of d
+// takes its place; the others lose that head, or go when it was their
+// only one.
 func (d *Dictionary) mergeVerbs(vs []*Verb) {
-	at := make(map[string]int, len(d.Verbs))
-	key := func(v *Verb) string { return v.Kind + "\x00" + strings.Join(v.Words, " ") }
+	type at struct{ i, h int } // entry, head (0: Words[0], k: Heads[k-1])
+	where := make(map[string]at, len(d.Verbs))
 	for i, v := range d.Verbs {
-		at[key(v)] = i
-	}
-	for _, v := range vs {
-		if i, ok := at[key(v)]; ok {
-			d.Verbs[i] = v
-			continue
+		for h, k := range v.HeadKeys() {
+			where[k] = at{i, h}
 		}
-		at[key(v)] = len(d.Verbs)
-		d.Verbs = append(d.Verbs, v)
 	}
+	dropped := map[int]map[int]bool{} // entry → heads it loses
+	for _, v := range vs {
+		keys, p := v.HeadKeys(), -1
+		for _, k := range keys {
+			w, ok := where[k]
+			switch {
+			case !ok || dropped[w.i][w.h]:
+			case p < 0 && len(d.Verbs[w.i].Heads) == 0:
+				d.Verbs[w.i], p = v, w.i
+			default:
+				if dropped[w.i] == nil {
+					dropped[w.i] = map[int]bool{}
+				}
+				dropped[w.i][w.h] = true
+			}
+		}
+		if p < 0 {
+			p = len(d.Verbs)
+			d.Verbs = append(d.Verbs, v)
+		}
+		for h, k := range keys {
+			where[k] = at{p, h}
+		}
+	}
+	if len(dropped) == 0 {
+		return
+	}
+	out := d.Verbs[:0]
+	for i, v := range d.Verbs {
+		if drop := dropped[i]; drop != nil {
+			v = v.without(drop)
+		}
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	d.Verbs = out
+}
+
+// without returns a copy of v less the heads in drop (0: Words[0]), or nil
+// when none is left.
+func (v *Verb) without(drop map[int]bool) *Verb {
+	var heads []string
+	for h, w := range append([]string{v.Words[0]}, v.Heads...) {
+		if !drop[h] {
+			heads = append(heads, w)
+		}
+	}
+	if len(heads) == 0 {
+		return nil
+	}
+	c := *v
+	c.Words = append([]string{heads[0]}, v.Words[1:]...)
+	c.Heads = heads[1:]
+	if len(c.Heads) == 0 {
+		c.Heads = nil
+	}
+	return &c
 }

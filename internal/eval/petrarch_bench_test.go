@@ -32,7 +32,7 @@ func BenchmarkCodeParsed(b *testing.B) {
 	} {
 		recs := benchRecords(b, rel)
 		b.Run(filepath.Base(rel), func(b *testing.B) {
-			code, err := eval.NewCoder(nil, nil, eval.PetrarchOptions{GoldParse: true, GoldTags: true})
+			code, err := eval.NewCoder(nil, eval.PetrarchOptions{GoldParse: true, GoldTags: true})
 			if err != nil {
 				b.Fatal(err)
 			}

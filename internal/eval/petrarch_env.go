@@ -10,8 +10,7 @@ import (
 
 // EnvDict is what an <Environment> names, read and converted.
 type EnvDict struct {
-	Dict     *dict.Dictionary
-	Discards *petrarch.Discards
+	Dict     *dict.Dictionary // discards included
 	Report   petrarch.Report
 	Problems dict.ErrorList // bad lines of the dictionary files; they are skipped
 }
@@ -42,5 +41,5 @@ func LoadEnvironment(env Environment) (*EnvDict, error) {
 		}
 	}
 	d, rep := set.Dictionary()
-	return &EnvDict{Dict: d, Discards: petrarch.NewDiscards(set.Discards), Report: rep, Problems: probs}, nil
+	return &EnvDict{Dict: d, Report: rep, Problems: probs}, nil
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
-	"github.com/dyad-events/dyad/internal/dict/petrarch"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/postag"
 )
@@ -85,16 +84,16 @@ type PetrarchOptions struct {
 }
 
 // NewPetrarchCoder returns a RecordCoder that runs dyad's pipeline with the
-// dictionaries of env, and drops records the environment's discards match,
-// as PETRARCH does. The coder is not safe for concurrent use.
+// dictionaries of env; the pipeline drops what the environment's discards
+// match, as PETRARCH does. The coder is not safe for concurrent use.
 func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
-	return NewCoder(env.Dict, env.Discards, opts)
+	return NewCoder(env.Dict, opts)
 }
 
 // NewCoder returns a RecordCoder that runs dyad's pipeline with d (nil:
-// dyad's defaults), dropping the records discards match (nil: none). The
-// coder is not safe for concurrent use.
-func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOptions) (RecordCoder, error) {
+// dyad's defaults), which applies d's discards. The coder is not safe for
+// concurrent use.
+func NewCoder(d *dict.Dictionary, opts PetrarchOptions) (RecordCoder, error) {
 	popts := pipeline.DefaultOptions()
 	popts.Dict, popts.WordOrder = d, opts.WordOrder
 	popts.Coder.OwnCodes = true // validation verbs use codes beyond CAMEO
@@ -111,9 +110,6 @@ func NewCoder(d *dict.Dictionary, discards *petrarch.Discards, opts PetrarchOpti
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
 	return func(r *Record) Coded {
-		if d, ok := discards.Match(r.Text); ok {
-			return Coded{Trace: []string{fmt.Sprintf("discarded by %q (%s)", d.Phrase, d.Pos)}}
-		}
 		if gold != nil {
 			if err := gold.set(r.Text, r.Parse); err != nil {
 				return Coded{Trace: []string{"gold parse: " + err.Error()}}

@@ -56,7 +56,8 @@ type Pipeline struct {
 	actors   *actor.Matcher
 	coder    *coder.Coder
 	places   *places.Gazetteer
-	Patterns int // verb and noun patterns loaded
+	discards *dict.Discarder // the dictionary's discard phrases; nil for none
+	Patterns int             // verb and noun patterns loaded
 }
 
 // New loads what opts name and returns a ready Pipeline.
@@ -82,7 +83,8 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, places: g, Patterns: c.Patterns()}, nil
+	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, places: g, discards: dict.NewDiscarder(d.Discards),
+		Patterns: c.Patterns()}, nil
 }
 
 // Result is what the pipeline found in one document.
@@ -105,10 +107,19 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
 		return r
 	}
+	if d, ok := p.discards.MatchStory(doc.Title + "\n" + doc.Text); ok {
+		r.Notes = append(r.Notes, fmt.Sprintf("story discarded by %q (%s): not coded", d.Phrase, d.Pos))
+		return r
+	}
 	for i := range r.Sentences {
 		s := &r.Sentences[i]
 		if !p.opts.Bare && noise.Boilerplate(s.Text) {
 			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: caption, byline or page furniture: skipped", s.Index))
+			skip[i] = true
+			continue
+		}
+		if d, ok := p.discards.MatchSentence(s.Text); ok {
+			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: discarded by %q (%s)", s.Index, d.Phrase, d.Pos))
 			skip[i] = true
 			continue
 		}

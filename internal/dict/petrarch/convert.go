@@ -7,20 +7,21 @@ import (
 )
 
 // convertActor makes a dict.Actor of a: every phrase a name, the undated
-// code its code, dated codes roles. An actor with dated codes is a
+// code its code (the further codes of "[A/B]" its Also), dated codes
+// roles. An actor with dated codes is a
 // Person, since dict resolves roles for people; an IGO code makes an IGO;
 // anything else is a Country entry (which dict uses for sectors too).
 func convertActor(a *ActorEntry, r *Report) *dict.Actor {
 	out := &dict.Actor{Name: a.Name, Names: append([]string{a.Name}, a.Synonyms...), Pos: a.Pos}
 	undated := 0
 	for _, b := range a.Codes {
-		r.lose("actor codes beyond the first of an A/B block", len(b.Alts))
 		if b.Dated() {
+			r.lose("dated actor codes beyond the first of an A/B block", len(b.Alts))
 			out.Roles = append(out.Roles, dict.Role{Code: b.Code, From: b.From, To: b.To})
 			continue
 		}
 		if undated == 0 {
-			out.Code = b.Code
+			out.Code, out.Also = b.Code, append([]string(nil), b.Alts...)
 		}
 		undated++
 	}
@@ -57,16 +58,11 @@ func splitSectors(code string) []string {
 	return out
 }
 
-// convertAgent makes a dict.Agent of a. dict agents always follow the
-// country's code, so a prefix agent ("[NGO~]") is kept as a suffix one
-// and counted.
+// convertAgent makes a dict.Agent of a.
 func convertAgent(a *AgentEntry, r *Report) *dict.Agent {
 	if a.Code == "" {
 		r.lose("agents with no code", 1)
 		return nil
 	}
-	if a.Prefix {
-		r.lose("prefix agents ([CODE~]) read as suffix agents", 1)
-	}
-	return &dict.Agent{Code: a.Code, Names: a.Forms(), Pos: a.Pos}
+	return &dict.Agent{Code: a.Code, Names: a.Forms(), Prefix: a.Prefix, Pos: a.Pos}
 }

@@ -3,18 +3,14 @@ package petrarch
 import (
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/dyad-events/dyad/internal/dict"
 )
 
 // Discard is a phrase whose presence drops a sentence from coding, or with
-// Story set the whole story (sports results, weather, entertainment).
-type Discard struct {
-	Phrase string // words joined by spaces, as written
-	Story  bool   // "+PHRASE": discard the story, not only the sentence
-	Pos    dict.Pos
-}
+// Story set ("+PHRASE") the whole story (sports results, weather,
+// entertainment).
+type Discard = dict.Discard
 
 // ParseDiscards reads a discards file: one phrase a line, "+" for a
 // story-level discard.
@@ -50,58 +46,9 @@ func ParseDiscards(name string, r io.Reader) ([]Discard, error) {
 	return out, errs.Err()
 }
 
-// Discards finds discard phrases in text. Build it with NewDiscards; it is
-// read-only and safe for concurrent use.
-type Discards struct {
-	byFirst map[string][]discardWords
-}
-
-type discardWords struct {
-	words []string
-	d     Discard
-}
+// Discards finds discard phrases in text: dict.Discarder, which the
+// pipeline applies to a dictionary's Discards.
+type Discards = dict.Discarder
 
 // NewDiscards indexes ds for Match.
-func NewDiscards(ds []Discard) *Discards {
-	x := &Discards{byFirst: map[string][]discardWords{}}
-	for _, d := range ds {
-		w := words(d.Phrase)
-		if len(w) > 0 {
-			x.byFirst[w[0]] = append(x.byFirst[w[0]], discardWords{w, d})
-		}
-	}
-	return x
-}
-
-// Match returns the first discard whose words occur in text as whole
-// words, case-insensitively, and whether there is one.
-func (x *Discards) Match(text string) (Discard, bool) {
-	if x == nil {
-		return Discard{}, false
-	}
-	ws := words(text)
-	for i, w := range ws {
-		for _, c := range x.byFirst[w] {
-			if i+len(c.words) <= len(ws) && equal(ws[i:i+len(c.words)], c.words) {
-				return c.d, true
-			}
-		}
-	}
-	return Discard{}, false
-}
-
-// words splits s into lower-case words of letters, digits, '-' and '\”.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
-	})
-}
-
-func equal(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+func NewDiscards(ds []Discard) *Discards { return dict.NewDiscarder(ds) }

@@ -32,25 +32,28 @@ GONDOR [GON 19951301-]
 	// SMEAGOL on 2001-01-01: ""
 }
 
-// Verb patterns keep everything PETRARCH wrote; Dictionary converts what
-// dict.Verb can hold and counts the rest.
+// Verb patterns keep everything PETRARCH wrote; Dictionary converts them
+// into dict.Verbs, with paired codes, words before the verb and actor
+// positions, and counts what dict.Verb cannot hold.
 func ExampleParseVerbs() {
 	src := `--- ARRIVE [032:033] ---
 ARRIVE
 - * (IN {CAPITAL CITY}) [042]
 - NOT * [---]
+- + WAS_* BY $ [112]
 `
 	v, _ := petrarch.ParseVerbs("mine.verbs.txt", strings.NewReader(src))
 	p := v.Blocks[0].Patterns[0]
 	fmt.Println(p.Post[0].Kind, len(p.Post[0].Sub), p.Code)
 	d, rep := (&petrarch.Set{Verbs: []*petrarch.Verbs{v}}).Dictionary()
 	for _, e := range d.Verbs {
-		fmt.Println(e.Code, strings.Join(e.Words, " "))
+		fmt.Printf("%s:%s %s\n", e.Code, e.Reverse, e.Pattern())
 	}
 	fmt.Println(rep.Lost)
 	// Output:
 	// phrase 2 042
-	// 032 arrive
-	// 042 arrive in capital city
-	// map[reverse events of paired codes (A:B):1]
+	// 032:033 arrive
+	// 042: arrive in capital city
+	// 112: + was_arrive by $
+	// map[]
 }

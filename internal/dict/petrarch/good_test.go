@@ -1,6 +1,7 @@
 package petrarch_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -95,8 +96,11 @@ func TestActorsToDict(t *testing.T) {
 	if got, want := join(by["GONDOR"].Names), "GONDOR | MINAS TIRITH"; got != want {
 		t.Errorf("Gondor names = %s, want %s", got, want)
 	}
-	if n := rep.Lost["actor codes beyond the first of an A/B block"]; n != 1 {
-		t.Errorf("lost A/B codes = %d, want 1 (%v)", n, rep.Lost)
+	if l := by["LORIEN"]; l == nil || l.Code != "ELR" || join(l.Also) != "GAL" {
+		t.Errorf("LORIEN [ELR/GAL] = %v, want code ELR, also GAL", dump(l))
+	}
+	if len(rep.Lost) != 0 {
+		t.Errorf("lost %v, want nothing", rep.Lost)
 	}
 }
 
@@ -122,9 +126,14 @@ func TestAgents(t *testing.T) {
 	if join(got) != join(want) {
 		t.Errorf("agents:\n got %q\nwant %q", got, want)
 	}
-	_, rep := s.Dictionary()
-	if rep.Agents != 7 || rep.Lost["prefix agents ([CODE~]) read as suffix agents"] != 1 {
-		t.Errorf("report = %+v, want 7 agents and 1 prefix agent lost", rep)
+	d, rep := s.Dictionary()
+	if rep.Agents != 7 || len(rep.Lost) != 0 {
+		t.Errorf("report = %+v, want 7 agents and nothing lost", rep)
+	}
+	for _, a := range d.Agents {
+		if a.Prefix != (a.Code == "NGO") {
+			t.Errorf("agent %s: prefix %v, want it for NGO~ only", a.Code, a.Prefix)
+		}
 	}
 }
 
@@ -173,29 +182,113 @@ func TestVerbsToDict(t *testing.T) {
 	d, rep := mustRead(t, "verbs.good.txt", petrarch.VerbFile).Dictionary()
 	var got []string
 	for _, v := range d.Verbs {
-		got = append(got, v.Code+" "+join(v.Words))
+		code := v.Code
+		if v.Reverse != "" {
+			code += ":" + v.Reverse
+		}
+		got = append(got, code+" "+v.Pattern())
 	}
 	want := []string{
-		"064 restore", "064 wire | tap",
-		"064 restore | diplomatic | ties", "064 wire | tap | diplomatic | ties",
-		"063 restore | military | ties", "063 restore | dollars | ties", "063 restore | swiss | francs | ties",
-		"063 wire | tap | military | ties", "063 wire | tap | dollars | ties", "063 wire | tap | swiss | francs | ties",
-		"036 restore | to", "036 wire | tap | to",
-		"032 arrive", "042 arrive | in | capital | city",
+		"064 restore", "064 wire tap",
+		"064 restore diplomatic_ties", "064 wire tap diplomatic_ties",
+		"063 restore military ties", "063 restore dollars ties", "063 restore swiss francs ties",
+		"063 wire tap military ties", "063 wire tap dollars ties", "063 wire tap swiss francs ties",
+		"036 + was restore to $", "036 + was wire tap to $",
+		"032:033 arrive", "042:043 arrive in capital city", ":173 arrive at",
 	}
 	if join(sorted(got)) != join(sorted(want)) {
 		t.Errorf("verbs:\n got %q\nwant %q", sorted(got), sorted(want))
 	}
-	lost := map[string]int{
-		"patterns with words before the verb (dropped)":              1,
-		"patterns with actor positions ($ + % ^), kept without them": 1,
-		"reverse events of paired codes (A:B)":                       2,
-		"patterns coding only the reverse event ([:CODE])":           1,
+	if len(rep.Lost) != 0 {
+		t.Errorf("lost %v, want nothing", rep.Lost)
 	}
-	for k, n := range lost {
-		if rep.Lost[k] != n {
-			t.Errorf("lost %q = %d, want %d (all: %v)", k, rep.Lost[k], n, rep.Lost)
-		}
+}
+
+// TestPatternsToDict checks how words before the verb, '_', actor
+// positions and paired codes convert.
+func TestPatternsToDict(t *testing.T) {
+	src := `&NEVER
++NOT EVER
++NEVER
+
+--- SPURN [125:126] ---
+SPURN
+PULL_+BACK_FROM [035]
+- &NEVER * OFFER [126]
+- SO_VERY_* [127]
+- % HAVE * [128]
+- $ ^ BY * [129]
+- + * OVER ^ ^ $ [130]
+- * (WITH {+ ALLIES}) [131]
+- $ + * [132]
+- * + $ [133]
+`
+	v, err := petrarch.ParseVerbs("mine.verbs.txt", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, rep := (&petrarch.Set{Verbs: []*petrarch.Verbs{v}}).Dictionary()
+	var got []string
+	for _, e := range d.Verbs {
+		got = append(got, e.Code+":"+e.Reverse+" "+e.Pattern())
+	}
+	want := []string{
+		"125:126 spurn", "035: pull_back from",
+		"126: not ever spurn offer", "126: never spurn offer", "126: not ever pull_back from offer", "126: never pull_back from offer",
+		"127: so_very_spurn", "127: so_very_pull_back from",
+		"128: % have spurn", "128: % have pull_back from",
+		"129: $ ^ by spurn", "129: $ ^ by pull_back from",
+		"130: + spurn over ^ ^ $", "130: + pull_back from over ^ ^ $",
+		"131: spurn with + allies", "131: pull_back from with + allies",
+		"132: $ + spurn", "132: $ + pull_back from",
+		"133: spurn + $", "133: pull_back from + $",
+	}
+	if join(got) != join(want) {
+		t.Errorf("verbs:\n got %q\nwant %q", got, want)
+	}
+	if len(rep.Lost) != 0 {
+		t.Errorf("lost %v, want nothing", rep.Lost)
+	}
+	e := d.Verbs[len(d.Verbs)-4] // $ + spurn
+	if e.SourceAt != -1 || e.TargetAt != -1 || e.SourceSkip != 1 || e.TargetSkip != 0 {
+		t.Errorf("$ + *: source at %d skipping %d, target at %d skipping %d, want both before the verb, the source past the target",
+			e.SourceAt, e.SourceSkip, e.TargetAt, e.TargetSkip)
+	}
+	if e := d.Verbs[2]; len(e.Before) != 2 || e.Tight != nil || e.Reverse != "" {
+		t.Errorf("&NEVER * OFFER: before %q, tight %v, reverse %q; want [not ever], none, none", e.Before, e.Tight, e.Reverse)
+	}
+}
+
+// TestHeadsToDict checks that a block's one-word verbs share their
+// patterns' entries (dict.Verb.Heads), and that a pattern said before
+// under one head keeps the first code for it.
+func TestHeadsToDict(t *testing.T) {
+	src := `--- HASTEN [042] ---
+HASTEN
+RUSH
++SPEED_UP
+- * TALKS [043]
+
+--- RUSH [010] ---
+RUSH
+- * TALKS [044]
+- * AID [045]
+`
+	v, err := petrarch.ParseVerbs("mine.verbs.txt", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, rep := (&petrarch.Set{Verbs: []*petrarch.Verbs{v}}).Dictionary()
+	var got []string
+	for _, e := range d.Verbs {
+		got = append(got, e.Code+" "+e.Pattern())
+	}
+	want := []string{"042 hasten", "042 rush", "042 speed up", "043 hasten|rush talks", "043 speed up talks", "045 rush aid"}
+	if join(got) != join(want) {
+		t.Errorf("verbs:\n got %q\nwant %q", got, want)
+	}
+	if n := rep.Lost["entries equal to an earlier one once converted, with another code (first kept)"]; n != 2 {
+		t.Errorf("lost %v, want 2 entries said before (rush, rush talks)", rep.Lost)
 	}
 }
 

@@ -11,10 +11,13 @@ import (
 type Pattern struct {
 	Pre  []Elem // before the verb, in order
 	Post []Elem // after the verb, in order
-	Code Code
-	Note string // the line's '#' comment; PETRARCH-2 files name the verb it came from
-	Text string // the pattern as written, between "-" and "["
-	Pos  dict.Pos
+	// VerbTight says the verb is joined to the element before it by '_'
+	// ("IN_*"): no words between.
+	VerbTight bool
+	Code      Code
+	Note      string // the line's '#' comment; PETRARCH-2 files name the verb it came from
+	Text      string // the pattern as written, between "-" and "["
+	Pos       dict.Pos
 }
 
 // ElemKind is the kind of a pattern element.
@@ -95,7 +98,7 @@ func (p *verbParser) pattern(l line, at int) {
 		p.errs.Add(p.pos(l, at), "pattern has no verb ('*')")
 		return
 	}
-	pat := &Pattern{Pre: elems[:star], Post: elems[star+1:], Code: code, Note: l.comment,
+	pat := &Pattern{Pre: elems[:star], Post: elems[star+1:], VerbTight: elems[star].Tight, Code: code, Note: l.comment,
 		Text: strings.TrimSpace(body), Pos: p.pos(l, at)}
 	p.block.Patterns = append(p.block.Patterns, pat)
 }

@@ -42,8 +42,8 @@ func (r *Report) lose(what string, n int) {
 }
 
 // Dictionary converts s into dyad's types, as faithfully as they allow,
-// and reports what was lost. Discards and issues have no counterpart in
-// dict and are left out (use NewDiscards for discards).
+// and reports what was lost. Issues have no counterpart in dict and are
+// left out.
 func (s *Set) Dictionary() (*dict.Dictionary, Report) {
 	var r Report
 	d := &dict.Dictionary{}
@@ -61,11 +61,12 @@ func (s *Set) Dictionary() (*dict.Dictionary, Report) {
 			n += len(b.Verbs) * (1 + len(b.Patterns))
 		}
 	}
-	seen := make(map[string]string, n) // sized: Phoenix makes ~200,000 entries
+	seen := make(map[string]Code, n) // sized: Phoenix makes ~200,000 entries
 	d.Verbs = make([]*dict.Verb, 0, n)
 	for _, v := range s.Verbs {
 		d.Verbs = append(d.Verbs, convertVerbs(v, seen, &r)...)
 	}
+	d.Discards = append(d.Discards, s.Discards...)
 	r.Actors, r.Agents, r.Verbs = len(d.Actors), len(d.Agents), len(d.Verbs)
 	return d, r
 }
