@@ -17,7 +17,9 @@ type Parser struct {
 
 // New returns a Parser for m.
 func New(m *Model) *Parser {
-	p := &Parser{m: m, w: linear.NewTable(&m.Weights)}
+	// Keep the labels only: the stored weights are in the table now, and
+	// the model's copy of them can be collected.
+	p := &Parser{m: &Model{Labels: m.Labels}, w: linear.NewTable(&m.Weights)}
 	p.pool.New = func() any { return &State{} }
 	return p
 }

@@ -40,6 +40,9 @@ func New(m *Model) *Tagger {
 		t.upos = append(t.upos, u)
 		t.xpos = append(t.xpos, x)
 	}
+	// Keep the tag list only: weights and tables are in the tagger's
+	// own structures now, and the model's copies can be collected.
+	t.m = &Model{Tags: m.Tags}
 	t.pool.New = func() any { return &State{} }
 	return t
 }
