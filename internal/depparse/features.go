@@ -71,6 +71,21 @@ func (s *Sentence) t(i int) string {
 	return s.Tags[i]
 }
 
+func (s *Sentence) u(i int) string {
+	if i < 0 {
+		return "<none>"
+	}
+	return s.UPOS[i]
+}
+
+// ending returns the last three bytes of w, or w when it is shorter.
+func ending(w string) string {
+	if len(w) > 3 {
+		return w[len(w)-3:]
+	}
+	return w
+}
+
 func at(xs []int, i int) int {
 	if i < 0 {
 		return -1
@@ -196,6 +211,10 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 		// universal tags
 		h3(120, s.UPOS[max(s0, 0)], s.UPOS[max(b0, 0)], s.UPOS[max(s1, 0)]),
 		h2(121, s0w, b1t), h2(122, s0t, b1w), h3(123, s0t, b0w, b1t),
+		// look-ahead words and endings, for words seen too rarely to have
+		// weights of their own
+		h2(130, b0w, b1w), h3(131, s0w, b0t, b1t), h2(132, ending(b0w), b0t), h2(133, ending(s0w), s0t),
+		h3(134, s.u(b0), s.u(b1), s.u(b2)), linear.Int(h2(135, s.u(s0), s.u(b0)), d), h2(137, s1w, b0w),
 	)
 	return dst
 }
