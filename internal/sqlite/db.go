@@ -25,6 +25,12 @@ var migrations embed.FS
 // another process before failing.
 const DefaultBusyTimeout = 10 * time.Second
 
+// MaxIdleConns is how many open connections the pool keeps between
+// queries. database/sql keeps two by default, so a server answering a few
+// requests at once (alerts read four series at a time) closed a connection
+// after nearly every query and lost its page cache with it.
+const MaxIdleConns = 8
+
 // DB is an open dyad database. It is safe for concurrent use; writes are
 // serialized.
 type DB struct {
@@ -53,6 +59,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// corrupt the file; a re-run stores what was lost.
 		"synchronous(NORMAL)",
 		"cache_size(-65536)",
+		// Read pages through a memory map (up to SQLite's 2 GB cap): the
+		// connections share the OS's copy of the file instead of each
+		// reading it into its own cache with a system call per page.
+		"mmap_size(2147418112)",
 	} {
 		q.Add("_pragma", p)
 	}
@@ -68,6 +78,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == ":memory:" {
 		db.SetMaxOpenConns(1) // every connection would see its own database
 	}
+	// Keep connections open between queries: closing one frees its page
+	// cache and the next query re-reads the pages from the file.
+	db.SetMaxIdleConns(MaxIdleConns)
 	d := &DB{db: db, path: path, Now: time.Now}
 	if err := d.migrate(ctx); err != nil {
 		db.Close()
