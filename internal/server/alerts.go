@@ -127,6 +127,9 @@ func (s *Server) computeAlerts(ctx context.Context, f dyad.EventFilter, n int, o
 // USA), so the alerts follow relations between countries and
 // organisations rather than every sector pair.
 func (s *Server) countryDyads(ctx context.Context, f dyad.EventFilter, n int) ([]dyad.DyadCount, error) {
+	if r, ok := s.store.(rootDyadRanker); ok {
+		return r.TopRootDyads(ctx, f, n)
+	}
 	ds, err := s.store.TopDyads(ctx, f, min(dyad.MaxPageSize, 10*n))
 	if err != nil {
 		return nil, err
@@ -148,6 +151,13 @@ func (s *Server) countryDyads(ctx context.Context, f dyad.EventFilter, n int) ([
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Events > out[j].Events })
 	return out[:min(n, len(out))], nil
+}
+
+// rootDyadRanker is a store that ranks the dyads of actor roots itself
+// (internal/sqlite, from its dyad index); for other stores the server folds
+// their busiest code-level dyads.
+type rootDyadRanker interface {
+	TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error)
 }
 
 // root returns the country or organisation part of an actor code.

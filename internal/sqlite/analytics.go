@@ -129,6 +129,41 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	return out, rows.Err()
 }
 
+// TopRootDyads returns the directed pairs of actor roots (a code's first
+// three letters: USAGOV and USAMIL are USA) with most events matching f,
+// a root paired with itself left out, at most limit of them, most first.
+// Only Source, Target and Events are set. It lists the stored root pairs
+// from the dyad index (skipping ahead when ANALYZE statistics are there)
+// and counts each pair's events with a seek on that index, instead of
+// grouping and sorting every event of the period by code as TopDyads
+// does: the alerts' ranking over a quarter of a million-event store.
+func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return nil, err
+	}
+	c.add("e.source_root = p.s AND e.target_root = p.t")
+	q := `WITH p(s, t) AS (SELECT DISTINCT source_root, target_root FROM events)
+		SELECT s, t, n FROM (
+			SELECT p.s AS s, p.t AS t, (SELECT count(*) FROM events e` + c.String() + `) AS n
+			FROM p WHERE p.s <> p.t AND p.s <> '' AND p.t <> '')
+		WHERE n > 0 ORDER BY n DESC, s, t LIMIT ?`
+	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	if err != nil {
+		return nil, fmt.Errorf("top root dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.DyadCount
+	for rows.Next() {
+		var x dyad.DyadCount
+		if err := rows.Scan(&x.Source, &x.Target, &x.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
 // Network returns the limit busiest dyads of the events matching f as
 // edges, and as nodes the actors they join with their events on those
 // edges.
