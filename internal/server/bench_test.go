@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -182,6 +183,9 @@ func BenchmarkAPI(b *testing.B) {
 		{"NetworkMonth", func(i int) string {
 			f, t := months(i)
 			return fmt.Sprintf("/api/network?from=%s&to=%s&limit=40", f, t)
+		}},
+		{"ActorsSearch", func(i int) string {
+			return "/api/actors?limit=15&q=" + strings.ToLower(benchCountries[i%len(benchCountries)][:1+i%3])
 		}},
 		{"AlertsQuarter", func(i int) string {
 			f, _ := months(i)
