@@ -97,7 +97,9 @@ type servedStore interface {
 
 // openServeStore opens an existing store: a PostgreSQL address, or a
 // SQLite file. Serving never creates a file, so a mistyped path is an error
-// rather than an empty dashboard.
+// rather than an empty dashboard, and opens a SQLite file read-only: the
+// server has no endpoint that writes, and cannot write through the handle
+// it holds.
 func openServeStore(ctx context.Context, path string) (servedStore, error) {
 	if postgres.IsDSN(path) {
 		db, err := postgres.Open(ctx, path)
@@ -115,7 +117,7 @@ func openServeStore(ctx context.Context, path string) (servedStore, error) {
 	case st.IsDir():
 		return nil, dyad.Errorf(dyad.EINVALID, "--db %s: is a directory", path)
 	}
-	return sqlite.Open(ctx, path)
+	return sqlite.OpenReadOnly(ctx, path)
 }
 
 var _ servedStore = (*postgres.DB)(nil)

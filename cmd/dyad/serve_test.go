@@ -177,6 +177,31 @@ func TestServeErrors(t *testing.T) {
 	}
 }
 
+// TestServeStoreReadOnly checks that the SQLite store dyad serve opens
+// refuses writes and leaves the file as it was.
+func TestServeStoreReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := MustStore(t, 3)
+	st, err := openServeStore(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	db, ok := st.(*sqlite.DB)
+	if !ok {
+		t.Fatalf("openServeStore(%s) is a %T, want *sqlite.DB", path, st)
+	}
+	if _, err := db.CreateDocuments(ctx, []*dyad.CodedDocument{{Doc: &dyad.Document{ID: "x", Text: "Paris hosted talks."}}}); err == nil {
+		t.Error("CreateDocuments through the served store succeeded")
+	}
+	if _, err := db.SQL().ExecContext(ctx, "DELETE FROM events"); err == nil {
+		t.Error("DELETE through the served store succeeded")
+	}
+	if n, err := db.CountEvents(ctx, dyad.EventFilter{}); err != nil || n != 3 {
+		t.Fatalf("CountEvents()=%d, %v after the write attempts, want 3", n, err)
+	}
+}
+
 // TestServeStorePostgres opens the store dyad serve would for a
 // PostgreSQL address; it runs where DYAD_TEST_POSTGRES names a server.
 func TestServeStorePostgres(t *testing.T) {

@@ -127,6 +127,9 @@ func (s *Server) computeAlerts(ctx context.Context, f dyad.EventFilter, n int, o
 // USA), so the alerts follow relations between countries and
 // organisations rather than every sector pair.
 func (s *Server) countryDyads(ctx context.Context, f dyad.EventFilter, n int) ([]dyad.DyadCount, error) {
+	if r, ok := s.store.(rootDyadRanker); ok {
+		return r.TopRootDyads(ctx, f, n)
+	}
 	ds, err := s.store.TopDyads(ctx, f, min(dyad.MaxPageSize, 10*n))
 	if err != nil {
 		return nil, err
@@ -150,19 +153,44 @@ func (s *Server) countryDyads(ctx context.Context, f dyad.EventFilter, n int) ([
 	return out[:min(n, len(out))], nil
 }
 
+// rootDyadRanker is a store that ranks the dyads of actor roots itself
+// (internal/sqlite, from its dyad index); for other stores the server folds
+// their busiest code-level dyads.
+type rootDyadRanker interface {
+	TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error)
+}
+
 // root returns the country or organisation part of an actor code.
 func root(code string) string { return code[:min(3, len(code))] }
+
+// quadSeriesStore is a store that reads a series split by quad class in
+// one scan (internal/sqlite); from other stores the server reads quad
+// classes 3 and 4 one after the other.
+type quadSeriesStore interface {
+	QuadSeries(ctx context.Context, f dyad.EventFilter, by dyad.Interval) ([4][]dyad.SeriesPoint, error)
+}
 
 // conflictWeeks returns the weekly conflict of one dyad from hist to f.To.
 func (s *Server) conflictWeeks(ctx context.Context, f dyad.EventFilter, d dyad.DyadCount, hist string) ([]alert.Week, error) {
 	f.From, f.Source, f.Target, f.Undirected = &hist, &d.Source, &d.Target, false
-	var weeks []alert.Week
-	for q := 3; q <= 4; q++ {
-		f.QuadClass = &q
-		pts, err := s.store.Series(ctx, f, dyad.Week)
-		if err != nil {
+	var byQuad [4][]dyad.SeriesPoint
+	if qs, ok := s.store.(quadSeriesStore); ok {
+		var err error
+		if byQuad, err = qs.QuadSeries(ctx, f, dyad.Week); err != nil {
 			return nil, err
 		}
+	} else {
+		for q := 3; q <= 4; q++ {
+			f.QuadClass = &q
+			pts, err := s.store.Series(ctx, f, dyad.Week)
+			if err != nil {
+				return nil, err
+			}
+			byQuad[q-1] = pts
+		}
+	}
+	var weeks []alert.Week
+	for _, pts := range byQuad[2:] {
 		for _, pt := range pts {
 			weeks = append(weeks, alert.Week{Start: pt.Period, Intensity: math.Max(0, -pt.GoldsteinSum), Events: pt.Events})
 		}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -178,18 +179,38 @@ func (s *Server) handleCluster(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, c)
 }
 
-// maxActorsScanned bounds the actor list the name search runs over.
+// maxActorsScanned bounds the actor list the name search runs over when
+// the store cannot search actors itself.
 const maxActorsScanned = 5000
 
+// actorSearcher is a store that searches the actors of its events by code
+// and name itself (internal/sqlite, from a table of actor names).
+type actorSearcher interface {
+	SearchActors(ctx context.Context, q string, limit int) ([]dyad.ActorCount, error)
+}
+
 // handleActors finds actors by code or name for the dyad explorer's
-// pickers. The store has no actor index, so it searches the busiest
-// actors of the whole store, cached for CacheTTL.
+// pickers: in the store when it can search them, otherwise among the
+// busiest actors of the whole store, cached for CacheTTL.
 func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 	p := &params{q: r.URL.Query()}
 	q := p.str("q", nil, false)
 	n := p.integer("limit", 20, 1, 100)
 	if err := p.err(); err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	if as, ok := s.store.(actorSearcher); ok {
+		query := ""
+		if q != nil {
+			query = *q
+		}
+		out, err := as.SearchActors(r.Context(), query, n)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"actors": nonNil(out)})
 		return
 	}
 	all, err := s.remember("actors", func() (any, error) {

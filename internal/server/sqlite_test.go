@@ -74,6 +74,9 @@ func TestSQLiteEndToEnd(t *testing.T) {
 		"/api/top/dyads?limit=5&quad=3",
 		"/api/alerts?from=2016-01-01&to=2016-12-31",
 		"/api/alerts",
+		"/api/actors?q=korea",
+		"/api/actors?q=usa&limit=1",
+		"/api/actors",
 	} {
 		t.Run(q, func(t *testing.T) {
 			var got, want any
@@ -124,12 +127,12 @@ func summary(v any) string {
 			out += fmt.Sprintf("%s=%v ", k, x)
 		}
 	}
-	for _, k := range []string{"events", "points", "alerts"} {
+	for _, k := range []string{"events", "points", "alerts", "actors"} {
 		if l, ok := m[k].([]any); ok {
 			out += fmt.Sprintf("%s:%d ", k, len(l))
 			for _, x := range l {
 				e, _ := x.(map[string]any)
-				out += fmt.Sprintf("[%v %v %v %v %v %v] ", e["id"], e["period"], e["events"], e["quad"], e["week"], e["score"])
+				out += fmt.Sprintf("[%v %v %v %v %v %v %v %v] ", e["id"], e["period"], e["events"], e["quad"], e["week"], e["score"], e["code"], e["name"])
 			}
 		}
 	}

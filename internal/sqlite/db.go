@@ -25,6 +25,12 @@ var migrations embed.FS
 // another process before failing.
 const DefaultBusyTimeout = 10 * time.Second
 
+// MaxIdleConns is how many open connections the pool keeps between
+// queries. database/sql keeps two by default, so a server answering a few
+// requests at once (alerts read four series at a time) closed a connection
+// after nearly every query and lost its page cache with it.
+const MaxIdleConns = 8
+
 // DB is an open dyad database. It is safe for concurrent use; writes are
 // serialized.
 type DB struct {
@@ -44,22 +50,74 @@ var (
 // Open opens (creating if needed) the database at path and migrates it to
 // the current schema. Use ":memory:" for a private in-memory database.
 func Open(ctx context.Context, path string) (*DB, error) {
+	d, err := open(path, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.migrate(ctx); err != nil {
+		d.db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// OpenReadOnly opens the existing database at path for reading only, as
+// dyad serve does: the file is opened read-only and every connection
+// refuses writes (query_only), so nothing done through the DB can change
+// it. It does not migrate: a database with an older schema is an
+// ECONFLICT error that says so (any command that writes, such as dyad
+// ingest, migrates it).
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if path == ":memory:" {
+		return nil, dyad.Errorf(dyad.EINVALID, "a read-only in-memory database would be empty")
+	}
+	d, err := open(path, true)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := d.Version(ctx)
+	if err != nil {
+		d.db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	if cur != len(names) {
+		d.db.Close()
+		return nil, dyad.Errorf(dyad.ECONFLICT, "%s has schema %d, this dyad reads %d: open it once with a command that writes it (dyad ingest) to migrate it", path, cur, len(names))
+	}
+	return d, nil
+}
+
+// open opens the database at path with the connection settings every DB
+// uses, read-only or not.
+func open(path string, readOnly bool) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{
+	pragmas := []string{
 		fmt.Sprintf("busy_timeout(%d)", DefaultBusyTimeout.Milliseconds()),
-		"foreign_keys(1)",
-		"journal_mode(WAL)",
-		// NORMAL in WAL mode: a crash may lose the last commits, never
-		// corrupt the file; a re-run stores what was lost.
-		"synchronous(NORMAL)",
 		"cache_size(-65536)",
-	} {
+		// Read pages through a memory map (up to SQLite's 2 GB cap): the
+		// connections share the OS's copy of the file instead of each
+		// reading it into its own cache with a system call per page.
+		"mmap_size(2147418112)",
+	}
+	if readOnly {
+		q.Set("mode", "ro")
+		pragmas = append(pragmas, "query_only(1)")
+	} else {
+		pragmas = append(pragmas,
+			"foreign_keys(1)",
+			"journal_mode(WAL)",
+			// NORMAL in WAL mode: a crash may lose the last commits, never
+			// corrupt the file; a re-run stores what was lost.
+			"synchronous(NORMAL)")
+		// Transactions take the write lock when they begin, so that two
+		// processes opening a new file do not both migrate it, and a
+		// writer never fails to upgrade a read lock.
+		q.Set("_txlock", "immediate")
+	}
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
-	// Transactions take the write lock when they begin, so that two
-	// processes opening a new file do not both migrate it, and a writer
-	// never fails to upgrade a read lock.
-	q.Set("_txlock", "immediate")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -68,12 +126,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == ":memory:" {
 		db.SetMaxOpenConns(1) // every connection would see its own database
 	}
-	d := &DB{db: db, path: path, Now: time.Now}
-	if err := d.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("migrate %s: %w", path, err)
-	}
-	return d, nil
+	// Keep connections open between queries: closing one frees its page
+	// cache and the next query re-reads the pages from the file.
+	db.SetMaxIdleConns(MaxIdleConns)
+	return &DB{db: db, path: path, Now: time.Now}, nil
 }
 
 // Close closes the database.

@@ -2,11 +2,16 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/sqlite"
+	"github.com/dyad-events/dyad/internal/storetest"
 )
 
 var dump = flag.Bool("dump", false, "keep test databases in ./testdata/dump-*.db")
@@ -55,5 +60,93 @@ func TestOpen(t *testing.T) {
 	}
 	if got, err := db.IntegrityCheck(ctx); err != nil || got != "ok" {
 		t.Fatalf("IntegrityCheck()=%q, %v, want ok", got, err)
+	}
+}
+
+// TestOpenReadOnly checks that a read-only DB reads what a writer stores,
+// while the writer has it open and after it closed, and that every kind
+// of write through it fails and changes nothing.
+func TestOpenReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	w, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustCreate(t, w, storetest.Fixture(4))
+	ro, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("read-only open beside a writer: %v", err)
+	}
+	count := func(db *sqlite.DB) int {
+		t.Helper()
+		n, err := db.CountEvents(ctx, dyad.EventFilter{})
+		if err != nil {
+			t.Fatalf("CountEvents: %v", err)
+		}
+		return n
+	}
+	if n := count(ro); n != 4 {
+		t.Fatalf("read-only sees %d events, want 4", n)
+	}
+	storetest.MustCreate(t, w, storetest.Fixture(6)[4:])
+	if n := count(ro); n != 6 {
+		t.Fatalf("read-only sees %d events after the writer added two, want 6", n)
+	}
+	if _, err := ro.CreateDocuments(ctx, []*dyad.CodedDocument{{Doc: &dyad.Document{ID: "new", Text: "New story."}}}); err == nil {
+		t.Error("CreateDocuments through the read-only DB succeeded")
+	}
+	if _, err := ro.ReplaceEvents(ctx, "doc001", nil); err == nil {
+		t.Error("ReplaceEvents through the read-only DB succeeded")
+	}
+	if err := ro.ReplaceClusters(ctx, nil); err == nil {
+		t.Error("ReplaceClusters through the read-only DB succeeded")
+	}
+	for _, q := range []string{"DELETE FROM events", "CREATE TABLE x (y)", "PRAGMA user_version = 99"} {
+		if _, err := ro.SQL().ExecContext(ctx, q); err == nil {
+			t.Errorf("%s through the read-only DB succeeded", q)
+		}
+	}
+	if err := ro.Optimize(ctx); err == nil {
+		t.Error("ANALYZE through the read-only DB succeeded")
+	}
+	w.Close()
+	if n := count(ro); n != 6 {
+		t.Fatalf("after the write attempts the store holds %d events, want 6", n)
+	}
+	ro.Close()
+	// Alone, once the writer has closed and checkpointed.
+	ro, err = sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("read-only open after the writer closed: %v", err)
+	}
+	defer ro.Close()
+	if n := count(ro); n != 6 {
+		t.Fatalf("reopened read-only: %d events, want 6", n)
+	}
+	if v, _ := ro.Version(ctx); v < 1 {
+		t.Fatalf("schema version %d", v)
+	}
+}
+
+func TestOpenReadOnlyRefuses(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if _, err := sqlite.OpenReadOnly(ctx, filepath.Join(dir, "missing.db")); err == nil {
+		t.Error("a missing file opened read-only")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing.db")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("opening a missing file read-only created it: %v", err)
+	}
+	// An empty file has schema 0: older than this dyad's, so not served.
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sqlite.OpenReadOnly(ctx, empty); dyad.ErrorCode(err) != dyad.ECONFLICT {
+		t.Errorf("unmigrated file: %v, want ECONFLICT", err)
+	}
+	if _, err := sqlite.OpenReadOnly(ctx, ":memory:"); dyad.ErrorCode(err) != dyad.EINVALID {
+		t.Errorf(":memory: read-only: %v, want EINVALID", err)
 	}
 }
