@@ -3,10 +3,12 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dyad-events/dyad"
 )
@@ -59,8 +61,12 @@ func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	q := "SELECT count(*) FROM events e" + c.String()
+	if d.useSummaries(dyadSummaryServes(f)) {
+		q = "SELECT coalesce(sum(e.n), 0)::bigint FROM event_dyad_days e" + c.String()
+	}
 	var n int64
-	if err := d.pool.QueryRow(ctx, "SELECT count(*) FROM events e"+c.String(), c.args...).Scan(&n); err != nil {
+	if err := d.pool.QueryRow(ctx, q, c.args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
 	return int(n), nil
@@ -121,17 +127,26 @@ func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) 
 		return nil, err
 	}
 	var old []*dyad.Event
-	err = pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
-		// Lock the document row so that two re-codings take turns.
-		if _, err := tx.Exec(ctx, "SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", docID); err != nil {
-			return err
+	for try := 0; ; try++ {
+		err = pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
+			// Lock the document row so that two re-codings take turns.
+			if _, err := tx.Exec(ctx, "SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", docID); err != nil {
+				return err
+			}
+			var err error
+			if old, _, err = queryEvents(ctx, tx, eventSelect+" WHERE e.doc_id = $1 ORDER BY e.id", docID); err != nil {
+				return fmt.Errorf("old events: %w", err)
+			}
+			return replaceRows(ctx, tx, &doc.Document, evs)
+		})
+		// The delete and the insert each update the summaries: against a
+		// concurrent writer the two may deadlock; try again.
+		var pe *pgconn.PgError
+		if err == nil || !errors.As(err, &pe) || !isRetryable(pe) || try >= maxRetries {
+			break
 		}
-		var err error
-		if old, _, err = queryEvents(ctx, tx, eventSelect+" WHERE e.doc_id = $1 ORDER BY e.id", docID); err != nil {
-			return fmt.Errorf("old events: %w", err)
-		}
-		return replaceRows(ctx, tx, &doc.Document, evs)
-	})
+		time.Sleep(time.Duration(try+1) * 20 * time.Millisecond)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("replace events: %w", err)
 	}
