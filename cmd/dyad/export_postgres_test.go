@@ -98,3 +98,36 @@ func TestExportPostgres(t *testing.T) {
 		t.Fatalf("export from PostgreSQL:\n%s\ndiffers from SQLite's:\n%s", fromPG, fromLite)
 	}
 }
+
+// TestIngestPostgres codes a corpus straight into PostgreSQL with dyad
+// ingest --db postgres://…, clusters it, and on a second run skips every
+// document as stored before.
+func TestIngestPostgres(t *testing.T) {
+	const n = 6
+	dsn := pgTestDSN(t)
+	corpus := queueCorpus(t, n)
+	if _, stderr, status := run(t, "", "ingest", "--db", dsn, "--quiet", corpus); status != 0 {
+		t.Fatalf("ingest --db postgres://…: status %d\n%s", status, stderr)
+	}
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	st, err := db.Stats(ctx)
+	if err != nil || st.Documents != n || st.Events == 0 {
+		t.Fatalf("Stats()=%+v, %v, want %d documents with events", st, err, n)
+	}
+	cs, _, err := db.FindClusters(ctx, dyad.EventFilter{})
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("FindClusters()=%d clusters, %v, want the ingest to have clustered", len(cs), err)
+	}
+	before := st.Events
+	if _, stderr, status := run(t, "", "ingest", "--db", dsn, corpus); status != 0 || !strings.Contains(stderr, fmt.Sprintf("%d skipped", n)) {
+		t.Fatalf("second ingest: status %d, want every document skipped:\n%s", status, stderr)
+	}
+	if st, _ := db.Stats(ctx); st.Documents != n || st.Events != before {
+		t.Fatalf("after the second ingest: %+v, want %d documents and %d events", st, n, before)
+	}
+}

@@ -70,7 +70,7 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 	if *dry || t.Changed == 0 {
 		return nil
 	}
-	return recluster(ctx, store, c.Stderr)
+	return recluster(ctx, sqliteStore{store}, c.Stderr)
 }
 
 // apply stores one re-coded document (unless dry) and tallies its diff.
