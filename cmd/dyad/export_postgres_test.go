@@ -101,7 +101,8 @@ func TestExportPostgres(t *testing.T) {
 
 // TestIngestPostgres codes a corpus straight into PostgreSQL with dyad
 // ingest --db postgres://…, clusters it, and on a second run skips every
-// document as stored before.
+// document as stored before; dyad recode then restores the events of a
+// document whose events were deleted.
 func TestIngestPostgres(t *testing.T) {
 	const n = 6
 	dsn := pgTestDSN(t)
@@ -129,5 +130,14 @@ func TestIngestPostgres(t *testing.T) {
 	}
 	if st, _ := db.Stats(ctx); st.Documents != n || st.Events != before {
 		t.Fatalf("after the second ingest: %+v, want %d documents and %d events", st, n, before)
+	}
+	if _, err := db.ReplaceEvents(ctx, "q0", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, status := run(t, "", "recode", "--db", dsn); status != 0 || !strings.Contains(stderr, fmt.Sprintf("%d documents re-coded, 1 changed", n)) {
+		t.Fatalf("recode --db postgres://…: status %d, want %d documents re-coded and 1 changed:\n%s", status, n, stderr)
+	}
+	if st, _ := db.Stats(ctx); st.Documents != n || st.Events != before || st.Sentences == 0 {
+		t.Fatalf("after recode: %+v, want %d documents and %d events again", st, n, before)
 	}
 }

@@ -79,3 +79,29 @@ func (s pgStore) DocumentKeys(ctx context.Context) (*sqlite.Keys, error) {
 // and an ANALYZE of a large archive after every ingest would cost more
 // than it gives.
 func (s pgStore) Optimize(ctx context.Context) error { return nil }
+
+// recodeStore is what dyad recode reads and rewrites.
+type recodeStore interface {
+	FindDocuments(ctx context.Context, f dyad.DocumentFilter) ([]*dyad.StoredDocument, string, error)
+	FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error)
+	ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sentence, evs []dyad.Event) (*dyad.EventDiff, error)
+	clusterStore
+	Close() error
+}
+
+// openRecodeStore opens a PostgreSQL address, or a SQLite file that must
+// exist.
+func openRecodeStore(ctx context.Context, db string) (recodeStore, error) {
+	if postgres.IsDSN(db) {
+		st, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
+		}
+		return pgStore{st}, nil
+	}
+	st, err := openExisting(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{st}, nil
+}

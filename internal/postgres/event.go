@@ -112,6 +112,13 @@ func queryEvents(ctx context.Context, db querier, q string, args ...any) ([]*dya
 // is not stored. The document's events leave their clusters; re-cluster
 // afterwards.
 func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) (*dyad.EventDiff, error) {
+	return d.ReplaceCoding(ctx, docID, nil, evs)
+}
+
+// ReplaceCoding is ReplaceEvents that also replaces the document's
+// sentences when sents is not nil (the segmenter changed), as dyad recode
+// does.
+func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sentence, evs []dyad.Event) (*dyad.EventDiff, error) {
 	doc, err := d.FindDocumentByID(ctx, docID)
 	if err != nil {
 		return nil, err
@@ -136,6 +143,11 @@ func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) 
 			var err error
 			if old, _, err = queryEvents(ctx, tx, eventSelect+" WHERE e.doc_id = $1 ORDER BY e.id", docID); err != nil {
 				return fmt.Errorf("old events: %w", err)
+			}
+			if sents != nil {
+				if err := replaceSentences(ctx, tx, docID, sents); err != nil {
+					return fmt.Errorf("sentences: %w", err)
+				}
 			}
 			return replaceRows(ctx, tx, &doc.Document, evs)
 		})
@@ -188,5 +200,21 @@ func replaceRows(ctx context.Context, tx pgx.Tx, doc *dyad.Document, evs []dyad.
 		return err
 	}
 	_, err = tx.Exec(ctx, "UPDATE documents SET n_events = $2 WHERE id = $1", doc.ID, len(evs))
+	return err
+}
+
+// replaceSentences deletes a document's sentences and copies in sents.
+func replaceSentences(ctx context.Context, tx pgx.Tx, docID string, sents []dyad.Sentence) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM sentences WHERE doc_id = $1", docID); err != nil {
+		return err
+	}
+	rows := make([][]any, len(sents))
+	for i, s := range sents {
+		rows[i] = []any{docID, s.Index, s.Span.Start, s.Span.End, s.Text}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"sentences"}, []string{"doc_id", "idx", "start", "end", "text"}, pgx.CopyFromRows(rows)); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, "UPDATE documents SET n_sentences = $2 WHERE id = $1", docID, len(sents))
 	return err
 }
