@@ -39,9 +39,9 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	}
 	c.add("e.day > ?", undated)
 	q := "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
-	if d.useSummaries(dyadSummaryServes(f)) {
+	if t := d.countSummary(f); t != "" {
 		q = "SELECT " + per + " AS p, sum(e.n)::bigint, sum(e.q1)::bigint, sum(e.q2)::bigint, sum(e.q3)::bigint, sum(e.q4)::bigint, sum(e.goldstein)" +
-			" FROM event_dyad_days e" + c.String() + " GROUP BY p ORDER BY p"
+			" FROM " + t + " e" + c.String() + " GROUP BY p ORDER BY p"
 	}
 	rows, err := d.pool.Query(ctx, q, c.args...)
 	if err != nil {

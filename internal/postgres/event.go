@@ -62,8 +62,8 @@ func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
 		return 0, err
 	}
 	q := "SELECT count(*) FROM events e" + c.String()
-	if d.useSummaries(dyadSummaryServes(f)) {
-		q = "SELECT coalesce(sum(e.n), 0)::bigint FROM event_dyad_days e" + c.String()
+	if t := d.countSummary(f); t != "" {
+		q = "SELECT coalesce(sum(e.n), 0)::bigint FROM " + t + " e" + c.String()
 	}
 	var n int64
 	if err := d.pool.QueryRow(ctx, q, c.args...).Scan(&n); err != nil {

@@ -17,7 +17,23 @@ import (
 //     three-letter root (Undirected or not). Its columns source_root,
 //     target_root and day are named as in events, so the events' own
 //     WHERE clause (eventCond, alias e) applies to it unchanged.
+//   - event_days: dates only (the whole archive's counts and series).
 //   - event_actor_days: dates only.
+
+// countSummary returns the summary table that answers counts and series
+// for f exactly (event_days, or event_dyad_days whose columns include
+// those of event_days), or "" when none does or d reads the events only.
+func (d *DB) countSummary(f dyad.EventFilter) string {
+	switch {
+	case d.direct:
+		return ""
+	case onlyDates(f):
+		return "event_days"
+	case dyadSummaryServes(f):
+		return "event_dyad_days"
+	}
+	return ""
+}
 
 // dyadSummaryServes reports whether event_dyad_days answers counts and
 // series for f exactly.

@@ -171,7 +171,11 @@ func checkSummaries(t *testing.T, db *postgres.DB, when string) {
 		+ (SELECT count(*) FROM event_actor_days s FULL JOIN (
 			SELECT day, code, country, count(*) AS n FROM (SELECT day, source_code AS code, source_country AS country FROM events
 				UNION ALL SELECT day, target_code, target_country FROM events) x WHERE code <> '' GROUP BY 1, 2, 3) e
-			USING (day, code, country) WHERE s.n IS DISTINCT FROM e.n OR s.n <= 0)`).Scan(&bad)
+			USING (day, code, country) WHERE s.n IS DISTINCT FROM e.n OR s.n <= 0)
+		+ (SELECT count(*) FROM event_days s FULL JOIN (
+			SELECT day, count(*) AS n, count(*) FILTER (WHERE quad = 1) AS q1, sum(goldstein::float8) AS g
+			FROM events GROUP BY 1) e USING (day)
+		WHERE s.n IS DISTINCT FROM e.n OR s.q1 IS DISTINCT FROM e.q1 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)`).Scan(&bad)
 	if err != nil || bad != 0 {
 		t.Errorf("%s: %d summary rows differ from a recount of the events (%v)", when, bad, err)
 	}

@@ -8,6 +8,7 @@
 -- three letters of the codes), by quad class, with their Goldstein sum.
 -- event_actor_days: event sides per day and actor code (an event counts
 -- once for its source and once for its target), with the code's country.
+-- event_days: events per day by quad class, for the whole archive.
 -- Rows whose count falls to zero are deleted.
 
 CREATE TABLE event_dyad_days (
@@ -24,6 +25,16 @@ CREATE TABLE event_dyad_days (
 );
 CREATE INDEX event_dyad_days_target ON event_dyad_days (target_root, day);
 CREATE INDEX event_dyad_days_day ON event_dyad_days (day);
+
+CREATE TABLE event_days (
+	day       date PRIMARY KEY,
+	n         bigint NOT NULL,
+	q1        bigint NOT NULL,
+	q2        bigint NOT NULL,
+	q3        bigint NOT NULL,
+	q4        bigint NOT NULL,
+	goldstein float8 NOT NULL
+);
 
 CREATE TABLE event_actor_days (
 	day     date NOT NULL,
@@ -50,6 +61,15 @@ SELECT ARRAY[
 	ON CONFLICT (source_root, target_root, day) DO UPDATE SET
 		n = s.n + excluded.n, q1 = s.q1 + excluded.q1, q2 = s.q2 + excluded.q2,
 		q3 = s.q3 + excluded.q3, q4 = s.q4 + excluded.q4, goldstein = s.goldstein + excluded.goldstein$q$, src, sign),
+	format($q$INSERT INTO event_days AS s (day, n, q1, q2, q3, q4, goldstein)
+	SELECT day, %2$s * count(*),
+		%2$s * count(*) FILTER (WHERE quad = 1), %2$s * count(*) FILTER (WHERE quad = 2),
+		%2$s * count(*) FILTER (WHERE quad = 3), %2$s * count(*) FILTER (WHERE quad = 4),
+		%2$s * sum(goldstein::float8)
+	FROM %1$s AS e GROUP BY 1 ORDER BY 1
+	ON CONFLICT (day) DO UPDATE SET
+		n = s.n + excluded.n, q1 = s.q1 + excluded.q1, q2 = s.q2 + excluded.q2,
+		q3 = s.q3 + excluded.q3, q4 = s.q4 + excluded.q4, goldstein = s.goldstein + excluded.goldstein$q$, src, sign),
 	format($q$INSERT INTO event_actor_days AS s (day, code, country, n)
 	SELECT day, code, country, %2$s * count(*) FROM (
 		SELECT day, source_code AS code, source_country AS country FROM %1$s AS e
@@ -59,6 +79,8 @@ SELECT ARRAY[
 	ON CONFLICT (day, code, country) DO UPDATE SET n = s.n + excluded.n$q$, src, sign),
 	CASE WHEN sign < 0 THEN format($q$DELETE FROM event_dyad_days s USING %1$s AS e
 	WHERE s.source_root = e.source_root AND s.target_root = e.target_root AND s.day = e.day AND s.n = 0$q$, src) END,
+	CASE WHEN sign < 0 THEN format($q$DELETE FROM event_days s USING %1$s AS e
+	WHERE s.day = e.day AND s.n = 0$q$, src) END,
 	CASE WHEN sign < 0 THEN format($q$DELETE FROM event_actor_days s USING (
 		SELECT day, source_code AS code, source_country AS country FROM %1$s AS e
 		UNION SELECT day, target_code, target_country FROM %1$s AS e) AS k
@@ -121,7 +143,7 @@ CREATE TRIGGER events_summary_update BEFORE UPDATE ON events FOR EACH ROW
 CREATE FUNCTION events_summary_truncate() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $$
 BEGIN
-	TRUNCATE event_dyad_days, event_actor_days;
+	TRUNCATE event_dyad_days, event_days, event_actor_days;
 	RETURN NULL;
 END $$;
 
@@ -130,18 +152,24 @@ CREATE TRIGGER events_summary_truncate AFTER TRUNCATE ON events
 
 -- dyad_rebuild_summaries recounts the summaries of the days from first
 -- to last (NULL: no bound) from the events: after detaching or truncating
--- a partition, which bypasses the triggers on events.
+-- a partition, which bypasses the triggers on events. Rows go in in key
+-- order, so that a dyad's days (and a month's actors) share pages.
 CREATE FUNCTION dyad_rebuild_summaries(first date, last date) RETURNS void LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $$
 BEGIN
 	DELETE FROM event_dyad_days WHERE (first IS NULL OR day >= first) AND (last IS NULL OR day <= last);
+	DELETE FROM event_days WHERE (first IS NULL OR day >= first) AND (last IS NULL OR day <= last);
 	DELETE FROM event_actor_days WHERE (first IS NULL OR day >= first) AND (last IS NULL OR day <= last);
 	INSERT INTO event_dyad_days (source_root, target_root, day, n, q1, q2, q3, q4, goldstein)
 	SELECT source_root, target_root, day, count(*),
 		count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
 		count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4), sum(goldstein::float8)
 	FROM events WHERE (first IS NULL OR day >= first) AND (last IS NULL OR day <= last)
-	GROUP BY 1, 2, 3;
+	GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+	INSERT INTO event_days (day, n, q1, q2, q3, q4, goldstein)
+	SELECT day, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), sum(goldstein) FROM event_dyad_days
+	WHERE (first IS NULL OR day >= first) AND (last IS NULL OR day <= last)
+	GROUP BY 1 ORDER BY 1;
 	INSERT INTO event_actor_days (day, code, country, n)
 	SELECT day, code, country, count(*) FROM (
 		SELECT day, source_code AS code, source_country AS country FROM events
@@ -149,7 +177,7 @@ BEGIN
 		UNION ALL
 		SELECT day, target_code, target_country FROM events
 		WHERE (first IS NULL OR day >= first) AND (last IS NULL OR day <= last)) AS x
-	WHERE code <> '' GROUP BY 1, 2, 3;
+	WHERE code <> '' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 END $$;
 
 SELECT dyad_rebuild_summaries(NULL, NULL);
