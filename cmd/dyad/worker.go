@@ -84,6 +84,10 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	sec, err := f.sec.options() // checked before anything is started or created
+	if err != nil {
+		return err
+	}
 	f.opts.Logger = log
 	f.opts.Metrics = metrics.NewRegistry()
 	if f.embedded != "" {
@@ -103,10 +107,6 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sec, err := f.sec.options()
-	if err != nil {
-		return err
-	}
 	nc, err := connectNATS(f.from, "dyad worker", log, sec...)
 	if err != nil {
 		return err
