@@ -328,7 +328,7 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers, batch
 	}
 	wctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for range workers {
 		w, err := stream.NewWorker(nc, c, store, o)
 		if err != nil {
@@ -339,9 +339,14 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers, batch
 	}
 	acked := o.Metrics.Counter("dyad_worker_documents_total", "") // counted after each commit
 	waitUntil(t, 5*time.Minute, "every document stored", func() bool { return acked.Value() >= uint64(len(docs)) })
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), processCPU()-cpu0
 	stop()
 	wg.Wait()
+	// CPU time does not depend on what else the machine runs: more CPU
+	// per document with more workers is overhead of scaling, the same CPU
+	// per document at a lower rate is cores taken by other jobs.
+	t.Logf("%d worker(s): %.1f ms of this process's CPU per document, %.2f cores busy on average",
+		workers, 1000*cpu.Seconds()/float64(len(docs)), cpu.Seconds()/elapsed.Seconds())
 	return float64(len(docs)) / elapsed.Seconds()
 }
 
