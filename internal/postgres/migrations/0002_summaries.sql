@@ -24,7 +24,6 @@ CREATE TABLE event_dyad_days (
 	PRIMARY KEY (source_root, target_root, day)
 );
 CREATE INDEX event_dyad_days_target ON event_dyad_days (target_root, day);
-CREATE INDEX event_dyad_days_day ON event_dyad_days (day);
 
 CREATE TABLE event_days (
 	day       date PRIMARY KEY,
