@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/export"
+	"github.com/dyad-events/dyad/internal/postgres"
 	"github.com/dyad-events/dyad/internal/sqlite"
 )
 
@@ -89,7 +90,7 @@ func (f *filterFlags) filter() (dyad.EventFilter, error) {
 func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("dyad export", flag.ContinueOnError)
 	fs.SetOutput(c.Stderr)
-	db := fs.String("db", DefaultDB, "database `PATH`")
+	db := fs.String("db", DefaultDB, "database: a SQLite `PATH` or a postgres:// URL")
 	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("o", "", "output `FILE` (default stdout)")
 	oneADay := fs.Bool("one-a-day", false, "keep one event per day, dyad and CAMEO code (Phoenix's filter)")
@@ -106,7 +107,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openExport(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -114,8 +115,45 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	return c.export(ctx, store, f, *format, *out, *oneADay)
 }
 
+// exportStore is what export reads: events page by page, and the
+// metadata some formats add. SQLite and PostgreSQL both provide it.
+type exportStore interface {
+	FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error)
+	EventMetas(ctx context.Context, ids []string) (map[string]postgres.EventMeta, error)
+	Close() error
+}
+
+// sqliteExport gives the SQLite store's metadata the PostgreSQL store's
+// type (the two structs have the same fields).
+type sqliteExport struct{ *sqlite.DB }
+
+func (s sqliteExport) EventMetas(ctx context.Context, ids []string) (map[string]postgres.EventMeta, error) {
+	m, err := s.DB.EventMetas(ctx, ids)
+	out := make(map[string]postgres.EventMeta, len(m))
+	for id, v := range m {
+		out[id] = postgres.EventMeta(v)
+	}
+	return out, err
+}
+
+// openExport opens a PostgreSQL address, or a SQLite file that must exist.
+func openExport(ctx context.Context, db string) (exportStore, error) {
+	if postgres.IsDSN(db) {
+		st, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
+		}
+		return st, nil
+	}
+	st, err := openExisting(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteExport{st}, nil
+}
+
 // export opens the output and streams the events into it, page by page.
-func (c *ExportCommand) export(ctx context.Context, store *sqlite.DB, f dyad.EventFilter, format, out string, oneADay bool) error {
+func (c *ExportCommand) export(ctx context.Context, store exportStore, f dyad.EventFilter, format, out string, oneADay bool) error {
 	var dst io.Writer = c.Stdout
 	if out != "" {
 		file, err := os.Create(out)
@@ -142,7 +180,7 @@ func (c *ExportCommand) export(ctx context.Context, store *sqlite.DB, f dyad.Eve
 
 // writeEvents pages through the events matching f and writes them with
 // their metadata. The one-a-day filter holds one key per kept event.
-func writeEvents(ctx context.Context, store *sqlite.DB, f dyad.EventFilter, w export.Writer, oneADay bool) (int, error) {
+func writeEvents(ctx context.Context, store exportStore, f dyad.EventFilter, w export.Writer, oneADay bool) (int, error) {
 	f.Limit = dyad.MaxPageSize
 	seen := map[string]bool{}
 	n := 0
@@ -167,7 +205,7 @@ func writeEvents(ctx context.Context, store *sqlite.DB, f dyad.EventFilter, w ex
 
 // writePage writes one page of events, with metadata when the writer uses
 // it.
-func writePage(ctx context.Context, store *sqlite.DB, evs []*dyad.Event, w export.Writer) error {
+func writePage(ctx context.Context, store exportStore, evs []*dyad.Event, w export.Writer) error {
 	mw, ok := w.(export.MetaWriter)
 	if !ok {
 		for _, ev := range evs {

@@ -44,7 +44,7 @@ type ingestFlags struct {
 }
 
 func (f *ingestFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.db, "db", DefaultDB, "database `PATH`")
+	fs.StringVar(&f.db, "db", DefaultDB, "database: a SQLite `PATH` or a postgres:// URL")
 	fs.StringVar(&f.format, "format", "", "input `format`: text, jsonl, csv, html, feed or reuters (default: by file extension)")
 	fs.StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` of stories that carry none")
 	fs.StringVar(&f.source, "source", "", "outlet `NAME` of stories that name none")
@@ -97,7 +97,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, f.db)
+	db, err := openIngestStore(ctx, f.db)
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func (f *ingestFlags) options(stdin io.Reader) (ingest.Options, error) {
 // batches, then regroup clusters.
 type ingestRun struct {
 	Env
-	db   *sqlite.DB
+	db   ingestStore
 	p    *pipeline.Pipeline
 	f    *ingestFlags
 	opts ingest.Options
@@ -276,17 +276,13 @@ func errInput(err error) string {
 }
 
 // recluster regroups every stored mention into real-world events.
-func recluster(ctx context.Context, db *sqlite.DB, w io.Writer) error {
+func recluster(ctx context.Context, db clusterStore, w io.Writer) error {
 	start := time.Now()
-	ms, err := db.Mentions(ctx)
+	ms, err := db.clusterMentions(ctx)
 	if err != nil {
 		return err
 	}
-	in := make([]cluster.Mention, len(ms))
-	for i, m := range ms {
-		in[i] = cluster.Mention{Event: m.Event, Outlet: m.Outlet}
-	}
-	cs := cluster.Group(in, cluster.DefaultOptions())
+	cs := cluster.Group(ms, cluster.DefaultOptions())
 	if err := db.ReplaceClusters(ctx, cs); err != nil {
 		return fmt.Errorf("clusters: %w", err)
 	}

@@ -18,11 +18,13 @@ import (
 type natsFlags struct {
 	to       string
 	replicas int
+	sec      natsSecurity
 }
 
 func (f *natsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.to, "to", "", "publish the documents to the NATS JetStream queue at `URLS` (nats://…, comma-separated) for dyad worker, instead of coding them here")
 	fs.IntVar(&f.replicas, "replicas", 1, "copies of the queue's streams when --to creates them (3 in a 3-node cluster)")
+	f.sec.register(fs)
 }
 
 // publish reads every source and publishes its documents to the queue;
@@ -34,7 +36,11 @@ func (c *IngestCommand) publish(ctx context.Context, f *ingestFlags, opts ingest
 		return dyad.Errorf(dyad.EINVALID, "--to %q: want a nats:// URL", f.nats.to)
 	}
 	log := slog.New(slog.NewTextHandler(c.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	nc, err := connectNATS(f.nats.to, "dyad ingest", log)
+	sec, err := f.nats.sec.options()
+	if err != nil {
+		return err
+	}
+	nc, err := connectNATS(f.nats.to, "dyad ingest", log, sec...)
 	if err != nil {
 		return err
 	}

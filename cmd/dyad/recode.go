@@ -10,7 +10,6 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/pipeline"
-	"github.com/dyad-events/dyad/internal/sqlite"
 )
 
 // RecodeCommand runs stored documents through the current dictionaries and
@@ -33,7 +32,7 @@ type recodeTally struct {
 func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("dyad recode", flag.ContinueOnError)
 	fs.SetOutput(c.Stderr)
-	db := fs.String("db", DefaultDB, "database `PATH`")
+	db := fs.String("db", DefaultDB, "database: a SQLite `PATH` or a postgres:// URL")
 	dry := fs.Bool("dry-run", false, "report the changes without storing them")
 	showDiff := fs.Bool("diff", false, "print each changed document's diff as a JSON line")
 	outlet := fs.String("outlet", "", "only documents from this `outlet`")
@@ -51,7 +50,7 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := openExisting(ctx, *db)
+	store, err := openRecodeStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -74,7 +73,7 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 }
 
 // apply stores one re-coded document (unless dry) and tallies its diff.
-func (c *RecodeCommand) apply(ctx context.Context, store *sqlite.DB, r *pipeline.Result, err error, dry, show bool, t *recodeTally) error {
+func (c *RecodeCommand) apply(ctx context.Context, store recodeStore, r *pipeline.Result, err error, dry, show bool, t *recodeTally) error {
 	if err != nil {
 		t.Failed++
 		fmt.Fprintln(c.Stderr, "dyad recode:", err)
@@ -106,7 +105,7 @@ func (c *RecodeCommand) apply(ctx context.Context, store *sqlite.DB, r *pipeline
 }
 
 // storedDocuments yields the stored documents matching f, page by page.
-func storedDocuments(ctx context.Context, store *sqlite.DB, f dyad.DocumentFilter) iter.Seq2[*dyad.Document, error] {
+func storedDocuments(ctx context.Context, store recodeStore, f dyad.DocumentFilter) iter.Seq2[*dyad.Document, error] {
 	return func(yield func(*dyad.Document, error) bool) {
 		f.Limit = 500
 		for {

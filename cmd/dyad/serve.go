@@ -42,6 +42,8 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	noCoder := fs.Bool("no-coder", false, "disable POST /api/code and the \"code a story\" page")
 	var pf pipelineFlags
 	pf.register(fs)
+	var ef embeddedFlags // --embedded-nats (embedded_nats.go)
+	ef.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(c.Stderr, "usage: dyad serve [flags]\n\nServes the JSON API (/api, described at /api/openapi.json) and the web\ndashboard over a store, read-only.\n\nFlags:")
 		fs.PrintDefaults()
@@ -68,6 +70,11 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	stop, err := ef.start(ctx, db, &pf, c.Stderr)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	return c.serve(ctx, db, *store, *addr, opts)
 }
 

@@ -42,6 +42,7 @@ type workerFlags struct {
 	from, db, embedded, metricsAddr, logFormat string
 	opts                                       stream.Options
 	pf                                         pipelineFlags
+	sec                                        natsSecurity
 }
 
 func (f *workerFlags) register(fs *flag.FlagSet) {
@@ -60,6 +61,7 @@ func (f *workerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.opts.Subject, "subject", f.opts.Subject, "`SUBJECT` documents are published on")
 	fs.StringVar(&f.opts.DeadSubject, "dead-subject", f.opts.DeadSubject, "`SUBJECT` for documents that fail repeatedly")
 	f.pf.register(fs)
+	f.sec.register(fs)
 }
 
 // Run runs "dyad worker [flags]".
@@ -82,6 +84,10 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	sec, err := f.sec.options() // checked before anything is started or created
+	if err != nil {
+		return err
+	}
 	f.opts.Logger = log
 	f.opts.Metrics = metrics.NewRegistry()
 	if f.embedded != "" {
@@ -101,7 +107,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	nc, err := connectNATS(f.from, "dyad worker", log)
+	nc, err := connectNATS(f.from, "dyad worker", log, sec...)
 	if err != nil {
 		return err
 	}
@@ -154,13 +160,53 @@ func openStore(ctx context.Context, db string) (docStore, error) {
 	return sqlite.Open(ctx, db)
 }
 
+// natsSecurity are the flags that authenticate to a NATS server and
+// check its certificate.
+type natsSecurity struct {
+	creds, nkey, ca, cert, key string
+}
+
+func (f *natsSecurity) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.creds, "nats-creds", "", "NATS credentials `FILE` (user JWT and nkey seed)")
+	fs.StringVar(&f.nkey, "nats-nkey", "", "NATS nkey seed `FILE` to sign in with")
+	fs.StringVar(&f.ca, "nats-ca", "", "CA certificate `FILE` (PEM) that the NATS servers' TLS certificates must chain to")
+	fs.StringVar(&f.cert, "nats-cert", "", "client certificate `FILE` (PEM) for NATS servers that ask for one; with --nats-key")
+	fs.StringVar(&f.key, "nats-key", "", "private key `FILE` (PEM) of --nats-cert")
+}
+
+// options turns the flags into connection options.
+func (f *natsSecurity) options() ([]nats.Option, error) {
+	var opts []nats.Option
+	if f.creds != "" {
+		opts = append(opts, nats.UserCredentials(f.creds))
+	}
+	if f.nkey != "" {
+		o, err := nats.NkeyOptionFromSeed(f.nkey)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--nats-nkey: %v", err)
+		}
+		opts = append(opts, o)
+	}
+	if f.ca != "" {
+		opts = append(opts, nats.RootCAs(f.ca))
+	}
+	if (f.cert == "") != (f.key == "") {
+		return nil, dyad.Errorf(dyad.EINVALID, "--nats-cert and --nats-key go together")
+	}
+	if f.cert != "" {
+		opts = append(opts, nats.ClientCert(f.cert, f.key))
+	}
+	return opts, nil
+}
+
 // connectNATS connects to the comma-separated URLs, reconnecting forever
-// and logging each change of connection.
-func connectNATS(urls, name string, log *slog.Logger) (*nats.Conn, error) {
-	nc, err := nats.Connect(urls, nats.Name(name), nats.MaxReconnects(-1), nats.ReconnectWait(500*time.Millisecond),
+// and logging each change of connection; extra adds credentials and TLS.
+func connectNATS(urls, name string, log *slog.Logger, extra ...nats.Option) (*nats.Conn, error) {
+	opts := append([]nats.Option{nats.Name(name), nats.MaxReconnects(-1), nats.ReconnectWait(500 * time.Millisecond),
 		nats.RetryOnFailedConnect(true),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) { log.Warn("nats disconnected", "err", err) }),
-		nats.ReconnectHandler(func(nc *nats.Conn) { log.Info("nats reconnected", "url", nc.ConnectedUrl()) }))
+		nats.ReconnectHandler(func(nc *nats.Conn) { log.Info("nats reconnected", "url", nc.ConnectedUrl()) })}, extra...)
+	nc, err := nats.Connect(urls, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("connect %s: %w", urls, err)
 	}

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -141,15 +142,19 @@ func waitUntil(tb testing.TB, d time.Duration, what string, cond func() bool) {
 }
 
 // TestThroughputCurve measures documents per second coded and stored by
-// 1 and 2 workers (each coding one document at a time) sharing an
-// in-process NATS server and a SQLite store, next to the rate of the bare
-// pipeline on 1 and 2 goroutines (no queue, no store), which is the
-// ceiling the machine allows. It takes a minute or two, so it runs only
-// with DYAD_THROUGHPUT=1.
+// 1, 2 and 3 workers (each coding one document at a time) sharing an
+// in-process NATS server and a store, next to the rate of the bare
+// pipeline on as many goroutines (no queue, no store), which is the
+// ceiling the machine allows, and the load average at the time. It takes
+// a minute or two a round, so it runs only with DYAD_THROUGHPUT set: to
+// the number of rounds (1 if not a number). DYAD_THROUGHPUT_BATCH sets
+// the documents fetched and committed at once (default 16).
 func TestThroughputCurve(t *testing.T) {
 	if os.Getenv("DYAD_THROUGHPUT") == "" {
 		t.Skip("set DYAD_THROUGHPUT=1 to measure the worker throughput curve")
 	}
+	rounds, _ := strconv.Atoi(os.Getenv("DYAD_THROUGHPUT"))
+	batch, _ := strconv.Atoi(os.Getenv("DYAD_THROUGHPUT_BATCH"))
 	var pf pipelineFlags
 	p, err := pf.pipeline()
 	if err != nil {
@@ -161,14 +166,29 @@ func TestThroughputCurve(t *testing.T) {
 	if os.Getenv("DYAD_TEST_POSTGRES") != "" {
 		stores = append(stores, "postgres")
 	}
-	for _, kind := range stores {
-		for _, workers := range []int{1, 2} {
-			bare := codeRate(c, docs, workers)
-			rate := measure(t, stream.CoderFunc(c.Code), docs, workers, openThroughputStore(t, kind))
-			t.Logf("%s, %d worker(s): %.1f documents/s through the queue and store; bare pipeline on %d goroutine(s): %.1f documents/s",
-				kind, workers, rate, workers, bare)
+	for round := range max(rounds, 1) {
+		for _, kind := range stores {
+			var rates []float64
+			for _, workers := range []int{1, 2, 3} {
+				bare := codeRate(c, docs, workers)
+				rate := measure(t, stream.CoderFunc(c.Code), docs, workers, batch, openThroughputStore(t, kind))
+				rates = append(rates, rate)
+				t.Logf("round %d, %s, %d worker(s): %.1f documents/s through the queue and store; bare pipeline on %d goroutine(s): %.1f documents/s; load average %s",
+					round+1, kind, workers, rate, workers, bare, loadAverage())
+			}
+			t.Logf("round %d, %s: speed-up %.2f× with 2 workers, %.2f× with 3", round+1, kind, rates[1]/rates[0], rates[2]/rates[0])
 		}
 	}
+}
+
+// loadAverage returns the machine's load averages over 1, 5 and 15
+// minutes, or "?" where /proc does not tell.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }
 
 // openThroughputStore opens an empty store of the kind: a SQLite file,
@@ -267,7 +287,7 @@ func readQueueCorpus(tb testing.TB, path string) []*dyad.Document {
 
 // measure publishes docs, runs workers and returns documents per second
 // from the first fetch to the last commit.
-func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers int, store docStore) float64 {
+func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers, batch int, store docStore) float64 {
 	ctx := context.Background()
 	dir := t.TempDir()
 	srv, err := stream.StartServer(stream.ServerOptions{Dir: filepath.Join(dir, "nats"), Port: -1})
@@ -283,6 +303,9 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers int, s
 	defer nc.Close()
 	o := stream.DefaultOptions()
 	o.Concurrency, o.Batch = 1, 16
+	if batch > 0 {
+		o.Batch = batch
+	}
 	o.Metrics = metrics.NewRegistry()
 	defer func() {
 		var b strings.Builder
@@ -305,7 +328,7 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers int, s
 	}
 	wctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for range workers {
 		w, err := stream.NewWorker(nc, c, store, o)
 		if err != nil {
@@ -316,9 +339,14 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers int, s
 	}
 	acked := o.Metrics.Counter("dyad_worker_documents_total", "") // counted after each commit
 	waitUntil(t, 5*time.Minute, "every document stored", func() bool { return acked.Value() >= uint64(len(docs)) })
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), processCPU()-cpu0
 	stop()
 	wg.Wait()
+	// CPU time does not depend on what else the machine runs: more CPU
+	// per document with more workers is overhead of scaling, the same CPU
+	// per document at a lower rate is cores taken by other jobs.
+	t.Logf("%d worker(s): %.1f ms of this process's CPU per document, %.2f cores busy on average",
+		workers, 1000*cpu.Seconds()/float64(len(docs)), cpu.Seconds()/elapsed.Seconds())
 	return float64(len(docs)) / elapsed.Seconds()
 }
 

@@ -39,6 +39,10 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	}
 	c.add("e.day > ?", undated)
 	q := "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
+	if t := d.countSummary(f); t != "" {
+		q = "SELECT " + per + " AS p, sum(e.n)::bigint, sum(e.q1)::bigint, sum(e.q2)::bigint, sum(e.q3)::bigint, sum(e.q4)::bigint, sum(e.goldstein)" +
+			" FROM " + t + " e" + c.String() + " GROUP BY p ORDER BY p"
+	}
 	rows, err := d.pool.Query(ctx, q, c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
@@ -65,14 +69,19 @@ func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dy
 	if err != nil {
 		return nil, err
 	}
-	// Each side grouped on its own (a few hundred groups from each scan),
-	// then the two summed; both halves read the same parameters.
-	w := c.String()
-	q := `SELECT code, max(country), sum(n)::bigint AS total FROM (
+	w, lim := c.String(), c.arg(pageSize(limit))
+	// From the summary: a month is some ten thousand rows of (day, code).
+	q := `SELECT e.code, max(e.country), sum(e.n)::bigint AS total FROM event_actor_days e` + w +
+		` GROUP BY e.code ORDER BY total DESC, e.code LIMIT ` + lim
+	if !d.useSummaries(actorSummaryServes(f)) {
+		// Each side grouped on its own (a few hundred groups from each
+		// scan), then the two summed; both halves read the same parameters.
+		q = `SELECT code, max(country), sum(n)::bigint AS total FROM (
 		SELECT e.source_code AS code, max(e.source_country) AS country, count(*) AS n FROM events e` + w + ` GROUP BY 1
 		UNION ALL
 		SELECT e.target_code, max(e.target_country), count(*) FROM events e` + w + ` GROUP BY 1) AS x
-		WHERE code <> '' GROUP BY code ORDER BY total DESC, code LIMIT ` + c.arg(pageSize(limit))
+		WHERE code <> '' GROUP BY code ORDER BY total DESC, code LIMIT ` + lim
+	}
 	rows, err := d.pool.Query(ctx, q, c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("top actors: %w", err)

@@ -33,7 +33,15 @@ type DB struct {
 
 	// Now returns the time stamped on new rows; tests replace it.
 	Now func() time.Time
+
+	// direct makes every call read the events, never the summaries:
+	// tests compare the two.
+	direct bool
 }
+
+// useSummaries reports whether a call whose filter the summaries serve
+// (serves) should read them.
+func (d *DB) useSummaries(serves bool) bool { return serves && !d.direct }
 
 var (
 	_ dyad.EventStore    = (*DB)(nil)

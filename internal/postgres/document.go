@@ -139,3 +139,32 @@ func (d *DB) Stats(ctx context.Context) (Stats, error) {
 	}
 	return s, nil
 }
+
+// Keys holds what identifies the stored documents, so that an ingest can
+// skip what it stored before without coding it again.
+type Keys struct {
+	Hashes map[string]bool
+	URLs   map[string]bool
+	IDs    map[string]bool
+}
+
+// DocumentKeys returns the hashes, URLs and ids of every stored document.
+func (d *DB) DocumentKeys(ctx context.Context) (*Keys, error) {
+	k := &Keys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
+	rows, err := d.pool.Query(ctx, "SELECT id, hash, url FROM documents")
+	if err != nil {
+		return nil, fmt.Errorf("document keys: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, hash, u string
+		if err := rows.Scan(&id, &hash, &u); err != nil {
+			return nil, fmt.Errorf("document keys: %w", err)
+		}
+		k.IDs[id], k.Hashes[hash] = true, true
+		if u != "" {
+			k.URLs[u] = true
+		}
+	}
+	return k, rows.Err()
+}

@@ -3,10 +3,12 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dyad-events/dyad"
 )
@@ -59,8 +61,12 @@ func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	q := "SELECT count(*) FROM events e" + c.String()
+	if t := d.countSummary(f); t != "" {
+		q = "SELECT coalesce(sum(e.n), 0)::bigint FROM " + t + " e" + c.String()
+	}
 	var n int64
-	if err := d.pool.QueryRow(ctx, "SELECT count(*) FROM events e"+c.String(), c.args...).Scan(&n); err != nil {
+	if err := d.pool.QueryRow(ctx, q, c.args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
 	return int(n), nil
@@ -106,6 +112,13 @@ func queryEvents(ctx context.Context, db querier, q string, args ...any) ([]*dya
 // is not stored. The document's events leave their clusters; re-cluster
 // afterwards.
 func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) (*dyad.EventDiff, error) {
+	return d.ReplaceCoding(ctx, docID, nil, evs)
+}
+
+// ReplaceCoding is ReplaceEvents that also replaces the document's
+// sentences when sents is not nil (the segmenter changed), as dyad recode
+// does.
+func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sentence, evs []dyad.Event) (*dyad.EventDiff, error) {
 	doc, err := d.FindDocumentByID(ctx, docID)
 	if err != nil {
 		return nil, err
@@ -121,17 +134,31 @@ func (d *DB) ReplaceEvents(ctx context.Context, docID string, evs []dyad.Event) 
 		return nil, err
 	}
 	var old []*dyad.Event
-	err = pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
-		// Lock the document row so that two re-codings take turns.
-		if _, err := tx.Exec(ctx, "SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", docID); err != nil {
-			return err
+	for try := 0; ; try++ {
+		err = pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
+			// Lock the document row so that two re-codings take turns.
+			if _, err := tx.Exec(ctx, "SELECT 1 FROM documents WHERE id = $1 FOR UPDATE", docID); err != nil {
+				return err
+			}
+			var err error
+			if old, _, err = queryEvents(ctx, tx, eventSelect+" WHERE e.doc_id = $1 ORDER BY e.id", docID); err != nil {
+				return fmt.Errorf("old events: %w", err)
+			}
+			if sents != nil {
+				if err := replaceSentences(ctx, tx, docID, sents); err != nil {
+					return fmt.Errorf("sentences: %w", err)
+				}
+			}
+			return replaceRows(ctx, tx, &doc.Document, evs)
+		})
+		// The delete and the insert each update the summaries: against a
+		// concurrent writer the two may deadlock; try again.
+		var pe *pgconn.PgError
+		if err == nil || !errors.As(err, &pe) || !isRetryable(pe) || try >= maxRetries {
+			break
 		}
-		var err error
-		if old, _, err = queryEvents(ctx, tx, eventSelect+" WHERE e.doc_id = $1 ORDER BY e.id", docID); err != nil {
-			return fmt.Errorf("old events: %w", err)
-		}
-		return replaceRows(ctx, tx, &doc.Document, evs)
-	})
+		time.Sleep(time.Duration(try+1) * 20 * time.Millisecond)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("replace events: %w", err)
 	}
@@ -173,5 +200,21 @@ func replaceRows(ctx context.Context, tx pgx.Tx, doc *dyad.Document, evs []dyad.
 		return err
 	}
 	_, err = tx.Exec(ctx, "UPDATE documents SET n_events = $2 WHERE id = $1", doc.ID, len(evs))
+	return err
+}
+
+// replaceSentences deletes a document's sentences and copies in sents.
+func replaceSentences(ctx context.Context, tx pgx.Tx, docID string, sents []dyad.Sentence) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM sentences WHERE doc_id = $1", docID); err != nil {
+		return err
+	}
+	rows := make([][]any, len(sents))
+	for i, s := range sents {
+		rows[i] = []any{docID, s.Index, s.Span.Start, s.Span.End, s.Text}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"sentences"}, []string{"doc_id", "idx", "start", "end", "text"}, pgx.CopyFromRows(rows)); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, "UPDATE documents SET n_sentences = $2 WHERE id = $1", docID, len(sents))
 	return err
 }

@@ -64,10 +64,12 @@ func openBench(t *testing.T, dsn string) *DB {
 	if err != nil {
 		t.Fatal(err)
 	}
+	start := time.Now()
 	db, err := Open(ctx, u.String())
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("opened and migrated in %s", time.Since(start).Round(time.Millisecond)) // a new migration backfills here
 	t.Cleanup(func() { db.Close() })
 	return db
 }

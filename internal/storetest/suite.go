@@ -27,6 +27,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("FindDocuments", func(t *testing.T) { testFindDocuments(t, open) })
 	t.Run("FindEvents", func(t *testing.T) { testFindEvents(t, open) })
 	t.Run("Analytics", func(t *testing.T) { testAnalytics(t, open) })
+	t.Run("AggregatesAgree", func(t *testing.T) { testAggregatesAgree(t, open) })
 	t.Run("ReplaceEvents", func(t *testing.T) { testReplaceEvents(t, open) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, open) })
 }

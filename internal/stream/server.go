@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"crypto/tls"
 	"fmt"
 	"time"
 
@@ -20,6 +21,11 @@ type ServerOptions struct {
 	ClusterHost string
 	ClusterPort int
 	Routes      []string
+
+	// Security: TLS for clients, and the public nkeys of the users
+	// allowed in (none: anyone may connect).
+	TLS   *tls.Config
+	Nkeys []string
 
 	Ready time.Duration // how long to wait for the server to accept clients; default 10s
 }
@@ -42,6 +48,12 @@ func StartServer(o ServerOptions) (*server.Server, error) {
 	opts := &server.Options{
 		ServerName: o.Name, Host: o.Host, Port: o.Port,
 		JetStream: true, StoreDir: o.Dir, NoSigs: true, NoLog: true,
+	}
+	if o.TLS != nil {
+		opts.TLSConfig, opts.TLSTimeout = o.TLS, 5
+	}
+	for _, k := range o.Nkeys {
+		opts.Nkeys = append(opts.Nkeys, &server.NkeyUser{Nkey: k})
 	}
 	if o.Cluster != "" {
 		host := o.ClusterHost

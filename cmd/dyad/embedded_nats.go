@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/metrics"
+	"github.com/dyad-events/dyad/internal/stream"
+)
+
+// embeddedFlags are dyad serve's --embedded-nats: one process that serves
+// the store and codes into it what dyad ingest --to publishes, through
+// the same JetStream queue and worker as a cluster, with the NATS server
+// inside the process.
+type embeddedFlags struct {
+	dir, url string
+	batch    int
+}
+
+func (f *embeddedFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.dir, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, and a worker that codes what dyad ingest --to publishes into --db")
+	fs.StringVar(&f.url, "nats", DefaultNATS, "with --embedded-nats: the `URL` its NATS server listens on (give it to dyad ingest --to)")
+	fs.IntVar(&f.batch, "nats-batch", stream.DefaultBatch, "with --embedded-nats: documents the worker fetches and commits at once")
+}
+
+// start starts the NATS server and the worker, when --embedded-nats is
+// set, storing into st; stop stops the worker (finishing its batch), then
+// the server. Without --embedded-nats it does nothing.
+func (f *embeddedFlags) start(ctx context.Context, st any, pf *pipelineFlags, stderr io.Writer) (stop func(), err error) {
+	if f.dir == "" {
+		return func() {}, nil
+	}
+	store, ok := st.(stream.Store)
+	if !ok {
+		return nil, dyad.Errorf(dyad.EINVALID, "--embedded-nats: the store %T cannot store documents", st)
+	}
+	p, err := pf.pipeline()
+	if err != nil {
+		return nil, err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	srv, err := startEmbedded(f.dir, f.url)
+	if err != nil {
+		return nil, err
+	}
+	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log)
+	if err != nil {
+		srv.Shutdown()
+		return nil, err
+	}
+	o := stream.DefaultOptions()
+	o.Batch, o.Logger, o.Metrics = f.batch, log, metrics.NewRegistry()
+	w, err := stream.NewWorker(nc, pipelineStreamCoder{p}, store, o)
+	if err != nil {
+		nc.Close()
+		srv.Shutdown()
+		return nil, err
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := w.Run(wctx); err != nil {
+			log.Error("worker", "err", err)
+		}
+	}()
+	fmt.Fprintf(stderr, "dyad serve: NATS JetStream at %s (in %s); dyad ingest --to %s codes into this store\n", srv.ClientURL(), f.dir, f.url)
+	return func() {
+		cancel()
+		wg.Wait()
+		nc.Close()
+		srv.Shutdown()
+	}, nil
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/cluster"
+	"github.com/dyad-events/dyad/internal/postgres"
+	"github.com/dyad-events/dyad/internal/sqlite"
+)
+
+// ingestStore is what dyad ingest writes to: a SQLite file or a
+// PostgreSQL database, through the wrappers below.
+type ingestStore interface {
+	CreateDocuments(ctx context.Context, docs []*dyad.CodedDocument) (int, error)
+	DocumentKeys(ctx context.Context) (*sqlite.Keys, error)
+	clusterStore
+	Optimize(ctx context.Context) error
+	Close() error
+}
+
+// clusterStore is what regrouping mentions into real-world events reads
+// and writes.
+type clusterStore interface {
+	clusterMentions(ctx context.Context) ([]cluster.Mention, error)
+	ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error
+}
+
+// openIngestStore opens (creating it if need be) the SQLite file or the
+// PostgreSQL database that db names.
+func openIngestStore(ctx context.Context, db string) (ingestStore, error) {
+	if postgres.IsDSN(db) {
+		st, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
+		}
+		return pgStore{st}, nil
+	}
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{st}, nil
+}
+
+// sqliteStore adapts the SQLite store.
+type sqliteStore struct{ *sqlite.DB }
+
+func (s sqliteStore) clusterMentions(ctx context.Context) ([]cluster.Mention, error) {
+	ms, err := s.Mentions(ctx)
+	out := make([]cluster.Mention, len(ms))
+	for i, m := range ms {
+		out[i] = cluster.Mention{Event: m.Event, Outlet: m.Outlet}
+	}
+	return out, err
+}
+
+// pgStore adapts the PostgreSQL store.
+type pgStore struct{ *postgres.DB }
+
+func (s pgStore) clusterMentions(ctx context.Context) ([]cluster.Mention, error) {
+	ms, err := s.Mentions(ctx)
+	out := make([]cluster.Mention, len(ms))
+	for i, m := range ms {
+		out[i] = cluster.Mention{Event: m.Event, Outlet: m.Outlet}
+	}
+	return out, err
+}
+
+func (s pgStore) DocumentKeys(ctx context.Context) (*sqlite.Keys, error) {
+	k, err := s.DB.DocumentKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return (*sqlite.Keys)(k), nil
+}
+
+// Optimize does nothing: PostgreSQL's autovacuum keeps the statistics,
+// and an ANALYZE of a large archive after every ingest would cost more
+// than it gives.
+func (s pgStore) Optimize(ctx context.Context) error { return nil }
+
+// recodeStore is what dyad recode reads and rewrites.
+type recodeStore interface {
+	FindDocuments(ctx context.Context, f dyad.DocumentFilter) ([]*dyad.StoredDocument, string, error)
+	FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error)
+	ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sentence, evs []dyad.Event) (*dyad.EventDiff, error)
+	clusterStore
+	Close() error
+}
+
+// openRecodeStore opens a PostgreSQL address, or a SQLite file that must
+// exist.
+func openRecodeStore(ctx context.Context, db string) (recodeStore, error) {
+	if postgres.IsDSN(db) {
+		st, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
+		}
+		return pgStore{st}, nil
+	}
+	st, err := openExisting(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{st}, nil
+}
