@@ -65,12 +65,23 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		}
 		opts.Coder = pipelineCoder{p}
 	}
+	// The embedded worker writes through a handle of its own (creating
+	// the store if need be); the server still reads through a read-only one.
+	var writer docStore
+	if ef.dir != "" {
+		w, err := openStore(ctx, *store)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "--db %s: %v", *store, err)
+		}
+		defer w.Close()
+		writer = w
+	}
 	db, err := openServeStore(ctx, *store)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	stop, err := ef.start(ctx, db, &pf, c.Stderr)
+	stop, err := ef.start(ctx, writer, &pf, c.Stderr)
 	if err != nil {
 		return err
 	}
