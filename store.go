@@ -234,3 +234,22 @@ func ContentHash(d *Document) string {
 	h.Write([]byte(d.Text))
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// DocumentKeys holds what identifies the stored documents (content
+// hashes, URLs and ids), so that an ingest can skip what it stored before
+// without coding it again.
+type DocumentKeys struct {
+	Hashes map[string]bool
+	URLs   map[string]bool
+	IDs    map[string]bool
+}
+
+// EventMeta is what a store knows of an event beyond its record, for
+// exports: its cluster's size and its document's address, outlet and
+// time of storing.
+type EventMeta struct {
+	ClusterID                    int64
+	Mentions, Sources, Documents int // of its cluster; 1 when not clustered
+	URL, Outlet                  string
+	Ingested                     time.Time
+}

@@ -119,21 +119,8 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 // metadata some formats add. SQLite and PostgreSQL both provide it.
 type exportStore interface {
 	FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error)
-	EventMetas(ctx context.Context, ids []string) (map[string]postgres.EventMeta, error)
+	EventMetas(ctx context.Context, ids []string) (map[string]dyad.EventMeta, error)
 	Close() error
-}
-
-// sqliteExport gives the SQLite store's metadata the PostgreSQL store's
-// type (the two structs have the same fields).
-type sqliteExport struct{ *sqlite.DB }
-
-func (s sqliteExport) EventMetas(ctx context.Context, ids []string) (map[string]postgres.EventMeta, error) {
-	m, err := s.DB.EventMetas(ctx, ids)
-	out := make(map[string]postgres.EventMeta, len(m))
-	for id, v := range m {
-		out[id] = postgres.EventMeta(v)
-	}
-	return out, err
 }
 
 // openExport opens a PostgreSQL address, or a SQLite file that must exist.
@@ -149,7 +136,7 @@ func openExport(ctx context.Context, db string) (exportStore, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sqliteExport{st}, nil
+	return st, nil
 }
 
 // export opens the output and streams the events into it, page by page.

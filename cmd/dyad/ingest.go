@@ -16,7 +16,6 @@ import (
 	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
-	"github.com/dyad-events/dyad/internal/sqlite"
 )
 
 // DefaultDB is the database every store command uses without --db.
@@ -140,7 +139,7 @@ type ingestRun struct {
 	opts ingest.Options
 	srcs []string
 
-	keys    *sqlite.Keys
+	keys    *dyad.DocumentKeys
 	skipped atomic.Int64 // counted by the reader goroutine
 	batch   []*dyad.CodedDocument
 	prog    *pipeline.Progress

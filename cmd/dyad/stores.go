@@ -13,7 +13,7 @@ import (
 // PostgreSQL database, through the wrappers below.
 type ingestStore interface {
 	CreateDocuments(ctx context.Context, docs []*dyad.CodedDocument) (int, error)
-	DocumentKeys(ctx context.Context) (*sqlite.Keys, error)
+	DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error)
 	clusterStore
 	Optimize(ctx context.Context) error
 	Close() error
@@ -65,14 +65,6 @@ func (s pgStore) clusterMentions(ctx context.Context) ([]cluster.Mention, error)
 		out[i] = cluster.Mention{Event: m.Event, Outlet: m.Outlet}
 	}
 	return out, err
-}
-
-func (s pgStore) DocumentKeys(ctx context.Context) (*sqlite.Keys, error) {
-	k, err := s.DB.DocumentKeys(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return (*sqlite.Keys)(k), nil
 }
 
 // Optimize does nothing: PostgreSQL's autovacuum keeps the statistics,

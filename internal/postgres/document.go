@@ -140,17 +140,9 @@ func (d *DB) Stats(ctx context.Context) (Stats, error) {
 	return s, nil
 }
 
-// Keys holds what identifies the stored documents, so that an ingest can
-// skip what it stored before without coding it again.
-type Keys struct {
-	Hashes map[string]bool
-	URLs   map[string]bool
-	IDs    map[string]bool
-}
-
 // DocumentKeys returns the hashes, URLs and ids of every stored document.
-func (d *DB) DocumentKeys(ctx context.Context) (*Keys, error) {
-	k := &Keys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
+func (d *DB) DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error) {
+	k := &dyad.DocumentKeys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
 	rows, err := d.pool.Query(ctx, "SELECT id, hash, url FROM documents")
 	if err != nil {
 		return nil, fmt.Errorf("document keys: %w", err)

@@ -3,23 +3,15 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"time"
-)
 
-// EventMeta is what an export adds to an event: its cluster's size and
-// its document's address, outlet and time of storing.
-type EventMeta struct {
-	ClusterID                    int64
-	Mentions, Sources, Documents int // of its cluster; 1 when not clustered
-	URL, Outlet                  string
-	Ingested                     time.Time
-}
+	"github.com/dyad-events/dyad"
+)
 
 // EventMetas returns the metadata of the events with the given ids. Each
 // event is found through event_keys, so only its own month's partition
 // is read.
-func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]EventMeta, error) {
-	out := make(map[string]EventMeta, len(ids))
+func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]dyad.EventMeta, error) {
+	out := make(map[string]dyad.EventMeta, len(ids))
 	rows, err := d.pool.Query(ctx, `SELECT e.event_id, coalesce(c.id, 0), coalesce(c.mentions, 1), coalesce(c.sources, 1),
 		coalesce(c.documents, 1), d.url, d.source, d.ingested
 		FROM event_keys k JOIN events e ON e.day = k.day AND e.event_id = k.event_id
@@ -31,7 +23,7 @@ func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]EventMeta
 	defer rows.Close()
 	for rows.Next() {
 		var id string
-		var m EventMeta
+		var m dyad.EventMeta
 		var mentions, sources, docs int32
 		if err := rows.Scan(&id, &m.ClusterID, &mentions, &sources, &docs, &m.URL, &m.Outlet, &m.Ingested); err != nil {
 			return nil, fmt.Errorf("event metadata: %w", err)

@@ -157,17 +157,9 @@ func scanDocument(s interface{ Scan(...any) error }) (*dyad.StoredDocument, erro
 	return &doc, nil
 }
 
-// Keys holds what identifies the stored documents, so an ingest can skip
-// what it has stored before without coding it again.
-type Keys struct {
-	Hashes map[string]bool
-	URLs   map[string]bool
-	IDs    map[string]bool
-}
-
 // DocumentKeys returns the hashes, URLs and ids of every stored document.
-func (d *DB) DocumentKeys(ctx context.Context) (*Keys, error) {
-	k := &Keys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
+func (d *DB) DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error) {
+	k := &dyad.DocumentKeys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
 	rows, err := d.db.QueryContext(ctx, "SELECT id, hash, url FROM documents")
 	if err != nil {
 		return nil, fmt.Errorf("document keys: %w", err)

@@ -5,19 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/dyad-events/dyad"
 )
 
-// EventMeta is what the store knows about an event beyond its record.
-type EventMeta struct {
-	ClusterID                    int64
-	Mentions, Sources, Documents int // of its cluster; 1 when not clustered
-	URL, Outlet                  string
-	Ingested                     time.Time
-}
-
 // EventMetas returns the metadata of the events with the given ids.
-func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]EventMeta, error) {
-	out := make(map[string]EventMeta, len(ids))
+func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]dyad.EventMeta, error) {
+	out := make(map[string]dyad.EventMeta, len(ids))
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
 		q := `SELECT e.event_id, coalesce(c.id, 0), coalesce(c.mentions, 1), coalesce(c.sources, 1),
@@ -36,7 +30,7 @@ func (d *DB) EventMetas(ctx context.Context, ids []string) (map[string]EventMeta
 	return out, nil
 }
 
-func (d *DB) scanMetas(ctx context.Context, q string, args []any, out map[string]EventMeta) error {
+func (d *DB) scanMetas(ctx context.Context, q string, args []any, out map[string]dyad.EventMeta) error {
 	rows, err := d.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -44,7 +38,7 @@ func (d *DB) scanMetas(ctx context.Context, q string, args []any, out map[string
 	defer rows.Close()
 	for rows.Next() {
 		var id, ingested string
-		var m EventMeta
+		var m dyad.EventMeta
 		if err := rows.Scan(&id, &m.ClusterID, &m.Mentions, &m.Sources, &m.Documents, &m.URL, &m.Outlet, &ingested); err != nil {
 			return err
 		}
