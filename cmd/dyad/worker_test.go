@@ -23,6 +23,7 @@ import (
 	"github.com/dyad-events/dyad/internal/postgres"
 	"github.com/dyad-events/dyad/internal/sqlite"
 	"github.com/dyad-events/dyad/internal/stream"
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 // queueCorpus writes n JSONL stories for the queue tests and returns the
@@ -328,7 +329,7 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers, batch
 	}
 	wctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	start, cpu0 := time.Now(), processCPU()
+	start, cpu0 := time.Now(), testingutil.CPUTime()
 	for range workers {
 		w, err := stream.NewWorker(nc, c, store, o)
 		if err != nil {
@@ -339,7 +340,7 @@ func measure(t *testing.T, c stream.Coder, docs []*dyad.Document, workers, batch
 	}
 	acked := o.Metrics.Counter("dyad_worker_documents_total", "") // counted after each commit
 	waitUntil(t, 5*time.Minute, "every document stored", func() bool { return acked.Value() >= uint64(len(docs)) })
-	elapsed, cpu := time.Since(start), processCPU()-cpu0
+	elapsed, cpu := time.Since(start), testingutil.CPUTime()-cpu0
 	stop()
 	wg.Wait()
 	// CPU time does not depend on what else the machine runs: more CPU

@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/eval"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 // benchRecords reads a records file of the shared data.
@@ -52,7 +53,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 	}
 	b.ReportAllocs()
 	n := 0
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), testingutil.CPUTime()
 	for b.Loop() {
 		for i := range recs {
 			r := &recs[i]
@@ -68,7 +69,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 // collector's work too).
 func rates(b *testing.B, n int, start time.Time, cpu time.Duration) {
 	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "sentences/s")
-	if used := cpuTime() - cpu; used > 0 {
+	if used := testingutil.CPUTime() - cpu; used > 0 {
 		b.ReportMetric(float64(n)/used.Seconds(), "sentences/cpu-s")
 	}
 }
@@ -76,7 +77,7 @@ func rates(b *testing.B, n int, start time.Time, cpu time.Duration) {
 func benchCoder(b *testing.B, recs []eval.Record, code eval.RecordCoder) {
 	b.ReportAllocs()
 	n := 0
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), testingutil.CPUTime()
 	for b.Loop() {
 		for i := range recs {
 			code(&recs[i])
@@ -91,7 +92,7 @@ func benchCoder(b *testing.B, recs []eval.Record, code eval.RecordCoder) {
 func BenchmarkLoadDefaults(b *testing.B) {
 	b.Run("dict", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := testingutil.CPUTime()
 		for b.Loop() {
 			if _, err := dict.LoadFile("../dict/data"); err != nil {
 				b.Fatal(err)
@@ -101,7 +102,7 @@ func BenchmarkLoadDefaults(b *testing.B) {
 	})
 	b.Run("pipeline", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := testingutil.CPUTime()
 		defer cpuPerOp(b, cpu)
 		for b.Loop() {
 			d, err := dict.LoadFile("../dict/data")
@@ -127,7 +128,7 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 	}
 	rf.Env.Locate([]string{filepath.Join(data, "petrarch/phoenix")})
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testingutil.CPUTime()
 	defer cpuPerOp(b, cpu)
 	for b.Loop() {
 		env, err := eval.LoadEnvironment(rf.Env)
@@ -142,7 +143,7 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 
 // cpuPerOp reports the CPU milliseconds one iteration took since cpu.
 func cpuPerOp(b *testing.B, cpu time.Duration) {
-	if used := cpuTime() - cpu; used > 0 && b.N > 0 {
+	if used := testingutil.CPUTime() - cpu; used > 0 && b.N > 0 {
 		b.ReportMetric(float64(used.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -6,7 +6,6 @@ package testingutil
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -35,15 +34,6 @@ func SharedData(tb testing.TB, parts ...string) string {
 		tb.Skipf("reference data %s is absent (it lives in ../shared next to the repository)", p)
 	}
 	return p
-}
-
-// CPUTime returns the CPU time, user and system, this process has used.
-func CPUTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // ReportCPU adds a "cpu-µs/op" metric to b: the CPU time used since start
