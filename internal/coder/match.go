@@ -130,37 +130,42 @@ func posFits(kind, upos string) bool {
 // right after it), inside the clause.
 func (c *Coder) rest(st *sent, p *pattern, i int) ([]int, bool) {
 	at := []int{i}
-	j := i + 1
 	for k, w := range p.words[1:] {
 		limit := c.opts.MaxGap
 		if prepositions[w] {
 			limit = 2
 		}
-		tight := p.tightAt(len(p.before) + k + 1)
-		gap, found := 0, false
-		for ; j < len(st.toks) && gap <= limit; j++ {
-			if tight && j > at[len(at)-1]+1 {
-				return nil, false
-			}
-			if st.anyAt(j) >= 0 && !tight {
-				continue // actors and places do not count
-			}
-			if clauseEnd(st.toks[j].Text) {
-				return nil, false
-			}
-			if st.is(j, w) {
-				at = append(at, j)
-				j++
-				found = true
-				break
-			}
-			gap++
-		}
-		if !found {
+		j := st.seek(w, at[len(at)-1]+1, 1, limit, p.tightAt(len(p.before)+k+1))
+		if j < 0 {
 			return nil, false
 		}
+		at = append(at, j)
 	}
 	return at, true
+}
+
+// seek looks for the pattern word w from token start onwards in direction
+// dir (1 rightward, -1 leftward) within limit tokens, actors and places not
+// counted, inside the clause; when tight, only at start itself. It returns
+// the word's token index, or -1.
+func (st *sent) seek(w string, start, dir, limit int, tight bool) int {
+	gap := 0
+	for j := start; j >= 0 && j < len(st.toks) && gap <= limit; j += dir {
+		if tight && j != start {
+			return -1
+		}
+		if st.anyAt(j) >= 0 && !tight {
+			continue // actors and places do not count
+		}
+		if clauseEnd(st.toks[j].Text) {
+			return -1
+		}
+		if st.is(j, w) {
+			return j
+		}
+		gap++
+	}
+	return -1
 }
 
 // is reports whether token j is the pattern word w, by lemma or as
@@ -180,27 +185,11 @@ func (c *Coder) before(st *sent, p *pattern, h int) ([]int, bool) {
 	out := make([]int, len(p.before))
 	next := h
 	for k := len(p.before) - 1; k >= 0; k-- {
-		tight := p.tightAt(k + 1)
-		w, gap, found := p.before[k], 0, false
-		for j := next - 1; j >= 0 && gap <= c.opts.MaxGap; j-- {
-			if tight && j < next-1 {
-				return nil, false
-			}
-			if st.anyAt(j) >= 0 && !tight {
-				continue // actors and places do not count
-			}
-			if clauseEnd(st.toks[j].Text) {
-				return nil, false
-			}
-			if st.is(j, w) {
-				out[k], next, found = j, j, true
-				break
-			}
-			gap++
-		}
-		if !found {
+		j := st.seek(p.before[k], next-1, -1, c.opts.MaxGap, p.tightAt(k+1))
+		if j < 0 {
 			return nil, false
 		}
+		out[k], next = j, j
 	}
 	return out, true
 }
