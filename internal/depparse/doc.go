@@ -2,7 +2,7 @@
 // token of a tagged sentence its head and Universal Dependencies relation.
 //
 // The parser is a greedy arc-hybrid transition parser (Kuhlmann et al.
-// 2011) with a single root, scored by an averaged perceptron over about 100
+// 2011) with a single root, scored by an averaged perceptron over 114
 // hashed feature templates in the style of Zhang and Nivre (2011): words,
 // tags, labels, valencies, distances and label sets of the stack, the
 // buffer and their children. It was trained with the dynamic oracle of
