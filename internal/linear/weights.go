@@ -91,6 +91,13 @@ func (t *Table) Score(features []uint32, scores []float32) {
 			at[i] = s
 			touch |= t.slots[s].key
 		}
+		// Then the first cache line of every long run found at home, the
+		// same way: those runs live apart from their slots.
+		for i, k := range fs {
+			if sl := &t.slots[at[i]]; sl.key == max(k, 1) && sl.count > 2 {
+				touch |= t.pairs[sl.a]
+			}
+		}
 		if touch == 0 && len(t.slots) == 0 {
 			return // never: keeps the loads above from being discarded
 		}
