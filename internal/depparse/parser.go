@@ -34,7 +34,7 @@ type State struct {
 	Config            Config
 	forms, xpos, upos []string
 	feats             []uint32
-	scores            []float32
+	scores            []int32
 }
 
 // NewState returns scratch space for ParseWords.
@@ -72,7 +72,7 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 	c.Reset(len(forms))
 	na := 2*len(p.m.Labels) + 1
 	if cap(st.scores) < na {
-		st.scores = make([]float32, na)
+		st.scores = make([]int32, na)
 	}
 	scores := st.scores[:na]
 	for !c.Terminal() {
@@ -84,8 +84,8 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 }
 
 // Best returns the valid action with the highest score.
-func Best(c *Config, scores []float32) int {
-	best, bs := -1, float32(math.Inf(-1))
+func Best(c *Config, scores []int32) int {
+	best, bs := -1, int32(math.MinInt32)
 	if c.CanShift() {
 		best, bs = Shift, scores[Shift]
 	}

@@ -32,9 +32,9 @@ func TestTableScore(t *testing.T) {
 	w := &linear.Weights{Classes: 3, Deltas: []uint32{f1, f2 - f1}, Counts: []uint16{2, 1},
 		Class: []uint8{0, 2, 1}, Q: []int16{3, -1, 5}, Scale: 1}
 	tab := linear.NewTable(w)
-	scores := make([]float32, 3)
+	scores := make([]int32, 3)
 	tab.Score([]uint32{f1, f2, linear.Str(linear.Template(3), "unseen")}, scores)
-	if want := []float32{3, 5, -1}; scores[0] != want[0] || scores[1] != want[1] || scores[2] != want[2] {
+	if want := []int32{3, 5, -1}; scores[0] != want[0] || scores[1] != want[1] || scores[2] != want[2] {
 		t.Fatalf("scores = %v, want %v", scores, want)
 	}
 }
@@ -47,7 +47,7 @@ func TestTableMatchesWeights(t *testing.T) {
 	for round := range 20 {
 		const classes = 40
 		w := &linear.Weights{Classes: classes, Scale: 1}
-		want := map[uint32][]float32{}
+		want := map[uint32][]int32{}
 		var keys []uint32
 		key := uint32(0)
 		for i := range 500 + round*100 {
@@ -60,12 +60,12 @@ func TestTableMatchesWeights(t *testing.T) {
 			}
 			w.Deltas = append(w.Deltas, key-lastKey(keys))
 			w.Counts = append(w.Counts, uint16(n))
-			row := make([]float32, classes)
+			row := make([]int32, classes)
 			for _, c := range rng.Perm(classes)[:n] {
 				q := int16(rng.Intn(2001) - 1000)
 				w.Class = append(w.Class, uint8(c))
 				w.Q = append(w.Q, q)
-				row[c] = float32(q)
+				row[c] = int32(q)
 			}
 			want[key] = row
 			keys = append(keys, key)
@@ -79,9 +79,9 @@ func TestTableMatchesWeights(t *testing.T) {
 				feats = append(feats, keys[rng.Intn(len(keys))])
 			}
 		}
-		got := make([]float32, classes)
+		got := make([]int32, classes)
 		tab.Score(feats, got)
-		exp := make([]float32, classes)
+		exp := make([]int32, classes)
 		for _, f := range feats {
 			for c, v := range want[f] {
 				exp[c] += v

@@ -76,7 +76,7 @@ func hashSlot(k, mask uint32) uint32 { return (k * 0x9e3779b1) & mask }
 
 // Score adds to scores[c], for each feature, the weight of class c.
 // Unknown features add nothing.
-func (t *Table) Score(features []uint32, scores []float32) {
+func (t *Table) Score(features []uint32, scores []int32) {
 	// The table is much larger than the caches, so scoring waits on
 	// memory. A first pass loads the home slot of every feature with no
 	// branch between the loads, so the processor fetches the cache lines
@@ -107,7 +107,7 @@ func (t *Table) Score(features []uint32, scores []float32) {
 	}
 }
 
-func (t *Table) add(k, s uint32, scores []float32) {
+func (t *Table) add(k, s uint32, scores []int32) {
 	for {
 		sl := &t.slots[s]
 		if sl.key == k {
@@ -131,9 +131,9 @@ func (t *Table) add(k, s uint32, scores []float32) {
 	}
 }
 
-func addPair(p uint32, scores []float32) {
+func addPair(p uint32, scores []int32) {
 	if c := int(p >> 16); c < len(scores) {
-		scores[c] += float32(int16(p))
+		scores[c] += int32(int16(p))
 	}
 }
 

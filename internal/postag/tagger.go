@@ -54,7 +54,7 @@ type State struct {
 	forms        []string
 	first, final []int
 	feats        []uint32
-	scores       []float32
+	scores       []int32
 }
 
 // Tag fills UPOS, XPOS and Lemma of every token of s.
@@ -88,7 +88,7 @@ func (t *Tagger) TagForms(st *State, forms []string) []int {
 func (t *Tagger) pass(st *State, w *linear.Table, tags, right []int) []int {
 	n := len(t.m.Tags)
 	if cap(st.scores) < n {
-		st.scores = make([]float32, n)
+		st.scores = make([]int32, n)
 	}
 	scores := st.scores[:n]
 	for i := range st.ctx.Forms {

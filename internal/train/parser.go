@@ -213,7 +213,7 @@ func trainParser(d *parseData, nlabels int, opt ParserOptions, keep func(*percep
 		sent   depparse.Sentence
 		c      depparse.Config
 		feats  []uint32
-		scores = make([]float32, na)
+		scores = make([]int32, na)
 		costs  = make([]int, na)
 	)
 	for e := 0; e < opt.Epochs; e++ {
@@ -274,7 +274,7 @@ func actionCosts(c *depparse.Config, head, label []int, costs []int) {
 
 // bestGold returns the highest-scoring action among the valid ones of
 // least cost.
-func bestGold(scores []float32, costs []int) int {
+func bestGold(scores []int32, costs []int) int {
 	best, bc := -1, 0
 	for a, c := range costs {
 		if c < 0 {

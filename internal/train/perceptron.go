@@ -27,11 +27,11 @@ func newPerceptron(classes int) *perceptron {
 }
 
 // score adds the current weights of feats to scores.
-func (p *perceptron) score(feats []uint32, scores []float32) {
+func (p *perceptron) score(feats []uint32, scores []int32) {
 	for _, f := range feats {
 		if r, ok := p.index[f]; ok {
 			for _, e := range p.rows[r] {
-				scores[e.class] += float32(e.w)
+				scores[e.class] += e.w
 			}
 		}
 	}

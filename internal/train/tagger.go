@@ -220,7 +220,7 @@ func trainPass(d tagData, idx []int, amb, auto map[string]string, right [][]int,
 	order := append([]int(nil), idx...)
 	var ctx postag.Context
 	var feats []uint32
-	scores := make([]float32, classes)
+	scores := make([]int32, classes)
 	for e := 0; e < opt.Epochs; e++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
