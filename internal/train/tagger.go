@@ -20,8 +20,8 @@ type TaggerOptions struct {
 	Prune  float64 // averaged weights smaller than this are dropped
 	// Dev, when given, holds gold-tagged sentences; from epoch SelectFrom
 	// on, each pass is scored on them after every epoch and its best
-	// epoch kept, so Epochs is a ceiling. The jackknife folds always
-	// train FoldEpochs.
+	// epoch kept, so Epochs is a ceiling (the jackknife folds train all
+	// of it).
 	Dev []conllu.Sentence
 	// Unlabelled holds sentences of raw text (their words). When given, a
 	// first pass trained on the treebank tags them, and each word's tags
@@ -30,14 +30,13 @@ type TaggerOptions struct {
 	Unlabelled [][]string
 	AutoMin    int
 	SelectFrom int
-	FoldEpochs int
 	Logf       func(format string, args ...any)
 }
 
 // DefaultTaggerOptions returns the settings the embedded model was
 // trained with.
 func DefaultTaggerOptions() TaggerOptions {
-	return TaggerOptions{Epochs: 10, Folds: 4, Seed: 1, Prune: 0.5, SelectFrom: 5, FoldEpochs: 10, AutoMin: 2, Logf: func(string, ...any) {}}
+	return TaggerOptions{Epochs: 10, Folds: 4, Seed: 1, Prune: 0.5, SelectFrom: 5, AutoMin: 2, Logf: func(string, ...any) {}}
 }
 
 // tagData is a treebank prepared for tagger training.
@@ -100,9 +99,7 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 				in = append(in, i)
 			}
 		}
-		fo := opt
-		fo.Epochs = min(opt.Epochs, max(opt.FoldEpochs, 1))
-		p := trainPass(d, in, amb, auto, nil, len(m.Tags), fo, opt.Seed+int64(k), nil)
+		p := trainPass(d, in, amb, auto, nil, len(m.Tags), opt, opt.Seed+int64(k), nil)
 		tg := taggerFor(m, p.freeze(opt.Prune), nil)
 		st := postag.NewState()
 		for _, i := range out {
