@@ -99,6 +99,9 @@ func unlabelled(list, ud string) ([][]string, error) {
 	var out [][]string
 	for _, f := range files {
 		texts, err := readCorpus(f)
+		if err != nil && list == "" {
+			return nil, dyad.Errorf(dyad.EINVALID, "%v (the default unlabelled news beside -ud; name others with -unlabelled FILES, or -unlabelled none)", err)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -199,6 +202,9 @@ func writeModel(path string, enc func(*os.File) error, logf func(string, ...any)
 // readTreebank reads EWT train and, with gum, the GUM documents that
 // splits.md does not mark dev or test, in name order.
 func readTreebank(dir string, gum bool) ([]conllu.Sentence, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, dyad.Errorf(dyad.EINVALID, "-ud %s: no such folder; training reads the UD English treebanks from it (ewt/ and gum/ as Universal Dependencies ships them)", dir)
+	}
 	files := []string{filepath.Join(dir, "ewt", "en_ewt-ud-train.conllu")}
 	if gum {
 		splits, err := os.ReadFile(filepath.Join(dir, "gum", "splits.md"))
