@@ -212,9 +212,7 @@ func writePage(ctx context.Context, store exportStore, evs []*dyad.Event, w expo
 	}
 	for _, ev := range evs {
 		m := metas[ev.ID]
-		em := &export.Meta{ClusterID: m.ClusterID, Mentions: m.Mentions, Sources: m.Sources, Articles: m.Documents,
-			URL: m.URL, Outlet: m.Outlet, Added: m.Ingested}
-		if err := mw.WriteMeta(ev, em); err != nil {
+		if err := mw.WriteMeta(ev, &m); err != nil {
 			return err
 		}
 	}

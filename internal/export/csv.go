@@ -50,7 +50,7 @@ func (c *CSV) WriteMeta(ev *dyad.Event, m *Meta) error {
 		ev.CAMEO.Code, ev.CAMEO.Root, ev.CAMEO.Name, ftoa(ev.CAMEO.Goldstein), strconv.Itoa(ev.CAMEO.QuadClass),
 		ev.PLOVER.Event, ev.PLOVER.Mode, strings.Join(ev.PLOVER.Context, ";"), string(ev.Modality), ftoa(ev.Confidence),
 		place, pc, lat, lon, speaker,
-		itoa64(m.ClusterID), strconv.Itoa(m.Mentions), strconv.Itoa(m.Sources), strconv.Itoa(m.Articles), m.URL, m.Outlet, ev.Text})
+		itoa64(m.ClusterID), strconv.Itoa(m.Mentions), strconv.Itoa(m.Sources), strconv.Itoa(m.Documents), m.URL, m.Outlet, ev.Text})
 }
 
 // Flush writes buffered output.

@@ -30,8 +30,8 @@ func sampleEvents() []*dyad.Event {
 	}
 }
 
-var sampleMeta = &export.Meta{ClusterID: 7, Mentions: 3, Sources: 2, Articles: 2, URL: "https://example.org/a", Outlet: "VOA",
-	Added: time.Date(2022, 3, 2, 10, 0, 0, 0, time.UTC)}
+var sampleMeta = &export.Meta{ClusterID: 7, Mentions: 3, Sources: 2, Documents: 2, URL: "https://example.org/a", Outlet: "VOA",
+	Ingested: time.Date(2022, 3, 2, 10, 0, 0, 0, time.UTC)}
 
 func write(t *testing.T, format string) []byte {
 	t.Helper()

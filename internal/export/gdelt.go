@@ -76,11 +76,11 @@ func GDELTRow(ev *dyad.Event, m *Meta) []string {
 	}
 	row = append(row, root, ev.CAMEO.Code, base, ev.CAMEO.Root, strconv.Itoa(ev.CAMEO.QuadClass),
 		strconv.FormatFloat(ev.CAMEO.Goldstein, 'f', 1, 64),
-		strconv.Itoa(m.Mentions), strconv.Itoa(m.Sources), strconv.Itoa(m.Articles), "0")
+		strconv.Itoa(m.Mentions), strconv.Itoa(m.Sources), strconv.Itoa(m.Documents), "0")
 	row = append(row, gdeltGeo(nil)...)
 	row = append(row, gdeltGeo(nil)...)
 	row = append(row, gdeltGeo(ev.Location)...)
-	added := m.Added
+	added := m.Ingested
 	if added.IsZero() {
 		added = d
 	}

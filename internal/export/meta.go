@@ -2,22 +2,15 @@ package export
 
 import (
 	"hash/fnv"
-	"time"
 
 	"github.com/dyad-events/dyad"
 )
 
 // Meta is what a store knows about an event beyond its record: the
-// real-world event (cluster) it belongs to and its document.
-type Meta struct {
-	ClusterID int64     // 0 when not clustered
-	Mentions  int       // mentions of the real-world event (GDELT NumMentions)
-	Sources   int       // distinct outlets reporting it (NumSources)
-	Articles  int       // distinct documents reporting it (NumArticles)
-	URL       string    // the document's URL
-	Outlet    string    // the document's source
-	Added     time.Time // when the document was stored
-}
+// real-world event (cluster) it belongs to — Mentions, Sources and
+// Documents are GDELT's NumMentions, NumSources and NumArticles — and its
+// document's URL, outlet and time of storing.
+type Meta = dyad.EventMeta
 
 // MetaWriter is a Writer that also uses what the store knows; exporters
 // call WriteMeta when they have it and Write otherwise.
@@ -29,7 +22,7 @@ type MetaWriter interface {
 // meta returns m, or the counts of a lone mention when m is nil.
 func meta(m *Meta) *Meta {
 	if m == nil {
-		return &Meta{Mentions: 1, Sources: 1, Articles: 1}
+		return &Meta{Mentions: 1, Sources: 1, Documents: 1}
 	}
 	return m
 }

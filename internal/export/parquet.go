@@ -91,7 +91,7 @@ func ParquetRowOf(ev *dyad.Event, m *Meta) ParquetRow {
 		CAMEO: ev.CAMEO.Code, CAMEORoot: ev.CAMEO.Root, Goldstein: ev.CAMEO.Goldstein, QuadClass: int32(ev.CAMEO.QuadClass),
 		PLOVER: ev.PLOVER.Event, PLOVERMode: ev.PLOVER.Mode, PLOVERContext: strings.Join(ev.PLOVER.Context, ";"),
 		Modality: string(ev.Modality), Confidence: ev.Confidence,
-		ClusterID: m.ClusterID, Mentions: int32(m.Mentions), Sources: int32(m.Sources), Articles: int32(m.Articles),
+		ClusterID: m.ClusterID, Mentions: int32(m.Mentions), Sources: int32(m.Sources), Articles: int32(m.Documents),
 		URL: m.URL, Outlet: m.Outlet, Text: ev.Text}
 	if l := ev.Location; l != nil {
 		lat, lon := l.Lat, l.Lon
