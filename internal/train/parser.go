@@ -3,10 +3,11 @@ package train
 import (
 	"fmt"
 	"math/rand"
-	"strings"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/eval"
 	"github.com/dyad-events/dyad/internal/linear"
 	"github.com/dyad-events/dyad/internal/postag"
 )
@@ -123,39 +124,21 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 }
 
 // scoreDev returns the unlabelled and labelled attachment scores of p on
-// sents, punctuation included, relations compared without subtypes.
+// sents as dyad eval parse counts them (punctuation included, relations
+// compared without subtypes).
 func scoreDev(p *depparse.Parser, sents []conllu.Sentence) (uas, las float64) {
-	st := depparse.NewState()
-	right, labelled, total := 0, 0, 0
+	pred := make([]dyad.Sentence, len(sents))
 	for i := range sents {
-		s := &sents[i]
-		fs, xp, up := forms(s), make([]string, len(s.Words)), make([]string, len(s.Words))
-		for k, w := range s.Words {
-			xp[k], up[k] = w.XPOS, w.UPOS
+		for _, w := range sents[i].Words {
+			pred[i].Tokens = append(pred[i].Tokens, dyad.Token{Text: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
 		}
-		p.ParseWords(st, fs, xp, up)
-		for k, w := range s.Words {
-			total++
-			if st.Config.Head[k+1] != w.Head {
-				continue
-			}
-			right++
-			rel := p.Labels()[st.Config.Label[k+1]]
-			if st.Config.Head[k+1] == 0 {
-				rel = "root"
-			}
-			if universal(rel) == universal(w.Rel) {
-				labelled++
-			}
-		}
+		p.Parse(&pred[i])
 	}
-	t := float64(max(total, 1))
-	return 100 * float64(right) / t, 100 * float64(labelled) / t
-}
-
-func universal(rel string) string {
-	r, _, _ := strings.Cut(rel, ":")
-	return r
+	sc, err := eval.ScoreParse(sents, pred)
+	if err != nil { // cannot happen: pred has a token per gold word
+		return 0, 0
+	}
+	return sc.UAS, sc.LAS
 }
 
 // jackknifeTags replaces the gold tags of d with tags predicted by taggers
