@@ -176,6 +176,25 @@ func (b *browser) noErrors(page string) {
 	b.errs = nil
 }
 
+// waitFor evaluates the JavaScript condition expr until it holds, for up
+// to 5 seconds, taking an evaluation cut short by a page load as "not
+// yet".
+func (b *browser) waitFor(what, expr string) {
+	b.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var ok bool
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(expr, &ok))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("%s: %s never held (last error: %v)", what, expr, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // count returns how many nodes match sel.
 func (b *browser) count(sel string) int {
 	b.t.Helper()
@@ -255,9 +274,10 @@ func TestBrowserEventFilter(t *testing.T) {
 		chromedp.SetValue(`#event-filters input[name=actor]`, "JPN", chromedp.ByQuery),
 		chromedp.SetValue(`#event-filters select[name=quad]`, "2", chromedp.ByQuery),
 		chromedp.Click(`#event-filters button[type=submit]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#event-count`, chromedp.ByQuery),
-		chromedp.Poll(`location.search.includes("actor=JPN")`, nil, chromedp.WithPollingTimeout(5*time.Second)),
 	)
+	// Submitting loads a new page; the old one may still answer, or go
+	// away under a query, until it does.
+	b.waitFor("the filtered page", `location.search.includes("actor=JPN") && document.readyState === "complete" && !!document.querySelector("#event-count")`)
 	after := b.count("table.events tr.event")
 	var total string
 	b.run("read the count", chromedp.Text(`#event-count`, &total, chromedp.ByQuery))
