@@ -76,6 +76,12 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 	}
 	scores := st.scores[:na]
 	for !c.Terminal() {
+		if len(c.Stack) == 1 {
+			// Only the root is on the stack, so SHIFT is the one valid
+			// action: no need to score.
+			c.Apply(Shift)
+			continue
+		}
 		st.feats = Features(st.feats[:0], &st.Sent, c)
 		clear(scores)
 		p.w.Score(st.feats, scores)
