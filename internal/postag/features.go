@@ -153,11 +153,17 @@ func prefix(s string, n int) string {
 
 // Features appends to dst the features of word i. left holds the tags
 // already chosen for words before i; right, when not nil, the first pass's
-// tags of every word, and asks for the second pass's features.
+// tags of every word, and asks for the second pass's features. They are
+// WordFeatures followed by TagFeatures.
 func Features(dst []uint32, c *Context, i int, left, right []int) []uint32 {
+	return TagFeatures(WordFeatures(dst, c, i), c, i, left, right)
+}
+
+// WordFeatures appends to dst the features of word i that read no tags,
+// the same in both passes, so the tagger computes them once.
+func WordFeatures(dst []uint32, c *Context, i int) []uint32 {
 	w := c.Lower[i]
-	t1, t2 := tagAt(left, i-1), tagAt(left, i-2)
-	dst = append(dst,
+	return append(dst,
 		linear.Template(0),
 		linear.Str(linear.Template(1), w),
 		linear.Str(linear.Template(2), suffix(w, 1)),
@@ -175,23 +181,32 @@ func Features(dst []uint32, c *Context, i int, left, right []int) []uint32 {
 		linear.Str(linear.Template(14), c.lower(i+2)),
 		linear.Str(linear.Template(15), suffix(c.lower(i-1), 3)),
 		linear.Str(linear.Template(16), suffix(c.lower(i+1), 3)),
-		linear.Int(linear.Template(17), t1),
-		linear.Int(linear.Template(18), t2),
-		linear.Int(linear.Int(linear.Template(19), t1), t2),
-		linear.Str(linear.Int(linear.Template(20), t1), w),
 		linear.Str(linear.Str(linear.Template(21), c.lower(i-1)), w),
 		linear.Str(linear.Str(linear.Template(22), w), c.lower(i+1)),
 		linear.Str(linear.Template(23), c.amb(i+1)),
 		linear.Str(linear.Template(24), c.amb(i-1)),
 		linear.Str(linear.Template(25), c.Forms[i]),
 		linear.Str(linear.Int(linear.Template(26), min(i, 1)), c.Shape[i]),
-		linear.Str(linear.Int(linear.Template(27), t1), c.Amb[i]),
 		linear.Str(linear.Str(linear.Str(linear.Template(28), c.shape(i-1)), c.Shape[i]), c.shape(i+1)),
 		linear.Str(linear.Str(linear.Template(29), c.Amb[i]), c.amb(i+1)),
 		// what unlabelled news says of the word, apart for words the
 		// treebank knows (Amb set) and words it does not
 		linear.Str(linear.Str(linear.Template(30), c.Auto[i]), c.Amb[i]),
 		linear.Str(linear.Str(linear.Template(31), c.Auto[i]), suffix(w, 2)),
+	)
+}
+
+// TagFeatures appends to dst the features of word i that read the tags
+// on its left and, when right is not nil, the first pass's tags.
+func TagFeatures(dst []uint32, c *Context, i int, left, right []int) []uint32 {
+	w := c.Lower[i]
+	t1, t2 := tagAt(left, i-1), tagAt(left, i-2)
+	dst = append(dst,
+		linear.Int(linear.Template(17), t1),
+		linear.Int(linear.Template(18), t2),
+		linear.Int(linear.Int(linear.Template(19), t1), t2),
+		linear.Str(linear.Int(linear.Template(20), t1), w),
+		linear.Str(linear.Int(linear.Template(27), t1), c.Amb[i]),
 	)
 	if right == nil {
 		return dst

@@ -54,6 +54,8 @@ type State struct {
 	forms        []string
 	first, final []int
 	feats        []uint32
+	words        []uint32 // WordFeatures of every word, in runs of wordEnd[i-1]..wordEnd[i]
+	wordEnd      []int
 	scores       []int32
 }
 
@@ -80,9 +82,20 @@ func (t *Tagger) Tag(s *dyad.Sentence) {
 // result lives in st and is valid until st's next use.
 func (t *Tagger) TagForms(st *State, forms []string) []int {
 	st.ctx.Reset(forms, t.amb, t.auto)
+	st.wordFeatures()
 	st.first = t.pass(st, t.pass1, st.first[:0], nil)
 	st.final = t.pass(st, t.pass2, st.final[:0], st.first)
 	return st.final
+}
+
+// wordFeatures computes the features that do not read tags, once for both
+// passes.
+func (st *State) wordFeatures() {
+	st.words, st.wordEnd = st.words[:0], st.wordEnd[:0]
+	for i := range st.ctx.Forms {
+		st.words = WordFeatures(st.words, &st.ctx, i)
+		st.wordEnd = append(st.wordEnd, len(st.words))
+	}
 }
 
 func (t *Tagger) pass(st *State, w *linear.Table, tags, right []int) []int {
@@ -91,8 +104,11 @@ func (t *Tagger) pass(st *State, w *linear.Table, tags, right []int) []int {
 		st.scores = make([]int32, n)
 	}
 	scores := st.scores[:n]
+	start := 0
 	for i := range st.ctx.Forms {
-		st.feats = Features(st.feats[:0], &st.ctx, i, tags, right)
+		end := st.wordEnd[i]
+		st.feats = TagFeatures(append(st.feats[:0], st.words[start:end]...), &st.ctx, i, tags, right)
+		start = end
 		clear(scores)
 		w.Score(st.feats, scores)
 		best := 0
@@ -113,6 +129,7 @@ func NewState() *State { return &State{} }
 // in st.
 func (t *Tagger) FirstPass(st *State, forms []string) []int {
 	st.ctx.Reset(forms, t.amb, t.auto)
+	st.wordFeatures()
 	st.first = t.pass(st, t.pass1, st.first[:0], nil)
 	return st.first
 }
