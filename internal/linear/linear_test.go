@@ -101,3 +101,27 @@ func lastKey(keys []uint32) uint32 {
 	}
 	return keys[len(keys)-1]
 }
+
+// TestMixSpreads checks what feature keys need of Mix: different ids give
+// different keys under one prefix, and keys built from small integers
+// (distances, labels) spread over the table's low bits, which pick the slot.
+func TestMixSpreads(t *testing.T) {
+	h := linear.Template(7)
+	keys := map[uint32]bool{}
+	low := map[uint32]bool{}
+	for x := uint32(0); x < 1<<16; x++ {
+		k := linear.Mix(h, x)
+		if keys[k] {
+			t.Fatalf("Mix(h, %d) repeats an earlier key", x)
+		}
+		keys[k] = true
+		low[k*0x9e3779b1&0xfff] = true
+	}
+	// 65,536 keys into 4,096 slots: a good spread fills nearly all.
+	if len(low) < 4000 {
+		t.Errorf("keys of 65,536 ids fill %d of 4,096 slots", len(low))
+	}
+	if linear.Mix(linear.Mix(h, 1), 2) == linear.Mix(linear.Mix(h, 2), 1) {
+		t.Error("Mix ignores the order of its parts")
+	}
+}
