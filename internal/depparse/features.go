@@ -8,23 +8,41 @@ import (
 	"github.com/dyad-events/dyad/internal/linear"
 )
 
-// Sentence holds the words and tags feature extraction reads; index 0 is
-// the root.
+// Sentence holds what feature extraction reads of the words, each
+// string hashed once to a 32-bit id; index 0 is the root.
 type Sentence struct {
-	Words []string // normalised forms
-	Tags  []string // XPOS
-	UPOS  []string
+	W, T, U, E []uint32 // ids of the normalised form, XPOS, UPOS and the form's last three bytes
+}
+
+// Ids of the strings that stand for the root and for a missing word.
+var (
+	rootW, rootT, rootU, rootE = wordIDs("<root>", "<root>", "<root>")
+	noneW, noneT, noneU, noneE = wordIDs("<none>", "<none>", "<none>")
+)
+
+const (
+	seedW = 0x5bd1e995
+	seedT = 0x27d4eb2f
+	seedU = 0x165667b1
+	seedE = 0x9e3779b9
+)
+
+func wordIDs(form, xpos, upos string) (w, t, u, e uint32) {
+	return linear.Str(seedW, form), linear.Str(seedT, xpos), linear.Str(seedU, upos), linear.Str(seedE, ending(form))
 }
 
 // Reset fills s from the forms and tags of n words.
 func (s *Sentence) Reset(forms, xpos, upos []string) {
-	s.Words = append(s.Words[:0], "<root>")
-	s.Tags = append(s.Tags[:0], "<root>")
-	s.UPOS = append(s.UPOS[:0], "<root>")
+	s.W = append(s.W[:0], rootW)
+	s.T = append(s.T[:0], rootT)
+	s.U = append(s.U[:0], rootU)
+	s.E = append(s.E[:0], rootE)
 	for i, f := range forms {
-		s.Words = append(s.Words, normalize(f))
-		s.Tags = append(s.Tags, xpos[i])
-		s.UPOS = append(s.UPOS, upos[i])
+		w, t, u, e := wordIDs(normalize(f), xpos[i], upos[i])
+		s.W = append(s.W, w)
+		s.T = append(s.T, t)
+		s.U = append(s.U, u)
+		s.E = append(s.E, e)
 	}
 }
 
@@ -57,25 +75,32 @@ func normalize(f string) string {
 	return f
 }
 
-func (s *Sentence) w(i int) string {
+func (s *Sentence) w(i int) uint32 {
 	if i < 0 {
-		return "<none>"
+		return noneW
 	}
-	return s.Words[i]
+	return s.W[i]
 }
 
-func (s *Sentence) t(i int) string {
+func (s *Sentence) t(i int) uint32 {
 	if i < 0 {
-		return "<none>"
+		return noneT
 	}
-	return s.Tags[i]
+	return s.T[i]
 }
 
-func (s *Sentence) u(i int) string {
+func (s *Sentence) u(i int) uint32 {
 	if i < 0 {
-		return "<none>"
+		return noneU
 	}
-	return s.UPOS[i]
+	return s.U[i]
+}
+
+func (s *Sentence) e(i int) uint32 {
+	if i < 0 {
+		return noneE
+	}
+	return s.E[i]
 }
 
 // ending returns the last three bytes of w, or w when it is shorter.
@@ -119,16 +144,28 @@ func dist(a, b int) int {
 	return 7
 }
 
-func h3(t int, a, b, c string) uint32 {
-	return linear.Str(linear.Str(linear.Str(linear.Template(t), a), b), c)
+// templates holds the starting hash of each template number.
+var templates = func() (h [140]uint32) {
+	for t := range h {
+		h[t] = linear.Template(t)
+	}
+	return
+}()
+
+func tmpl(t int) uint32         { return templates[t] }
+func h1(t int, a uint32) uint32 { return linear.Mix(tmpl(t), a) }
+func h2(t int, a, b uint32) uint32 {
+	return linear.Mix(linear.Mix(tmpl(t), a), b)
 }
-func h2(t int, a, b string) uint32 {
-	return linear.Str(linear.Str(linear.Template(t), a), b)
+func h3(t int, a, b, c uint32) uint32 {
+	return linear.Mix(linear.Mix(linear.Mix(tmpl(t), a), b), c)
 }
-func h1(t int, a string) uint32 { return linear.Str(linear.Template(t), a) }
-func h4(t int, a, b, c, d string) uint32 {
-	return linear.Str(linear.Str(linear.Str(linear.Str(linear.Template(t), a), b), c), d)
+func h4(t int, a, b, c, d uint32) uint32 {
+	return linear.Mix(linear.Mix(linear.Mix(linear.Mix(tmpl(t), a), b), c), d)
 }
+
+// num hashes the small integer v (a distance, a count, a label) into h.
+func num(h uint32, v int) uint32 { return linear.Mix(h, uint32(v)) }
 
 // Features appends to dst the features of configuration c of sentence s.
 func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
@@ -162,7 +199,7 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 	d := dist(s0, b0)
 	ds := dist(s1, s0)
 	dst = append(dst,
-		linear.Template(0),
+		tmpl(0),
 		// single words
 		h2(1, s0w, s0t), h1(2, s0w), h1(3, s0t),
 		h2(4, b0w, b0t), h1(5, b0w), h1(6, b0t),
@@ -182,51 +219,46 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 		h3(46, s2t, s1t, s0t), h3(47, s1t, s0t, s.t(s0l1)), h3(48, s1t, s0t, s.t(s0r1)),
 		h3(49, s1t, s.t(s1r1), s0t),
 		// distance
-		linear.Int(h1(50, s0w), d), linear.Int(h1(51, s0t), d), linear.Int(h1(52, b0w), d), linear.Int(h1(53, b0t), d),
-		linear.Int(h2(54, s0w, b0w), d), linear.Int(h2(55, s0t, b0t), d),
-		linear.Int(h2(56, s1t, s0t), ds), linear.Int(h2(57, s1w, s0w), ds),
+		num(h1(50, s0w), d), num(h1(51, s0t), d), num(h1(52, b0w), d), num(h1(53, b0t), d),
+		num(h2(54, s0w, b0w), d), num(h2(55, s0t, b0t), d),
+		num(h2(56, s1t, s0t), ds), num(h2(57, s1w, s0w), ds),
 		// valency
-		linear.Int(h1(60, s0w), at(c.nr, s0)), linear.Int(h1(61, s0t), at(c.nr, s0)),
-		linear.Int(h1(62, s0w), at(c.nl, s0)), linear.Int(h1(63, s0t), at(c.nl, s0)),
-		linear.Int(h1(64, b0w), at(c.nl, b0)), linear.Int(h1(65, b0t), at(c.nl, b0)),
-		linear.Int(h1(66, s1t), at(c.nr, s1)), linear.Int(h1(67, s1w), at(c.nr, s1)),
+		num(h1(60, s0w), at(c.nr, s0)), num(h1(61, s0t), at(c.nr, s0)),
+		num(h1(62, s0w), at(c.nl, s0)), num(h1(63, s0t), at(c.nl, s0)),
+		num(h1(64, b0w), at(c.nl, b0)), num(h1(65, b0t), at(c.nl, b0)),
+		num(h1(66, s1t), at(c.nr, s1)), num(h1(67, s1w), at(c.nr, s1)),
 		// children
-		h1(70, s.w(s0l1)), h1(71, s.t(s0l1)), linear.Int(linear.Template(72), label(c, s0l1)),
-		h1(73, s.w(s0r1)), h1(74, s.t(s0r1)), linear.Int(linear.Template(75), label(c, s0r1)),
-		h1(76, s.w(b0l1)), h1(77, s.t(b0l1)), linear.Int(linear.Template(78), label(c, b0l1)),
-		h1(79, s.w(s1r1)), h1(80, s.t(s1r1)), linear.Int(linear.Template(81), label(c, s1r1)),
-		h1(82, s.t(s1l1)), linear.Int(linear.Template(83), label(c, s1l1)),
+		h1(70, s.w(s0l1)), h1(71, s.t(s0l1)), num(tmpl(72), label(c, s0l1)),
+		h1(73, s.w(s0r1)), h1(74, s.t(s0r1)), num(tmpl(75), label(c, s0r1)),
+		h1(76, s.w(b0l1)), h1(77, s.t(b0l1)), num(tmpl(78), label(c, b0l1)),
+		h1(79, s.w(s1r1)), h1(80, s.t(s1r1)), num(tmpl(81), label(c, s1r1)),
+		h1(82, s.t(s1l1)), num(tmpl(83), label(c, s1l1)),
 		// second children
-		h1(90, s.w(s0l2)), h1(91, s.t(s0l2)), linear.Int(linear.Template(92), label(c, s0l2)),
-		h1(93, s.w(s0r2)), h1(94, s.t(s0r2)), linear.Int(linear.Template(95), label(c, s0r2)),
-		h1(96, s.w(b0l2)), h1(97, s.t(b0l2)), linear.Int(linear.Template(98), label(c, b0l2)),
+		h1(90, s.w(s0l2)), h1(91, s.t(s0l2)), num(tmpl(92), label(c, s0l2)),
+		h1(93, s.w(s0r2)), h1(94, s.t(s0r2)), num(tmpl(95), label(c, s0r2)),
+		h1(96, s.w(b0l2)), h1(97, s.t(b0l2)), num(tmpl(98), label(c, b0l2)),
 		h3(99, s0t, s.t(s0l1), s.t(s0l2)), h3(100, s0t, s.t(s0r1), s.t(s0r2)),
 		h3(101, b0t, s.t(b0l1), s.t(b0l2)), h3(102, s1t, s.t(s1r1), s.t(s1r2)),
-		linear.Int(linear.Int(h2(103, s0t, b0t), label(c, s0l1)), label(c, s0r1)),
+		num(num(h2(103, s0t, b0t), label(c, s0l1)), label(c, s0r1)),
 		// label sets
 		hlab(h1(110, s0w), c.sr, s0), hlab(h1(111, s0t), c.sr, s0),
 		hlab(h1(112, s0w), c.sl, s0), hlab(h1(113, s0t), c.sl, s0),
 		hlab(h1(114, b0w), c.sl, b0), hlab(h1(115, b0t), c.sl, b0),
 		hlab(h1(116, s1t), c.sr, s1),
 		// universal tags
-		h3(120, s.UPOS[max(s0, 0)], s.UPOS[max(b0, 0)], s.UPOS[max(s1, 0)]),
+		h3(120, s.U[max(s0, 0)], s.U[max(b0, 0)], s.U[max(s1, 0)]),
 		h2(121, s0w, b1t), h2(122, s0t, b1w), h3(123, s0t, b0w, b1t),
 		// look-ahead words and endings, for words seen too rarely to have
 		// weights of their own
-		h2(130, b0w, b1w), h3(131, s0w, b0t, b1t), h2(132, ending(b0w), b0t), h2(133, ending(s0w), s0t),
-		h3(134, s.u(b0), s.u(b1), s.u(b2)), linear.Int(h2(135, s.u(s0), s.u(b0)), d), h2(137, s1w, b0w),
+		h2(130, b0w, b1w), h3(131, s0w, b0t, b1t), h2(132, s.e(b0), b0t), h2(133, s.e(s0), s0t),
+		h3(134, s.u(b0), s.u(b1), s.u(b2)), num(h2(135, s.u(s0), s.u(b0)), d), h2(137, s1w, b0w),
 	)
 	return dst
 }
 
 func hlab(h uint32, set []uint64, i int) uint32 {
 	if i < 0 {
-		return linear.Int(h, -1)
+		return num(h, -1)
 	}
-	v := set[i]
-	for k := 0; k < 8; k++ {
-		h = linear.Byte(h, byte(v))
-		v >>= 8
-	}
-	return h
+	return linear.Mix(linear.Mix(h, uint32(set[i])), uint32(set[i]>>32))
 }

@@ -183,3 +183,27 @@ func TestConcurrent(t *testing.T) {
 		checkTree(t, <-done)
 	}
 }
+
+// BenchmarkFeatures measures feature extraction alone, over the
+// configurations of a fixed action sequence (shift every word, then attach
+// each to the one below it), so it needs no model.
+func BenchmarkFeatures(b *testing.B) {
+	words := strings.Fields("The United Nations Security Council on Tuesday condemned the attack on the embassy , which killed 12 people , and called for an investigation .")
+	xtags := strings.Fields("DT NNP NNP NNP NNP IN NNP VBD DT NN IN DT NN , WDT VBD CD NNS , CC VBD IN DT NN .")
+	tags := strings.Fields("DET PROPN PROPN PROPN PROPN ADP PROPN VERB DET NOUN ADP DET NOUN PUNCT PRON VERB NUM NOUN PUNCT CCONJ VERB ADP DET NOUN PUNCT")
+	var s Sentence
+	var c Config
+	var feats []uint32
+	for b.Loop() {
+		s.Reset(words, xtags, tags)
+		c.Reset(len(words))
+		for !c.Terminal() {
+			feats = Features(feats[:0], &s, &c)
+			if c.CanShift() {
+				c.Apply(Shift)
+			} else {
+				c.Apply(Right(1))
+			}
+		}
+	}
+}

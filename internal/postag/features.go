@@ -120,6 +120,13 @@ func (c *Context) amb(i int) string {
 	return c.Amb[i]
 }
 
+func (c *Context) auto(i int) string {
+	if i < 0 || i >= len(c.Auto) {
+		return "<>"
+	}
+	return c.Auto[i]
+}
+
 func (c *Context) shape(i int) string {
 	if i < 0 || i >= len(c.Shape) {
 		return "<>"
@@ -193,6 +200,10 @@ func WordFeatures(dst []uint32, c *Context, i int) []uint32 {
 		// treebank knows (Amb set) and words it does not
 		linear.Str(linear.Str(linear.Template(30), c.Auto[i]), c.Amb[i]),
 		linear.Str(linear.Str(linear.Template(31), c.Auto[i]), suffix(w, 2)),
+		// and of its neighbours
+		linear.Str(linear.Str(linear.Template(32), c.auto(i-1)), c.Auto[i]),
+		linear.Str(linear.Str(linear.Template(33), c.Auto[i]), c.auto(i+1)),
+		linear.Str(linear.Str(linear.Template(34), c.Auto[i]), w),
 	)
 }
 

@@ -30,10 +30,11 @@ type ParserOptions struct {
 }
 
 // DefaultParserOptions returns the settings the embedded model was
-// trained with.
+// trained with. The seed is 4 because, of seeds 1–4, its model scored
+// best on EWT dev (docs/NLP.md gives all four).
 func DefaultParserOptions() ParserOptions {
 	t := DefaultTaggerOptions()
-	return ParserOptions{Epochs: 12, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 1, Prune: 1, SelectFrom: 5, Logf: t.Logf}
+	return ParserOptions{Epochs: 12, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 4, Prune: 1, SelectFrom: 5, Logf: t.Logf}
 }
 
 // parseData is a treebank prepared for parser training.
