@@ -61,6 +61,7 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench nlp", flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
 	repeat := fs.Int("repeat", 1, "times to process the corpus")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of tagging and parsing to `FILE` (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -87,6 +88,13 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	}
 	r := NLPBench{Documents: len(texts), LoadSeconds: time.Since(start).Seconds(), LoadCPUSeconds: cpuSeconds() - cpu0}
 	var tSplit, tTag, tParse time.Duration
+	if *profile != "" {
+		stop, err := startProfile(*profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	w0, c0 := time.Now(), cpuSeconds()
 	for k := 0; k < max(*repeat, 1); k++ {
 		for _, text := range texts {
