@@ -8,12 +8,13 @@ import "strings"
 // other lemmas are lower case.
 func (t *Tagger) Lemma(form, xpos string) string {
 	lower := strings.ToLower(form)
-	if l, ok := t.lemmas[lower+"\t"+xpos]; ok {
+	if l, ok := t.lemmas[xpos][lower]; ok {
 		return l
 	}
 	proper := xpos == "NNP" || xpos == "NNPS"
+	rules := t.rules[xpos]
 	for n := min(len(lower), 5); n >= 0; n-- {
-		r, ok := t.rules[xpos+"\t"+lower[len(lower)-n:]]
+		r, ok := rules[lower[len(lower)-n:]]
 		if !ok || r.Strip > len(lower) {
 			continue
 		}

@@ -11,9 +11,9 @@ import (
 // Tagger assigns UPOS, XPOS and lemmas. It is safe for concurrent use.
 type Tagger struct {
 	m            *Model
-	amb, lemmas  map[string]string
-	auto         map[string]string
-	rules        map[string]Rule
+	amb, auto    map[string]string
+	lemmas       map[string]map[string]string // XPOS, then lower-case form
+	rules        map[string]map[string]Rule   // XPOS, then word ending
 	pass1, pass2 *linear.Table
 	upos, xpos   []string
 	pool         sync.Pool
@@ -22,18 +22,28 @@ type Tagger struct {
 // New returns a Tagger for m.
 func New(m *Model) *Tagger {
 	t := &Tagger{m: m, pass1: linear.NewTable(&m.Pass1), pass2: linear.NewTable(&m.Pass2),
-		amb: map[string]string{}, auto: map[string]string{}, lemmas: map[string]string{}, rules: map[string]Rule{}}
+		amb: map[string]string{}, auto: map[string]string{}, lemmas: map[string]map[string]string{}, rules: map[string]map[string]Rule{}}
 	for _, p := range m.Amb {
 		t.amb[p.Key] = p.Value
 	}
 	for _, p := range m.Auto {
 		t.auto[p.Key] = p.Value
 	}
+	// Lemma lookups go by tag first, so that tagging builds no
+	// "form<TAB>tag" keys.
 	for _, p := range m.Lemmas {
-		t.lemmas[p.Key] = p.Value
+		form, xpos, _ := strings.Cut(p.Key, "\t")
+		if t.lemmas[xpos] == nil {
+			t.lemmas[xpos] = map[string]string{}
+		}
+		t.lemmas[xpos][form] = p.Value
 	}
 	for _, p := range m.Rules {
-		t.rules[p.Key] = p.Rule
+		xpos, end, _ := strings.Cut(p.Key, "\t")
+		if t.rules[xpos] == nil {
+			t.rules[xpos] = map[string]Rule{}
+		}
+		t.rules[xpos][end] = p.Rule
 	}
 	for _, tag := range m.Tags {
 		u, x, _ := strings.Cut(tag, " ")
