@@ -31,7 +31,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 		return (&BenchPipelineCommand{Env: c.Env}).Run(ctx, args[1:])
 	}
 	if len(args) == 0 || args[0] != "nlp" {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad bench nlp [-repeat N] FILE...")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad bench nlp [-repeat N] [-beam N] [-cpuprofile FILE] FILE...")
 		return dyad.Errorf(dyad.EINVALID, "bench: want nlp")
 	}
 	return c.nlp(ctx, args[1:])
@@ -62,6 +62,7 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Env.Stderr)
 	repeat := fs.Int("repeat", 1, "times to process the corpus")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of tagging and parsing to `FILE` (go tool pprof)")
+	beam := beamFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -82,10 +83,14 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *beam < 1 {
+		return dyad.Errorf(dyad.EINVALID, "bench nlp: --beam %d: want 1 or more", *beam)
+	}
 	ps, err := depparse.Default()
 	if err != nil {
 		return err
 	}
+	ps = ps.WithBeam(*beam)
 	r := NLPBench{Documents: len(texts), LoadSeconds: time.Since(start).Seconds(), LoadCPUSeconds: cpuSeconds() - cpu0}
 	var tSplit, tTag, tParse time.Duration
 	if *profile != "" {

@@ -46,6 +46,7 @@ func (c *EvalCommand) parse(args []string) error {
 	fs.SetOutput(c.Env.Stderr)
 	gold := fs.String("gold", "", "gold CoNLL-U file")
 	raw := fs.Bool("raw", false, "re-tokenise the gold text and report CoNLL 2018 F1 scores")
+	beam := beamFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,7 +57,10 @@ func (c *EvalCommand) parse(args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := loadNLP(true)
+	if *beam < 1 {
+		return dyad.Errorf(dyad.EINVALID, "eval parse: --beam %d: want 1 or more", *beam)
+	}
+	n, err := loadNLP(true, *beam)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,9 @@ type nlp struct {
 	parser *depparse.Parser
 }
 
-func loadNLP(parse bool) (*nlp, error) {
+// loadNLP loads the embedded models; beam > 1 parses with a beam of that
+// width (docs/NLP.md, "accurate mode").
+func loadNLP(parse bool, beam int) (*nlp, error) {
 	t, err := postag.Default()
 	if err != nil {
 		return nil, err
@@ -38,8 +40,14 @@ func loadNLP(parse bool) (*nlp, error) {
 		if n.parser, err = depparse.Default(); err != nil {
 			return nil, err
 		}
+		n.parser = n.parser.WithBeam(beam)
 	}
 	return n, nil
+}
+
+// beamFlag registers --beam, the parser's beam width.
+func beamFlag(fs *flag.FlagSet) *int {
+	return fs.Int("beam", 1, "parse with a beam of `N` partial parses (1: greedy, the fast default; 8: the accurate mode, about 8 times slower)")
 }
 
 // analyze splits text into sentences and tags and parses each.
@@ -59,14 +67,18 @@ func (c *ParseCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
 	tagsOnly := fs.Bool("tags-only", false, "tag without parsing")
+	beam := beamFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: dyad parse [-tags-only] [FILE...]\n\nParse plain-text files (stdin when none are given) and write CoNLL-U.")
+		fmt.Fprintln(fs.Output(), "usage: dyad parse [-tags-only] [-beam N] [FILE...]\n\nParse plain-text files (stdin when none are given) and write CoNLL-U.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	n, err := loadNLP(!*tagsOnly)
+	if *beam < 1 {
+		return dyad.Errorf(dyad.EINVALID, "parse: --beam %d: want 1 or more", *beam)
+	}
+	n, err := loadNLP(!*tagsOnly, *beam)
 	if err != nil {
 		return err
 	}

@@ -94,3 +94,36 @@ func TestBenchNLP(t *testing.T) {
 		t.Errorf("status %d stdout %q stderr %q", status, out, stderr)
 	}
 }
+
+// TestParseBeam runs the accurate mode from the command line: the same
+// words and sentences as the greedy parse, one root per sentence, and a
+// clear error for a width below one.
+func TestParseBeam(t *testing.T) {
+	needModels(t)
+	text := "Japan and South Korea urged China to press North Korea, officials said. Talks resume next week."
+	greedy, _, _ := run(t, text, "parse")
+	out, stderr, status := run(t, text, "parse", "--beam", "8")
+	if status != 0 {
+		t.Fatalf("status %d, stderr %q", status, stderr)
+	}
+	words := func(conll string) (n, roots int) {
+		for _, line := range strings.Split(conll, "\n") {
+			if f := strings.Split(line, "\t"); len(f) == 10 {
+				n++
+				if f[6] == "0" {
+					roots++
+				}
+			}
+		}
+		return
+	}
+	gn, _ := words(greedy)
+	bn, roots := words(out)
+	if bn == 0 || bn != gn || roots != strings.Count(out, "# text = ") {
+		t.Errorf("beam: %d words (greedy %d), %d roots for %d sentences:\n%s", bn, gn, roots, strings.Count(out, "# text = "), out)
+	}
+	_, stderr, status = run(t, text, "parse", "--beam", "0")
+	if status != 1 || !strings.Contains(stderr, "--beam 0") {
+		t.Errorf("--beam 0: status %d, stderr %q", status, stderr)
+	}
+}

@@ -10,16 +10,18 @@ import (
 
 // Parser assigns heads and relations. It is safe for concurrent use.
 type Parser struct {
-	m    *Model
-	w    *linear.Table
-	pool sync.Pool
+	m     *Model
+	w     *linear.Table
+	scale float32 // of the stored weights, for the beam's softmax
+	beam  int     // partial parses kept; 0 or 1 is greedy search
+	pool  sync.Pool
 }
 
 // New returns a Parser for m.
 func New(m *Model) *Parser {
 	// Keep the labels only: the stored weights are in the table now, and
 	// the model's copy of them can be collected.
-	p := &Parser{m: &Model{Labels: m.Labels}, w: linear.NewTable(&m.Weights)}
+	p := &Parser{m: &Model{Labels: m.Labels}, w: linear.NewTable(&m.Weights), scale: m.Weights.Scale}
 	p.pool.New = func() any { return &State{} }
 	return p
 }
@@ -35,6 +37,9 @@ type State struct {
 	forms, xpos, upos []string
 	feats             []uint32
 	scores            []int32
+	beams             []beamItem // the beam's current and next items
+	cands             []candidate
+	best              []int // one item's best actions
 }
 
 // NewState returns scratch space for ParseWords.
@@ -75,6 +80,10 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 		st.scores = make([]int32, na)
 	}
 	scores := st.scores[:na]
+	if p.beam > 1 {
+		p.parseBeam(st, scores)
+		return
+	}
 	for !c.Terminal() {
 		if len(c.Stack) == 1 {
 			// Only the root is on the stack, so SHIFT is the one valid

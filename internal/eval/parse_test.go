@@ -137,6 +137,17 @@ func TestEWTFloor(t *testing.T) {
 	if sc.UPOS < floorUPOS || sc.UAS < floorUAS || sc.LAS < floorLAS {
 		t.Errorf("UPOS %.2f UAS %.2f LAS %.2f, floors %.2f %.2f %.2f", sc.UPOS, sc.UAS, sc.LAS, floorUPOS, floorUAS, floorLAS)
 	}
+	beam := ps.WithBeam(8)
+	for i := range pred {
+		beam.Parse(&pred[i])
+	}
+	if sc, err = ScoreParse(gold, pred); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("EWT test, gold tokens, beam of 8: %+v", sc)
+	if sc.UAS < floorBeamUAS || sc.LAS < floorBeamLAS {
+		t.Errorf("beam of 8: UAS %.2f LAS %.2f, floors %.2f %.2f", sc.UAS, sc.LAS, floorBeamUAS, floorBeamLAS)
+	}
 	g := RawText(gold)
 	ss := segment.Sentences(g.Text, tokenize.Text(g.Text))
 	rs := ScoreRaw(gold, g, ss)
