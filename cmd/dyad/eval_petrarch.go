@@ -34,7 +34,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 	var rf recordFlags
 	rf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order] [--dicts DIR] [--verbs FILE] [--only REGEXP] [--failures FILE]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order] [--beam N] [--dicts DIR] [--verbs FILE] [--only REGEXP] [--failures FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(reorder(args)); err != nil {

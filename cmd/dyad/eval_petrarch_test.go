@@ -88,6 +88,24 @@ func TestEvalPetrarchOnly(t *testing.T) {
 	}
 }
 
+// TestEvalPetrarchBeam codes the records with the accurate mode, its
+// flag given after the file: the same records are coded.
+func TestEvalPetrarchBeam(t *testing.T) {
+	needModels(t)
+	dir := petrarchDir(t)
+	stdout, stderr, status := run(t, "", "eval", "petrarch", filepath.Join(dir, "records.xml"), "--beam", "4")
+	if status != 0 {
+		t.Fatalf("status=%d stderr=%s", status, stderr)
+	}
+	var out petrarchOutput
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Records != 3 {
+		t.Errorf("--beam 4 coded %d records, want 3", out.Records)
+	}
+}
+
 func TestEvalEvents(t *testing.T) {
 	dir := petrarchDir(t)
 	stdout, stderr, status := run(t, "", "eval", "events", "--gold", filepath.Join(dir, "records.xml"), "--with", "phoenix")
@@ -116,6 +134,7 @@ func TestEvalPetrarchErrors(t *testing.T) {
 		{"ErrNoGold", []string{"eval", "events"}, "--gold is required"},
 		{"ErrUDPipeNoParses", []string{"eval", "petrarch", "--udpipe", filepath.Join(dir, "records.xml")}, "has no CoNLL-U parses"},
 		{"ErrBadSet", []string{"eval", "events", "--gold", filepath.Join(dir, "records.xml"), "--with", "tabari"}, `--with "tabari"`},
+		{"ErrBeam", []string{"eval", "petrarch", filepath.Join(dir, "records.xml"), "--beam", "0"}, "--beam 0"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, stderr, status := run(t, "", tt.args...)

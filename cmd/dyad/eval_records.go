@@ -22,6 +22,7 @@ type recordFlags struct {
 	wordOrder   bool
 	verbose     bool
 	failures    string
+	beam        *int
 }
 
 // register adds the flags to fs.
@@ -33,16 +34,28 @@ func (rf *recordFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&rf.wordOrder, "word-order", false, "code on word order, without tagger and parser")
 	fs.BoolVar(&rf.verbose, "v", false, "list every bad dictionary line and every record not coded exactly, with what dyad found")
 	fs.StringVar(&rf.failures, "failures", "", "write the records not coded exactly to `FILE` as JSON lines, with traces")
+	rf.beam = beamFlag(fs)
 }
 
 // options returns the coder options the flags ask for.
 func (rf *recordFlags) options() eval.PetrarchOptions {
-	return eval.PetrarchOptions{GoldParse: rf.udpipe, WordOrder: rf.wordOrder, Trace: rf.verbose || rf.failures != ""}
+	return eval.PetrarchOptions{GoldParse: rf.udpipe, WordOrder: rf.wordOrder, Trace: rf.verbose || rf.failures != "", Beam: rf.beamWidth()}
+}
+
+// beamWidth is --beam, or 1 when the flag was not registered.
+func (rf *recordFlags) beamWidth() int {
+	if rf.beam == nil {
+		return 1
+	}
+	return *rf.beam
 }
 
 // read reads the records file at path and applies --dicts, --verbs,
 // --only and the --udpipe check.
 func (rf *recordFlags) read(path string) (*eval.RecordFile, error) {
+	if rf.beamWidth() < 1 {
+		return nil, dyad.Errorf(dyad.EINVALID, "--beam %d: want 1 or more", rf.beamWidth())
+	}
 	recs, err := eval.ReadRecords(path)
 	if err != nil {
 		return nil, dyad.Errorf(dyad.EINVALID, "%v", err)
@@ -95,7 +108,7 @@ func writeFailures(path string, fs []eval.Failure) error {
 }
 
 // takesValue names the eval flags that take a value as the next argument.
-var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true}
+var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true, "beam": true}
 
 // reorder moves flags after positional arguments to the front, so that
 // "eval petrarch FILE -v" works as "eval petrarch -v FILE".

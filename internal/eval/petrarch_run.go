@@ -81,6 +81,7 @@ type PetrarchOptions struct {
 	GoldTags  bool // with GoldParse, take the parse's tags and lemmas too
 	WordOrder bool // code on word order, with no tagger or parser
 	Trace     bool // explain each record: actors found, rules fired (for failure lists)
+	Beam      int  // above 1, dyad's parser keeps this many partial parses (the accurate mode)
 }
 
 // NewPetrarchCoder returns a RecordCoder that runs dyad's pipeline with the
@@ -104,6 +105,13 @@ func NewCoder(d *dict.Dictionary, opts PetrarchOptions) (RecordCoder, error) {
 			gold.tagger = t
 		}
 		popts.Tagger, popts.Parser = gold, gold
+	}
+	if opts.Beam > 1 && !opts.GoldParse && !opts.WordOrder {
+		ps, err := depparse.Default()
+		if err != nil {
+			return nil, fmt.Errorf("parser: %w", err)
+		}
+		popts.Parser = ps.WithBeam(opts.Beam)
 	}
 	p, err := pipeline.New(popts)
 	if err != nil {
