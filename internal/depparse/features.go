@@ -75,33 +75,18 @@ func normalize(f string) string {
 	return f
 }
 
-func (s *Sentence) w(i int) uint32 {
+// id returns ids[i], or none for a position with no word (i < 0).
+func id(ids []uint32, i int, none uint32) uint32 {
 	if i < 0 {
-		return noneW
+		return none
 	}
-	return s.W[i]
+	return ids[i]
 }
 
-func (s *Sentence) t(i int) uint32 {
-	if i < 0 {
-		return noneT
-	}
-	return s.T[i]
-}
-
-func (s *Sentence) u(i int) uint32 {
-	if i < 0 {
-		return noneU
-	}
-	return s.U[i]
-}
-
-func (s *Sentence) e(i int) uint32 {
-	if i < 0 {
-		return noneE
-	}
-	return s.E[i]
-}
+func (s *Sentence) w(i int) uint32 { return id(s.W, i, noneW) }
+func (s *Sentence) t(i int) uint32 { return id(s.T, i, noneT) }
+func (s *Sentence) u(i int) uint32 { return id(s.U, i, noneU) }
+func (s *Sentence) e(i int) uint32 { return id(s.E, i, noneE) }
 
 // ending returns the last three bytes of w, or w when it is shorter.
 func ending(w string) string {
