@@ -62,7 +62,8 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Env.Stderr)
 	repeat := fs.Int("repeat", 1, "times to process the corpus")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of tagging and parsing to `FILE` (go tool pprof)")
-	beam := beamFlag(fs)
+	var beam beamWidth
+	beam.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -83,14 +84,11 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *beam < 1 {
-		return dyad.Errorf(dyad.EINVALID, "bench nlp: --beam %d: want 1 or more", *beam)
-	}
 	ps, err := depparse.Default()
 	if err != nil {
 		return err
 	}
-	ps = ps.WithBeam(*beam)
+	ps = ps.WithBeam(beam.width())
 	r := NLPBench{Documents: len(texts), LoadSeconds: time.Since(start).Seconds(), LoadCPUSeconds: cpuSeconds() - cpu0}
 	var tSplit, tTag, tParse time.Duration
 	if *profile != "" {

@@ -46,7 +46,8 @@ func (c *EvalCommand) parse(args []string) error {
 	fs.SetOutput(c.Env.Stderr)
 	gold := fs.String("gold", "", "gold CoNLL-U file")
 	raw := fs.Bool("raw", false, "re-tokenise the gold text and report CoNLL 2018 F1 scores")
-	beam := beamFlag(fs)
+	var beam beamWidth
+	beam.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -57,10 +58,7 @@ func (c *EvalCommand) parse(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *beam < 1 {
-		return dyad.Errorf(dyad.EINVALID, "eval parse: --beam %d: want 1 or more", *beam)
-	}
-	n, err := loadNLP(true, *beam)
+	n, err := loadNLP(true, beam)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ type recordFlags struct {
 	wordOrder   bool
 	verbose     bool
 	failures    string
-	beam        *int
+	beam        beamWidth
 }
 
 // register adds the flags to fs.
@@ -34,28 +34,17 @@ func (rf *recordFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&rf.wordOrder, "word-order", false, "code on word order, without tagger and parser")
 	fs.BoolVar(&rf.verbose, "v", false, "list every bad dictionary line and every record not coded exactly, with what dyad found")
 	fs.StringVar(&rf.failures, "failures", "", "write the records not coded exactly to `FILE` as JSON lines, with traces")
-	rf.beam = beamFlag(fs)
+	rf.beam.register(fs)
 }
 
 // options returns the coder options the flags ask for.
 func (rf *recordFlags) options() eval.PetrarchOptions {
-	return eval.PetrarchOptions{GoldParse: rf.udpipe, WordOrder: rf.wordOrder, Trace: rf.verbose || rf.failures != "", Beam: rf.beamWidth()}
-}
-
-// beamWidth is --beam, or 1 when the flag was not registered.
-func (rf *recordFlags) beamWidth() int {
-	if rf.beam == nil {
-		return 1
-	}
-	return *rf.beam
+	return eval.PetrarchOptions{GoldParse: rf.udpipe, WordOrder: rf.wordOrder, Trace: rf.verbose || rf.failures != "", Beam: rf.beam.width()}
 }
 
 // read reads the records file at path and applies --dicts, --verbs,
 // --only and the --udpipe check.
 func (rf *recordFlags) read(path string) (*eval.RecordFile, error) {
-	if rf.beamWidth() < 1 {
-		return nil, dyad.Errorf(dyad.EINVALID, "--beam %d: want 1 or more", rf.beamWidth())
-	}
 	recs, err := eval.ReadRecords(path)
 	if err != nil {
 		return nil, dyad.Errorf(dyad.EINVALID, "%v", err)

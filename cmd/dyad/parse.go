@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/conllu"
@@ -30,7 +31,7 @@ type nlp struct {
 
 // loadNLP loads the embedded models; beam > 1 parses with a beam of that
 // width (docs/NLP.md, "accurate mode").
-func loadNLP(parse bool, beam int) (*nlp, error) {
+func loadNLP(parse bool, beam beamWidth) (*nlp, error) {
 	t, err := postag.Default()
 	if err != nil {
 		return nil, err
@@ -40,14 +41,39 @@ func loadNLP(parse bool, beam int) (*nlp, error) {
 		if n.parser, err = depparse.Default(); err != nil {
 			return nil, err
 		}
-		n.parser = n.parser.WithBeam(beam)
+		n.parser = n.parser.WithBeam(beam.width())
 	}
 	return n, nil
 }
 
-// beamFlag registers --beam, the parser's beam width.
-func beamFlag(fs *flag.FlagSet) *int {
-	return fs.Int("beam", 1, "parse with a beam of `N` partial parses (1: greedy, the fast default; 8: the accurate mode, about 8 times slower)")
+// beamWidth is the --beam flag, the parser's beam width; the zero value
+// is 1, greedy parsing. Widths below 1 are refused when the flag is parsed.
+type beamWidth int
+
+func (b *beamWidth) String() string { return strconv.Itoa(b.width()) }
+
+func (b *beamWidth) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return err
+	}
+	if n < 1 {
+		return fmt.Errorf("--beam %d keeps no parse; want 1 or more", n)
+	}
+	*b = beamWidth(n)
+	return nil
+}
+
+func (b *beamWidth) width() int {
+	if b == nil {
+		return 1
+	}
+	return max(int(*b), 1)
+}
+
+// register adds --beam to fs.
+func (b *beamWidth) register(fs *flag.FlagSet) {
+	fs.Var(b, "beam", "parse with a beam of `N` partial parses (1: greedy, the fast default; 8: the accurate mode, about 8 times slower)")
 }
 
 // analyze splits text into sentences and tags and parses each.
@@ -67,7 +93,8 @@ func (c *ParseCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
 	tagsOnly := fs.Bool("tags-only", false, "tag without parsing")
-	beam := beamFlag(fs)
+	var beam beamWidth
+	beam.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: dyad parse [-tags-only] [-beam N] [FILE...]\n\nParse plain-text files (stdin when none are given) and write CoNLL-U.")
 		fs.PrintDefaults()
@@ -75,10 +102,7 @@ func (c *ParseCommand) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *beam < 1 {
-		return dyad.Errorf(dyad.EINVALID, "parse: --beam %d: want 1 or more", *beam)
-	}
-	n, err := loadNLP(!*tagsOnly, *beam)
+	n, err := loadNLP(!*tagsOnly, beam)
 	if err != nil {
 		return err
 	}

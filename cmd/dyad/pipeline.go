@@ -19,7 +19,7 @@ type pipelineFlags struct {
 	dicts     stringList
 	noDefault bool
 	wordOrder bool
-	beam      *int
+	beam      beamWidth
 	warn      io.Writer // the flag set's output, for warnings about --dict files
 }
 
@@ -29,22 +29,19 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&pf.dicts, "dict", "dictionary `FILE` or directory loaded on top of the defaults (repeatable)")
 	fs.BoolVar(&pf.noDefault, "no-default-dict", false, "use only the --dict dictionaries, not dyad's defaults")
 	fs.BoolVar(&pf.wordOrder, "word-order", false, "skip tagging and parsing; code on word order (faster, less accurate)")
-	pf.beam = beamFlag(fs)
+	pf.beam.register(fs)
 }
 
 // pipeline builds the pipeline the flags describe.
 func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 	opts := pipeline.DefaultOptions()
 	opts.WordOrder = pf.wordOrder
-	if pf.beam != nil && *pf.beam != 1 {
-		if *pf.beam < 1 {
-			return nil, dyad.Errorf(dyad.EINVALID, "--beam %d: want 1 or more", *pf.beam)
-		}
+	if pf.beam.width() > 1 {
 		p, err := depparse.Default()
 		if err != nil {
 			return nil, err
 		}
-		opts.Parser = p.WithBeam(*pf.beam)
+		opts.Parser = p.WithBeam(pf.beam.width())
 	}
 	if len(pf.dicts) > 0 || pf.noDefault {
 		d := &dict.Dictionary{}

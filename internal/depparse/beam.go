@@ -23,6 +23,9 @@ const BeamTemperature = 31.5
 // partial parses; width 1 or less is p's greedy search. It is safe for
 // concurrent use, and costs about width times as much as greedy parsing.
 func (p *Parser) WithBeam(width int) *Parser {
+	if max(width, 1) == p.Beam() {
+		return p
+	}
 	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: max(width, 1)}
 	q.pool.New = func() any { return &State{} }
 	return q
