@@ -244,6 +244,20 @@ type DocumentKeys struct {
 	IDs    map[string]bool
 }
 
+// NewDocumentKeys returns an empty set of keys.
+func NewDocumentKeys() *DocumentKeys {
+	return &DocumentKeys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
+}
+
+// Add records a document's id, content hash and URL; an empty URL
+// identifies nothing and is not recorded.
+func (k *DocumentKeys) Add(id, hash, url string) {
+	k.IDs[id], k.Hashes[hash] = true, true
+	if url != "" {
+		k.URLs[url] = true
+	}
+}
+
 // EventMeta is what a store knows of an event beyond its record, for
 // exports: its cluster's size and its document's address, outlet and
 // time of storing.

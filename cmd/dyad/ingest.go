@@ -211,10 +211,7 @@ func (r *ingestRun) fresh(doc *dyad.Document) bool {
 	if doc.Source == "" {
 		doc.Source = r.f.source
 	}
-	r.keys.Hashes[h], r.keys.IDs[doc.ID] = true, true
-	if doc.URL != "" {
-		r.keys.URLs[doc.URL] = true
-	}
+	r.keys.Add(doc.ID, h, doc.URL)
 	return true
 }
 

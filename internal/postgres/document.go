@@ -142,7 +142,7 @@ func (d *DB) Stats(ctx context.Context) (Stats, error) {
 
 // DocumentKeys returns the hashes, URLs and ids of every stored document.
 func (d *DB) DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error) {
-	k := &dyad.DocumentKeys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
+	k := dyad.NewDocumentKeys()
 	rows, err := d.pool.Query(ctx, "SELECT id, hash, url FROM documents")
 	if err != nil {
 		return nil, fmt.Errorf("document keys: %w", err)
@@ -153,10 +153,7 @@ func (d *DB) DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error) {
 		if err := rows.Scan(&id, &hash, &u); err != nil {
 			return nil, fmt.Errorf("document keys: %w", err)
 		}
-		k.IDs[id], k.Hashes[hash] = true, true
-		if u != "" {
-			k.URLs[u] = true
-		}
+		k.Add(id, hash, u)
 	}
 	return k, rows.Err()
 }

@@ -159,7 +159,7 @@ func scanDocument(s interface{ Scan(...any) error }) (*dyad.StoredDocument, erro
 
 // DocumentKeys returns the hashes, URLs and ids of every stored document.
 func (d *DB) DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error) {
-	k := &dyad.DocumentKeys{Hashes: map[string]bool{}, URLs: map[string]bool{}, IDs: map[string]bool{}}
+	k := dyad.NewDocumentKeys()
 	rows, err := d.db.QueryContext(ctx, "SELECT id, hash, url FROM documents")
 	if err != nil {
 		return nil, fmt.Errorf("document keys: %w", err)
@@ -170,10 +170,7 @@ func (d *DB) DocumentKeys(ctx context.Context) (*dyad.DocumentKeys, error) {
 		if err := rows.Scan(&id, &hash, &u); err != nil {
 			return nil, err
 		}
-		k.IDs[id], k.Hashes[hash] = true, true
-		if u != "" {
-			k.URLs[u] = true
-		}
+		k.Add(id, hash, u)
 	}
 	return k, rows.Err()
 }
