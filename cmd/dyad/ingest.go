@@ -274,7 +274,7 @@ func errInput(err error) string {
 // recluster regroups every stored mention into real-world events.
 func recluster(ctx context.Context, db clusterStore, w io.Writer) error {
 	start := time.Now()
-	ms, err := db.clusterMentions(ctx)
+	ms, err := db.Mentions(ctx)
 	if err != nil {
 		return err
 	}

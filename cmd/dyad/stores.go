@@ -22,7 +22,7 @@ type ingestStore interface {
 // clusterStore is what regrouping mentions into real-world events reads
 // and writes.
 type clusterStore interface {
-	clusterMentions(ctx context.Context) ([]cluster.Mention, error)
+	Mentions(ctx context.Context) ([]cluster.Mention, error)
 	ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error
 }
 
@@ -34,43 +34,14 @@ func openIngestStore(ctx context.Context, db string) (ingestStore, error) {
 		if err != nil {
 			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
 		}
-		return pgStore{st}, nil
+		return st, nil
 	}
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	return sqliteStore{st}, nil
+	return st, nil
 }
-
-// sqliteStore adapts the SQLite store.
-type sqliteStore struct{ *sqlite.DB }
-
-func (s sqliteStore) clusterMentions(ctx context.Context) ([]cluster.Mention, error) {
-	ms, err := s.Mentions(ctx)
-	out := make([]cluster.Mention, len(ms))
-	for i, m := range ms {
-		out[i] = cluster.Mention{Event: m.Event, Outlet: m.Outlet}
-	}
-	return out, err
-}
-
-// pgStore adapts the PostgreSQL store.
-type pgStore struct{ *postgres.DB }
-
-func (s pgStore) clusterMentions(ctx context.Context) ([]cluster.Mention, error) {
-	ms, err := s.Mentions(ctx)
-	out := make([]cluster.Mention, len(ms))
-	for i, m := range ms {
-		out[i] = cluster.Mention{Event: m.Event, Outlet: m.Outlet}
-	}
-	return out, err
-}
-
-// Optimize does nothing: PostgreSQL's autovacuum keeps the statistics,
-// and an ANALYZE of a large archive after every ingest would cost more
-// than it gives.
-func (s pgStore) Optimize(ctx context.Context) error { return nil }
 
 // recodeStore is what dyad recode reads and rewrites.
 type recodeStore interface {
@@ -89,11 +60,11 @@ func openRecodeStore(ctx context.Context, db string) (recodeStore, error) {
 		if err != nil {
 			return nil, dyad.Errorf(dyad.EINVALID, "--db: %v", err)
 		}
-		return pgStore{st}, nil
+		return st, nil
 	}
 	st, err := openExisting(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	return sqliteStore{st}, nil
+	return st, nil
 }

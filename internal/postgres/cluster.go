@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/cluster"
 )
 
 // ReplaceClusters replaces every stored cluster with cs, in one
@@ -140,24 +141,18 @@ func (d *DB) queryClusters(ctx context.Context, q string, args ...any) ([]*dyad.
 	return out, rows.Err()
 }
 
-// Mention is an event mention reduced to what clustering reads.
-type Mention struct {
-	Event  *dyad.Event // ID, DocID, Date, Source, Target, CAMEO, Location
-	Outlet string      // the document's source
-}
-
 // Mentions returns every dated event mention with its outlet, in date
 // order, for clustering (as internal/sqlite's Mentions does).
-func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
+func (d *DB) Mentions(ctx context.Context) ([]cluster.Mention, error) {
 	rows, err := d.pool.Query(ctx, "SELECT e.record, e.doc_source FROM events e WHERE e.day > $1 ORDER BY e.day, e.id", undated)
 	if err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}
 	defer rows.Close()
-	var out []Mention
+	var out []cluster.Mention
 	for rows.Next() {
 		var rec string
-		m := Mention{Event: new(dyad.Event)}
+		m := cluster.Mention{Event: new(dyad.Event)}
 		if err := rows.Scan(&rec, &m.Outlet); err != nil {
 			return nil, fmt.Errorf("mentions: %w", err)
 		}
@@ -168,3 +163,8 @@ func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
 	}
 	return out, rows.Err()
 }
+
+// Optimize does nothing: PostgreSQL's autovacuum keeps the statistics,
+// and an ANALYZE of a large archive after every ingest would cost more
+// than it gives. It is here so that ingest can treat both stores alike.
+func (d *DB) Optimize(ctx context.Context) error { return nil }

@@ -8,17 +8,13 @@ import (
 	"fmt"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/cluster"
 )
 
-// Mention is an event mention reduced to what clustering reads.
-type Mention struct {
-	Event  *dyad.Event // ID, DocID, Date, Source and Target Code and Country, CAMEO, Location
-	Outlet string      // the document's source
-}
-
 // Mentions returns every dated event mention with its outlet, in date
-// order, for clustering.
-func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
+// order, for clustering: of the event, its ID, DocID, Date, Source and
+// Target code and country, CAMEO and Location.
+func (d *DB) Mentions(ctx context.Context) ([]cluster.Mention, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT e.event_id, e.doc_id, e.date, e.source_code, e.source_country,
 		e.target_code, e.target_country,
 		e.cameo, e.root, e.quad, e.goldstein, e.doc_source, p.name, p.country, p.lat, p.lon
@@ -28,10 +24,10 @@ func (d *DB) Mentions(ctx context.Context) ([]Mention, error) {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}
 	defer rows.Close()
-	var out []Mention
+	var out []cluster.Mention
 	for rows.Next() {
 		ev := new(dyad.Event)
-		var m Mention
+		var m cluster.Mention
 		var pname, pcountry sql.NullString
 		var lat, lon sql.NullFloat64
 		if err := rows.Scan(&ev.ID, &ev.DocID, &ev.Date, &ev.Source.Code, &ev.Source.Country, &ev.Target.Code, &ev.Target.Country,
