@@ -84,11 +84,10 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ps, err := depparse.Default()
+	ps, err := depparse.ForBeam(beam.width())
 	if err != nil {
 		return err
 	}
-	ps = ps.WithBeam(beam.width())
 	r := NLPBench{Documents: len(texts), LoadSeconds: time.Since(start).Seconds(), LoadCPUSeconds: cpuSeconds() - cpu0}
 	var tSplit, tTag, tParse time.Duration
 	if *profile != "" {

@@ -38,10 +38,9 @@ func loadNLP(parse bool, beam beamWidth) (*nlp, error) {
 	}
 	n := &nlp{tagger: t}
 	if parse {
-		if n.parser, err = depparse.Default(); err != nil {
+		if n.parser, err = depparse.ForBeam(beam.width()); err != nil {
 			return nil, err
 		}
-		n.parser = n.parser.WithBeam(beam.width())
 	}
 	return n, nil
 }

@@ -37,11 +37,11 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 	opts := pipeline.DefaultOptions()
 	opts.WordOrder = pf.wordOrder
 	if pf.beam.width() > 1 {
-		p, err := depparse.Default()
+		p, err := depparse.ForBeam(pf.beam.width())
 		if err != nil {
 			return nil, err
 		}
-		opts.Parser = p.WithBeam(pf.beam.width())
+		opts.Parser = p
 	}
 	if len(pf.dicts) > 0 || pf.noDefault {
 		d := &dict.Dictionary{}

@@ -27,7 +27,7 @@ type TrainCommand struct {
 // Run runs "dyad train tagger|parser [flags]".
 func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-out FILE] [-seed N]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-out FILE] [-seed N] [-beam N]")
 		return dyad.Errorf(dyad.EINVALID, "train: want tagger or parser")
 	}
 	what := args[0]
@@ -40,6 +40,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
 	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick the best epoch on, tagged by the embedded tagger for the parser (parser default: EWT dev under -ud; tagger default and \"none\": train exactly -epochs)")
+	beam := fs.Int("beam", 0, "parser only: train the accurate mode's model, for beam search of this `width`, instead of the greedy one (written to "+depparse.BeamModelFile+")")
 	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -77,7 +78,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if what == "tagger" {
 		return c.trainTagger(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
 	}
-	return c.trainParser(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
+	return c.trainParser(sents, devSents, raw, *out, *seed, *epochs, *folds, *beam, logf)
 }
 
 // unlabelled returns the sentences (as words) of the corpus files named in
@@ -165,8 +166,18 @@ func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, raw [][]string,
 	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
 }
 
-func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, out string, seed int64, epochs, folds int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
+	if beam > 1 {
+		// The accurate mode's model corrects the embedded greedy one.
+		opt = train.DefaultBeamParserOptions()
+		opt.Beam = beam
+		g, err := depparse.Default()
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "train parser -beam: %v (train the greedy parser first, and let go run rebuild)", err)
+		}
+		opt.Prior = g
+	}
 	opt.Logf, opt.Dev, opt.Tagger.Unlabelled = logf, dev, raw
 	if seed != 0 {
 		opt.Seed = seed
@@ -183,6 +194,9 @@ func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string,
 	}
 	if out == "" {
 		out = filepath.Join("internal", "depparse", depparse.ModelFile)
+		if beam > 1 {
+			out = filepath.Join("internal", "depparse", depparse.BeamModelFile)
+		}
 	}
 	return writeModel(out, func(f *os.File) error { return depparse.Encode(f, m) }, logf)
 }

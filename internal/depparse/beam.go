@@ -5,14 +5,23 @@ import (
 	"slices"
 )
 
-// The accurate mode: beam search over the same model. A greedy parser
-// commits to the best action at every step; the beam keeps the width best
-// partial parses, each scored by the sum of its actions' log-probabilities,
-// and finishes the one that is best over the whole sentence. The model was
-// trained for greedy search, so its scores are turned into probabilities
-// by a softmax over the valid actions at a temperature chosen on EWT dev
-// (docs/NLP.md): too cold and the beam is greedy search, too warm and it
-// favours parses that pass through fewer choices.
+// The accurate mode: beam search. A greedy parser commits to the best
+// action at every step; the beam keeps the width best partial parses and
+// finishes the one that is best over the whole sentence. A parse's score
+// is a sum over its actions, and what an action adds depends on the
+// model (actionValues):
+//
+//   - the greedy model's scores are local, comparable only within a step,
+//     so they become log-probabilities by a softmax over the valid
+//     actions, at a temperature chosen on EWT dev (docs/NLP.md): too cold
+//     and the beam is greedy search, too warm and it favours parses that
+//     pass through fewer choices;
+//   - a model trained for the beam (Model.Global; internal/train,
+//     parser_beam.go) adds its scores as they are;
+//   - the accurate mode's embedded model is trained for the beam and
+//     corrects the greedy one: an action adds Lambda times its score to
+//     the greedy model's log-probability. The two models err differently,
+//     and together they beat either alone.
 
 // BeamTemperature is the softmax temperature, in units of the model's
 // weights (perceptron updates, not int16 steps). Chosen on EWT dev with a
@@ -26,7 +35,16 @@ func (p *Parser) WithBeam(width int) *Parser {
 	if max(width, 1) == p.Beam() {
 		return p
 	}
-	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: max(width, 1)}
+	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: max(width, 1), global: p.global, prior: p.prior, lambda: p.lambda}
+	q.pool.New = func() any { return &State{} }
+	return q
+}
+
+// WithPrior returns a copy of p, a model trained for the beam, that
+// corrects the greedy parser g, trained on the same relations: every
+// action scores p's Lambda times p's score plus g's log-probability.
+func (p *Parser) WithPrior(g *Parser) *Parser {
+	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: p.beam, global: p.global, prior: g, lambda: p.lambda}
 	q.pool.New = func() any { return &State{} }
 	return q
 }
@@ -46,8 +64,8 @@ type candidate struct {
 	score     float64
 }
 
-// copyFrom makes c a copy of o.
-func (c *Config) copyFrom(o *Config) {
+// CopyFrom makes c a copy of o.
+func (c *Config) CopyFrom(o *Config) {
 	c.N, c.B = o.N, o.B
 	c.Stack = append(c.Stack[:0], o.Stack...)
 	c.Head = append(c.Head[:0], o.Head...)
@@ -97,25 +115,13 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 				}
 				return canR
 			}
-			top := math.Inf(-1)
-			for a, v := range scores {
-				if valid(a) {
-					top = math.Max(top, float64(v)/temp)
-				}
-			}
-			z := 0.0
-			for a, v := range scores {
-				if valid(a) {
-					z += math.Exp(float64(v)/temp - top)
-				}
-			}
-			norm := top + math.Log(z)
+			vals := p.actionValues(st, scores, valid, temp)
 			// No item puts more than width actions into the next beam,
 			// so only its width best are candidates; a small sorted
 			// buffer finds them without sorting every action.
 			best := st.best[:0]
-			for a, v := range scores {
-				if !valid(a) || len(best) == width && v <= scores[best[width-1]] {
+			for a, v := range vals {
+				if !valid(a) || len(best) == width && v <= vals[best[width-1]] {
 					continue
 				}
 				k := len(best)
@@ -124,7 +130,7 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 				} else {
 					k--
 				}
-				for k > 0 && scores[best[k-1]] < v {
+				for k > 0 && vals[best[k-1]] < v {
 					best[k] = best[k-1]
 					k--
 				}
@@ -132,7 +138,7 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 			}
 			st.best = best
 			for _, a := range best {
-				cands = append(cands, candidate{i, a, cur[i].score + float64(scores[a])/temp - norm})
+				cands = append(cands, candidate{i, a, cur[i].score + vals[a]})
 			}
 		}
 		st.cands = cands
@@ -154,7 +160,7 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 		})
 		next = next[:min(width, len(cands))]
 		for j, cd := range cands[:len(next)] {
-			next[j].c.copyFrom(&cur[cd.from].c)
+			next[j].c.CopyFrom(&cur[cd.from].c)
 			if cd.act >= 0 {
 				next[j].c.Apply(cd.act)
 			}
@@ -168,5 +174,58 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 			best = i
 		}
 	}
-	st.Config.copyFrom(&cur[best].c)
+	st.Config.CopyFrom(&cur[best].c)
+}
+
+// actionValues returns what each action adds to a partial parse's score,
+// from the model's scores of the configuration whose features are in
+// st.feats. A greedy model's scores become log-probabilities at
+// temperature temp; a model trained for the beam adds its scores as they
+// are or, when it corrects a greedy model, adds lambda times them to the
+// greedy model's log-probabilities.
+func (p *Parser) actionValues(st *State, scores []int32, valid func(int) bool, temp float64) []float64 {
+	vals := st.vals[:0]
+	switch {
+	case !p.global:
+		norm := logSumExp(scores, valid, temp)
+		for _, v := range scores {
+			vals = append(vals, float64(v)/temp-norm)
+		}
+	case p.prior == nil:
+		for _, v := range scores {
+			vals = append(vals, float64(v)*float64(p.scale))
+		}
+	default:
+		if cap(st.priorScores) < len(scores) {
+			st.priorScores = make([]int32, len(scores))
+		}
+		ps := st.priorScores[:len(scores)]
+		clear(ps)
+		p.prior.w.Score(st.feats, ps)
+		pt := BeamTemperature / float64(max(p.prior.scale, 1e-12))
+		norm := logSumExp(ps, valid, pt)
+		w := p.lambda * float64(p.scale)
+		for a, v := range scores {
+			vals = append(vals, w*float64(v)+float64(ps[a])/pt-norm)
+		}
+	}
+	st.vals = vals
+	return vals
+}
+
+// logSumExp returns log Σ exp(scores[a]/temp) over the valid actions.
+func logSumExp(scores []int32, valid func(int) bool, temp float64) float64 {
+	top := math.Inf(-1)
+	for a, v := range scores {
+		if valid(a) {
+			top = math.Max(top, float64(v)/temp)
+		}
+	}
+	z := 0.0
+	for a, v := range scores {
+		if valid(a) {
+			z += math.Exp(float64(v)/temp - top)
+		}
+	}
+	return top + math.Log(z)
 }

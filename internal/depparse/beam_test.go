@@ -1,11 +1,13 @@
 package depparse
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/linear"
 )
 
 // taggedNews returns a few tagged sentences for the beam tests.
@@ -111,5 +113,75 @@ func TestBeamConcurrent(t *testing.T) {
 	}
 	for range 4 {
 		checkTree(t, <-done)
+	}
+}
+
+// TestForBeam checks which model each width gets: the greedy one for 1,
+// and for wider beams the model trained for the beam when the binary
+// embeds one.
+func TestForBeam(t *testing.T) {
+	greedy, err := Default()
+	if err != nil {
+		t.Skip(err)
+	}
+	if p, err := ForBeam(1); err != nil || p != greedy {
+		t.Errorf("ForBeam(1) = %p, %v; want the greedy parser %p", p, err, greedy)
+	}
+	p, err := ForBeam(8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Beam() != 8 {
+		t.Errorf("ForBeam(8) has a beam of %d", p.Beam())
+	}
+	_, statErr := fs.Stat(modelFS, BeamModelFile)
+	if embedded := statErr == nil; p.global != embedded {
+		t.Errorf("beam model embedded: %v; ForBeam(8) parses with a model trained for the beam: %v", embedded, p.global)
+	}
+	if p.global && p.lambda > 0 && p.prior != greedy {
+		t.Errorf("the beam model corrects the greedy one (lambda %g) but parses without it", p.lambda)
+	}
+	for _, s := range taggedNews() {
+		p.Parse(s)
+		checkTree(t, s)
+	}
+}
+
+// TestPriorAlone gives a model trained for the beam no weight against the
+// greedy model it corrects: the beam must then find the greedy model's
+// own beam parses, so the two models' scores are combined as documented.
+func TestPriorAlone(t *testing.T) {
+	greedy, err := Default()
+	if err != nil {
+		t.Skip(err)
+	}
+	// Any weights will do for the corrector: they count for nothing.
+	corr := New(&Model{Labels: greedy.Labels(), Global: true, Weights: linear.Weights{
+		Classes: 2*len(greedy.Labels()) + 1, Deltas: []uint32{tmpl(0)}, Counts: []uint16{1}, Class: []uint8{1}, Q: []int16{1000}, Scale: 1}})
+	mixed, alone := corr.WithPrior(greedy).WithBeam(4), greedy.WithBeam(4)
+	for _, s := range taggedNews() {
+		a, b := *s, *s
+		a.Tokens, b.Tokens = slices.Clone(s.Tokens), slices.Clone(s.Tokens)
+		mixed.Parse(&a)
+		alone.Parse(&b)
+		ha, ra := heads(&a)
+		hb, rb := heads(&b)
+		if !slices.Equal(ha, hb) || !slices.Equal(ra, rb) {
+			t.Errorf("%s: with a weightless corrector %v %v, the greedy model's beam %v %v", s.Tokens[0].Text, ha, ra, hb, rb)
+		}
+	}
+	// With weight, the corrector's one feature (present in every
+	// configuration) favours LEFT with label 0 (root) wherever LEFT is
+	// valid, so every word but the last is a left dependent so labelled.
+	corr.lambda = 1
+	mixed = corr.WithPrior(greedy).WithBeam(4)
+	s := taggedNews()[0]
+	mixed.Parse(s)
+	checkTree(t, s)
+	for _, tk := range s.Tokens[:len(s.Tokens)-1] {
+		if tk.Head != 0 && tk.Rel != greedy.Labels()[0] {
+			t.Errorf("%s attached as %s: the corrector did not count", tk.Text, tk.Rel)
+			break
+		}
 	}
 }

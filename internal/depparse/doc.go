@@ -9,7 +9,11 @@
 // Goldberg and Nivre (2013), exploring its own mistakes, on tags predicted
 // by package postag. Parsing takes time linear in the sentence length.
 //
-// The model is trained by "dyad train parser" (package train) and embedded
-// gzip-compressed in the binary; Default loads it once and the Parser is
-// safe for concurrent use.
+// The accurate mode (ForBeam, beam.go) keeps several partial parses and
+// scores them with a second model, trained for the beam, that corrects
+// the greedy one.
+//
+// The models are trained by "dyad train parser [-beam 8]" (package train)
+// and embedded gzip-compressed in the binary; Default and ForBeam load
+// them once and a Parser is safe for concurrent use.
 package depparse

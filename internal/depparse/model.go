@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/dyad-events/dyad/internal/linear"
@@ -15,6 +16,15 @@ import (
 type Model struct {
 	Labels  []string       // dependency relations; label l has actions Left(l), Right(l)
 	Weights linear.Weights // one class per action
+	// Global is set when the weights were trained for beam search (the
+	// sum of a parse's action scores is its score); a greedy model's
+	// scores are local, and the beam turns them into probabilities.
+	Global bool
+	// Lambda, when above 0, makes a Global model a correction to the
+	// greedy model: the beam scores an action Lambda times this model's
+	// score (in perceptron updates) plus the greedy model's
+	// log-probability of it.
+	Lambda float32
 }
 
 // Encode writes m gzip-compressed to w.
@@ -37,8 +47,12 @@ func Decode(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// ModelFile is the embedded model's path inside the package directory.
-const ModelFile = "model/parser.gob.gz"
+// ModelFile is the embedded greedy model's path inside the package
+// directory; BeamModelFile is the accurate mode's, trained for the beam.
+const (
+	ModelFile     = "model/parser.gob.gz"
+	BeamModelFile = "model/parser-beam.gob.gz"
+)
 
 //go:embed model
 var modelFS embed.FS
@@ -46,27 +60,60 @@ var modelFS embed.FS
 // ErrNoModel reports that the binary was built without a parser model.
 var ErrNoModel = errors.New("no parser model embedded: run dyad train parser")
 
-var (
-	defaultOnce   sync.Once
-	defaultParser *Parser
-	defaultErr    error
-)
+// embedded loads one embedded model on first use.
+type embedded struct {
+	once   sync.Once
+	file   string
+	parser *Parser
+	err    error
+}
 
-// Default returns the parser built from the embedded model, loading it on
-// first use. The Parser is shared and safe for concurrent use.
-func Default() (*Parser, error) {
-	defaultOnce.Do(func() {
-		b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
+func (e *embedded) load() (*Parser, error) {
+	e.once.Do(func() {
+		b, err := linear.Embedded(modelFS, e.file, ErrNoModel)
 		if err != nil {
-			defaultErr = err
+			e.err = err
 			return
 		}
 		m, err := Decode(bytes.NewReader(b))
 		if err != nil {
-			defaultErr = err
+			e.err = err
 			return
 		}
-		defaultParser = New(m)
+		e.parser = New(m)
 	})
-	return defaultParser, defaultErr
+	return e.parser, e.err
+}
+
+var (
+	greedyModel = embedded{file: ModelFile}
+	beamModel   = embedded{file: BeamModelFile}
+)
+
+// Default returns the greedy parser built from the embedded model, loading
+// it on first use. The Parser is shared and safe for concurrent use.
+func Default() (*Parser, error) { return greedyModel.load() }
+
+// ForBeam returns the embedded parser for a beam of the given width: for
+// 1 or less the greedy parser (Default); above that the accurate mode,
+// loaded on first use: the model trained for the beam, scoring together
+// with the greedy one. A binary built without that model beams over the
+// greedy model alone.
+func ForBeam(width int) (*Parser, error) {
+	greedy, err := Default()
+	if width <= 1 || err != nil {
+		return greedy, err
+	}
+	p, err := beamModel.load()
+	switch {
+	case errors.Is(err, ErrNoModel):
+		p = greedy
+	case err != nil:
+		return nil, err
+	case p.lambda > 0 && !slices.Equal(p.Labels(), greedy.Labels()):
+		return nil, fmt.Errorf("parser models: the beam model corrects a greedy model trained on other relations: retrain it (dyad train parser -beam 8)")
+	case p.lambda > 0:
+		p = p.WithPrior(greedy)
+	}
+	return p.WithBeam(width), nil
 }

@@ -10,18 +10,21 @@ import (
 
 // Parser assigns heads and relations. It is safe for concurrent use.
 type Parser struct {
-	m     *Model
-	w     *linear.Table
-	scale float32 // of the stored weights, for the beam's softmax
-	beam  int     // partial parses kept; 0 or 1 is greedy search
-	pool  sync.Pool
+	m      *Model
+	w      *linear.Table
+	scale  float32 // of the stored weights, for the beam's softmax
+	beam   int     // partial parses kept; 0 or 1 is greedy search
+	global bool    // the model was trained for the beam: add raw scores
+	prior  *Parser // for a global model: the greedy model it corrects
+	lambda float64 // the global model's weight against the prior
+	pool   sync.Pool
 }
 
 // New returns a Parser for m.
 func New(m *Model) *Parser {
 	// Keep the labels only: the stored weights are in the table now, and
 	// the model's copy of them can be collected.
-	p := &Parser{m: &Model{Labels: m.Labels}, w: linear.NewTable(&m.Weights), scale: m.Weights.Scale}
+	p := &Parser{m: &Model{Labels: m.Labels}, w: linear.NewTable(&m.Weights), scale: m.Weights.Scale, global: m.Global, lambda: float64(m.Lambda)}
 	p.pool.New = func() any { return &State{} }
 	return p
 }
@@ -37,6 +40,8 @@ type State struct {
 	forms, xpos, upos []string
 	feats             []uint32
 	scores            []int32
+	priorScores       []int32
+	vals              []float64  // each action's log-score in the beam
 	beams             []beamItem // the beam's current and next items
 	cands             []candidate
 	best              []int // one item's best actions

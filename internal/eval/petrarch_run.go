@@ -107,11 +107,11 @@ func NewCoder(d *dict.Dictionary, opts PetrarchOptions) (RecordCoder, error) {
 		popts.Tagger, popts.Parser = gold, gold
 	}
 	if opts.Beam > 1 && !opts.GoldParse && !opts.WordOrder {
-		ps, err := depparse.Default()
+		ps, err := depparse.ForBeam(opts.Beam)
 		if err != nil {
 			return nil, fmt.Errorf("parser: %w", err)
 		}
-		popts.Parser = ps.WithBeam(opts.Beam)
+		popts.Parser = ps
 	}
 	p, err := pipeline.New(popts)
 	if err != nil {

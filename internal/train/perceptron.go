@@ -119,3 +119,16 @@ func deltas(keys []uint32) []uint32 {
 	}
 	return d
 }
+
+// addAll moves the weight of class for every feature by d.
+func (p *perceptron) addAll(feats []uint32, class int, d int32) {
+	for _, f := range feats {
+		r, ok := p.index[f]
+		if !ok {
+			r = int32(len(p.rows))
+			p.index[f] = r
+			p.rows = append(p.rows, nil)
+		}
+		p.add(r, class, d)
+	}
+}

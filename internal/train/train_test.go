@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/postag"
@@ -56,14 +57,7 @@ const tiny = `1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
 // TestTinyModels trains both models on a toy treebank and checks that they
 // learn it and that training is deterministic.
 func TestTinyModels(t *testing.T) {
-	var sents []conllu.Sentence
-	for range 5 {
-		ss, err := conllu.Read(strings.NewReader(tiny+devText), "tiny")
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents = append(sents, ss...)
-	}
+	sents := tinyTreebank(t)
 	topt := DefaultTaggerOptions()
 	topt.Epochs, topt.Folds, topt.Prune = 3, 2, 0
 	tm, err := Tagger(sents, topt)
@@ -103,6 +97,103 @@ func TestTinyModels(t *testing.T) {
 	ps.ParseWords(pst, []string{"Rebels", "attacked", "villages", "."}, []string{"NNS", "VBD", "NNS", "."}, upos)
 	if got := pst.Config.Head[1:]; got[0] != 2 || got[1] != 0 || got[2] != 2 || got[3] != 2 {
 		t.Errorf("heads %v, want [2 0 2 2]", got)
+	}
+}
+
+// tinyTreebank is the toy treebank five times over.
+func tinyTreebank(t *testing.T) []conllu.Sentence {
+	t.Helper()
+	var sents []conllu.Sentence
+	for range 5 {
+		ss, err := conllu.Read(strings.NewReader(tiny+devText), "tiny")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents = append(sents, ss...)
+	}
+	return sents
+}
+
+// TestTinyBeamModel trains the accurate mode's model, globally with a
+// beam, on the toy treebank: it must say it was trained for the beam,
+// parse every toy sentence right with one, and come out the same twice.
+func TestTinyBeamModel(t *testing.T) {
+	sents := tinyTreebank(t)
+	opt := DefaultParserOptions()
+	opt.Epochs, opt.Folds, opt.Prune, opt.Beam = 5, 0, 0, 4
+	m, err := Parser(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Global {
+		t.Error("a model trained with a beam is not marked Global")
+	}
+	p := depparse.New(m).WithBeam(4)
+	for _, g := range sents[:3] {
+		s := &dyad.Sentence{}
+		for _, w := range g.Words {
+			s.Tokens = append(s.Tokens, dyad.Token{Text: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
+		}
+		p.Parse(s)
+		for k, w := range g.Words {
+			if s.Tokens[k].Head != w.Head || s.Tokens[k].Rel != w.Rel {
+				t.Errorf("%s: %d %s, want %d %s", w.Form, s.Tokens[k].Head, s.Tokens[k].Rel, w.Head, w.Rel)
+			}
+		}
+	}
+	m2, err := Parser(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b1, b2 strings.Builder
+	depparse.Encode(&b1, m)
+	depparse.Encode(&b2, m2)
+	if b1.String() != b2.String() {
+		t.Error("two beam trainings gave different bytes")
+	}
+}
+
+// TestBeamModelCorrectsPrior trains a beam model as a correction to a
+// greedy one: the weight of the correction must be one of those offered,
+// chosen on dev, and a greedy model trained on other relations refused.
+func TestBeamModelCorrectsPrior(t *testing.T) {
+	sents := tinyTreebank(t)
+	dev, err := conllu.Read(strings.NewReader(devText), "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gopt := DefaultParserOptions()
+	gopt.Epochs, gopt.Folds, gopt.Prune = 3, 0, 0
+	greedy, err := Parser(sents, gopt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := DefaultBeamParserOptions()
+	opt.Epochs, opt.Folds, opt.Prune, opt.Beam, opt.SelectFrom, opt.Dev = 3, 0, 0, 4, 1, dev
+	opt.Prior, opt.Lambdas = depparse.New(greedy), []float64{0.01, 0.05}
+	var lines []string
+	opt.Logf = func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }
+	m, err := Parser(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Lambda != 0.01 && m.Lambda != 0.05 {
+		t.Errorf("lambda %g, want 0.01 or 0.05", m.Lambda)
+	}
+	if n := strings.Count(strings.Join(lines, "\n"), "(lambda "); n != 6 {
+		t.Errorf("%d dev scores with a lambda, want 3 epochs × 2:\n%s", n, strings.Join(lines, "\n"))
+	}
+	other, err := conllu.Read(strings.NewReader(strings.ReplaceAll(tiny, "obj", "dobj")), "other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	og, err := Parser(other, gopt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Prior = depparse.New(og)
+	if _, err := Parser(sents, opt); err == nil || !strings.Contains(err.Error(), "other relations") {
+		t.Errorf("a greedy model with other relations: error %v", err)
 	}
 }
 

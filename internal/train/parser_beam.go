@@ -1,0 +1,273 @@
+package train
+
+import (
+	"math/rand"
+	"slices"
+
+	"github.com/dyad-events/dyad/internal/depparse"
+)
+
+// Global training for the accurate mode. The greedy parser learns one
+// decision at a time; a beam parser trained that way gains little from
+// its beam, because its scores were never meant to be added up over a
+// sentence. Here the beam decodes every training sentence with the
+// current weights, and the perceptron update compares whole action
+// sequences (Zhang and Clark 2008): the best gold prefix against the
+// beam's best at the step where the latter wins by the most (the
+// max-violation update of Huang, Fayong and Guo 2012, which learns in
+// fewer epochs than stopping where gold first falls off the beam).
+//
+// Gold is not one action sequence: arc-hybrid often has several ways to
+// the same tree, so a hypothesis counts as gold while the dynamic oracle
+// says it has lost no more gold arcs than the best one could (none, but
+// for crossing arcs), and the gold prefix of a step is the best-scoring
+// such hypothesis. Updating against one fixed sequence instead would
+// punish the beam for finding the right tree another way.
+
+// beamHyp is a partial parse during training.
+type beamHyp struct {
+	c     depparse.Config
+	score int64
+	acts  []int
+	cost  int  // gold arcs lost so far
+	gold  bool // has lost no more than the best possible
+}
+
+// beamCand extends hypothesis from by action act.
+type beamCand struct {
+	from, act int
+	score     int64
+	cost      int
+}
+
+// beamTrainer holds one training beam's scratch space.
+type beamTrainer struct {
+	width    int
+	na       int
+	sent     depparse.Sentence
+	cur, nxt []beamHyp
+	gold     beamHyp // the best gold prefix; outside the beam once it falls off
+	cands    []beamCand
+	scores   [][]int32 // per hypothesis; the last is the gold prefix's
+	costs    [][]int   // per hypothesis, for gold ones
+	feats    []uint32
+	best     []int
+	maxGold  []int
+	maxPred  []int
+	replayC  depparse.Config
+}
+
+func newBeamTrainer(width, na int) *beamTrainer {
+	bt := &beamTrainer{width: width, na: na}
+	bt.cur, bt.nxt = make([]beamHyp, width), make([]beamHyp, width)
+	bt.scores, bt.costs = make([][]int32, width+1), make([][]int, width+1)
+	for i := range bt.scores {
+		bt.scores[i], bt.costs[i] = make([]int32, na), make([]int, na)
+	}
+	return bt
+}
+
+// trainParserBeam is trainParser for a beam of opt.Beam.
+func trainParserBeam(d *parseData, nlabels int, opt ParserOptions, keep func(*perceptron, int)) {
+	na := 2*nlabels + 1
+	p := newPerceptron(na)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(d.forms))
+	for i := range order {
+		order[i] = i
+	}
+	bt := newBeamTrainer(opt.Beam, na)
+	for e := 0; e < opt.Epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		updates := 0
+		for _, si := range order {
+			if bt.sentence(p, d, si) {
+				updates++
+			}
+			p.tick()
+		}
+		opt.Logf("parser: epoch %d (beam %d): %.2f%% of training sentences updated, %d features", e+1, opt.Beam,
+			100*float64(updates)/float64(max(len(order), 1)), len(p.rows))
+		if e+1 == opt.Epochs || len(opt.Dev) > 0 && e+1 >= opt.SelectFrom {
+			keep(p, e+1)
+		}
+	}
+}
+
+// expand scores hypothesis h (slot k of the score buffers) and, when it is
+// gold, the cost of each of its actions; it returns whether it scored.
+func (bt *beamTrainer) expand(p *perceptron, h *beamHyp, k int, head, label []int) bool {
+	if len(h.c.Stack) == 1 {
+		return false // a forced shift, never scored
+	}
+	bt.feats = depparse.Features(bt.feats[:0], &bt.sent, &h.c)
+	clear(bt.scores[k])
+	p.score(bt.feats, bt.scores[k])
+	if h.gold {
+		actionCosts(&h.c, head, label, bt.costs[k])
+	}
+	return true
+}
+
+// sentence decodes sentence si with the beam and, when the beam's best
+// parse outscores every gold one at some step, updates p at the step of the
+// largest violation. It reports whether it updated.
+func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
+	n := len(d.forms[si])
+	bt.sent.Reset(d.forms[si], d.xpos[si], d.upos[si])
+	head, label := d.head[si], d.label[si]
+	cur := bt.cur[:1]
+	cur[0].c.Reset(n)
+	cur[0].score, cur[0].acts, cur[0].cost, cur[0].gold = 0, cur[0].acts[:0], 0, true
+	g := &bt.gold
+	g.c.Reset(n)
+	g.score, g.acts, g.cost, g.gold = 0, g.acts[:0], 0, true
+	maxViol, maxStep := int64(0), -1
+	for !cur[0].c.Terminal() {
+		// Every hypothesis takes 2n actions, so all finish together.
+		cands := bt.cands[:0]
+		goldIn := false
+		for i := range cur {
+			h := &cur[i]
+			goldIn = goldIn || h.gold
+			if !bt.expand(p, h, i, head, label) {
+				cands = append(cands, beamCand{i, depparse.Shift, h.score, h.cost})
+				continue
+			}
+			for _, a := range bt.topActions(&h.c, bt.scores[i]) {
+				c := beamCand{i, a, h.score + int64(bt.scores[i][a]), h.cost + 1}
+				if h.gold {
+					c.cost = h.cost + bt.costs[i][a]
+				}
+				cands = append(cands, c)
+			}
+		}
+		// The best gold prefix one action on: the best extension of a
+		// gold hypothesis that loses the fewest gold arcs, over the whole
+		// beam, or from the gold prefix outside it.
+		from, gs := cur, 0
+		if !goldIn {
+			from, gs = []beamHyp{*g}, bt.width
+			bt.expand(p, g, gs, head, label)
+		}
+		ng := beamCand{from: -1}
+		for i := range from {
+			h := &from[i]
+			if !h.gold {
+				continue
+			}
+			if len(h.c.Stack) == 1 {
+				c := beamCand{i, depparse.Shift, h.score, h.cost}
+				if ng.from < 0 || c.cost < ng.cost || c.cost == ng.cost && c.score > ng.score {
+					ng = c
+				}
+				continue
+			}
+			sc, cs := bt.scores[gs+i], bt.costs[gs+i]
+			for a, ca := range cs {
+				if ca < 0 {
+					continue
+				}
+				c := beamCand{i, a, h.score + int64(sc[a]), h.cost + ca}
+				if ng.from < 0 || c.cost < ng.cost || c.cost == ng.cost && c.score > ng.score {
+					ng = c
+				}
+			}
+		}
+		bt.cands = cands
+		// Best first; ties go to the earlier hypothesis and the lower
+		// action, so training does not depend on the sort.
+		slices.SortFunc(cands, func(a, b beamCand) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			case a.from != b.from:
+				return a.from - b.from
+			}
+			return a.act - b.act
+		})
+		nxt := bt.nxt[:min(bt.width, len(cands))]
+		for j, cd := range cands[:len(nxt)] {
+			h := &nxt[j]
+			src := &cur[cd.from]
+			h.c.CopyFrom(&src.c)
+			h.c.Apply(cd.act)
+			h.acts = append(append(h.acts[:0], src.acts...), cd.act)
+			h.score, h.cost = cd.score, cd.cost
+			h.gold = src.gold && cd.cost == ng.cost
+		}
+		// The new gold prefix.
+		src := &from[ng.from]
+		if goldIn {
+			g.c.CopyFrom(&src.c)
+			g.acts = append(g.acts[:0], src.acts...)
+		}
+		g.c.Apply(ng.act)
+		g.acts = append(g.acts, ng.act)
+		g.score, g.cost, g.gold = ng.score, ng.cost, true
+		bt.cur, bt.nxt = bt.nxt, bt.cur
+		cur = nxt
+		if !cur[0].gold {
+			if v := cur[0].score - g.score; v >= 0 && (maxStep < 0 || v > maxViol) {
+				maxViol, maxStep = v, len(g.acts)
+				bt.maxGold = append(bt.maxGold[:0], g.acts...)
+				bt.maxPred = append(bt.maxPred[:0], cur[0].acts...)
+			}
+		}
+	}
+	if maxStep < 0 {
+		return false
+	}
+	k := 0
+	for k < maxStep && bt.maxGold[k] == bt.maxPred[k] {
+		k++
+	}
+	bt.replay(p, n, bt.maxGold, k, 1)
+	bt.replay(p, n, bt.maxPred, k, -1)
+	return true
+}
+
+// topActions returns the valid actions of c that could enter the next
+// beam: its width best by score.
+func (bt *beamTrainer) topActions(c *depparse.Config, sc []int32) []int {
+	canS, canL, canR := c.CanShift(), c.CanLeft(), c.CanRight()
+	best := bt.best[:0]
+	for a, v := range sc {
+		switch {
+		case a == depparse.Shift && !canS, a != depparse.Shift && a%2 == 1 && !canL, a != depparse.Shift && a%2 == 0 && !canR:
+			continue
+		case len(best) == bt.width && v <= sc[best[bt.width-1]]:
+			continue
+		}
+		k := len(best)
+		if k < bt.width {
+			best = append(best, a)
+		} else {
+			k--
+		}
+		for k > 0 && sc[best[k-1]] < v {
+			best[k] = best[k-1]
+			k--
+		}
+		best[k] = a
+	}
+	bt.best = best
+	return best
+}
+
+// replay applies acts to a fresh configuration and moves the weight of
+// every action from position from on by d, with the features it was
+// scored with. Forced shifts are never scored, so they are not updated.
+func (bt *beamTrainer) replay(p *perceptron, n int, acts []int, from int, d int32) {
+	c := &bt.replayC
+	c.Reset(n)
+	for i, a := range acts {
+		if i >= from && len(c.Stack) > 1 {
+			bt.feats = depparse.Features(bt.feats[:0], &bt.sent, c)
+			p.addAll(bt.feats, a, d)
+		}
+		c.Apply(a)
+	}
+}
