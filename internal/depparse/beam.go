@@ -214,18 +214,26 @@ func (p *Parser) actionValues(st *State, scores []int32, valid func(int) bool, t
 }
 
 // logSumExp returns log Σ exp(scores[a]/temp) over the valid actions.
+// Actions more than 45 temperatures below the best are skipped: each would
+// add less than e⁻⁴⁵ to a sum of at least 1, and all 255 of them less
+// than half of float64's last place, so the result is the same for a
+// fraction of the calls to math.Exp.
 func logSumExp(scores []int32, valid func(int) bool, temp float64) float64 {
-	top := math.Inf(-1)
+	top, found := int32(math.MinInt32), false
 	for a, v := range scores {
-		if valid(a) {
-			top = math.Max(top, float64(v)/temp)
+		if (v > top || !found) && valid(a) {
+			top, found = v, true
 		}
 	}
+	if !found {
+		return 0
+	}
+	cut := float64(top) - 45*temp
 	z := 0.0
 	for a, v := range scores {
-		if valid(a) {
-			z += math.Exp(float64(v)/temp - top)
+		if float64(v) > cut && valid(a) {
+			z += math.Exp(float64(v-top) / temp)
 		}
 	}
-	return top + math.Log(z)
+	return float64(top)/temp + math.Log(z)
 }
