@@ -137,7 +137,10 @@ func TestEWTFloor(t *testing.T) {
 	if sc.UPOS < floorUPOS || sc.UAS < floorUAS || sc.LAS < floorLAS {
 		t.Errorf("UPOS %.2f UAS %.2f LAS %.2f, floors %.2f %.2f %.2f", sc.UPOS, sc.UAS, sc.LAS, floorUPOS, floorUAS, floorLAS)
 	}
-	beam := ps.WithBeam(8)
+	beam, err := depparse.ForBeam(8)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range pred {
 		beam.Parse(&pred[i])
 	}
