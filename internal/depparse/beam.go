@@ -105,37 +105,11 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 			st.feats = Features(st.feats[:0], &st.Sent, c)
 			clear(scores)
 			p.w.Score(st.feats, scores)
-			canS, canL, canR := c.CanShift(), c.CanLeft(), c.CanRight()
-			valid := func(a int) bool {
-				switch {
-				case a == Shift:
-					return canS
-				case a%2 == 1:
-					return canL
-				}
-				return canR
-			}
+			valid := c.Valid()
 			vals := p.actionValues(st, scores, valid, temp)
 			// No item puts more than width actions into the next beam,
-			// so only its width best are candidates; a small sorted
-			// buffer finds them without sorting every action.
-			best := st.best[:0]
-			for a, v := range vals {
-				if !valid(a) || len(best) == width && v <= vals[best[width-1]] {
-					continue
-				}
-				k := len(best)
-				if k < width {
-					best = append(best, a)
-				} else {
-					k--
-				}
-				for k > 0 && vals[best[k-1]] < v {
-					best[k] = best[k-1]
-					k--
-				}
-				best[k] = a
-			}
+			// so only its width best are candidates.
+			best := TopActions(st.best[:0], vals, valid, width)
 			st.best = best
 			for _, a := range best {
 				cands = append(cands, candidate{i, a, cur[i].score + vals[a]})
@@ -183,7 +157,7 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 // temperature temp; a model trained for the beam adds its scores as they
 // are or, when it corrects a greedy model, adds lambda times them to the
 // greedy model's log-probabilities.
-func (p *Parser) actionValues(st *State, scores []int32, valid func(int) bool, temp float64) []float64 {
+func (p *Parser) actionValues(st *State, scores []int32, valid Valid, temp float64) []float64 {
 	vals := st.vals[:0]
 	switch {
 	case !p.global:
@@ -218,10 +192,10 @@ func (p *Parser) actionValues(st *State, scores []int32, valid func(int) bool, t
 // add less than e⁻⁴⁵ to a sum of at least 1, and all 255 of them less
 // than half of float64's last place, so the result is the same for a
 // fraction of the calls to math.Exp.
-func logSumExp(scores []int32, valid func(int) bool, temp float64) float64 {
+func logSumExp(scores []int32, valid Valid, temp float64) float64 {
 	top, found := int32(math.MinInt32), false
 	for a, v := range scores {
-		if (v > top || !found) && valid(a) {
+		if (v > top || !found) && valid.Allows(a) {
 			top, found = v, true
 		}
 	}
@@ -231,7 +205,7 @@ func logSumExp(scores []int32, valid func(int) bool, temp float64) float64 {
 	cut := float64(top) - 45*temp
 	z := 0.0
 	for a, v := range scores {
-		if float64(v) > cut && valid(a) {
+		if float64(v) > cut && valid.Allows(a) {
 			z += math.Exp(float64(v-top) / temp)
 		}
 	}

@@ -72,6 +72,48 @@ func (c *Config) CanRight() bool {
 	return len(c.Stack) > 2 || len(c.Stack) == 2 && c.B > c.N
 }
 
+// Valid says which kinds of action a configuration allows.
+type Valid struct{ Shift, Left, Right bool }
+
+// Valid returns the kinds of action c allows.
+func (c *Config) Valid() Valid { return Valid{c.CanShift(), c.CanLeft(), c.CanRight()} }
+
+// Allows reports whether action a is of an allowed kind.
+func (v Valid) Allows(a int) bool {
+	switch {
+	case a == Shift:
+		return v.Shift
+	case a%2 == 1:
+		return v.Left
+	}
+	return v.Right
+}
+
+// TopActions appends to dst the allowed actions with the width highest
+// values, best first, the lower action first among equals. A small
+// sorted buffer finds them without sorting every action.
+func TopActions[T int32 | float64](dst []int, vals []T, v Valid, width int) []int {
+	start := len(dst)
+	for a, x := range vals {
+		n := len(dst) - start
+		if !v.Allows(a) || n == width && x <= vals[dst[len(dst)-1]] {
+			continue
+		}
+		k := len(dst)
+		if n < width {
+			dst = append(dst, a)
+		} else {
+			k--
+		}
+		for k > start && vals[dst[k-1]] < x {
+			dst[k] = dst[k-1]
+			k--
+		}
+		dst[k] = a
+	}
+	return dst
+}
+
 // Apply performs action a, which must be valid.
 func (c *Config) Apply(a int) {
 	switch {

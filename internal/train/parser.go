@@ -71,6 +71,14 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 	m := &depparse.Model{Global: opt.Beam > 1}
 	labels := map[string]int{"root": 0}
 	m.Labels = []string{"root"}
+	if opt.Prior != nil {
+		// A correction scores the greedy model's actions: same relations,
+		// same numbers.
+		m.Labels = slices.Clone(opt.Prior.Labels())
+		for i, l := range m.Labels {
+			labels[l] = i
+		}
+	}
 	var d parseData
 	for i := range sents {
 		s := &sents[i]
@@ -83,6 +91,9 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 				break
 			}
 			id, seen := labels[w.Rel]
+			if !seen && opt.Prior != nil {
+				return nil, fmt.Errorf("train parser: relation %q is not one the greedy model to correct knows: train both on the same treebanks", w.Rel)
+			}
 			if !seen {
 				id = len(m.Labels)
 				labels[w.Rel] = id
@@ -106,9 +117,6 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 	}
 	if 2*len(m.Labels)+1 > 256 {
 		return nil, fmt.Errorf("train parser: %d labels, at most 127", len(m.Labels))
-	}
-	if opt.Prior != nil && !slices.Equal(opt.Prior.Labels(), m.Labels) {
-		return nil, fmt.Errorf("train parser: the greedy model to correct was trained on other relations (%d, here %d): train both on the same treebanks", len(opt.Prior.Labels()), len(m.Labels))
 	}
 	if opt.Folds > 1 {
 		if err := jackknifeTags(sents, &d, opt); err != nil {
@@ -223,58 +231,72 @@ func jackknifeTags(sents []conllu.Sentence, d *parseData, opt ParserOptions) err
 	return nil
 }
 
-// trainParser trains for opt.Epochs and calls keep with the perceptron
-// after the last epoch and, with a dev set, after every epoch from
-// opt.SelectFrom on.
-func trainParser(d *parseData, nlabels int, opt ParserOptions, keep func(*perceptron, int)) {
-	na := 2*nlabels + 1
-	p := newPerceptron(na)
-	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(d.forms))
+// epochs runs opt.Epochs passes over the n training sentences, each in a
+// new order drawn from rng; sentence trains on one, and report gives the
+// epoch's log line. keep gets the perceptron after the last epoch and,
+// with a dev set, after every epoch from opt.SelectFrom on.
+func epochs(n int, p *perceptron, rng *rand.Rand, opt ParserOptions, keep func(*perceptron, int),
+	sentence func(epoch, si int), report func(epoch int) string) {
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	var (
-		sent   depparse.Sentence
-		c      depparse.Config
-		feats  []uint32
-		scores = make([]int32, na)
-		costs  = make([]int, na)
-	)
 	for e := 0; e < opt.Epochs; e++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
 		for _, si := range order {
-			sent.Reset(d.forms[si], d.xpos[si], d.upos[si])
-			head, label := d.head[si], d.label[si]
-			c.Reset(len(d.forms[si]))
-			for !c.Terminal() {
-				feats = depparse.Features(feats[:0], &sent, &c)
-				clear(scores)
-				p.score(feats, scores)
-				actionCosts(&c, head, label, costs)
-				pred := depparse.Best(&c, scores)
-				gold := bestGold(scores, costs)
-				if costs[pred] > costs[gold] {
-					p.update(feats, gold, pred, 1)
-				} else {
-					right++
-				}
-				total++
-				p.tick()
-				next := gold
-				if e >= opt.Explore && rng.Float64() < opt.Follow {
-					next = pred
-				}
-				c.Apply(next)
-			}
+			sentence(e, si)
 		}
-		opt.Logf("parser: epoch %d: %.2f%% of training transitions right, %d features", e+1,
-			100*float64(right)/float64(max(total, 1)), len(p.rows))
+		opt.Logf("parser: epoch %d%s, %d features", e+1, report(e), len(p.rows))
 		if e+1 == opt.Epochs || len(opt.Dev) > 0 && e+1 >= opt.SelectFrom {
 			keep(p, e+1)
 		}
 	}
+}
+
+// trainParser trains a greedy parser with the dynamic oracle.
+func trainParser(d *parseData, nlabels int, opt ParserOptions, keep func(*perceptron, int)) {
+	na := 2*nlabels + 1
+	p := newPerceptron(na)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	var (
+		sent         depparse.Sentence
+		c            depparse.Config
+		feats        []uint32
+		scores       = make([]int32, na)
+		costs        = make([]int, na)
+		right, total int
+	)
+	sentence := func(e, si int) {
+		sent.Reset(d.forms[si], d.xpos[si], d.upos[si])
+		head, label := d.head[si], d.label[si]
+		c.Reset(len(d.forms[si]))
+		for !c.Terminal() {
+			feats = depparse.Features(feats[:0], &sent, &c)
+			clear(scores)
+			p.score(feats, scores)
+			actionCosts(&c, head, label, costs)
+			pred := depparse.Best(&c, scores)
+			gold := bestGold(scores, costs)
+			if costs[pred] > costs[gold] {
+				p.update(feats, gold, pred, 1)
+			} else {
+				right++
+			}
+			total++
+			p.tick()
+			next := gold
+			if e >= opt.Explore && rng.Float64() < opt.Follow {
+				next = pred
+			}
+			c.Apply(next)
+		}
+	}
+	report := func(int) string {
+		r := fmt.Sprintf(": %.2f%% of training transitions right", 100*float64(right)/float64(max(total, 1)))
+		right, total = 0, 0
+		return r
+	}
+	epochs(len(d.forms), p, rng, opt, keep, sentence, report)
 }
 
 // actionCosts fills costs with each action's cost, -1 when invalid.

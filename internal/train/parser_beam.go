@@ -1,6 +1,7 @@
 package train
 
 import (
+	"fmt"
 	"math/rand"
 	"slices"
 
@@ -67,31 +68,24 @@ func newBeamTrainer(width, na int) *beamTrainer {
 	return bt
 }
 
-// trainParserBeam is trainParser for a beam of opt.Beam.
+// trainParserBeam trains a parser for a beam of opt.Beam.
 func trainParserBeam(d *parseData, nlabels int, opt ParserOptions, keep func(*perceptron, int)) {
 	na := 2*nlabels + 1
 	p := newPerceptron(na)
-	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(d.forms))
-	for i := range order {
-		order[i] = i
-	}
 	bt := newBeamTrainer(opt.Beam, na)
-	for e := 0; e < opt.Epochs; e++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		updates := 0
-		for _, si := range order {
-			if bt.sentence(p, d, si) {
-				updates++
-			}
-			p.tick()
+	updates := 0
+	sentence := func(_, si int) {
+		if bt.sentence(p, d, si) {
+			updates++
 		}
-		opt.Logf("parser: epoch %d (beam %d): %.2f%% of training sentences updated, %d features", e+1, opt.Beam,
-			100*float64(updates)/float64(max(len(order), 1)), len(p.rows))
-		if e+1 == opt.Epochs || len(opt.Dev) > 0 && e+1 >= opt.SelectFrom {
-			keep(p, e+1)
-		}
+		p.tick()
 	}
+	report := func(int) string {
+		r := fmt.Sprintf(" (beam %d): %.2f%% of training sentences updated", opt.Beam, 100*float64(updates)/float64(max(len(d.forms), 1)))
+		updates = 0
+		return r
+	}
+	epochs(len(d.forms), p, rand.New(rand.NewSource(opt.Seed)), opt, keep, sentence, report)
 }
 
 // expand scores hypothesis h (slot k of the score buffers) and, when it is
@@ -134,7 +128,8 @@ func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
 				cands = append(cands, beamCand{i, depparse.Shift, h.score, h.cost})
 				continue
 			}
-			for _, a := range bt.topActions(&h.c, bt.scores[i]) {
+			bt.best = depparse.TopActions(bt.best[:0], bt.scores[i], h.c.Valid(), bt.width)
+			for _, a := range bt.best {
 				c := beamCand{i, a, h.score + int64(bt.scores[i][a]), h.cost + 1}
 				if h.gold {
 					c.cost = h.cost + bt.costs[i][a]
@@ -227,34 +222,6 @@ func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
 	bt.replay(p, n, bt.maxGold, k, 1)
 	bt.replay(p, n, bt.maxPred, k, -1)
 	return true
-}
-
-// topActions returns the valid actions of c that could enter the next
-// beam: its width best by score.
-func (bt *beamTrainer) topActions(c *depparse.Config, sc []int32) []int {
-	canS, canL, canR := c.CanShift(), c.CanLeft(), c.CanRight()
-	best := bt.best[:0]
-	for a, v := range sc {
-		switch {
-		case a == depparse.Shift && !canS, a != depparse.Shift && a%2 == 1 && !canL, a != depparse.Shift && a%2 == 0 && !canR:
-			continue
-		case len(best) == bt.width && v <= sc[best[bt.width-1]]:
-			continue
-		}
-		k := len(best)
-		if k < bt.width {
-			best = append(best, a)
-		} else {
-			k--
-		}
-		for k > 0 && sc[best[k-1]] < v {
-			best[k] = best[k-1]
-			k--
-		}
-		best[k] = a
-	}
-	bt.best = best
-	return best
 }
 
 // replay applies acts to a fresh configuration and moves the weight of

@@ -43,15 +43,21 @@ func (p *perceptron) update(feats []uint32, good, bad int, step int32) {
 		return
 	}
 	for _, f := range feats {
-		r, ok := p.index[f]
-		if !ok {
-			r = int32(len(p.rows))
-			p.index[f] = r
-			p.rows = append(p.rows, nil)
-		}
+		r := p.row(f)
 		p.add(r, good, step)
 		p.add(r, bad, -step)
 	}
+}
+
+// row returns the row of feature f, adding an empty one if it has none.
+func (p *perceptron) row(f uint32) int32 {
+	r, ok := p.index[f]
+	if !ok {
+		r = int32(len(p.rows))
+		p.index[f] = r
+		p.rows = append(p.rows, nil)
+	}
+	return r
 }
 
 func (p *perceptron) add(r int32, class int, d int32) {
@@ -123,12 +129,6 @@ func deltas(keys []uint32) []uint32 {
 // addAll moves the weight of class for every feature by d.
 func (p *perceptron) addAll(feats []uint32, class int, d int32) {
 	for _, f := range feats {
-		r, ok := p.index[f]
-		if !ok {
-			r = int32(len(p.rows))
-			p.index[f] = r
-			p.rows = append(p.rows, nil)
-		}
-		p.add(r, class, d)
+		p.add(p.row(f), class, d)
 	}
 }
