@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sync"
 
@@ -43,6 +44,9 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	if len(m.Labels) == 0 || 2*len(m.Labels)+1 > 256 {
 		return nil, fmt.Errorf("decode parser model: %d labels", len(m.Labels))
+	}
+	if l := float64(m.Lambda); math.IsNaN(l) || math.IsInf(l, 0) || l < 0 || l > 0 && !m.Global {
+		return nil, fmt.Errorf("decode parser model: lambda %g for a model trained for the beam %v", m.Lambda, m.Global)
 	}
 	return m, nil
 }

@@ -1,7 +1,9 @@
 package depparse
 
 import (
+	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -205,5 +207,36 @@ func BenchmarkFeatures(b *testing.B) {
 				c.Apply(Right(1))
 			}
 		}
+	}
+}
+
+// TestDecodeRejects checks that a model file that cannot be parsed with is
+// refused when it is read, with the reason.
+func TestDecodeRejects(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    Model
+		want string
+	}{
+		{"no labels", Model{}, "0 labels"},
+		{"negative lambda", Model{Labels: []string{"root"}, Global: true, Lambda: -1}, "lambda"},
+		{"NaN lambda", Model{Labels: []string{"root"}, Global: true, Lambda: float32(math.NaN())}, "lambda"},
+		{"lambda on a greedy model", Model{Labels: []string{"root"}, Lambda: 0.01}, "lambda"},
+	} {
+		var b bytes.Buffer
+		if err := Encode(&b, &c.m); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(&b); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
+		}
+	}
+	var b bytes.Buffer
+	ok := Model{Labels: []string{"root"}, Global: true, Lambda: 0.01}
+	if err := Encode(&b, &ok); err != nil {
+		t.Fatal(err)
+	}
+	if m, err := Decode(&b); err != nil || m.Lambda != 0.01 || !m.Global {
+		t.Errorf("a valid beam model: %+v, %v", m, err)
 	}
 }
