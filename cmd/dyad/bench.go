@@ -39,6 +39,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 
 // NLPBench is the report of "dyad bench nlp".
 type NLPBench struct {
+	Parser         string  `json:"parser"` // depparse.Parser.Mode
 	Documents      int     `json:"documents"`
 	Sentences      int     `json:"sentences"`
 	Tokens         int     `json:"tokens"`
@@ -88,7 +89,7 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := NLPBench{Documents: len(texts), LoadSeconds: time.Since(start).Seconds(), LoadCPUSeconds: cpuSeconds() - cpu0}
+	r := NLPBench{Parser: ps.Mode(), Documents: len(texts), LoadSeconds: time.Since(start).Seconds(), LoadCPUSeconds: cpuSeconds() - cpu0}
 	var tSplit, tTag, tParse time.Duration
 	if *profile != "" {
 		stop, err := startProfile(*profile)

@@ -73,9 +73,14 @@ func (c *EvalCommand) parse(args []string) error {
 			n.tagger.Tag(&pred[i])
 			n.parser.Parse(&pred[i])
 		}
-		if out, err = eval.ScoreParse(sents, pred); err != nil {
+		sc, err := eval.ScoreParse(sents, pred)
+		if err != nil {
 			return err
 		}
+		out = struct {
+			Parser string `json:"parser"`
+			eval.ParseScores
+		}{n.parser.Mode(), sc}
 	}
 	enc := json.NewEncoder(c.Env.Stdout)
 	enc.SetIndent("", "  ")

@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -47,6 +48,21 @@ func (p *Parser) WithPrior(g *Parser) *Parser {
 	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: p.beam, global: p.global, prior: g, lambda: p.lambda}
 	q.pool.New = func() any { return &State{} }
 	return q
+}
+
+// Mode says how p parses, for reports: "greedy", "beam 8, greedy model",
+// "beam 8, beam model alone" or "beam 8, beam model correcting the greedy
+// one (lambda 0.0075)".
+func (p *Parser) Mode() string {
+	switch {
+	case p.Beam() == 1:
+		return "greedy"
+	case !p.global:
+		return fmt.Sprintf("beam %d, greedy model", p.Beam())
+	case p.prior == nil:
+		return fmt.Sprintf("beam %d, beam model alone", p.Beam())
+	}
+	return fmt.Sprintf("beam %d, beam model correcting the greedy one (lambda %g)", p.Beam(), float32(p.lambda))
 }
 
 // Beam returns the parser's beam width (1 for greedy search).

@@ -134,6 +134,12 @@ func TestForBeam(t *testing.T) {
 	if p.Beam() != 8 {
 		t.Errorf("ForBeam(8) has a beam of %d", p.Beam())
 	}
+	if m := greedy.Mode(); m != "greedy" {
+		t.Errorf("greedy parser's mode %q", m)
+	}
+	if m := p.Mode(); !strings.HasPrefix(m, "beam 8, ") {
+		t.Errorf("ForBeam(8)'s mode %q", m)
+	}
 	_, statErr := fs.Stat(modelFS, BeamModelFile)
 	if embedded := statErr == nil; p.global != embedded {
 		t.Errorf("beam model embedded: %v; ForBeam(8) parses with a model trained for the beam: %v", embedded, p.global)
