@@ -24,6 +24,10 @@ import (
 // for crossing arcs), and the gold prefix of a step is the best-scoring
 // such hypothesis. Updating against one fixed sequence instead would
 // punish the beam for finding the right tree another way.
+//
+// The model learns on its own here; the greedy model it will correct
+// joins it only where Parser picks the epoch and the weight of the
+// correction on dev, with the two scoring together as they will parse.
 
 // beamHyp is a partial parse during training.
 type beamHyp struct {
@@ -44,7 +48,6 @@ type beamCand struct {
 // beamTrainer holds one training beam's scratch space.
 type beamTrainer struct {
 	width    int
-	na       int
 	sent     depparse.Sentence
 	cur, nxt []beamHyp
 	gold     beamHyp // the best gold prefix; outside the beam once it falls off
@@ -59,7 +62,7 @@ type beamTrainer struct {
 }
 
 func newBeamTrainer(width, na int) *beamTrainer {
-	bt := &beamTrainer{width: width, na: na}
+	bt := &beamTrainer{width: width}
 	bt.cur, bt.nxt = make([]beamHyp, width), make([]beamHyp, width)
 	bt.scores, bt.costs = make([][]int32, width+1), make([][]int, width+1)
 	for i := range bt.scores {
