@@ -135,18 +135,8 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 		if finished {
 			break
 		}
-		// Best first; ties go to the earlier item and the lower action,
-		// so the result does not depend on the sort.
 		slices.SortFunc(cands, func(a, b candidate) int {
-			switch {
-			case a.score > b.score:
-				return -1
-			case a.score < b.score:
-				return 1
-			case a.from != b.from:
-				return a.from - b.from
-			}
-			return a.act - b.act
+			return BeamOrder(a.score, a.from, a.act, b.score, b.from, b.act)
 		})
 		next = next[:min(width, len(cands))]
 		for j, cd := range cands[:len(next)] {
@@ -201,6 +191,22 @@ func (p *Parser) actionValues(st *State, scores []int32, valid Valid, temp float
 	}
 	st.vals = vals
 	return vals
+}
+
+// BeamOrder compares two candidates for a beam, each the score, source
+// hypothesis and action of one extension: best first, ties to the earlier
+// hypothesis and then the lower action, so that a beam's result does not
+// depend on how the sort treats equals.
+func BeamOrder[S int64 | float64](scoreA S, fromA, actA int, scoreB S, fromB, actB int) int {
+	switch {
+	case scoreA > scoreB:
+		return -1
+	case scoreA < scoreB:
+		return 1
+	case fromA != fromB:
+		return fromA - fromB
+	}
+	return actA - actB
 }
 
 // logSumExp returns log Σ exp(scores[a]/temp) over the valid actions.

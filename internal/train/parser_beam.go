@@ -173,18 +173,8 @@ func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
 			}
 		}
 		bt.cands = cands
-		// Best first; ties go to the earlier hypothesis and the lower
-		// action, so training does not depend on the sort.
 		slices.SortFunc(cands, func(a, b beamCand) int {
-			switch {
-			case a.score > b.score:
-				return -1
-			case a.score < b.score:
-				return 1
-			case a.from != b.from:
-				return a.from - b.from
-			}
-			return a.act - b.act
+			return depparse.BeamOrder(a.score, a.from, a.act, b.score, b.from, b.act)
 		})
 		nxt := bt.nxt[:min(bt.width, len(cands))]
 		for j, cd := range cands[:len(nxt)] {
