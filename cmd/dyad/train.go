@@ -40,6 +40,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
 	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick the best epoch on, tagged by the embedded tagger for the parser (parser default: EWT dev under -ud; tagger default and \"none\": train exactly -epochs)")
+	uptrain := fs.Bool("uptrain", false, "parser only: also learn from the -unlabelled news as the embedded accurate mode (--beam 8) tags and parses it")
 	beam := fs.Int("beam", 0, "parser only: train the accurate mode's model, for beam search of this `width`, instead of the greedy one (written to "+depparse.BeamModelFile+")")
 	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -78,7 +79,14 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if what == "tagger" {
 		return c.trainTagger(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
 	}
-	return c.trainParser(sents, devSents, raw, *out, *seed, *epochs, *folds, *beam, logf)
+	var extra []conllu.Sentence
+	if *uptrain {
+		if extra, err = accurateParses(raw); err != nil {
+			return err
+		}
+		logf("train parser: %d sentences of unlabelled news parsed with a beam of 8 to learn from", len(extra))
+	}
+	return c.trainParser(sents, devSents, raw, extra, *out, *seed, *epochs, *folds, *beam, logf)
 }
 
 // unlabelled returns the sentences (as words) of the corpus files named in
@@ -166,7 +174,38 @@ func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, raw [][]string,
 	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
 }
 
-func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
+// accurateParses tags and parses the words of each raw sentence with the
+// embedded models in the accurate mode.
+func accurateParses(raw [][]string) ([]conllu.Sentence, error) {
+	tg, err := postag.Default()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := depparse.ForBeam(8)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]conllu.Sentence, 0, len(raw))
+	for _, words := range raw {
+		var s dyad.Sentence
+		for _, w := range words {
+			s.Tokens = append(s.Tokens, dyad.Token{Text: w})
+		}
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		tg.Tag(&s)
+		ps.Parse(&s)
+		cs := conllu.Sentence{Words: make([]conllu.Word, len(s.Tokens))}
+		for i, t := range s.Tokens {
+			cs.Words[i] = conllu.Word{ID: i + 1, Form: t.Text, UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, Rel: t.Rel}
+		}
+		out = append(out, cs)
+	}
+	return out, nil
+}
+
+func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, extra []conllu.Sentence, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
 	if beam > 1 {
 		// The accurate mode's model corrects the embedded greedy one.
@@ -178,7 +217,7 @@ func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string,
 		}
 		opt.Prior = g
 	}
-	opt.Logf, opt.Dev, opt.Tagger.Unlabelled = logf, dev, raw
+	opt.Logf, opt.Dev, opt.Tagger.Unlabelled, opt.Extra = logf, dev, raw, extra
 	if seed != 0 {
 		opt.Seed = seed
 	}

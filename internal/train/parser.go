@@ -30,6 +30,10 @@ type ParserOptions struct {
 	// with both scoring together, as the accurate mode parses.
 	Prior   *depparse.Parser
 	Lambdas []float64
+	// Extra are sentences tagged and parsed by dyad itself (uptraining:
+	// the accurate mode's trees of unlabelled news), learned from like
+	// the treebank's but with the tags they carry.
+	Extra []conllu.Sentence
 	// Dev, when given, holds sentences tagged as at run time; from epoch
 	// SelectFrom on, the averaged model is scored on them after every
 	// epoch and the best by LAS is kept, so Epochs is a ceiling.
@@ -80,19 +84,16 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 		}
 	}
 	var d parseData
-	for i := range sents {
-		s := &sents[i]
-		ok := true
+	add := func(s *conllu.Sentence) error {
 		h := []int{-1}
 		l := []int{-1}
 		for _, w := range s.Words {
 			if w.Head < 0 || w.Head > len(s.Words) {
-				ok = false
-				break
+				return nil // not a tree: skipped
 			}
 			id, seen := labels[w.Rel]
 			if !seen && opt.Prior != nil {
-				return nil, fmt.Errorf("train parser: relation %q is not one the greedy model to correct knows: train both on the same treebanks", w.Rel)
+				return fmt.Errorf("train parser: relation %q is not one the greedy model to correct knows: train both on the same treebanks", w.Rel)
 			}
 			if !seen {
 				id = len(m.Labels)
@@ -101,9 +102,6 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 			}
 			h = append(h, w.Head)
 			l = append(l, id)
-		}
-		if !ok {
-			continue
 		}
 		xp, up := make([]string, len(s.Words)), make([]string, len(s.Words))
 		for k, w := range s.Words {
@@ -114,6 +112,12 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 		d.upos = append(d.upos, up)
 		d.head = append(d.head, h)
 		d.label = append(d.label, l)
+		return nil
+	}
+	for i := range sents {
+		if err := add(&sents[i]); err != nil {
+			return nil, err
+		}
 	}
 	if 2*len(m.Labels)+1 > 256 {
 		return nil, fmt.Errorf("train parser: %d labels, at most 127", len(m.Labels))
@@ -122,6 +126,16 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 		if err := jackknifeTags(sents, &d, opt); err != nil {
 			return nil, err
 		}
+	}
+	// Sentences parsed by dyad itself keep the tags they came with: they
+	// are already the tagger's.
+	for i := range opt.Extra {
+		if err := add(&opt.Extra[i]); err != nil {
+			return nil, err
+		}
+	}
+	if 2*len(m.Labels)+1 > 256 {
+		return nil, fmt.Errorf("train parser: %d labels, at most 127", len(m.Labels))
 	}
 	var best struct {
 		w        linear.Weights

@@ -212,6 +212,39 @@ func TestBeamModelCorrectsPrior(t *testing.T) {
 	}
 }
 
+// TestParserExtra trains with sentences parsed by dyad itself beside the
+// treebank: their relations and trees must be learned.
+func TestParserExtra(t *testing.T) {
+	sents := tinyTreebank(t)
+	extra, err := conllu.Read(strings.NewReader(strings.Repeat(`1	Yesterday	yesterday	NOUN	NN	_	3	obl:tmod	_	_
+2	rebels	rebel	NOUN	NNS	_	3	nsubj	_	_
+3	attacked	attack	VERB	VBD	_	0	root	_	_
+4	.	.	PUNCT	.	_	3	punct	_	_
+
+`, 5)), "extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := DefaultParserOptions()
+	opt.Epochs, opt.Folds, opt.Prune, opt.Extra = 5, 2, 0, extra
+	opt.Tagger.Epochs, opt.Tagger.Folds = 2, 0
+	m, err := Parser(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(m.Labels, "obl:tmod") {
+		t.Fatalf("relations %v: the extra sentences' obl:tmod is missing", m.Labels)
+	}
+	s := &dyad.Sentence{}
+	for _, w := range extra[0].Words {
+		s.Tokens = append(s.Tokens, dyad.Token{Text: w.Form, UPOS: w.UPOS, XPOS: w.XPOS})
+	}
+	depparse.New(m).Parse(s)
+	if s.Tokens[0].Head != 3 || s.Tokens[0].Rel != "obl:tmod" {
+		t.Errorf("Yesterday: %d %s, want 3 obl:tmod", s.Tokens[0].Head, s.Tokens[0].Rel)
+	}
+}
+
 func TestParserNoSentences(t *testing.T) {
 	if _, err := Parser(nil, DefaultParserOptions()); err == nil {
 		t.Error("no error for an empty treebank")
