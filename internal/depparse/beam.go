@@ -36,8 +36,8 @@ func (p *Parser) WithBeam(width int) *Parser {
 	if max(width, 1) == p.Beam() {
 		return p
 	}
-	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: max(width, 1), global: p.global, prior: p.prior, lambda: p.lambda}
-	q.pool.New = func() any { return &State{} }
+	q := p.clone()
+	q.beam = max(width, 1)
 	return q
 }
 
@@ -45,7 +45,15 @@ func (p *Parser) WithBeam(width int) *Parser {
 // corrects the greedy parser g, trained on the same relations: every
 // action scores p's Lambda times p's score plus g's log-probability.
 func (p *Parser) WithPrior(g *Parser) *Parser {
-	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: p.beam, global: p.global, prior: g, lambda: p.lambda}
+	q := p.clone()
+	q.prior = g
+	return q
+}
+
+// clone returns a parser sharing p's models and settings, with scratch
+// space of its own.
+func (p *Parser) clone() *Parser {
+	q := &Parser{m: p.m, w: p.w, scale: p.scale, beam: p.beam, global: p.global, prior: p.prior, lambda: p.lambda}
 	q.pool.New = func() any { return &State{} }
 	return q
 }

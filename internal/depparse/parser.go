@@ -105,17 +105,11 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 
 // Best returns the valid action with the highest score.
 func Best(c *Config, scores []int32) int {
+	valid := c.Valid()
 	best, bs := -1, int32(math.MinInt32)
-	if c.CanShift() {
-		best, bs = Shift, scores[Shift]
-	}
-	canL, canR := c.CanLeft(), c.CanRight()
-	for a := 1; a < len(scores); a++ {
-		if a%2 == 1 && !canL || a%2 == 0 && !canR {
-			continue
-		}
-		if scores[a] > bs || best < 0 {
-			best, bs = a, scores[a]
+	for a, s := range scores {
+		if valid.Allows(a) && (s > bs || best < 0) {
+			best, bs = a, s
 		}
 	}
 	return best

@@ -119,9 +119,6 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 			return nil, err
 		}
 	}
-	if 2*len(m.Labels)+1 > 256 {
-		return nil, fmt.Errorf("train parser: %d labels, at most 127", len(m.Labels))
-	}
 	if opt.Folds > 1 {
 		if err := jackknifeTags(sents, &d, opt); err != nil {
 			return nil, err

@@ -34,7 +34,7 @@ type beamHyp struct {
 	c     depparse.Config
 	score int64
 	acts  []int
-	cost  int  // gold arcs lost so far
+	cost  int  // gold arcs lost so far (counted while gold)
 	gold  bool // has lost no more than the best possible
 }
 
@@ -50,7 +50,7 @@ type beamTrainer struct {
 	width    int
 	sent     depparse.Sentence
 	cur, nxt []beamHyp
-	gold     beamHyp // the best gold prefix; outside the beam once it falls off
+	gold     [1]beamHyp // the best gold prefix; outside the beam once it falls off
 	cands    []beamCand
 	scores   [][]int32 // per hypothesis; the last is the gold prefix's
 	costs    [][]int   // per hypothesis, for gold ones
@@ -116,7 +116,7 @@ func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
 	cur := bt.cur[:1]
 	cur[0].c.Reset(n)
 	cur[0].score, cur[0].acts, cur[0].cost, cur[0].gold = 0, cur[0].acts[:0], 0, true
-	g := &bt.gold
+	g := &bt.gold[0]
 	g.c.Reset(n)
 	g.score, g.acts, g.cost, g.gold = 0, g.acts[:0], 0, true
 	maxViol, maxStep := int64(0), -1
@@ -133,9 +133,9 @@ func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
 			}
 			bt.best = depparse.TopActions(bt.best[:0], bt.scores[i], h.c.Valid(), bt.width)
 			for _, a := range bt.best {
-				c := beamCand{i, a, h.score + int64(bt.scores[i][a]), h.cost + 1}
+				c := beamCand{i, a, h.score + int64(bt.scores[i][a]), h.cost}
 				if h.gold {
-					c.cost = h.cost + bt.costs[i][a]
+					c.cost += bt.costs[i][a]
 				}
 				cands = append(cands, c)
 			}
@@ -145,30 +145,27 @@ func (bt *beamTrainer) sentence(p *perceptron, d *parseData, si int) bool {
 		// beam, or from the gold prefix outside it.
 		from, gs := cur, 0
 		if !goldIn {
-			from, gs = []beamHyp{*g}, bt.width
+			from, gs = bt.gold[:], bt.width
 			bt.expand(p, g, gs, head, label)
 		}
 		ng := beamCand{from: -1}
+		consider := func(c beamCand) {
+			if ng.from < 0 || c.cost < ng.cost || c.cost == ng.cost && c.score > ng.score {
+				ng = c
+			}
+		}
 		for i := range from {
 			h := &from[i]
-			if !h.gold {
-				continue
-			}
-			if len(h.c.Stack) == 1 {
-				c := beamCand{i, depparse.Shift, h.score, h.cost}
-				if ng.from < 0 || c.cost < ng.cost || c.cost == ng.cost && c.score > ng.score {
-					ng = c
-				}
-				continue
-			}
-			sc, cs := bt.scores[gs+i], bt.costs[gs+i]
-			for a, ca := range cs {
-				if ca < 0 {
-					continue
-				}
-				c := beamCand{i, a, h.score + int64(sc[a]), h.cost + ca}
-				if ng.from < 0 || c.cost < ng.cost || c.cost == ng.cost && c.score > ng.score {
-					ng = c
+			switch {
+			case !h.gold:
+			case len(h.c.Stack) == 1:
+				consider(beamCand{i, depparse.Shift, h.score, h.cost})
+			default:
+				sc := bt.scores[gs+i]
+				for a, ca := range bt.costs[gs+i] {
+					if ca >= 0 {
+						consider(beamCand{i, a, h.score + int64(sc[a]), h.cost + ca})
+					}
 				}
 			}
 		}
