@@ -41,6 +41,9 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
 	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick the best epoch on, tagged by the embedded tagger for the parser (parser default: EWT dev under -ud; tagger default and \"none\": train exactly -epochs)")
 	uptrain := fs.Bool("uptrain", false, "parser only: also learn from the -unlabelled news as the embedded accurate mode (--beam 8) tags and parses it")
+	known := fs.Bool("uptrain-known", false, "with -uptrain: the news may move only the weights of features the treebank creates (the model stays the treebank's size)")
+	teacherBeam := fs.Int("teacher-beam", 8, "with -uptrain: the accurate mode's beam `width` for parsing the news")
+	teacher := fs.String("teacher", "", "with -uptrain: a `DIR` holding the greedy and beam models (parser.gob.gz, parser-beam.gob.gz) whose accurate mode parses the news (default: the embedded ones)")
 	beam := fs.Int("beam", 0, "parser only: train the accurate mode's model, for beam search of this `width`, instead of the greedy one (written to "+depparse.BeamModelFile+")")
 	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -81,12 +84,12 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	}
 	var extra []conllu.Sentence
 	if *uptrain {
-		if extra, err = accurateParses(raw); err != nil {
+		if extra, err = accurateParses(raw, *teacher, *teacherBeam); err != nil {
 			return err
 		}
-		logf("train parser: %d sentences of unlabelled news parsed with a beam of 8 to learn from", len(extra))
+		logf("train parser: %d sentences of unlabelled news parsed with a beam of %d to learn from", len(extra), *teacherBeam)
 	}
-	return c.trainParser(sents, devSents, raw, extra, *out, *seed, *epochs, *folds, *beam, logf)
+	return c.trainParser(sents, devSents, raw, extra, *known, *out, *seed, *epochs, *folds, *beam, logf)
 }
 
 // unlabelled returns the sentences (as words) of the corpus files named in
@@ -174,14 +177,14 @@ func (c *TrainCommand) trainTagger(sents, dev []conllu.Sentence, raw [][]string,
 	return writeModel(out, func(f *os.File) error { return postag.Encode(f, m) }, logf)
 }
 
-// accurateParses tags and parses the words of each raw sentence with the
-// embedded models in the accurate mode.
-func accurateParses(raw [][]string) ([]conllu.Sentence, error) {
+// accurateParses tags and parses the words of each raw sentence in the
+// accurate mode of the parser models in dir (default: the embedded ones).
+func accurateParses(raw [][]string, dir string, width int) ([]conllu.Sentence, error) {
 	tg, err := postag.Default()
 	if err != nil {
 		return nil, err
 	}
-	ps, err := depparse.ForBeam(8)
+	ps, err := teacherParser(dir, width)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +208,30 @@ func accurateParses(raw [][]string) ([]conllu.Sentence, error) {
 	return out, nil
 }
 
-func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, extra []conllu.Sentence, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
+// teacherParser returns the accurate mode of the models in dir, or the
+// embedded accurate mode when dir is empty.
+func teacherParser(dir string, width int) (*depparse.Parser, error) {
+	if dir == "" {
+		return depparse.ForBeam(width)
+	}
+	var ps [2]*depparse.Parser
+	for i, name := range []string{depparse.ModelFile, depparse.BeamModelFile} {
+		path := filepath.Join(dir, filepath.Base(name))
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "-teacher: %v", err)
+		}
+		m, err := depparse.Decode(f)
+		f.Close()
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "-teacher %s: %v", path, err)
+		}
+		ps[i] = depparse.New(m)
+	}
+	return depparse.Accurate(ps[0], ps[1], width)
+}
+
+func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, extra []conllu.Sentence, known bool, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
 	if beam > 1 {
 		// The accurate mode's model corrects the embedded greedy one.
@@ -217,7 +243,7 @@ func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string,
 		}
 		opt.Prior = g
 	}
-	opt.Logf, opt.Dev, opt.Tagger.Unlabelled, opt.Extra = logf, dev, raw, extra
+	opt.Logf, opt.Dev, opt.Tagger.Unlabelled, opt.Extra, opt.ExtraKnownOnly = logf, dev, raw, extra, known
 	if seed != 0 {
 		opt.Seed = seed
 	}

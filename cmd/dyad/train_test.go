@@ -3,8 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/depparse"
+	"github.com/dyad-events/dyad/internal/postag"
 )
 
 // TestTrainMissingData checks that training without the treebanks, or
@@ -34,5 +39,53 @@ func TestTrainMissingData(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a model was written")
+	}
+}
+
+// TestTeacherParser checks that -teacher reads the greedy and beam models
+// from a folder and parses as the embedded accurate mode does when the
+// folder holds the embedded models, and that a missing file is named.
+func TestTeacherParser(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := teacherParser(dir, 8); err == nil || !strings.Contains(err.Error(), "parser.gob.gz") {
+		t.Errorf("empty folder: err %v, want the missing model named", err)
+	}
+	for _, name := range []string{depparse.ModelFile, depparse.BeamModelFile} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "internal", "depparse", name))
+		if err != nil {
+			t.Skipf("no embedded model: %v", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fromDir, err := teacherParser(dir, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := depparse.ForBeam(4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromDir.Mode() != embedded.Mode() {
+		t.Errorf("mode %q, embedded %q", fromDir.Mode(), embedded.Mode())
+	}
+	words := strings.Fields("The minister said on Tuesday that talks with the rebels , who seized the town in May , would resume next week .")
+	tg, err := postag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b dyad.Sentence
+	for _, w := range words {
+		a.Tokens = append(a.Tokens, dyad.Token{Text: w})
+	}
+	tg.Tag(&a)
+	b.Tokens = slices.Clone(a.Tokens)
+	fromDir.Parse(&a)
+	embedded.Parse(&b)
+	for i := range a.Tokens {
+		if a.Tokens[i].Head != b.Tokens[i].Head || a.Tokens[i].Rel != b.Tokens[i].Rel {
+			t.Errorf("word %d %q: teacher %d %s, embedded %d %s", i+1, words[i], a.Tokens[i].Head, a.Tokens[i].Rel, b.Tokens[i].Head, b.Tokens[i].Rel)
+		}
 	}
 }

@@ -111,9 +111,20 @@ func ForBeam(width int) (*Parser, error) {
 	p, err := beamModel.load()
 	switch {
 	case errors.Is(err, ErrNoModel):
-		p = greedy
+		p = nil
 	case err != nil:
 		return nil, err
+	}
+	return Accurate(greedy, p, width)
+}
+
+// Accurate returns the accurate mode that greedy and the beam-trained
+// model p make together, searching with a beam of the given width; with
+// no p, the beam searches over the greedy model alone.
+func Accurate(greedy, p *Parser, width int) (*Parser, error) {
+	switch {
+	case p == nil:
+		p = greedy
 	case p.lambda > 0 && !slices.Equal(p.Labels(), greedy.Labels()):
 		return nil, fmt.Errorf("parser models: the beam model corrects a greedy model trained on other relations: retrain it (dyad train parser -beam 8)")
 	case p.lambda > 0:

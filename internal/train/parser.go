@@ -34,6 +34,10 @@ type ParserOptions struct {
 	// the accurate mode's trees of unlabelled news), learned from like
 	// the treebank's but with the tags they carry.
 	Extra []conllu.Sentence
+	// ExtraKnownOnly keeps Extra from adding features: their updates move
+	// only the weights of features the treebank's sentences created, so
+	// the model stays the size the treebank makes it.
+	ExtraKnownOnly bool
 	// Dev, when given, holds sentences tagged as at run time; from epoch
 	// SelectFrom on, the averaged model is scored on them after every
 	// epoch and the best by LAS is kept, so Epochs is a ceiling.
@@ -64,6 +68,7 @@ func DefaultBeamParserOptions() ParserOptions {
 type parseData struct {
 	forms, xpos, upos [][]string
 	head, label       [][]int // per word 0..n; index 0 unused
+	gold              int     // sentences from the treebank; the rest are Extra
 }
 
 // Parser trains a parser model on sents, on tags predicted by taggers
@@ -126,6 +131,7 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 	}
 	// Sentences parsed by dyad itself keep the tags they came with: they
 	// are already the tagger's.
+	d.gold = len(d.forms)
 	for i := range opt.Extra {
 		if err := add(&opt.Extra[i]); err != nil {
 			return nil, err
@@ -289,7 +295,11 @@ func trainParser(d *parseData, nlabels int, opt ParserOptions, keep func(*percep
 			pred := depparse.Best(&c, scores)
 			gold := bestGold(scores, costs)
 			if costs[pred] > costs[gold] {
-				p.update(feats, gold, pred, 1)
+				if opt.ExtraKnownOnly && si >= d.gold {
+					p.updateKnown(feats, gold, pred, 1)
+				} else {
+					p.update(feats, gold, pred, 1)
+				}
 			} else {
 				right++
 			}

@@ -49,6 +49,19 @@ func (p *perceptron) update(feats []uint32, good, bad int, step int32) {
 	}
 }
 
+// updateKnown is update restricted to features that already have a row.
+func (p *perceptron) updateKnown(feats []uint32, good, bad int, step int32) {
+	if good == bad {
+		return
+	}
+	for _, f := range feats {
+		if r, ok := p.index[f]; ok {
+			p.add(r, good, step)
+			p.add(r, bad, -step)
+		}
+	}
+}
+
 // row returns the row of feature f, adding an empty one if it has none.
 func (p *perceptron) row(f uint32) int32 {
 	r, ok := p.index[f]

@@ -243,6 +243,17 @@ func TestParserExtra(t *testing.T) {
 	if s.Tokens[0].Head != 3 || s.Tokens[0].Rel != "obl:tmod" {
 		t.Errorf("Yesterday: %d %s, want 3 obl:tmod", s.Tokens[0].Head, s.Tokens[0].Rel)
 	}
+
+	// Kept to the treebank's features, the news adds none of its own
+	// (such as those of its word "Yesterday", which the treebank lacks).
+	opt.ExtraKnownOnly = true
+	known, err := Parser(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, all := len(known.Weights.Deltas), len(m.Weights.Deltas); k >= all {
+		t.Errorf("%d features kept to the treebank's, %d with the news's own: want fewer", k, all)
+	}
 }
 
 func TestParserNoSentences(t *testing.T) {
