@@ -43,7 +43,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	uptrain := fs.Bool("uptrain", false, "parser only: also learn from the -unlabelled news as the embedded accurate mode (--beam 8) tags and parses it")
 	known := fs.Bool("uptrain-known", false, "with -uptrain: the news may move only the weights of features the treebank creates (the model stays the treebank's size)")
 	teacherBeam := fs.Int("teacher-beam", 8, "with -uptrain: the accurate mode's beam `width` for parsing the news")
-	teacher := fs.String("teacher", "", "with -uptrain: a `DIR` holding the greedy and beam models (parser.gob.gz, parser-beam.gob.gz) whose accurate mode parses the news (default: the embedded ones)")
+	teacher := fs.String("teacher", "", "with -uptrain: a `DIR` holding the greedy and beam models (parser.gob.zst, parser-beam.gob.zst) whose accurate mode parses the news (default: the embedded ones)")
 	beam := fs.Int("beam", 0, "parser only: train the accurate mode's model, for beam search of this `width`, instead of the greedy one (written to "+depparse.BeamModelFile+")")
 	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
 	if err := fs.Parse(args[1:]); err != nil {

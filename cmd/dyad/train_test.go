@@ -47,7 +47,7 @@ func TestTrainMissingData(t *testing.T) {
 // folder holds the embedded models, and that a missing file is named.
 func TestTeacherParser(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := teacherParser(dir, 8); err == nil || !strings.Contains(err.Error(), "parser.gob.gz") {
+	if _, err := teacherParser(dir, 8); err == nil || !strings.Contains(err.Error(), "parser.gob.zst") {
 		t.Errorf("empty folder: err %v, want the missing model named", err)
 	}
 	for _, name := range []string{depparse.ModelFile, depparse.BeamModelFile} {

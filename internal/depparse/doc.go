@@ -14,6 +14,6 @@
 // the greedy one.
 //
 // The models are trained by "dyad train parser [-beam 8]" (package train)
-// and embedded gzip-compressed in the binary; Default and ForBeam load
+// and embedded zstd-compressed in the binary; Default and ForBeam load
 // them once and a Parser is safe for concurrent use.
 package depparse

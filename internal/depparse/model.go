@@ -28,7 +28,7 @@ type Model struct {
 	Lambda float32
 }
 
-// Encode writes m gzip-compressed to w.
+// Encode writes m in its stored form (linear.Encode) to w.
 func Encode(w io.Writer, m *Model) error {
 	if err := linear.Encode(w, m); err != nil {
 		return fmt.Errorf("encode parser model: %w", err)
@@ -54,8 +54,8 @@ func Decode(r io.Reader) (*Model, error) {
 // ModelFile is the embedded greedy model's path inside the package
 // directory; BeamModelFile is the accurate mode's, trained for the beam.
 const (
-	ModelFile     = "model/parser.gob.gz"
-	BeamModelFile = "model/parser-beam.gob.gz"
+	ModelFile     = "model/parser.gob.zst"
+	BeamModelFile = "model/parser-beam.gob.zst"
 )
 
 //go:embed model

@@ -153,3 +153,44 @@ func Quantize(ws []float32) ([]int16, float32) {
 	}
 	return q, float32(scale)
 }
+
+// StoredLevels is the number of magnitudes the embedded models' weights
+// take (Levels).
+const StoredLevels = maxBook
+
+// Levels rounds each weight of q to the nearest, by ratio, of n
+// magnitudes spaced evenly on a log scale between the smallest and the
+// largest non-zero magnitude of q (n at most 128), keeping its sign. The
+// weights then take at most n magnitudes, and the stored form spends a
+// byte on each instead of two. A perceptron's weights span about two
+// orders of magnitude and their ratios are what decide, so n = 128 (a
+// step of under 4%) leaves the tagger's and parser's scores on EWT dev
+// within a few hundredths (docs/NLP.md).
+func Levels(q []int16, n int) {
+	n = min(max(n, 2), maxBook)
+	lo, hi := math.Inf(1), 0.0
+	for _, v := range q {
+		if a := float64(absQ(v)); a > 0 {
+			lo, hi = math.Min(lo, a), math.Max(hi, a)
+		}
+	}
+	if hi == 0 {
+		return
+	}
+	ll, step := math.Log(lo), (math.Log(hi)-math.Log(lo))/float64(n-1)
+	for i, v := range q {
+		a := float64(absQ(v))
+		if a == 0 {
+			continue
+		}
+		k := 0.0
+		if step > 0 {
+			k = math.Round((math.Log(a) - ll) / step)
+		}
+		m := math.Min(math.Round(math.Exp(ll+k*step)), math.MaxInt16)
+		if v < 0 {
+			m = -m
+		}
+		q[i] = int16(m)
+	}
+}

@@ -10,6 +10,6 @@
 // unseen words, from suffix rules learned from the same treebank.
 //
 // The model is trained by "dyad train tagger" (package train) and embedded
-// gzip-compressed in the binary; Default loads it once and the Tagger is
+// zstd-compressed in the binary; Default loads it once and the Tagger is
 // safe for concurrent use.
 package postag

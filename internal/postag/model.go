@@ -60,7 +60,7 @@ type Rule struct {
 	Add   string
 }
 
-// Encode writes m gzip-compressed to w.
+// Encode writes m in its stored form (linear.Encode) to w.
 func Encode(w io.Writer, m *Model) error {
 	if err := linear.Encode(w, m); err != nil {
 		return fmt.Errorf("encode tagger model: %w", err)
@@ -81,7 +81,7 @@ func Decode(r io.Reader) (*Model, error) {
 }
 
 // ModelFile is the embedded model's path inside the model directory.
-const ModelFile = "model/tagger.gob.gz"
+const ModelFile = "model/tagger.gob.zst"
 
 //go:embed model
 var modelFS embed.FS

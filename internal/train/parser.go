@@ -152,9 +152,9 @@ func Parser(sents []conllu.Sentence, opt ParserOptions) (*depparse.Model, error)
 	}
 	keep := func(p *perceptron, epoch int) {
 		fz := p.freeze(opt.Prune)
-		q, scale := linear.Quantize(fz.w)
-		w := linear.Weights{Classes: 2*len(m.Labels) + 1, Deltas: deltas(fz.keys),
-			Counts: fz.counts, Class: fz.class, Q: q, Scale: scale}
+		// Scored on dev as it will be stored: 128 magnitudes.
+		w := weights(fz, 2*len(m.Labels)+1)
+		linear.Levels(w.Q, linear.StoredLevels)
 		if len(opt.Dev) == 0 {
 			best.w, best.epoch = w, epoch
 			opt.Logf("parser: %d labels, %d features, %d weights", len(m.Labels), len(fz.keys), len(fz.w))

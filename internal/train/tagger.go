@@ -118,6 +118,9 @@ func Tagger(sents []conllu.Sentence, opt TaggerOptions) (*postag.Model, error) {
 		mm.Pass2 = w
 		return dev.score(postag.New(&mm), false)
 	})
+	// The stored form: 128 magnitudes a pass (linear.Levels).
+	linear.Levels(m.Pass1.Q, linear.StoredLevels)
+	linear.Levels(m.Pass2.Q, linear.StoredLevels)
 	opt.Logf("tagger: %d tags, %d+%d features, %d+%d weights", len(m.Tags),
 		len(m.Pass1.Counts), len(m.Pass2.Counts), len(m.Pass1.Q), len(m.Pass2.Q))
 	return m, nil
