@@ -40,9 +40,8 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")
 	dev := fs.String("dev", "", "a CoNLL-U `FILE` to pick the best epoch on, tagged by the embedded tagger for the parser (parser default: EWT dev under -ud; tagger default and \"none\": train exactly -epochs)")
-	uptrain := fs.Bool("uptrain", false, "parser only: also learn from the -unlabelled news as the embedded accurate mode (--beam 8) tags and parses it")
-	known := fs.Bool("uptrain-known", false, "with -uptrain: the news may move only the weights of features the treebank creates (the model stays the treebank's size)")
-	teacherBeam := fs.Int("teacher-beam", 8, "with -uptrain: the accurate mode's beam `width` for parsing the news")
+	uptrain := fs.Bool("uptrain", true, "greedy parser only: also learn from the -unlabelled news as the accurate mode (-teacher) tags and parses it")
+	teacherBeam := fs.Int("teacher-beam", 16, "with -uptrain: the accurate mode's beam `width` for parsing the news")
 	teacher := fs.String("teacher", "", "with -uptrain: a `DIR` holding the greedy and beam models (parser.gob.zst, parser-beam.gob.zst) whose accurate mode parses the news (default: the embedded ones)")
 	beam := fs.Int("beam", 0, "parser only: train the accurate mode's model, for beam search of this `width`, instead of the greedy one (written to "+depparse.BeamModelFile+")")
 	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
@@ -83,13 +82,13 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		return c.trainTagger(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
 	}
 	var extra []conllu.Sentence
-	if *uptrain {
+	if *uptrain && what == "parser" && *beam <= 1 {
 		if extra, err = accurateParses(raw, *teacher, *teacherBeam); err != nil {
 			return err
 		}
 		logf("train parser: %d sentences of unlabelled news parsed with a beam of %d to learn from", len(extra), *teacherBeam)
 	}
-	return c.trainParser(sents, devSents, raw, extra, *known, *out, *seed, *epochs, *folds, *beam, logf)
+	return c.trainParser(sents, devSents, raw, extra, *out, *seed, *epochs, *folds, *beam, logf)
 }
 
 // unlabelled returns the sentences (as words) of the corpus files named in
@@ -231,7 +230,7 @@ func teacherParser(dir string, width int) (*depparse.Parser, error) {
 	return depparse.Accurate(ps[0], ps[1], width)
 }
 
-func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, extra []conllu.Sentence, known bool, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
+func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string, extra []conllu.Sentence, out string, seed int64, epochs, folds, beam int, logf func(string, ...any)) error {
 	opt := train.DefaultParserOptions()
 	if beam > 1 {
 		// The accurate mode's model corrects the embedded greedy one.
@@ -243,7 +242,7 @@ func (c *TrainCommand) trainParser(sents, dev []conllu.Sentence, raw [][]string,
 		}
 		opt.Prior = g
 	}
-	opt.Logf, opt.Dev, opt.Tagger.Unlabelled, opt.Extra, opt.ExtraKnownOnly = logf, dev, raw, extra, known
+	opt.Logf, opt.Dev, opt.Tagger.Unlabelled, opt.Extra = logf, dev, raw, extra
 	if seed != 0 {
 		opt.Seed = seed
 	}

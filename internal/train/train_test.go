@@ -226,7 +226,7 @@ func TestParserExtra(t *testing.T) {
 		t.Fatal(err)
 	}
 	opt := DefaultParserOptions()
-	opt.Epochs, opt.Folds, opt.Prune, opt.Extra = 5, 2, 0, extra
+	opt.Epochs, opt.Folds, opt.Prune, opt.Extra, opt.ExtraKnownOnly = 5, 2, 0, extra, false
 	opt.Tagger.Epochs, opt.Tagger.Folds = 2, 0
 	m, err := Parser(sents, opt)
 	if err != nil {
