@@ -40,8 +40,9 @@ func TestTableScore(t *testing.T) {
 }
 
 // TestTableMatchesWeights scores random models, with runs of every length
-// (inline and in the side array) and a key 0, against a direct reading of
-// the stored weights.
+// (inline and in the side array), weights that fit a code book and
+// weights that do not, and a key 0, against a direct reading of the
+// stored weights.
 func TestTableMatchesWeights(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	for round := range 20 {
@@ -62,7 +63,12 @@ func TestTableMatchesWeights(t *testing.T) {
 			w.Counts = append(w.Counts, uint16(n))
 			row := make([]int32, classes)
 			for _, c := range rng.Perm(classes)[:n] {
+				// Even rounds take 200 values (two-byte pairs and a
+				// code book), odd rounds 2,001 (the wide side array).
 				q := int16(rng.Intn(2001) - 1000)
+				if round%2 == 0 {
+					q = int16(10 * (rng.Intn(200) - 100))
+				}
 				w.Class = append(w.Class, uint8(c))
 				w.Q = append(w.Q, q)
 				row[c] = int32(q)

@@ -1,6 +1,8 @@
 package linear
 
-import "math"
+import (
+	"math"
+)
 
 // Weights is a sparse linear model in its stored form: for each feature
 // (a 32-bit hash, ascending, stored as deltas) a run of (class, weight)
@@ -16,23 +18,35 @@ type Weights struct {
 
 // Table is Weights ready for scoring: an open-addressing hash table of
 // 16-byte slots, four to a cache line. A slot holds a feature key, its
-// pair count and, when the feature has at most two pairs (most do), the
-// pairs themselves; longer runs live in a side array. Each pair is packed
-// as class << 16 | uint16(weight). Scores are sums of quantised weights:
+// pair count and, when the feature has at most five pairs (most do), the
+// pairs themselves; longer runs live in a side array. A pair is two
+// bytes, class << 8 | code, and value maps the code to its weight: the
+// stored weights take at most 128 magnitudes (Levels), so at most 256
+// values. Weights that take more (a model in training, before Levels)
+// are kept exactly instead, every run in the side array wide, as
+// class << 16 | uint16(weight). Scores are sums of quantised weights:
 // the common scale does not change which class is best.
 type Table struct {
 	mask  uint32
 	slots []slot
-	pairs []uint32
+	pairs []uint16
+	wide  []uint32 // the side array when the weights take more than 256 values
+	value [256]int32
 }
 
+// inline is the number of pairs a slot holds itself.
+const inline = 5
+
 // slot is one table entry: key (0 empty; key 0 is stored as 1), count and
-// either two inline pairs or, for longer runs, the start of the run in
-// Table.pairs (in a).
+// either the pairs or, for longer runs (and all runs of wide weights),
+// the start of the run in the side array (in p[0] and p[1]).
 type slot struct {
-	key, count uint32
-	a, b       uint32
+	key   uint32
+	count uint16
+	p     [inline]uint16
 }
+
+func (s *slot) start() uint32 { return uint32(s.p[0]) | uint32(s.p[1])<<16 }
 
 // NewTable builds the scoring table of m.
 func NewTable(m *Weights) *Table {
@@ -43,22 +57,50 @@ func NewTable(m *Weights) *Table {
 	}
 	t := &Table{mask: uint32(size - 1), slots: make([]slot, size)}
 	np := min(len(m.Q), len(m.Class))
-	pack := func(i int) uint32 { return uint32(m.Class[i])<<16 | uint32(uint16(m.Q[i])) }
+	// code[uint16(q)] is 1 + the code of weight q, 0 when q does not occur
+	// (a table indexed by the weight's bits: a map would double the load).
+	code := make([]uint16, 1<<16)
+	distinct := 0
+	for _, q := range m.Q[:np] {
+		if code[uint16(q)] == 0 {
+			code[uint16(q)] = 1
+			distinct++
+		}
+	}
+	compact := distinct <= len(t.value)
+	if compact {
+		c := uint16(0)
+		for v := math.MinInt16; v <= math.MaxInt16; v++ {
+			if code[uint16(v)] != 0 {
+				t.value[c] = int32(v)
+				c++
+				code[uint16(v)] = c
+			}
+		}
+	}
+	pair := func(j int) uint16 { return uint16(m.Class[j])<<8 | (code[uint16(m.Q[j])] - 1) }
 	key, pos := uint32(0), 0
 	for i := 0; i < n; i++ {
 		key += m.Deltas[i]
 		cnt := min(int(m.Counts[i]), np-pos)
-		sl := slot{key: max(key, 1), count: uint32(cnt)}
+		sl := slot{key: max(key, 1), count: uint16(cnt)}
 		switch {
-		case cnt > 2:
-			sl.a = uint32(len(t.pairs))
+		case !compact:
+			at := uint32(len(t.wide))
+			sl.p[0], sl.p[1] = uint16(at), uint16(at>>16)
 			for j := pos; j < pos+cnt; j++ {
-				t.pairs = append(t.pairs, pack(j))
+				t.wide = append(t.wide, uint32(m.Class[j])<<16|uint32(uint16(m.Q[j])))
 			}
-		case cnt == 2:
-			sl.a, sl.b = pack(pos), pack(pos+1)
-		case cnt == 1:
-			sl.a = pack(pos)
+		case cnt > inline:
+			at := uint32(len(t.pairs))
+			sl.p[0], sl.p[1] = uint16(at), uint16(at>>16)
+			for j := pos; j < pos+cnt; j++ {
+				t.pairs = append(t.pairs, pair(j))
+			}
+		default:
+			for j := pos; j < pos+cnt; j++ {
+				sl.p[j-pos] = pair(j)
+			}
 		}
 		pos += cnt
 		if cnt > 0 {
@@ -94,8 +136,8 @@ func (t *Table) Score(features []uint32, scores []int32) {
 		// Then the first cache line of every long run found at home, the
 		// same way: those runs live apart from their slots.
 		for i, k := range fs {
-			if sl := &t.slots[at[i]]; sl.key == max(k, 1) && sl.count > 2 {
-				touch |= t.pairs[sl.a]
+			if sl := &t.slots[at[i]]; sl.key == max(k, 1) && sl.count > inline && t.wide == nil {
+				touch |= uint32(t.pairs[sl.start()])
 			}
 		}
 		if touch == 0 && len(t.slots) == 0 {
@@ -111,16 +153,22 @@ func (t *Table) add(k, s uint32, scores []int32) {
 	for {
 		sl := &t.slots[s]
 		if sl.key == k {
-			switch n := sl.count; {
-			case n > 2:
-				for _, p := range t.pairs[sl.a : sl.a+n] {
-					addPair(p, scores)
+			n := uint32(sl.count)
+			switch {
+			case t.wide != nil:
+				for _, p := range t.wide[sl.start() : sl.start()+n] {
+					if c := int(p >> 16); c < len(scores) {
+						scores[c] += int32(int16(p))
+					}
 				}
-			case n == 2:
-				addPair(sl.a, scores)
-				addPair(sl.b, scores)
+			case n > inline:
+				for _, p := range t.pairs[sl.start() : sl.start()+n] {
+					t.addPair(p, scores)
+				}
 			default:
-				addPair(sl.a, scores)
+				for _, p := range sl.p[:n] {
+					t.addPair(p, scores)
+				}
 			}
 			return
 		}
@@ -131,9 +179,9 @@ func (t *Table) add(k, s uint32, scores []int32) {
 	}
 }
 
-func addPair(p uint32, scores []int32) {
-	if c := int(p >> 16); c < len(scores) {
-		scores[c] += int32(int16(p))
+func (t *Table) addPair(p uint16, scores []int32) {
+	if c := int(p >> 8); c < len(scores) {
+		scores[c] += t.value[p&0xff]
 	}
 }
 
