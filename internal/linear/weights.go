@@ -1,8 +1,6 @@
 package linear
 
-import (
-	"math"
-)
+import "math"
 
 // Weights is a sparse linear model in its stored form: for each feature
 // (a 32-bit hash, ascending, stored as deltas) a run of (class, weight)
