@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"path"
 	"strings"
 	"testing"
 
@@ -238,5 +239,26 @@ func TestDecodeRejects(t *testing.T) {
 	}
 	if m, err := Decode(&b); err != nil || m.Lambda != 0.01 || !m.Global {
 		t.Errorf("a valid beam model: %+v, %v", m, err)
+	}
+}
+
+// BenchmarkLoad decodes each embedded model and builds its scoring table,
+// as Default and ForBeam do on first use (docs/NLP.md, load target 1 s).
+func BenchmarkLoad(b *testing.B) {
+	for _, name := range []string{ModelFile, BeamModelFile} {
+		raw, err := modelFS.ReadFile(name)
+		if err != nil {
+			b.Skip(err)
+		}
+		b.Run(path.Base(name), func(b *testing.B) {
+			b.SetBytes(int64(len(raw)))
+			for b.Loop() {
+				m, err := Decode(bytes.NewReader(raw))
+				if err != nil {
+					b.Fatal(err)
+				}
+				New(m)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package postag
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -102,5 +103,22 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		tg.Tag(s)
+	}
+}
+
+// BenchmarkLoad decodes the embedded model and builds its two scoring
+// tables, as Default does on first use (docs/NLP.md, load target 1 s).
+func BenchmarkLoad(b *testing.B) {
+	raw, err := modelFS.ReadFile(ModelFile)
+	if err != nil {
+		b.Skip(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		m, err := Decode(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		New(m)
 	}
 }
