@@ -3,6 +3,7 @@ package depparse
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"path"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/linear"
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 // follow runs the oracle: from the start it takes the first zero-cost
@@ -251,14 +253,13 @@ func BenchmarkLoad(b *testing.B) {
 			b.Skip(err)
 		}
 		b.Run(path.Base(name), func(b *testing.B) {
-			b.SetBytes(int64(len(raw)))
-			for b.Loop() {
-				m, err := Decode(bytes.NewReader(raw))
-				if err != nil {
-					b.Fatal(err)
+			testingutil.BenchLoad(b, raw, func(r io.Reader) error {
+				m, err := Decode(r)
+				if err == nil {
+					New(m)
 				}
-				New(m)
-			}
+				return err
+			})
 		})
 	}
 }

@@ -1,12 +1,13 @@
 package postag
 
 import (
-	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 func sentence(words ...string) *dyad.Sentence {
@@ -113,12 +114,11 @@ func BenchmarkLoad(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	b.SetBytes(int64(len(raw)))
-	for b.Loop() {
-		m, err := Decode(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
+	testingutil.BenchLoad(b, raw, func(r io.Reader) error {
+		m, err := Decode(r)
+		if err == nil {
+			New(m)
 		}
-		New(m)
-	}
+		return err
+	})
 }

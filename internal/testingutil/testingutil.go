@@ -4,6 +4,8 @@
 package testingutil
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,5 +44,16 @@ func SharedData(tb testing.TB, parts ...string) string {
 func ReportCPU(b *testing.B, start time.Duration, ops int) {
 	if ops > 0 {
 		b.ReportMetric(float64(CPUTime()-start)/float64(ops)/1e3, "cpu-µs/op")
+	}
+}
+
+// BenchLoad measures loading a model stored as raw: load decodes it and
+// builds what scoring needs, as the package's Default does on first use.
+func BenchLoad(b *testing.B, raw []byte, load func(io.Reader) error) {
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if err := load(bytes.NewReader(raw)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
