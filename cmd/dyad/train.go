@@ -82,7 +82,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		return c.trainTagger(sents, devSents, raw, *out, *seed, *epochs, *folds, logf)
 	}
 	var extra []conllu.Sentence
-	if *uptrain && what == "parser" && *beam <= 1 {
+	if *uptrain && *beam <= 1 {
 		if extra, err = accurateParses(raw, *teacher, *teacherBeam); err != nil {
 			return err
 		}

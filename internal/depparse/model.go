@@ -46,7 +46,7 @@ func Decode(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("decode parser model: %d labels", len(m.Labels))
 	}
 	if l := float64(m.Lambda); math.IsNaN(l) || math.IsInf(l, 0) || l < 0 || l > 0 && !m.Global {
-		return nil, fmt.Errorf("decode parser model: lambda %g for a model trained for the beam %v", m.Lambda, m.Global)
+		return nil, fmt.Errorf("decode parser model: lambda %g (it must be finite, at least 0, and 0 unless the model was trained for the beam)", m.Lambda)
 	}
 	return m, nil
 }
