@@ -10,7 +10,9 @@ import (
 
 // Write writes s as one CoNLL-U sentence: "# sent_id", "# text" and
 // "# span" comments (the sentence's byte span in its document), then one
-// line per token with its byte span in MISC, then a blank line. docID, when
+// line per token with its byte span in MISC, then a blank line. Words the
+// tokenizer split from one surface token ("do" and "n't" of "don't") get a
+// range line before them, as in the UD treebanks (see Joined). docID, when
 // not empty, prefixes the sentence id.
 func Write(w *bufio.Writer, docID string, s *dyad.Sentence) error {
 	id := fmt.Sprint(s.Index + 1)
@@ -18,13 +20,20 @@ func Write(w *bufio.Writer, docID string, s *dyad.Sentence) error {
 		id = docID + "-" + id
 	}
 	fmt.Fprintf(w, "# sent_id = %s\n# text = %s\n# span = %d-%d\n", id, oneLine(s.Text), s.Span.Start, s.Span.End)
-	for _, t := range s.Tokens {
+	last := -1 // the last token of the multiword token being written
+	for i, t := range s.Tokens {
+		if i > last {
+			if j := multiword(s.Tokens, i); j > i {
+				writeRange(w, s.Tokens[i:j+1])
+				last = j
+			}
+		}
 		head := "_"
 		if t.Head >= 0 {
 			head = fmt.Sprint(t.Head)
 		}
 		misc := fmt.Sprintf("Span=%d-%d", t.Span.Start, t.Span.End)
-		if !t.SpaceAfter {
+		if !t.SpaceAfter && i > last {
 			misc = "SpaceAfter=No|" + misc
 		}
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t%s\n", t.ID, field(t.Text),
@@ -32,6 +41,22 @@ func Write(w *bufio.Writer, docID string, s *dyad.Sentence) error {
 	}
 	_, err := w.WriteString("\n")
 	return err
+}
+
+// writeRange writes the range line of a multiword token: its words' IDs,
+// the surface form they spell, and SpaceAfter=No when the token is
+// followed without a space (UD puts it here, not on the words).
+func writeRange(w *bufio.Writer, words []dyad.Token) {
+	var form strings.Builder
+	for _, t := range words {
+		form.WriteString(t.Text)
+	}
+	end := words[len(words)-1]
+	misc := fmt.Sprintf("Span=%d-%d", words[0].Span.Start, end.Span.End)
+	if !end.SpaceAfter {
+		misc = "SpaceAfter=No|" + misc
+	}
+	fmt.Fprintf(w, "%d-%d\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", words[0].ID, end.ID, field(form.String()), misc)
 }
 
 // oneLine replaces line breaks and tabs in a comment with spaces.

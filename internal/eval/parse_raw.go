@@ -205,30 +205,15 @@ func common(sys []dyad.Span, gold map[dyad.Span]bool) int {
 }
 
 // surface groups tokens into the surface tokens UD writes as multiword
-// tokens: a clitic attached to the word before it.
+// tokens (conllu.Joined): a clitic attached to the word before it.
 func surface(toks []dyad.Token) []dyad.Span {
 	var out []dyad.Span
 	for i, t := range toks {
-		if i > 0 && !toks[i-1].SpaceAfter && toks[i-1].Span.End == t.Span.Start && isClitic(t.Text, toks[i-1].Text) {
+		if i > 0 && conllu.Joined(toks[i-1], t) {
 			out[len(out)-1].End = t.Span.End
 			continue
 		}
 		out = append(out, t.Span)
 	}
 	return out
-}
-
-func isClitic(w, prev string) bool {
-	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
-	case "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "nt":
-		return prev != "" && prev[len(prev)-1] != '\'' && !strings.HasSuffix(prev, "’")
-	case "not":
-		return strings.EqualFold(prev, "can")
-	case "na", "ta":
-		switch strings.ToLower(prev) {
-		case "gon", "wan", "got":
-			return true
-		}
-	}
-	return false
 }

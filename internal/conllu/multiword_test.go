@@ -1,0 +1,94 @@
+package conllu
+
+import (
+	"bufio"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// toks lays words out as the tokenizer would: a word ending in "+" is
+// followed by the next with no space.
+func toks(words ...string) []dyad.Token {
+	var out []dyad.Token
+	off := 0
+	for i, w := range words {
+		glued := strings.HasSuffix(w, "+")
+		w = strings.TrimSuffix(w, "+")
+		t := dyad.Token{ID: i + 1, Text: w, Span: dyad.Span{Start: off, End: off + len(w)}, Head: 0, Rel: "dep", SpaceAfter: !glued}
+		off += len(w)
+		if !glued {
+			off++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func TestJoined(t *testing.T) {
+	for _, c := range []struct {
+		words []string
+		xpos  string // of the second word
+		want  bool
+	}{
+		{[]string{"do+", "n't"}, "RB", true},
+		{[]string{"It+", "’s"}, "VBZ", true},
+		{[]string{"John+", "'s"}, "POS", true},
+		{[]string{"they+", "'ll"}, "MD", true},
+		{[]string{"can+", "not"}, "RB", true},
+		{[]string{"gon+", "na"}, "TO", true},
+		{[]string{"do+", "nt"}, "RB", true},
+		{[]string{"countries+", "'"}, "POS", true},
+		{[]string{"countries+", "'"}, "''", false}, // a closing quote
+		{[]string{"do", "n't"}, "RB", false},       // a space between
+		{[]string{"can", "not"}, "RB", false},
+		{[]string{"he+", "not"}, "RB", false},
+		{[]string{"'+", "s"}, "NN", false},
+		{[]string{"rock+", "n"}, "CC", false},
+		{[]string{"U.S.+", "-"}, "HYPH", false},
+	} {
+		ts := toks(c.words...)
+		ts[1].XPOS = c.xpos
+		if got := Joined(ts[0], ts[1]); got != c.want {
+			t.Errorf("Joined(%q, %q/%s) = %v, want %v", c.words[0], c.words[1], c.xpos, got, c.want)
+		}
+	}
+}
+
+func TestWriteMultiword(t *testing.T) {
+	ts := toks("They+", "'ll", "can+", "not", "go+", ".")
+	text := "They'll cannot go."
+	s := dyad.Sentence{Span: dyad.Span{Start: 0, End: len(text)}, Text: text, Tokens: ts}
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	if err := Write(w, "", &s); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	var ranges []string
+	for _, line := range strings.Split(b.String(), "\n") {
+		if f := strings.Split(line, "\t"); len(f) == 10 && strings.Contains(f[0], "-") {
+			ranges = append(ranges, f[0]+" "+f[1]+" "+f[9])
+		}
+	}
+	want := []string{"1-2 They'll Span=0-7", "3-4 cannot Span=8-14"}
+	if strings.Join(ranges, "|") != strings.Join(want, "|") {
+		t.Errorf("range lines %q, want %q\n%s", ranges, want, b.String())
+	}
+	back, err := Read(strings.NewReader(b.String()), "w")
+	if err != nil || len(back) != 1 {
+		t.Fatalf("round trip: %v %+v", err, back)
+	}
+	r := back[0]
+	if len(r.Words) != 6 || len(r.Tokens) != 2 || r.Tokens[1].First != 3 || r.Tokens[1].Last != 4 || r.Tokens[1].Form != "cannot" {
+		t.Fatalf("read back %+v", r)
+	}
+	// SpaceAfter=No sits on the words outside multiword tokens only: "go"
+	// before "." has it, "They" inside "They'll" does not need it.
+	for i, want := range []bool{false, true, false, true, false, true} {
+		if got := r.SpaceAfter(i); got != want {
+			t.Errorf("word %d %q: SpaceAfter %v, want %v", i+1, r.Words[i].Form, got, want)
+		}
+	}
+}
