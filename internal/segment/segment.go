@@ -136,11 +136,15 @@ func endsAt(text string, toks []dyad.Token, i int) bool {
 	switch {
 	case isFinal(w):
 		// a closing quote or bracket attached to the final mark goes with it
-		if !toks[i].SpaceAfter && isCloser(next.Text) {
+		if !toks[i].SpaceAfter && closes(toks, i+1) {
 			return false
 		}
 		return opensSentence(next.Text)
-	case isCloser(w) && i > 0 && isFinal(toks[i-1].Text) && !toks[i-1].SpaceAfter:
+	case closes(toks, i) && afterFinal(toks, i):
+		// a second closer goes with the first ("this?'\" says")
+		if !toks[i].SpaceAfter && closes(toks, i+1) {
+			return false
+		}
 		return opensSentence(next.Text)
 	case strings.HasSuffix(w, ".") && len(w) > 1:
 		if titles[strings.ToLower(strings.TrimSuffix(w, "."))] || len(w) == 2 { // "Dr.", an initial "J."
@@ -171,6 +175,32 @@ func isFinal(w string) bool {
 		}
 	}
 	return true
+}
+
+// afterFinal reports whether toks[i] follows a final mark with nothing
+// between them but closers written without spaces ("?'" and "?'\"").
+func afterFinal(toks []dyad.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && !toks[k].SpaceAfter; k-- {
+		if isFinal(toks[k].Text) {
+			return true
+		}
+		if !closes(toks, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// closes reports whether toks[i] closes what comes before it: a closing
+// quote or bracket, or an opening-shaped quote mark written with no space
+// before it and a space after ("decision.“ However"), which is a
+// closing quote typed with the wrong key.
+func closes(toks []dyad.Token, i int) bool {
+	w := toks[i].Text
+	if isCloser(w) {
+		return true
+	}
+	return (w == "“" || w == "‘") && toks[i].SpaceAfter && i+1 < len(toks) && i > 0 && !toks[i-1].SpaceAfter
 }
 
 func isCloser(w string) bool {
@@ -205,7 +235,8 @@ func init() {
 	for _, w := range strings.Fields(`the a an he she it they we i you this that
 		these those there his her its their our my in on at for but and
 		however meanwhile mr. mrs. ms. dr. officials police some many
-		no one after before when while if as last earlier later also`) {
+		no one after before when while if as last earlier later also since
+		despite although though during according`) {
 		starters[w] = true
 	}
 }

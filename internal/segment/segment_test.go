@@ -33,6 +33,11 @@ func TestSentences(t *testing.T) {
 		{"NATO — the alliance — met.", []string{"NATO — the alliance — met."}},
 		{"THE END —", []string{"THE END —"}},
 		{"wait... and then... It ended.", []string{"wait... and then...", "It ended."}},
+		{`"Did they see it?'" asks Lee. They did.`, []string{`"Did they see it?'" asks Lee.`, "They did."}},
+		{"We regret the vote.“ Later, the board met.", []string{"We regret the vote.“", "Later, the board met."}},
+		{"A fort built ca. 900 B.C. stands here.", []string{"A fort built ca. 900 B.C. stands here."}},
+		{"It honours Hank Lowe Jr. Since then, it has grown.", []string{"It honours Hank Lowe Jr.", "Since then, it has grown."}},
+		{"Hank Lowe Jr. said no.", []string{"Hank Lowe Jr. said no."}},
 	}
 	for _, tt := range tests {
 		got := split(tt.in)

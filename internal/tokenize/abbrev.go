@@ -29,7 +29,7 @@ var abbreviations = set(
 // capitalOnly abbreviations are also common words, so they are
 // abbreviations only when capitalised ("No. 2" but "said no.").
 var capitalOnly = set("no", "nos", "co", "ill", "miss", "mass", "wash", "sun",
-	"sat", "ore", "pa", "la", "ind", "mo", "est", "ed", "op", "ca", "fig",
+	"sat", "ore", "pa", "la", "ind", "mo", "est", "ed", "op", "fig",
 	"sep", "mar", "jun", "dec", "mon", "wed", "fri", "penn", "vol", "col",
 	"gen", "rep", "gov", "rev", "con", "pres", "hon", "amb")
 

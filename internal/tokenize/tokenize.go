@@ -166,7 +166,9 @@ func (c *chunker) trailing(s, e int, url bool) int {
 			if k == s || url {
 				return e
 			}
-		case r == ',' || r == ';' || r == ':' || isCloser(r):
+		case r == ',' || r == ';' || r == ':' || isCloser(r) || (r == '“' || r == '‘') && k > s:
+			// an opening-shaped quote at the end of a word closes it
+			// ("decision.“ However"): the wrong key for ” or ’
 			if url && r != ',' && r != ';' && r != ':' && r != ')' && r != '"' && r != '\'' && r != '>' {
 				return e
 			}
