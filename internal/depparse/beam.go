@@ -111,6 +111,8 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 	cur[0].c.Reset(len(st.Sent.W) - 1)
 	cur[0].score = 0
 	temp := BeamTemperature / float64(max(p.scale, 1e-12))
+	fronts := &st.fronts
+	fronts.reset(len(st.Sent.W)+1, len(scores))
 	for {
 		cands := st.cands[:0]
 		finished := true
@@ -126,9 +128,13 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 				continue
 			}
 			finished = false
-			st.feats = Features(st.feats[:0], &st.Sent, c)
-			clear(scores)
+			st.feats = StackFeatures(st.feats[:0], &st.Sent, c)
+			copy(scores, fronts.sums(p, st, c, 0))
 			p.w.Score(st.feats, scores)
+			if p.prior != nil {
+				st.priorScores = append(st.priorScores[:0], fronts.sums(p.prior, st, c, 1)...)
+				p.prior.w.Score(st.feats, st.priorScores)
+			}
 			valid := c.Valid()
 			vals := p.actionValues(st, scores, valid, temp)
 			// No item puts more than width actions into the next beam,
@@ -166,8 +172,8 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 }
 
 // actionValues returns what each action adds to a partial parse's score,
-// from the model's scores of the configuration whose features are in
-// st.feats. A greedy model's scores become log-probabilities at
+// from the model's scores of a configuration (and, for a model that
+// corrects a greedy one, the greedy model's in st.priorScores). A greedy model's scores become log-probabilities at
 // temperature temp; a model trained for the beam adds its scores as they
 // are or, when it corrects a greedy model, adds lambda times them to the
 // greedy model's log-probabilities.
@@ -184,12 +190,7 @@ func (p *Parser) actionValues(st *State, scores []int32, valid Valid, temp float
 			vals = append(vals, float64(v)*float64(p.scale))
 		}
 	default:
-		if cap(st.priorScores) < len(scores) {
-			st.priorScores = make([]int32, len(scores))
-		}
-		ps := st.priorScores[:len(scores)]
-		clear(ps)
-		p.prior.w.Score(st.feats, ps)
+		ps := st.priorScores // parseBeam scored the prior
 		pt := BeamTemperature / float64(max(p.prior.scale, 1e-12))
 		norm := logSumExp(ps, valid, pt)
 		w := p.lambda * float64(p.scale)
@@ -240,4 +241,36 @@ func logSumExp(scores []int32, valid Valid, temp float64) float64 {
 		}
 	}
 	return float64(top)/temp + math.Log(z)
+}
+
+// frontSums keeps, for one sentence in the beam, the sums of
+// BufferFeatures at each buffer front for the model (0) and the greedy
+// model it corrects (1): the items of a beam share fronts, and an item
+// keeps its front for about two actions, so each front is scored once
+// instead of at every item and step.
+type frontSums struct {
+	na   int
+	have [2][]bool
+	sum  [2][]int32 // front b's sums at [b*na : (b+1)*na]
+}
+
+func (f *frontSums) reset(fronts, na int) {
+	f.na = na
+	for m := range f.have {
+		f.have[m] = slices.Grow(f.have[m][:0], fronts)[:fronts]
+		clear(f.have[m])
+		f.sum[m] = slices.Grow(f.sum[m][:0], fronts*na)[:fronts*na]
+	}
+}
+
+// sums returns model m's (p's) sums of the buffer features at c's front.
+func (f *frontSums) sums(p *Parser, st *State, c *Config, m int) []int32 {
+	s := f.sum[m][c.B*f.na : (c.B+1)*f.na]
+	if !f.have[m][c.B] {
+		clear(s)
+		st.bfeats = BufferFeatures(st.bfeats[:0], &st.Sent, c)
+		p.w.Score(st.bfeats, s)
+		f.have[m][c.B] = true
+	}
+	return s
 }

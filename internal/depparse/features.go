@@ -152,8 +152,41 @@ func h4(t int, a, b, c, d uint32) uint32 {
 // num hashes the small integer v (a distance, a count, a label) into h.
 func num(h uint32, v int) uint32 { return linear.Mix(h, uint32(v)) }
 
-// Features appends to dst the features of configuration c of sentence s.
+// Features appends to dst the features of configuration c of sentence s:
+// StackFeatures, then BufferFeatures.
 func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
+	return BufferFeatures(StackFeatures(dst, s, c), s, c)
+}
+
+// BufferFeatures appends to dst the features that read only the front of
+// the buffer (b0, b1, b2, their words, tags and endings) and the bias.
+// Only SHIFT moves the front, about every second action, so the greedy
+// parser scores these once per front and adds the cached sums after.
+func BufferFeatures(dst []uint32, s *Sentence, c *Config) []uint32 {
+	b0, b1, b2 := -1, -1, -1
+	if c.B <= c.N {
+		b0 = c.B
+	}
+	if c.B+1 <= c.N {
+		b1 = c.B + 1
+	}
+	if c.B+2 <= c.N {
+		b2 = c.B + 2
+	}
+	b0w, b0t, b1w, b1t, b2w, b2t := s.w(b0), s.t(b0), s.w(b1), s.t(b1), s.w(b2), s.t(b2)
+	return append(dst,
+		tmpl(0),
+		h2(4, b0w, b0t), h1(5, b0w), h1(6, b0t),
+		h2(7, b1w, b1t), h1(8, b1w), h1(9, b1t),
+		h2(10, b2w, b2t), h1(11, b2w), h1(12, b2t),
+		h2(27, b0t, b1t), h3(40, b0t, b1t, b2t),
+		h2(130, b0w, b1w), h2(132, s.e(b0), b0t), h3(134, s.u(b0), s.u(b1), s.u(b2)),
+	)
+}
+
+// StackFeatures appends to dst the features of c that read the stack or
+// the children found so far (all but BufferFeatures).
+func StackFeatures(dst []uint32, s *Sentence, c *Config) []uint32 {
 	st := c.Stack
 	n := len(st)
 	s0, s1, s2 := -1, -1, -1
@@ -166,40 +199,32 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 	if n > 2 {
 		s2 = st[n-3]
 	}
-	b0, b1, b2 := -1, -1, -1
+	b0, b1 := -1, -1
 	if c.B <= c.N {
 		b0 = c.B
 	}
 	if c.B+1 <= c.N {
 		b1 = c.B + 1
 	}
-	if c.B+2 <= c.N {
-		b2 = c.B + 2
-	}
 	s0w, s0t, s1w, s1t, s2t := s.w(s0), s.t(s0), s.w(s1), s.t(s1), s.t(s2)
-	b0w, b0t, b1w, b1t, b2w, b2t := s.w(b0), s.t(b0), s.w(b1), s.t(b1), s.w(b2), s.t(b2)
+	b0w, b0t, b1w, b1t := s.w(b0), s.t(b0), s.w(b1), s.t(b1)
 	s0l1, s0l2, s0r1, s0r2 := at(c.l1, s0), at(c.l2, s0), at(c.r1, s0), at(c.r2, s0)
 	s1l1, s1r1, s1r2 := at(c.l1, s1), at(c.r1, s1), at(c.r2, s1)
 	b0l1, b0l2 := at(c.l1, b0), at(c.l2, b0)
 	d := dist(s0, b0)
 	ds := dist(s1, s0)
 	dst = append(dst,
-		tmpl(0),
 		// single words
 		h2(1, s0w, s0t), h1(2, s0w), h1(3, s0t),
-		h2(4, b0w, b0t), h1(5, b0w), h1(6, b0t),
-		h2(7, b1w, b1t), h1(8, b1w), h1(9, b1t),
-		h2(10, b2w, b2t), h1(11, b2w), h1(12, b2t),
 		h2(13, s1w, s1t), h1(14, s1w), h1(15, s1t),
 		h1(16, s2t), h1(17, s.w(s2)),
 		// pairs
 		h4(20, s0w, s0t, b0w, b0t), h3(21, s0w, s0t, b0w), h3(22, s0w, b0w, b0t),
 		h3(23, s0w, s0t, b0t), h3(24, s0t, b0w, b0t), h2(25, s0w, b0w), h2(26, s0t, b0t),
-		h2(27, b0t, b1t),
 		h4(28, s1w, s1t, s0w, s0t), h3(29, s1w, s0w, s0t), h3(30, s1w, s1t, s0w),
 		h2(31, s1w, s0w), h2(32, s1t, s0t), h3(33, s1t, s0t, b0w), h3(34, s1w, s0t, b0t),
 		// triples
-		h3(40, b0t, b1t, b2t), h3(41, s0t, b0t, b1t), h3(42, s1t, s0t, b0t),
+		h3(41, s0t, b0t, b1t), h3(42, s1t, s0t, b0t),
 		h3(43, s0t, s.t(s0l1), b0t), h3(44, s0t, s.t(s0r1), b0t), h3(45, s0t, b0t, s.t(b0l1)),
 		h3(46, s2t, s1t, s0t), h3(47, s1t, s0t, s.t(s0l1)), h3(48, s1t, s0t, s.t(s0r1)),
 		h3(49, s1t, s.t(s1r1), s0t),
@@ -235,8 +260,8 @@ func Features(dst []uint32, s *Sentence, c *Config) []uint32 {
 		h2(121, s0w, b1t), h2(122, s0t, b1w), h3(123, s0t, b0w, b1t),
 		// look-ahead words and endings, for words seen too rarely to have
 		// weights of their own
-		h2(130, b0w, b1w), h3(131, s0w, b0t, b1t), h2(132, s.e(b0), b0t), h2(133, s.e(s0), s0t),
-		h3(134, s.u(b0), s.u(b1), s.u(b2)), num(h2(135, s.u(s0), s.u(b0)), d), h2(137, s1w, b0w),
+		h3(131, s0w, b0t, b1t), h2(133, s.e(s0), s0t),
+		num(h2(135, s.u(s0), s.u(b0)), d), h2(137, s1w, b0w),
 	)
 	return dst
 }

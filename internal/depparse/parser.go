@@ -40,6 +40,9 @@ type State struct {
 	forms, xpos, upos []string
 	feats             []uint32
 	scores            []int32
+	front             []int32 // the greedy parser's sums of BufferFeatures at one front
+	fronts            frontSums
+	bfeats            []uint32
 	priorScores       []int32
 	vals              []float64  // each action's log-score in the beam
 	beams             []beamItem // the beam's current and next items
@@ -89,6 +92,10 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 		p.parseBeam(st, scores)
 		return
 	}
+	if cap(st.front) < na {
+		st.front = make([]int32, na)
+	}
+	front, frontAt := st.front[:na], -1 // frontAt: the buffer front of front's sums
 	for !c.Terminal() {
 		if len(c.Stack) == 1 {
 			// Only the root is on the stack, so SHIFT is the one valid
@@ -96,8 +103,16 @@ func (p *Parser) ParseWords(st *State, forms, xpos, upos []string) {
 			c.Apply(Shift)
 			continue
 		}
-		st.feats = Features(st.feats[:0], &st.Sent, c)
-		clear(scores)
+		// Scores are integer sums, so adding the buffer's features once
+		// per front and the rest per action gives the same scores.
+		if frontAt != c.B {
+			st.feats = BufferFeatures(st.feats[:0], &st.Sent, c)
+			clear(front)
+			p.w.Score(st.feats, front)
+			frontAt = c.B
+		}
+		st.feats = StackFeatures(st.feats[:0], &st.Sent, c)
+		copy(scores, front)
 		p.w.Score(st.feats, scores)
 		c.Apply(Best(c, scores))
 	}

@@ -263,3 +263,52 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// TestFrontSums checks the greedy parser's shortcut, the buffer features'
+// sums kept while the front does not move, against scoring every feature
+// at every step.
+func TestFrontSums(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Skip(err)
+	}
+	st := NewState()
+	texts := []string{
+		"Rebels said on Monday that the army had shelled two villages near the border .",
+		"The talks , which began in May , ended without a deal .",
+		"Police arrested 12 people .",
+		"The minister , who resigned , was replaced by her deputy on Friday after the vote .",
+	}
+	for _, tx := range texts[:4] { // one-word sentences too, all with one State
+		texts = append(texts, strings.Fields(tx)[0])
+	}
+	for _, text := range texts {
+		words := strings.Fields(text)
+		tags := make([]string, len(words)) // untagged: two ways of scoring are compared, not trees
+		p.ParseWords(st, words, tags, tags)
+		got := append([]int(nil), st.Config.Head...)
+		gotL := append([]int(nil), st.Config.Label...)
+
+		var s Sentence
+		s.Reset(words, tags, tags)
+		var c Config
+		c.Reset(len(words))
+		scores := make([]int32, 2*len(p.Labels())+1)
+		var feats []uint32
+		for !c.Terminal() {
+			if len(c.Stack) == 1 {
+				c.Apply(Shift)
+				continue
+			}
+			feats = Features(feats[:0], &s, &c)
+			clear(scores)
+			p.w.Score(feats, scores)
+			c.Apply(Best(&c, scores))
+		}
+		for i := 1; i <= len(words); i++ {
+			if got[i] != c.Head[i] || gotL[i] != c.Label[i] {
+				t.Errorf("%q: word %d: head %d label %d, want %d %d", text, i, got[i], gotL[i], c.Head[i], c.Label[i])
+			}
+		}
+	}
+}
