@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
 // toks lays words out as the tokenizer would: a word ending in "+" is
@@ -91,4 +93,51 @@ func TestWriteMultiword(t *testing.T) {
 			t.Errorf("word %d %q: SpaceAfter %v, want %v", i+1, r.Words[i].Form, got, want)
 		}
 	}
+}
+
+// FuzzWrite writes the tokens of any text as dyad parse does (untagged
+// but for possessive apostrophes, unparsed) and reads them back: the file
+// must read without error, with every word, and every range line must
+// spell its words.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"I don't know.", "The countries' leaders can't, won't. Gonna go!", "''s 's n't", "a'\"'\x00'", "cannot\n\ncannot"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		words := 0
+		for _, s := range segment.Sentences(text, tokenize.Text(text)) {
+			for i := range s.Tokens {
+				if s.Tokens[i].Text == "'" || s.Tokens[i].Text == "’" {
+					s.Tokens[i].XPOS = "POS"
+				}
+			}
+			words += len(s.Tokens)
+			if err := Write(w, "f", &s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Flush()
+		back, err := Read(strings.NewReader(b.String()), "fuzz")
+		if err != nil {
+			t.Fatalf("%q: reading back: %v\n%s", text, err, b.String())
+		}
+		n := 0
+		for _, s := range back {
+			n += len(s.Words)
+			for _, r := range s.Tokens {
+				var form strings.Builder
+				for _, wd := range s.Words[r.First-1 : r.Last] {
+					form.WriteString(wd.Form)
+				}
+				if form.String() != r.Form || r.Last <= r.First {
+					t.Errorf("%q: range %d-%d %q over %q", text, r.First, r.Last, r.Form, form.String())
+				}
+			}
+		}
+		if n != words {
+			t.Errorf("%q: wrote %d words, read %d", text, words, n)
+		}
+	})
 }
