@@ -173,10 +173,11 @@ func (p *Parser) parseBeam(st *State, scores []int32) {
 
 // actionValues returns what each action adds to a partial parse's score,
 // from the model's scores of a configuration (and, for a model that
-// corrects a greedy one, the greedy model's in st.priorScores). A greedy model's scores become log-probabilities at
-// temperature temp; a model trained for the beam adds its scores as they
-// are or, when it corrects a greedy model, adds lambda times them to the
-// greedy model's log-probabilities.
+// corrects a greedy one, the greedy model's in st.priorScores). A greedy
+// model's scores become log-probabilities at temperature temp; a model
+// trained for the beam adds its scores as they are or, when it corrects a
+// greedy model, adds lambda times them to the greedy model's
+// log-probabilities.
 func (p *Parser) actionValues(st *State, scores []int32, valid Valid, temp float64) []float64 {
 	vals := st.vals[:0]
 	switch {
