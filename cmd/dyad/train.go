@@ -35,7 +35,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Env.Stderr)
 	ud := fs.String("ud", "../shared/data/ud", "folder with ewt/ and gum/ treebanks")
 	out := fs.String("out", "", "model file to write (default the embedded model's path under internal/)")
-	seed := fs.Int64("seed", 0, "random seed (0: the default: 1, and 4 for the beam model)")
+	seed := fs.Int64("seed", 0, "random seed (0: the default: 1 for the tagger, 4 for the greedy parser, 5 for the beam model)")
 	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
 	folds := fs.Int("folds", 0, "jackknife folds (0: the default, 4); the parser trains on tags from taggers trained on the other folds")

@@ -49,21 +49,23 @@ type ParserOptions struct {
 // DefaultParserOptions returns the settings the embedded greedy model was
 // trained with: 16 epochs at most, the best on dev kept, and news parsed
 // by the accurate mode (Extra, given by the caller) kept to the
-// treebank's features. The seed is 1 because, of seeds 1 and 4, its
-// model scored best on EWT dev (docs/NLP.md gives both).
+// treebank's features. The seed is 4 because, of seeds 1 and 4 trained
+// with the sixth session's code, its model scored best on EWT dev
+// (docs/NLP.md gives both).
 func DefaultParserOptions() ParserOptions {
 	t := DefaultTaggerOptions()
-	return ParserOptions{Epochs: 16, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 1, Prune: 1, SelectFrom: 5,
+	return ParserOptions{Epochs: 16, Explore: 1, Follow: 0.9, Folds: 2, Tagger: t, Seed: 4, Prune: 1, SelectFrom: 5,
 		ExtraKnownOnly: true, Logf: t.Logf}
 }
 
 // DefaultBeamParserOptions returns the settings the accurate mode's model
-// was trained with: a beam of 8, 12 epochs at most, seed 4, and weights
+// was trained with: a beam of 8, 12 epochs at most, seed 5 (of seeds 4
+// and 5, the better on EWT dev in the sixth session), and weights
 // below 3 pruned, which on EWT dev cost the combined parser nothing and
 // shrink the model fivefold.
 func DefaultBeamParserOptions() ParserOptions {
 	o := DefaultParserOptions()
-	o.Beam, o.Epochs, o.Seed, o.Prune, o.SelectFrom = 8, 12, 4, 3, 6
+	o.Beam, o.Epochs, o.Seed, o.Prune, o.SelectFrom = 8, 12, 5, 3, 6
 	o.Lambdas = []float64{0.005, 0.0075, 0.01, 0.015}
 	return o
 }
