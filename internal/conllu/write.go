@@ -12,7 +12,7 @@ import (
 // "# span" comments (the sentence's byte span in its document), then one
 // line per token with its byte span in MISC, then a blank line. Words the
 // tokenizer split from one surface token ("do" and "n't" of "don't") get a
-// range line before them, as in the UD treebanks (see Joined). docID, when
+// range line before them, as in the UD treebanks (tokenize.Joined). docID, when
 // not empty, prefixes the sentence id.
 func Write(w *bufio.Writer, docID string, s *dyad.Sentence) error {
 	id := fmt.Sprint(s.Index + 1)

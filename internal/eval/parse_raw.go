@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
 // F1 is precision, recall and their harmonic mean, in percent.
@@ -205,11 +206,11 @@ func common(sys []dyad.Span, gold map[dyad.Span]bool) int {
 }
 
 // surface groups tokens into the surface tokens UD writes as multiword
-// tokens (conllu.Joined): a clitic attached to the word before it.
+// tokens (tokenize.Joined): a clitic attached to the word before it.
 func surface(toks []dyad.Token) []dyad.Span {
 	var out []dyad.Span
 	for i, t := range toks {
-		if i > 0 && conllu.Joined(toks[i-1], t) {
+		if i > 0 && tokenize.Joined(toks[i-1], t) {
 			out[len(out)-1].End = t.Span.End
 			continue
 		}

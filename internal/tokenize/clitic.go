@@ -1,6 +1,10 @@
 package tokenize
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
 
 // clitics are the contracted words UD English writes as words of their
 // own, lower case.
@@ -55,4 +59,29 @@ func (c *chunker) clitic(s, e int) (int, int) {
 
 func hasSuffixFold(w, suf string) bool {
 	return len(w) >= len(suf) && strings.EqualFold(w[len(w)-len(suf):], suf)
+}
+
+// Joined reports whether t is written together with prev, the token
+// before it, as one surface token that UD English splits into words (a
+// multiword token): a clitic the tokenizer split off ("n't", "'s",
+// "'ll"), the second half of a fused word ("not" of "cannot", "na" of
+// "gonna"), or the apostrophe of a plural possessive ("countries'") once
+// the tagger has tagged it POS, since the same mark closes quotes.
+// CoNLL-U output writes such words under a range line, and the raw-text
+// scorer counts them as one token, as the treebanks do.
+func Joined(prev, t dyad.Token) bool {
+	if prev.SpaceAfter || prev.Span.End != t.Span.Start || prev.Text == "" {
+		return false
+	}
+	if last := prev.Text[len(prev.Text)-1]; last == '\'' || last == '`' || strings.HasSuffix(prev.Text, "’") {
+		return false
+	}
+	switch lt := strings.ToLower(t.Text); {
+	case lt == "'" || lt == "’":
+		return t.XPOS == "POS"
+	case clitics[lt]:
+		return true
+	}
+	k, ok := fused[strings.ToLower(prev.Text+t.Text)]
+	return ok && k == len(prev.Text)
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
 )
 
 func forms(text string) string {
@@ -115,5 +117,53 @@ func BenchmarkText(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Text(text)
+	}
+}
+
+// toks lays words out as the tokenizer would: a word ending in "+" is
+// followed by the next with no space.
+func toks(words ...string) []dyad.Token {
+	var out []dyad.Token
+	off := 0
+	for i, w := range words {
+		glued := strings.HasSuffix(w, "+")
+		w = strings.TrimSuffix(w, "+")
+		t := dyad.Token{ID: i + 1, Text: w, Span: dyad.Span{Start: off, End: off + len(w)}, Head: 0, Rel: "dep", SpaceAfter: !glued}
+		off += len(w)
+		if !glued {
+			off++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func TestJoined(t *testing.T) {
+	for _, c := range []struct {
+		words []string
+		xpos  string // of the second word
+		want  bool
+	}{
+		{[]string{"do+", "n't"}, "RB", true},
+		{[]string{"It+", "’s"}, "VBZ", true},
+		{[]string{"John+", "'s"}, "POS", true},
+		{[]string{"they+", "'ll"}, "MD", true},
+		{[]string{"can+", "not"}, "RB", true},
+		{[]string{"gon+", "na"}, "TO", true},
+		{[]string{"do+", "nt"}, "RB", true},
+		{[]string{"countries+", "'"}, "POS", true},
+		{[]string{"countries+", "'"}, "''", false}, // a closing quote
+		{[]string{"do", "n't"}, "RB", false},       // a space between
+		{[]string{"can", "not"}, "RB", false},
+		{[]string{"he+", "not"}, "RB", false},
+		{[]string{"'+", "s"}, "NN", false},
+		{[]string{"rock+", "n"}, "CC", false},
+		{[]string{"U.S.+", "-"}, "HYPH", false},
+	} {
+		ts := toks(c.words...)
+		ts[1].XPOS = c.xpos
+		if got := Joined(ts[0], ts[1]); got != c.want {
+			t.Errorf("Joined(%q, %q/%s) = %v, want %v", c.words[0], c.words[1], c.xpos, got, c.want)
+		}
 	}
 }
