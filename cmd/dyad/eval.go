@@ -24,8 +24,9 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	dyad eval parse --gold FILE.conllu [--raw]      tagger and parser against a treebank
 	dyad eval petrarch [-v] FILE.xml                PETRARCH validation records
 	dyad eval events --gold FILE.xml                events against gold codings
+	dyad eval silver [-v] [--json] FILE.jsonl       events against coded real news (the silver set)
 	dyad eval confidence [--fit] FILE[:dyad|env]... the calibration of confidence`)
-		return dyad.Errorf(dyad.EINVALID, "eval: name what to score (parse, petrarch, events or confidence)")
+		return dyad.Errorf(dyad.EINVALID, "eval: name what to score (parse, petrarch, events, silver or confidence)")
 	}
 	switch args[0] {
 	case "parse":
@@ -36,6 +37,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 		return c.events(args[1:])
 	case "confidence":
 		return c.confidence(args[1:])
+	case "silver":
+		return c.silver(args[1:])
 	}
 	return dyad.Errorf(dyad.EINVALID, "eval: unknown subcommand %q", args[0])
 }

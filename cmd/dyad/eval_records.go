@@ -97,7 +97,7 @@ func writeFailures(path string, fs []eval.Failure) error {
 }
 
 // takesValue names the eval flags that take a value as the next argument.
-var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true, "beam": true}
+var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true, "beam": true, "dict": true}
 
 // reorder moves flags after positional arguments to the front, so that
 // "eval petrarch FILE -v" works as "eval petrarch -v FILE".

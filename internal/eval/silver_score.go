@@ -1,0 +1,277 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/ontology"
+)
+
+// SilverReport scores the events dyad coded in silver stories against
+// the coders' events. Events are compared as sets per sentence, as the
+// silver README compares two coders: a sentence's distinct roots, PLOVER
+// categories, (source, root) and (source, target, root) keys.
+type SilverReport struct {
+	Stories   int `json:"stories"`
+	Sentences int `json:"sentences"`
+	Gold      int `json:"gold_events"`
+	Predicted int `json:"predicted_events"`
+
+	Detection PRF `json:"sentence_detection"` // sentences with an event
+	Root      PRF `json:"root"`
+	PLOVER    PRF `json:"plover"`
+	SrcRoot   PRF `json:"source_root"`
+	Full      PRF `json:"source_target_root"`
+
+	Matched  int     `json:"matched_events"` // gold events with a coded event of their root
+	Modality float64 `json:"modality_agreement"`
+	Dated    int     `json:"dated_matches"` // matches whose gold event has a date
+	Date     float64 `json:"date_agreement"`
+
+	PerRoot []RootPRF `json:"per_root"`
+
+	Sents []SilverScored `json:"-"` // per sentence, for -v
+}
+
+// RootPRF is the root-level score of one CAMEO root.
+type RootPRF struct {
+	Root string `json:"root"`
+	PRF
+}
+
+// SilverScored is one sentence with what was missed and what was coded
+// that the coders did not code.
+type SilverScored struct {
+	ID     string
+	Text   string
+	Missed []string // gold events not coded, source>target root
+	False  []string // coded events with no gold event of their keys, with evidence
+}
+
+// counts accumulate true positives, predictions and gold items.
+type counts struct{ tp, pred, gold int }
+
+func (c *counts) add(gold, pred map[string]bool) {
+	c.gold += len(gold)
+	c.pred += len(pred)
+	for k := range pred {
+		if gold[k] {
+			c.tp++
+		}
+	}
+}
+
+func (c counts) prf() PRF { return prf(c.tp, c.pred, c.gold) }
+
+// ScoreSilver scores stories against events: events[i] are the events
+// coded from stories[i].Doc.
+func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
+	rep := &SilverReport{Stories: len(stories)}
+	var det, root, plov, src, full counts
+	perRoot := map[string]*counts{}
+	rootOf := func(r string) *counts {
+		if perRoot[r] == nil {
+			perRoot[r] = &counts{}
+		}
+		return perRoot[r]
+	}
+	modOK, dateOK := 0, 0
+	for si := range stories {
+		st := &stories[si]
+		pred := make([][]dyad.Event, len(st.Sentences))
+		for _, e := range events[si] {
+			if i := st.At(e.Evidence.VerbSpan.Start); i >= 0 {
+				pred[i] = append(pred[i], e)
+			}
+		}
+		for i := range st.Sentences {
+			s := &st.Sentences[i]
+			rep.Sentences++
+			rep.Gold += len(s.Events)
+			rep.Predicted += len(pred[i])
+			gk, pk := silverKeys(s.Events), dyadKeys(pred[i])
+			det.add(boolSet(len(s.Events) > 0), boolSet(len(pred[i]) > 0))
+			root.add(gk[0], pk[0])
+			plov.add(gk[1], pk[1])
+			src.add(gk[2], pk[2])
+			full.add(gk[3], pk[3])
+			for r := range gk[0] {
+				c := rootOf(r)
+				c.gold++
+				if pk[0][r] {
+					c.tp++
+				}
+			}
+			for r := range pk[0] {
+				rootOf(r).pred++
+			}
+			for _, g := range s.Events {
+				e := bestMatch(g, pred[i])
+				if e == nil {
+					continue
+				}
+				rep.Matched++
+				if string(e.Modality) == g.Modality {
+					modOK++
+				}
+				if g.Date != "" {
+					rep.Dated++
+					if len(e.Date) >= len(g.Date) && e.Date[:len(g.Date)] == g.Date {
+						dateOK++
+					}
+				}
+			}
+			sc := SilverScored{ID: s.ID, Text: s.Text}
+			for _, g := range s.Events {
+				k := SilverActorKey(g.Source) + "|" + SilverActorKey(g.Target) + "|" + root2(g.CAMEO)
+				if !pk[3][k] {
+					sc.Missed = append(sc.Missed, fmt.Sprintf("%s %s>%s %q %s", g.CAMEO, actorWords(g.Source), actorWords(g.Target), g.Trigger, g.Modality))
+				}
+			}
+			for _, e := range pred[i] {
+				k := DyadActorKey(e.Source) + "|" + DyadActorKey(e.Target) + "|" + e.CAMEO.Root
+				if !gk[3][k] {
+					sc.False = append(sc.False, fmt.Sprintf("%s %s>%s %q %s [%s]", e.CAMEO.Code, e.Source.Code, e.Target.Code, e.Evidence.Verb, e.Modality, e.Evidence.Rule))
+				}
+			}
+			if len(sc.Missed)+len(sc.False) > 0 {
+				rep.Sents = append(rep.Sents, sc)
+			}
+		}
+	}
+	rep.Detection, rep.Root, rep.PLOVER, rep.SrcRoot, rep.Full = det.prf(), root.prf(), plov.prf(), src.prf(), full.prf()
+	if rep.Matched > 0 {
+		rep.Modality = pct(modOK, rep.Matched)
+	}
+	if rep.Dated > 0 {
+		rep.Date = pct(dateOK, rep.Dated)
+	}
+	for r, c := range perRoot {
+		rep.PerRoot = append(rep.PerRoot, RootPRF{Root: r, PRF: c.prf()})
+	}
+	sort.Slice(rep.PerRoot, func(i, j int) bool { return rep.PerRoot[i].Root < rep.PerRoot[j].Root })
+	return rep
+}
+
+// bestMatch returns the coded event that best matches gold event g: of
+// its root, preferring the same source and then the same target.
+func bestMatch(g SilverEvent, pred []dyad.Event) *dyad.Event {
+	var best *dyad.Event
+	score := -1
+	for i := range pred {
+		e := &pred[i]
+		if e.CAMEO.Root != root2(g.CAMEO) {
+			continue
+		}
+		s := 0
+		if DyadActorKey(e.Source) == SilverActorKey(g.Source) {
+			s += 2
+		}
+		if DyadActorKey(e.Target) == SilverActorKey(g.Target) {
+			s++
+		}
+		if s > score {
+			best, score = e, s
+		}
+	}
+	return best
+}
+
+func boolSet(b bool) map[string]bool {
+	if b {
+		return map[string]bool{"event": true}
+	}
+	return map[string]bool{}
+}
+
+// silverKeys returns a sentence's gold key sets: roots, PLOVER
+// categories, source+root, source+target+root.
+func silverKeys(evs []SilverEvent) [4]map[string]bool {
+	ks := [4]map[string]bool{{}, {}, {}, {}}
+	for _, g := range evs {
+		r := root2(g.CAMEO)
+		if r == "" {
+			continue
+		}
+		ks[0][r] = true
+		if p, ok := ontology.PLOVER(g.CAMEO); ok && p.Event != "" {
+			ks[1][p.Event] = true
+		}
+		s := SilverActorKey(g.Source)
+		ks[2][s+"|"+r] = true
+		ks[3][s+"|"+SilverActorKey(g.Target)+"|"+r] = true
+	}
+	return ks
+}
+
+// dyadKeys is silverKeys for coded events.
+func dyadKeys(evs []dyad.Event) [4]map[string]bool {
+	ks := [4]map[string]bool{{}, {}, {}, {}}
+	for _, e := range evs {
+		r := e.CAMEO.Root
+		ks[0][r] = true
+		if e.PLOVER.Event != "" {
+			ks[1][e.PLOVER.Event] = true
+		}
+		s := DyadActorKey(e.Source)
+		ks[2][s+"|"+r] = true
+		ks[3][s+"|"+DyadActorKey(e.Target)+"|"+r] = true
+	}
+	return ks
+}
+
+// root2 is the root of a CAMEO code, "" for none.
+func root2(code string) string {
+	code = strings.TrimSpace(code)
+	if len(code) < 2 {
+		return ""
+	}
+	return code[:2]
+}
+
+func actorWords(a *SilverActor) string {
+	if a == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%q(%s)", a.Text, SilverActorKey(a))
+}
+
+// Write prints the report as text.
+func (rep *SilverReport) Write(w io.Writer) error {
+	p := func(name string, s PRF) {
+		fmt.Fprintf(w, "%-22s P %6.2f  R %6.2f  F1 %6.2f   (tp %d, fp %d, fn %d)\n", name, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN)
+	}
+	fmt.Fprintf(w, "%d stories, %d sentences, %d gold events, %d coded events\n", rep.Stories, rep.Sentences, rep.Gold, rep.Predicted)
+	p("sentence detection", rep.Detection)
+	p("CAMEO root", rep.Root)
+	p("PLOVER category", rep.PLOVER)
+	p("source+root", rep.SrcRoot)
+	p("source+target+root", rep.Full)
+	fmt.Fprintf(w, "matched gold events %d: modality agrees %.2f%%; dates agree %.2f%% of %d dated\n", rep.Matched, rep.Modality, rep.Date, rep.Dated)
+	fmt.Fprintln(w, "per root:")
+	for _, r := range rep.PerRoot {
+		name := ""
+		if c, err := ontology.CAMEO(r.Root); err == nil {
+			name = c.Name
+		}
+		fmt.Fprintf(w, "  %s %-34.34s gold %4d coded %4d  P %6.2f R %6.2f F1 %6.2f\n", r.Root, name, r.TP+r.FN, r.TP+r.FP, r.Precision, r.Recall, r.F1)
+	}
+	return nil
+}
+
+// WriteFailures lists, per sentence, the gold events not coded and the
+// coded events the coders did not code, at the source+target+root level.
+func (rep *SilverReport) WriteFailures(w io.Writer) {
+	for _, s := range rep.Sents {
+		fmt.Fprintf(w, "\n%s: %s\n", s.ID, s.Text)
+		for _, m := range s.Missed {
+			fmt.Fprintf(w, "  missed %s\n", m)
+		}
+		for _, f := range s.False {
+			fmt.Fprintf(w, "  false  %s\n", f)
+		}
+	}
+}

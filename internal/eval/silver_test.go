@@ -1,0 +1,89 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// A two-sentence story of our own, as the silver files store it.
+const silverFixture = `{"id": "s:1#0", "story": "s:1", "date": "2024-05-02", "title": "T", "start": 0, "end": 26, "text": "France condemned Germany.", "events": [{"source": {"text": "France", "country": "FRA", "role": ""}, "target": {"text": "Germany", "country": "DEU", "role": ""}, "cameo": "111", "trigger": "condemned", "modality": "asserted", "date": "2024-05-02"}]}
+{"id": "s:1#1", "story": "s:1", "date": "2024-05-02", "title": "T", "start": 27, "end": 52, "text": "The UN met rebels.", "events": [{"source": {"text": "The UN", "country": "IGO", "role": "", "group": "UNO"}, "target": {"text": "rebels", "country": "", "role": "REB"}, "cameo": "040", "trigger": "met", "modality": "asserted", "date": "2024-05"}]}
+{"id": "s:2#0", "story": "s:2", "date": "2024-05-03", "title": "U", "start": 0, "end": 10, "text": "It rained.", "events": []}
+`
+
+func TestReadSilverLaysOutStories(t *testing.T) {
+	stories, err := readSilver(strings.NewReader(silverFixture), "fixture.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 2 || len(stories[0].Sentences) != 2 {
+		t.Fatalf("got %d stories", len(stories))
+	}
+	st := stories[0]
+	if got := st.Doc.Text; got != "France condemned Germany.\nThe UN met rebels." {
+		t.Errorf("text %q", got)
+	}
+	for i, s := range st.Sentences {
+		if st.Doc.Text[s.Span.Start:s.Span.End] != s.Text {
+			t.Errorf("sentence %d span %v", i, s.Span)
+		}
+		if st.At(s.Span.Start) != i || st.At(s.Span.End-1) != i {
+			t.Errorf("At misplaces sentence %d", i)
+		}
+	}
+	if st.Doc.Date.Format("2006-01-02") != "2024-05-02" {
+		t.Errorf("date %v", st.Doc.Date)
+	}
+}
+
+func TestReadSilverNamesBadLine(t *testing.T) {
+	_, err := readSilver(strings.NewReader(silverFixture+"{oops\n"), "f.jsonl")
+	if err == nil || !strings.Contains(err.Error(), "f.jsonl:4") {
+		t.Fatalf("error %v, want one naming f.jsonl:4", err)
+	}
+}
+
+func TestScoreSilver(t *testing.T) {
+	stories, err := readSilver(strings.NewReader(silverFixture), "fixture.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := func(sent int, code, src, srcCountry, tgt, tgtCountry, date string, mod dyad.Modality) dyad.Event {
+		s := stories[0].Sentences[sent].Span
+		return dyad.Event{
+			Source: dyad.Actor{Code: src, Country: srcCountry}, Target: dyad.Actor{Code: tgt, Country: tgtCountry},
+			CAMEO: dyad.CAMEO{Code: code, Root: code[:2]}, Date: date, Modality: mod,
+			Evidence: dyad.Evidence{VerbSpan: dyad.Span{Start: s.Start + 3, End: s.Start + 5}},
+		}
+	}
+	events := [][]dyad.Event{{
+		ev(0, "112", "FRAGOV", "FRA", "DEU", "DEU", "2024-05-02", dyad.Asserted), // right at every level
+		ev(1, "042", "IGOUNO", "IGOUNO", "", "", "2024-05-02", dyad.Future),      // root right, target missing
+		ev(1, "190", "UNO", "", "REB", "", "2024-05-02", dyad.Asserted),          // wrong root
+	}, nil}
+	rep := ScoreSilver(stories, events)
+	if rep.Sentences != 3 || rep.Gold != 2 || rep.Predicted != 3 {
+		t.Fatalf("counts %+v", rep)
+	}
+	check := func(name string, got PRF, tp, fp, fn int) {
+		t.Helper()
+		if got.TP != tp || got.FP != fp || got.FN != fn {
+			t.Errorf("%s: tp/fp/fn %d/%d/%d, want %d/%d/%d", name, got.TP, got.FP, got.FN, tp, fp, fn)
+		}
+	}
+	check("detection", rep.Detection, 2, 0, 0)
+	check("root", rep.Root, 2, 1, 0)
+	check("source+root", rep.SrcRoot, 2, 1, 0)
+	check("source+target+root", rep.Full, 1, 2, 1)
+	if rep.Matched != 2 || rep.Modality != 50 {
+		t.Errorf("matched %d, modality %v; want 2 and 50", rep.Matched, rep.Modality)
+	}
+	if rep.Dated != 2 || rep.Date != 100 {
+		t.Errorf("dated %d, date agreement %v; want 2 and 100 (2024-05 covers 2024-05-02)", rep.Dated, rep.Date)
+	}
+	if len(rep.Sents) != 1 || len(rep.Sents[0].False) != 2 || len(rep.Sents[0].Missed) != 1 {
+		t.Errorf("failures %+v", rep.Sents)
+	}
+}
