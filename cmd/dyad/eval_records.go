@@ -23,6 +23,7 @@ type recordFlags struct {
 	verbose     bool
 	failures    string
 	beam        beamWidth
+	model       bool
 }
 
 // register adds the flags to fs.
@@ -35,11 +36,12 @@ func (rf *recordFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&rf.verbose, "v", false, "list every bad dictionary line and every record not coded exactly, with what dyad found")
 	fs.StringVar(&rf.failures, "failures", "", "write the records not coded exactly to `FILE` as JSON lines, with traces")
 	rf.beam.register(fs)
+	fs.BoolVar(&rf.model, "model", false, "code with the learned event extractor too (the records test the dictionaries they ship, so by default they are coded with the dictionaries alone)")
 }
 
 // options returns the coder options the flags ask for.
 func (rf *recordFlags) options() eval.PetrarchOptions {
-	return eval.PetrarchOptions{GoldParse: rf.udpipe, WordOrder: rf.wordOrder, Trace: rf.verbose || rf.failures != "", Beam: rf.beam.width()}
+	return eval.PetrarchOptions{GoldParse: rf.udpipe, WordOrder: rf.wordOrder, Trace: rf.verbose || rf.failures != "", Beam: rf.beam.width(), Model: rf.model}
 }
 
 // read reads the records file at path and applies --dicts, --verbs,
@@ -97,7 +99,7 @@ func writeFailures(path string, fs []eval.Failure) error {
 }
 
 // takesValue names the eval flags that take a value as the next argument.
-var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true, "beam": true, "dict": true}
+var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true, "beam": true, "dict": true, "event-model": true}
 
 // reorder moves flags after positional arguments to the front, so that
 // "eval petrarch FILE -v" works as "eval petrarch -v FILE".

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/dict/petrarch"
+	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
@@ -20,6 +22,8 @@ type pipelineFlags struct {
 	noDefault bool
 	wordOrder bool
 	beam      beamWidth
+	rules     bool
+	model     string
 	warn      io.Writer // the flag set's output, for warnings about --dict files
 }
 
@@ -30,12 +34,27 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&pf.noDefault, "no-default-dict", false, "use only the --dict dictionaries, not dyad's defaults")
 	fs.BoolVar(&pf.wordOrder, "word-order", false, "skip tagging and parsing; code on word order (faster, less accurate)")
 	pf.beam.register(fs)
+	fs.BoolVar(&pf.rules, "rules", false, "code with the dictionaries alone, without the learned event extractor")
+	fs.StringVar(&pf.model, "event-model", "", "event extractor model `FILE` to use instead of the embedded one (dyad train events writes one)")
 }
 
 // pipeline builds the pipeline the flags describe.
 func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 	opts := pipeline.DefaultOptions()
 	opts.WordOrder = pf.wordOrder
+	opts.Rules = pf.rules
+	if pf.model != "" && !pf.rules {
+		f, err := os.Open(pf.model)
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--event-model: %v", err)
+		}
+		m, err := extract.Decode(f)
+		f.Close()
+		if err != nil {
+			return nil, dyad.Errorf(dyad.EINVALID, "--event-model %s: %v", pf.model, err)
+		}
+		opts.Extractor = extract.New(m)
+	}
 	if pf.beam.width() > 1 {
 		p, err := depparse.ForBeam(pf.beam.width())
 		if err != nil {

@@ -26,9 +26,12 @@ type TrainCommand struct {
 
 // Run runs "dyad train tagger|parser [flags]".
 func (c *TrainCommand) Run(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "events" {
+		return c.events(args[1:])
+	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-out FILE] [-seed N] [-beam N] [-teacher DIR]")
-		return dyad.Errorf(dyad.EINVALID, "train: want tagger or parser")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-out FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-out FILE] [-seed N] [-epochs N]")
+		return dyad.Errorf(dyad.EINVALID, "train: want tagger, parser or events")
 	}
 	what := args[0]
 	fs := flag.NewFlagSet("train "+what, flag.ContinueOnError)

@@ -169,3 +169,17 @@ func (c *Coder) Patterns() int {
 	}
 	return n
 }
+
+// HeadCodes returns the event codes of the patterns headed by lemma, most
+// specific pattern first: what the dictionaries say a word can mean.
+func (c *Coder) HeadCodes(lemma string) []string {
+	var out []string
+	for _, p := range c.heads[lemma] {
+		if p.cameo.Code != "" {
+			out = append(out, p.cameo.Code)
+		} else if p.rev != nil {
+			out = append(out, p.rev.Code)
+		}
+	}
+	return out
+}

@@ -82,6 +82,10 @@ type PetrarchOptions struct {
 	WordOrder bool // code on word order, with no tagger or parser
 	Trace     bool // explain each record: actors found, rules fired (for failure lists)
 	Beam      int  // above 1, dyad's parser keeps this many partial parses (the accurate mode)
+	// Model codes with the learned event extractor too. Records test the
+	// dictionaries they ship with, so by default the dictionaries alone
+	// code them (pipeline.Options.Rules).
+	Model bool
 }
 
 // NewPetrarchCoder returns a RecordCoder that runs dyad's pipeline with the
@@ -96,7 +100,7 @@ func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
 // concurrent use.
 func NewCoder(d *dict.Dictionary, opts PetrarchOptions) (RecordCoder, error) {
 	popts := pipeline.DefaultOptions()
-	popts.Dict, popts.WordOrder = d, opts.WordOrder
+	popts.Dict, popts.WordOrder, popts.Rules = d, opts.WordOrder, !opts.Model
 	popts.Coder.OwnCodes = true // validation verbs use codes beyond CAMEO
 	var gold *goldParser
 	if opts.GoldParse {

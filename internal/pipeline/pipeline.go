@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-events/dyad/internal/coref"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
+	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/noise"
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/postag"
@@ -42,6 +43,12 @@ type Options struct {
 	Bare      bool
 	Coder     coder.Options
 	MaxTokens int // longer sentences are skipped with a note
+	// Rules codes with the dictionaries alone, as PETRARCH-style coders
+	// do: no learned event extractor.
+	Rules bool
+	// Extractor is the learned event extractor; nil: the embedded model,
+	// when there is one and Rules is off.
+	Extractor *extract.Extractor
 }
 
 // DefaultOptions returns the options dyad runs with, without models; the
@@ -56,8 +63,9 @@ type Pipeline struct {
 	actors   *actor.Matcher
 	coder    *coder.Coder
 	places   *places.Gazetteer
-	discards *dict.Discarder // the dictionary's discard phrases; nil for none
-	Patterns int             // verb and noun patterns loaded
+	discards *dict.Discarder    // the dictionary's discard phrases; nil for none
+	extract  *extract.Extractor // nil: the dictionary coder's events stand
+	Patterns int                // verb and noun patterns loaded
 }
 
 // New loads what opts name and returns a ready Pipeline.
@@ -83,8 +91,19 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	x := opts.Extractor
+	if x == nil && !opts.Rules && opts.Parser != nil {
+		switch x, err = extract.Default(); {
+		case errors.Is(err, extract.ErrNoModel):
+		case err != nil:
+			return nil, err
+		}
+	}
+	if opts.Rules {
+		x = nil
+	}
 	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, places: g, discards: dict.NewDiscarder(d.Discards),
-		Patterns: c.Patterns()}, nil
+		extract: x, Patterns: c.Patterns()}, nil
 }
 
 // Result is what the pipeline found in one document.
@@ -98,7 +117,20 @@ type Result struct {
 }
 
 // Code runs every stage over doc.
-func (p *Pipeline) Code(doc *dyad.Document) *Result {
+func (p *Pipeline) Code(doc *dyad.Document) *Result { return p.code(doc, nil) }
+
+// Analyse runs the stages before event coding over doc and returns each
+// coded sentence as the event extractor reads it, with the dictionary
+// coder's events: the material "dyad train events" learns from.
+func (p *Pipeline) Analyse(doc *dyad.Document) []*extract.Sentence {
+	var out []*extract.Sentence
+	p.code(doc, func(x *extract.Sentence) { out = append(out, x) })
+	return out
+}
+
+// code runs every stage over doc; keep, when given, receives each
+// sentence as the extractor reads it, and the rules' events are kept.
+func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Result {
 	r := &Result{Doc: doc}
 	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
@@ -149,6 +181,17 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 		}
 		s := &r.Sentences[i]
 		evs := p.coder.Code(doc, s, r.Actors[i])
+		if p.extract != nil || keep != nil {
+			x := extract.NewSentence(s, r.Actors[i], evs, p.coder)
+			if keep != nil {
+				keep(x)
+			} else {
+				evs = p.extract.Code(doc, x)
+				for k := range evs {
+					evs[k].ID = fmt.Sprintf("%s:%d:%d", doc.ID, s.Index, k)
+				}
+			}
+		}
 		for k := range evs {
 			if where != nil {
 				p.understand(doc, s, r.Quotes, &evs[k])

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/train"
+)
+
+// events runs "dyad train events [flags]": learns the event extractor
+// from the silver set's training files and tunes its thresholds and
+// confidence on its dev file.
+func (c *TrainCommand) events(args []string) error {
+	fs := flag.NewFlagSet("train events", flag.ContinueOnError)
+	fs.SetOutput(c.Env.Stderr)
+	dir := fs.String("silver", "../shared/data/gold/silver", "`DIR` of the silver event set")
+	files := fs.String("train", "train.jsonl,train-wikinews.jsonl", "comma-separated silver `FILES` to learn from (under -silver unless a path)")
+	dev := fs.String("dev", "dev.jsonl", "silver `FILE` to tune thresholds and confidence on, never learned from (\"none\": keep the defaults)")
+	out := fs.String("out", filepath.Join("internal", "extract", extract.ModelFile), "model `FILE` to write")
+	retune := fs.String("retune", "", "tune the thresholds of model `FILE` on -dev again, without training")
+	opt := train.DefaultEventOptions()
+	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
+	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	logf := func(format string, a ...any) {
+		fmt.Fprintf(c.Env.Stderr, time.Now().Format("15:04:05 ")+format+"\n", a...)
+	}
+	opt.Logf = logf
+	path := func(f string) string {
+		if strings.ContainsRune(f, os.PathSeparator) {
+			return f
+		}
+		return filepath.Join(*dir, f)
+	}
+	opts := pipeline.DefaultOptions()
+	opts.Rules = true
+	p, err := pipeline.New(opts)
+	if err != nil {
+		return err
+	}
+	if *retune != "" {
+		f, err := os.Open(*retune)
+		if err != nil {
+			return err
+		}
+		m, err := extract.Decode(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %v", *retune, err)
+		}
+		ds, err := eval.ReadSilver(path(*dev))
+		if err != nil {
+			return err
+		}
+		tune(m, analyse(p, ds), logf)
+		return writeEventModel(m, *out, logf)
+	}
+	var stories []eval.SilverStory
+	for _, f := range strings.Split(*files, ",") {
+		s, err := eval.ReadSilver(path(f))
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "train events: %v (the silver set is in ../shared/data/gold/silver; name it with -silver DIR)", err)
+		}
+		if strings.Contains(filepath.Base(f), "dev") {
+			return dyad.Errorf(dyad.EINVALID, "train events: %s is a dev file: tune on it with -dev, never train on it", f)
+		}
+		stories = append(stories, s...)
+	}
+	logf("train events: %d stories; analysing them", len(stories))
+	analysed := analyse(p, stories)
+	m, err := train.Events(analysed, opt)
+	if err != nil {
+		return err
+	}
+	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs", *files, opt.Seed, opt.Epochs)
+	m.Scale = 1 / float64(max(m.Trigger.Scale, 1e-9)) // one perceptron update
+	if *dev != "none" {
+		ds, err := eval.ReadSilver(path(*dev))
+		if err != nil {
+			return err
+		}
+		tune(m, analyse(p, ds), logf)
+	}
+	return writeEventModel(m, *out, logf)
+}
+
+// writeEventModel writes m to the file out.
+func writeEventModel(m *extract.Model, out string, logf func(string, ...any)) error {
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := m.Encode(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		return err
+	}
+	logf("train events: wrote %s (%d bytes)", out, st.Size())
+	return nil
+}
+
+// analyse reads every story with p (tags, parses, mentions, dictionary
+// events), on as many goroutines as there are processors.
+func analyse(p *pipeline.Pipeline, stories []eval.SilverStory) []train.Analysed {
+	out := make([]train.Analysed, len(stories))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = train.Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)}
+			}
+		}()
+	}
+	for i := range stories {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// codeAnalysed codes analysed stories with x, for scoring.
+func codeAnalysed(x *extract.Extractor, as []train.Analysed) ([]eval.SilverStory, [][]dyad.Event) {
+	stories := make([]eval.SilverStory, len(as))
+	events := make([][]dyad.Event, len(as))
+	for i, a := range as {
+		stories[i] = *a.Story
+		for _, s := range a.Sents {
+			events[i] = append(events[i], x.Code(a.Story.Doc, s)...)
+		}
+	}
+	return stories, events
+}
+
+// tune picks the trigger and argument margins that maximise the sum of
+// root, source+root and source+target+root F1 on dev, then the confidence
+// scale that best predicts which events are right (source and root in
+// the coders' events of their sentence).
+func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
+	// The thresholds tried: the margins at which a given share of dev's
+	// candidate words (arguments) would be coded.
+	m.TriggerMargin, m.ArgMargin, m.SentenceMargin = 0, 0, math.MaxInt32
+	var tm, am, sm []int32
+	for _, a := range dev {
+		for _, s := range a.Sents {
+			x := extract.New(m)
+			t, ar := x.Margins(s)
+			tm, am = append(tm, t...), append(am, ar...)
+			sm = append(sm, x.SentenceMargins(s)[1:]...)
+		}
+	}
+	slices.Sort(tm)
+	slices.Sort(am)
+	slices.Sort(sm)
+	at := func(xs []int32, share float64) int32 {
+		if len(xs) == 0 {
+			return 0
+		}
+		return xs[min(len(xs)-1, int(float64(len(xs))*(1-share)))]
+	}
+	best, bestT, bestA, bestS := -1.0, int32(0), int32(0), int32(math.MaxInt32)
+	m.SourcelessMargin = math.MaxInt32
+	for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14} {
+		for _, sa := range []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7} {
+			m.TriggerMargin, m.ArgMargin = at(tm, st), at(am, sa)
+			rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
+			if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
+				best, bestT, bestA = s, m.TriggerMargin, m.ArgMargin
+				logf("train events: dev coding %.0f%% of words and %.0f%% of arguments: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
+					100*st, 100*sa, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+			}
+		}
+	}
+	m.TriggerMargin, m.ArgMargin = bestT, bestA
+	// Then the sentence model: roots no single word carries.
+	bestSM := int32(math.MaxInt32)
+	for _, ss := range []float64{0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.06} {
+		m.SentenceMargin = at(sm, ss)
+		rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
+		if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
+			best, bestSM = s, m.SentenceMargin
+			logf("train events: dev with the sentence model coding %.1f%% of (sentence, root) pairs: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
+				100*ss, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+		}
+	}
+	m.SentenceMargin = bestSM
+	// Then how sure a trigger must be to stand with an unknown source.
+	for _, ss := range []float64{0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12} {
+		m.SourcelessMargin = at(tm, ss) - m.TriggerMargin
+		rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
+		if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
+			best, bestS = s, m.SourcelessMargin
+			logf("train events: dev with unknown sources for the surest %.1f%% of words: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
+				100*ss, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+		}
+	}
+	m.SourcelessMargin = bestS
+	// The dictionary coder's events stand where the models code nothing:
+	// a user's own dictionary lines must still code. Log what that costs
+	// or gives on dev.
+	m.KeepRules = true
+	rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
+	logf("train events: dev with the dictionaries' events kept where the models code none: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
+		rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+	// Confidence: the scale whose logistic of the margin has the least log
+	// loss against rightness on dev.
+	x := extract.New(m)
+	stories, events := codeAnalysed(x, dev)
+	type obs struct {
+		margin float64
+		right  bool
+	}
+	var data []obs
+	for i, st := range stories {
+		for _, e := range events[i] {
+			gi := st.At(e.Evidence.VerbSpan.Start)
+			if gi < 0 || !strings.HasPrefix(e.Evidence.Rule, "model:") {
+				continue // the dictionary coder's events keep their own confidence
+			}
+			right := false
+			for _, g := range st.Sentences[gi].Events {
+				right = right || len(g.CAMEO) >= 2 && g.CAMEO[:2] == e.CAMEO.Root && eval.SilverActorKey(g.Source) == eval.DyadActorKey(e.Source)
+			}
+			p := math.Min(math.Max(e.Confidence, 1e-4), 1-1e-4)
+			z := (math.Log(p/(1-p)) - m.Bias) * m.Scale // back to the margin
+			data = append(data, obs{z, right})
+		}
+	}
+	base := m.Scale
+	bestLoss, bestScale, bestBias := math.Inf(1), base, 0.0
+	for _, f := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8} {
+		for _, b := range []float64{-2, -1.5, -1, -0.5, 0, 0.5, 1} {
+			loss := 0.0
+			for _, o := range data {
+				p := 1 / (1 + math.Exp(-(o.margin/(base*f) + b)))
+				p = math.Min(math.Max(p, 1e-6), 1-1e-6)
+				if o.right {
+					loss -= math.Log(p)
+				} else {
+					loss -= math.Log(1 - p)
+				}
+			}
+			if loss < bestLoss {
+				bestLoss, bestScale, bestBias = loss, base*f, b
+			}
+		}
+	}
+	m.Scale, m.Bias = bestScale, bestBias
+	logf("train events: margins %d/%d; confidence scale %.0f, bias %.1f (log loss %.3f over %d dev events)",
+		bestT, bestA, bestScale, bestBias, bestLoss/float64(max(len(data), 1)), len(data))
+}

@@ -1,0 +1,466 @@
+package extract
+
+import (
+	"slices"
+	"fmt"
+	"math"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/linear"
+	"github.com/dyad-events/dyad/ontology"
+)
+
+// Extractor codes events with a Model. It is read-only after New and safe
+// for concurrent use.
+type Extractor struct {
+	m                        *Model
+	trig, arg, modality, snt *linear.Table
+}
+
+// New builds an Extractor from m.
+func New(m *Model) *Extractor {
+	return &Extractor{m: m, trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
+		snt: linear.NewTable(&m.Sentence)}
+}
+
+// Model returns the extractor's model.
+func (e *Extractor) Model() *Model { return e.m }
+
+// maxSide is the most sources, and the most targets, one trigger takes.
+const maxSide = 3
+
+// Trigger is one decision of the trigger model: token I carries an event
+// of Root with the given margin over no event.
+type Trigger struct {
+	I      int
+	Root   string
+	Margin int32
+}
+
+// Triggers returns the tokens of x the trigger model codes as events,
+// and for each root the sentence model finds that no token carries, the
+// token that scores best for it.
+func (e *Extractor) Triggers(x *Sentence) []Trigger {
+	var out []Trigger
+	var buf []uint32
+	cands := x.Candidates()
+	if len(cands) == 0 {
+		return nil
+	}
+	all := make([]int32, NumRoots*len(cands))
+	found := make([]bool, NumRoots)
+	for ci, i := range cands {
+		buf = x.TriggerFeatures(i, buf[:0])
+		scores := all[ci*NumRoots : (ci+1)*NumRoots]
+		e.trig.Score(buf, scores)
+		best := 1
+		for c := 2; c < NumRoots; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		if m := scores[best] - scores[0]; m > e.m.TriggerMargin {
+			out = append(out, Trigger{I: i, Root: ClassRoot(best), Margin: m - e.m.TriggerMargin})
+			found[best] = true
+		}
+	}
+	if len(e.m.Sentence.Counts) == 0 {
+		return out
+	}
+	sf := x.SentenceFeatures(nil)
+	two := make([]int32, 2)
+	for c := 1; c < NumRoots; c++ {
+		if found[c] {
+			continue
+		}
+		buf = RootFeatures(sf, c, buf[:0])
+		clear(two)
+		e.snt.Score(buf, two)
+		if two[1]-two[0] <= e.m.SentenceMargin {
+			continue
+		}
+		bi := -1
+		for ci := range cands {
+			if s := all[ci*NumRoots+c] - all[ci*NumRoots]; bi < 0 || s > all[bi*NumRoots+c]-all[bi*NumRoots] {
+				bi = ci
+			}
+		}
+		out = append(out, Trigger{I: cands[bi], Root: ClassRoot(c), Margin: two[1] - two[0] - e.m.SentenceMargin})
+	}
+	return out
+}
+
+// SentenceMargins returns, for each root class, how far the sentence
+// model scores x reporting it above not (before SentenceMargin).
+func (e *Extractor) SentenceMargins(x *Sentence) []int32 {
+	sf := x.SentenceFeatures(nil)
+	out := make([]int32, NumRoots)
+	two := make([]int32, 2)
+	var buf []uint32
+	for c := 1; c < NumRoots; c++ {
+		buf = RootFeatures(sf, c, buf[:0])
+		clear(two)
+		e.snt.Score(buf, two)
+		out[c] = two[1] - two[0]
+	}
+	return out
+}
+
+// Margins returns, for every candidate token of x, how far its best event
+// class scores above no event (before TriggerMargin), and for every
+// (best trigger root, mention) pair how far its best role scores above
+// neither (before ArgMargin): what thresholds are tuned on.
+func (e *Extractor) Margins(x *Sentence) (trig, arg []int32) {
+	var buf []uint32
+	scores := make([]int32, NumRoots)
+	for _, i := range x.Candidates() {
+		buf = x.TriggerFeatures(i, buf[:0])
+		clear(scores)
+		e.trig.Score(buf, scores)
+		best := 1
+		for c := 2; c < NumRoots; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		trig = append(trig, scores[best]-scores[0])
+		as := make([]int32, NumArgClasses)
+		for k := range x.Mentions {
+			buf = x.ArgFeatures(i, k, ClassRoot(best), buf[:0])
+			clear(as)
+			e.arg.Score(buf, as)
+			arg = append(arg, max(as[ArgSource], as[ArgTarget])-as[ArgNone])
+		}
+	}
+	return trig, arg
+}
+
+// Args returns, for trigger t, the mentions chosen as sources and as
+// targets: the best-scoring source and target, each with the mentions
+// coordinated with it ("the US and Japan") that also score as one.
+func (e *Extractor) Args(x *Sentence, t Trigger) (src, tgt []int, margins map[int]int32) {
+	n := len(x.Mentions)
+	sm, tm := make([]int32, n), make([]int32, n)
+	var buf []uint32
+	scores := make([]int32, NumArgClasses)
+	for k := range x.Mentions {
+		buf = x.ArgFeatures(t.I, k, t.Root, buf[:0])
+		clear(scores)
+		e.arg.Score(buf, scores)
+		none := scores[ArgNone] + e.m.ArgMargin
+		sm[k], tm[k] = scores[ArgSource]-none, scores[ArgTarget]-none
+	}
+	margins = map[int]int32{}
+	pick := func(m []int32, not []int) []int {
+		best := -1
+		for k := range m {
+			if m[k] > 0 && !slices.Contains(not, k) && (best < 0 || m[k] > m[best]) {
+				best = k
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		out := []int{best}
+		margins[best] = m[best]
+		for k := range m {
+			if k != best && m[k] > 0 && !slices.Contains(not, k) && x.coordinated(k, best) && len(out) < maxSide {
+				out = append(out, k)
+				margins[k] = m[k]
+			}
+		}
+		return out
+	}
+	src = pick(sm, nil)
+	tgt = pick(tm, src)
+	return src, tgt, margins
+}
+
+// near reports whether mention k hangs on token t directly, or through
+// one preposition or noun ("met with X", "talks with X").
+func (x *Sentence) near(k, t int) bool {
+	h := x.mhead[k]
+	return x.head[h] == t || x.head[h] >= 0 && x.head[x.head[h]] == t && x.S.Tokens[x.head[h]].UPOS == "NOUN"
+}
+
+// coordinated reports whether mentions a and b are conjuncts of one
+// another ("the US and Japan", "Britain, France and Germany").
+func (x *Sentence) coordinated(a, b int) bool {
+	ha, hb := x.mhead[a], x.mhead[b]
+	conjOf := func(i, j int) bool { return x.head[i] == j && x.relBase(i) == "conj" }
+	return conjOf(ha, hb) || conjOf(hb, ha) || x.head[ha] >= 0 && x.head[ha] == x.head[hb] && x.relBase(ha) == "conj" && x.relBase(hb) == "conj"
+}
+
+// subjectWords returns the words of the trigger's subject (or, for a
+// passive, its by-agent) as an actor no dictionary knows, and whether
+// there is one: an event whose source the dictionaries cannot name still
+// happened, as GDELT records events with a blank actor code.
+func (x *Sentence) subjectWords(doc *dyad.Document, t int) (dyad.Actor, bool) {
+	// A verb with no subject of its own ("agreed to meet", "met and
+	// signed") takes its governor's.
+	for n := 0; n < 3 && t >= 0 && !x.hasSubject(t); n++ {
+		switch x.relBase(t) {
+		case "xcomp", "conj", "advcl":
+			t = x.head[t]
+		default:
+			t = -1
+		}
+	}
+	if t < 0 {
+		return dyad.Actor{}, false
+	}
+	for _, k := range x.kids[t] {
+		r := x.rel(k)
+		if r == "nsubj" || r == "obl:agent" || x.relBase(k) == "obl" && x.caseOf(k) == "by" && x.passive(t) {
+			if x.S.Tokens[k].UPOS == "PRON" {
+				return dyad.Actor{}, false
+			}
+			lo, hi := x.subtree(k)
+			sp := dyad.Span{Start: x.S.Tokens[lo].Span.Start, End: x.S.Tokens[hi].Span.End}
+			if sp.End-sp.Start > 80 {
+				return dyad.Actor{}, false
+			}
+			return dyad.Actor{Text: doc.Text[sp.Start:sp.End], Span: sp}, true
+		}
+	}
+	return dyad.Actor{}, false
+}
+
+// hasSubject reports whether token t has a subject or agent.
+func (x *Sentence) hasSubject(t int) bool {
+	for _, k := range x.kids[t] {
+		if r := x.relBase(k); r == "nsubj" || x.rel(k) == "obl:agent" {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether token t has a passive auxiliary or subject.
+func (x *Sentence) passive(t int) bool {
+	for _, c := range x.kids[t] {
+		if r := x.rel(c); r == "aux:pass" || r == "nsubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// subtree returns the first and last tokens of token k's subtree.
+func (x *Sentence) subtree(k int) (lo, hi int) {
+	lo, hi = k, k
+	for _, c := range x.kids[k] {
+		if x.relBase(c) == "punct" {
+			continue
+		}
+		a, b := x.subtree(c)
+		lo, hi = min(lo, a), max(hi, b)
+	}
+	return lo, hi
+}
+
+// Modality returns the modality of the event at trigger t.
+func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
+	scores := make([]int32, len(Modalities))
+	e.modality.Score(x.ModalityFeatures(t.I, t.Root, nil), scores)
+	best := 0
+	for c := range scores {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return Modalities[best]
+}
+
+// Code returns the events of sentence x of doc. Events carry the
+// publication date; later stages refine date, place and modality as they
+// do for the dictionary coder's. With KeepRules, the dictionary coder's
+// events at words the models code nothing for are kept as they are.
+func (e *Extractor) Code(doc *dyad.Document, x *Sentence) []dyad.Event {
+	var out []dyad.Event
+	coded := map[int]bool{}
+	for _, t := range e.Triggers(x) {
+		evs := e.event(doc, x, t)
+		if len(evs) > 0 {
+			coded[t.I] = true
+		}
+		out = append(out, evs...)
+	}
+	if e.m.KeepRules {
+		for _, r := range x.Rules {
+			if i := x.tokenAt(r.Evidence.VerbSpan.Start); i < 0 || !coded[i] {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// event codes trigger t: finds its sources and targets, its code and
+// modality.
+func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Event {
+	src, tgt, margins := e.Args(x, t)
+	cm, pv, pattern := e.code(x, t)
+	mod := e.Modality(x, t)
+	var pairs []pair
+	if len(src) > 0 {
+		pairs = pairsOf(x, t.I, src, tgt, cm.Root)
+	} else {
+		// No actor the dictionaries know: the subject's words stand for
+		// the source when the trigger is sure enough.
+		a, ok := x.subjectWords(doc, t.I)
+		if !ok || t.Margin < e.m.SourcelessMargin {
+			return nil
+		}
+		for _, k := range tgt {
+			for _, m := range members(actorOf(&x.Mentions[k])) {
+				pairs = append(pairs, pair{a, m, -1})
+			}
+		}
+		if len(tgt) == 0 {
+			pairs = append(pairs, pair{a, dyad.Actor{}, -1})
+		}
+	}
+	tok := x.S.Tokens[t.I]
+	ev := dyad.Event{
+		Schema: dyad.SchemaVersion, DocID: doc.ID, Sentence: x.S.Index, Text: x.S.Text,
+		CAMEO: cm, PLOVER: pv, Modality: mod,
+		Evidence: dyad.Evidence{
+			Rule:    fmt.Sprintf("model:%s:%s margin %d", t.Root, x.lemma[t.I], t.Margin),
+			Pattern: pattern, Verb: tok.Text, VerbSpan: tok.Span,
+		},
+	}
+	if !doc.Date.IsZero() {
+		ev.Date, ev.DatePrecision, ev.DateSource = doc.Date.Format("2006-01-02"), dyad.PrecisionDay, dyad.DateFromPublication
+	}
+	out := make([]dyad.Event, 0, len(pairs))
+	for _, p := range pairs {
+		ev := ev
+		ev.Source, ev.Target = p.src, p.tgt
+		m := float64(t.Margin)
+		if am, ok := margins[p.srcK]; ok {
+			m = math.Min(m, float64(am))
+		}
+		ev.Confidence = e.confidence(m)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// confidence maps a score margin to a probability.
+func (e *Extractor) confidence(margin float64) float64 {
+	s := e.m.Scale
+	if s <= 0 {
+		s = 1
+	}
+	return math.Round(1/(1+math.Exp(-(margin/s+e.m.Bias)))*1000) / 1000
+}
+
+// code returns the CAMEO and PLOVER codes of trigger t: the dictionary
+// pattern's when it has the trigger's root, else the code the training
+// news gave the word in that root, else the root's own.
+func (e *Extractor) code(x *Sentence, t Trigger) (dyad.CAMEO, dyad.PLOVER, string) {
+	for _, ri := range x.ruleAt[t.I] {
+		r := &x.Rules[ri]
+		if r.CAMEO.Root == t.Root {
+			return r.CAMEO, r.PLOVER, r.Evidence.Pattern
+		}
+	}
+	code := e.m.Codes[x.lemma[t.I]+" "+t.Root]
+	if code == "" {
+		code = t.Root + "0"
+	}
+	cm, err := ontology.CAMEO(code)
+	if err != nil {
+		cm, _ = ontology.CAMEO(t.Root + "0")
+	}
+	pv, _ := ontology.PLOVER(cm.Code)
+	return cm, pv, ""
+}
+
+type pair struct {
+	src, tgt dyad.Actor
+	srcK     int
+}
+
+// pairsOf expands the chosen mentions into dyads: every source with every
+// target, compound actors into their members, no actor against itself.
+// A reciprocal root (consult, cooperate) with several sources and no
+// target pairs the sources with each other.
+func pairsOf(x *Sentence, t int, src, tgt []int, root string) []pair {
+	var out []pair
+	var srcs []struct {
+		a dyad.Actor
+		k int
+	}
+	for _, k := range src {
+		for _, a := range members(actorOf(&x.Mentions[k])) {
+			srcs = append(srcs, struct {
+				a dyad.Actor
+				k int
+			}{a, k})
+		}
+	}
+	var tgts []dyad.Actor
+	for _, k := range tgt {
+		if len(srcs) > 1 && reciprocal(root) && !x.near(k, t) {
+			continue // "A and B met … and agreed to pressure C": they met each other
+		}
+		tgts = append(tgts, members(actorOf(&x.Mentions[k]))...)
+	}
+	if len(tgts) == 0 && len(srcs) > 1 && reciprocal(root) {
+		for _, s := range srcs {
+			for _, t := range srcs {
+				if !same(s.a, t.a) {
+					out = append(out, pair{s.a, t.a, s.k})
+				}
+			}
+		}
+		return out
+	}
+	if len(tgts) == 0 {
+		tgts = []dyad.Actor{{}}
+	}
+
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if !same(s.a, t) {
+				out = append(out, pair{s.a, t, s.k})
+			}
+		}
+	}
+	return out
+}
+
+func actorOf(m *dyad.Mention) dyad.Actor {
+	a := m.Actor
+	a.Resolved = m.Resolved
+	return a
+}
+
+// members returns the single actors of a, itself when it is not compound.
+func members(a dyad.Actor) []dyad.Actor {
+	if len(a.Members) > 0 {
+		return a.Members
+	}
+	return []dyad.Actor{a}
+}
+
+// same reports whether two actors are one side: the same code, or a
+// country and one of its own sectors.
+func same(s, t dyad.Actor) bool {
+	if t.IsZero() {
+		return false
+	}
+	return s.Code == t.Code || s.Country != "" && s.Country == t.Country && (s.Code == s.Country || t.Code == t.Country)
+}
+
+// reciprocal reports whether events of root are done by several actors
+// to each other when no target is named ("A and B met").
+func reciprocal(root string) bool {
+	switch root {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// build makes a parsed sentence from "word/UPOS/head/rel" items (head
+// 1-based, 0 for the root), with its document text.
+func build(spec string) (*dyad.Document, *dyad.Sentence) {
+	var words []string
+	var toks []dyad.Token
+	off := 0
+	for i, item := range strings.Fields(spec) {
+		p := strings.Split(item, "/")
+		h, _ := strconv.Atoi(p[2])
+		if i > 0 {
+			off++
+		}
+		toks = append(toks, dyad.Token{ID: i + 1, Text: p[0], Lemma: strings.ToLower(p[0]), UPOS: p[1], Head: h, Rel: p[3],
+			Span: dyad.Span{Start: off, End: off + len(p[0])}})
+		words = append(words, p[0])
+		off += len(p[0])
+	}
+	text := strings.Join(words, " ")
+	return &dyad.Document{ID: "d", Text: text}, &dyad.Sentence{Span: dyad.Span{End: len(text)}, Text: text, Tokens: toks}
+}
+
+func mention(first, last int, code, country string) dyad.Mention {
+	return dyad.Mention{Actor: dyad.Actor{Code: code, Country: country}, First: first, Last: last}
+}
+
+// "Freedonia and Sylvania met with Ruritania in Paris ."
+const metSpec = "Freedonia/PROPN/4/nsubj and/CCONJ/3/cc Sylvania/PROPN/1/conj met/VERB/0/root with/ADP/6/case " +
+	"Ruritania/PROPN/4/obl in/ADP/8/case Paris/PROPN/4/obl ./PUNCT/4/punct"
+
+func metSentence() (*dyad.Document, *Sentence) {
+	doc, s := build(metSpec)
+	ms := []dyad.Mention{mention(0, 0, "FRE", "FRE"), mention(2, 2, "SYL", "SYL"), mention(5, 5, "RUR", "RUR"),
+		{Actor: dyad.Actor{Code: "FRA"}, First: 7, Last: 7, Place: true}}
+	return doc, NewSentence(s, ms, nil, nil)
+}
+
+func TestRootClass(t *testing.T) {
+	for c := 1; c < NumRoots; c++ {
+		if got := RootClass(ClassRoot(c)); got != c {
+			t.Errorf("RootClass(ClassRoot(%d)) = %d", c, got)
+		}
+	}
+	for _, bad := range []string{"", "00", "21", "1", "ab", "190"} {
+		if RootClass(bad) != 0 {
+			t.Errorf("RootClass(%q) = %d, want 0", bad, RootClass(bad))
+		}
+	}
+}
+
+func TestSentenceStructure(t *testing.T) {
+	_, x := metSentence()
+	if len(x.Mentions) != 3 {
+		t.Fatalf("%d acting mentions, want 3 (places are not actors)", len(x.Mentions))
+	}
+	if got := x.Candidates(); len(got) != 1 || got[0] != 3 {
+		t.Errorf("candidates %v, want [3] (met)", got)
+	}
+	if p, n := x.path(0, 3); p != "nsubj^" || n != 1 {
+		t.Errorf("path Freedonia→met = %q, %d", p, n)
+	}
+	if p, n := x.path(2, 3); p != "conj^nsubj^" || n != 2 {
+		t.Errorf("path Sylvania→met = %q, %d", p, n)
+	}
+	if p, _ := x.path(3, 5); p != ">obl" {
+		t.Errorf("path met→Ruritania = %q", p)
+	}
+	if !x.coordinated(0, 1) || x.coordinated(0, 2) {
+		t.Error("Freedonia and Sylvania are conjuncts; Ruritania is not")
+	}
+	if !x.near(2, 3) {
+		t.Error("Ruritania hangs on met")
+	}
+}
+
+func TestPairsReciprocal(t *testing.T) {
+	_, x := metSentence()
+	// Two coordinated sources and a far target of a consult root: they
+	// met each other; a near target is met by both.
+	ps := pairsOf(x, 3, []int{0, 1}, []int{2}, "04")
+	got := map[string]bool{}
+	for _, p := range ps {
+		got[p.src.Code+">"+p.tgt.Code] = true
+	}
+	for _, want := range []string{"FRE>RUR", "SYL>RUR"} {
+		if !got[want] {
+			t.Errorf("pairs %v lack %s", got, want)
+		}
+	}
+	if got["FRE>FRE"] || got["SYL>SYL"] {
+		t.Errorf("an actor paired with itself: %v", got)
+	}
+	// No target: the sources pair with each other.
+	ps = pairsOf(x, 3, []int{0, 1}, nil, "04")
+	if len(ps) != 2 || ps[0].src.Code != "FRE" || ps[0].tgt.Code != "SYL" || ps[1].src.Code != "SYL" || ps[1].tgt.Code != "FRE" {
+		t.Errorf("reciprocal pairs %+v", ps)
+	}
+	// A non-reciprocal root with no target codes each source alone.
+	ps = pairsOf(x, 3, []int{0, 1}, nil, "14")
+	if len(ps) != 2 || !ps[0].tgt.IsZero() {
+		t.Errorf("protest pairs %+v", ps)
+	}
+}
+
+func TestSameSide(t *testing.T) {
+	usa := dyad.Actor{Code: "USA", Country: "USA"}
+	usagov := dyad.Actor{Code: "USAGOV", Country: "USA"}
+	usamil := dyad.Actor{Code: "USAMIL", Country: "USA"}
+	if !same(usa, usagov) || !same(usagov, usagov) {
+		t.Error("a country and its own government are one side")
+	}
+	if same(usagov, usamil) {
+		t.Error("a government and its army can be a dyad")
+	}
+}
+
+func TestSubjectWords(t *testing.T) {
+	// "Local gunmen attacked a convoy ." with no dictionary actor: the
+	// subject's words stand for the source.
+	doc, s := build("Local/ADJ/2/amod gunmen/NOUN/3/nsubj attacked/VERB/0/root a/DET/5/det convoy/NOUN/3/obj ./PUNCT/3/punct")
+	x := NewSentence(s, nil, nil, nil)
+	a, ok := x.subjectWords(doc, 2)
+	if !ok || a.Text != "Local gunmen" || !a.IsZero() {
+		t.Errorf("subject %+v, %v", a, ok)
+	}
+	// "… agreed to attack": the governor's subject.
+	doc, s = build("Rebels/NOUN/2/nsubj agreed/VERB/0/root to/PART/4/mark attack/VERB/2/xcomp ./PUNCT/2/punct")
+	x = NewSentence(s, nil, nil, nil)
+	if a, ok := x.subjectWords(doc, 3); !ok || a.Text != "Rebels" {
+		t.Errorf("governor's subject %+v, %v", a, ok)
+	}
+}

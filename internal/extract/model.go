@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/linear"
+)
+
+// NumRoots is the number of trigger classes: no event, then roots 01–20.
+const NumRoots = 21
+
+// RootClass returns the trigger class of a CAMEO root ("01" → 1), 0 for
+// none or an unknown root.
+func RootClass(root string) int {
+	if len(root) != 2 || root[0] < '0' || root[0] > '2' || root[1] < '0' || root[1] > '9' {
+		return 0
+	}
+	c := int(root[0]-'0')*10 + int(root[1]-'0')
+	if c < 1 || c > 20 {
+		return 0
+	}
+	return c
+}
+
+// ClassRoot is RootClass's inverse.
+func ClassRoot(c int) string {
+	if c <= 0 || c >= NumRoots {
+		return ""
+	}
+	return string([]byte{byte('0' + c/10), byte('0' + c%10)})
+}
+
+// Model is the stored extractor: its three linear models, the codes the
+// training news gave each word within a root, and the decision
+// thresholds tuned on held-out news.
+type Model struct {
+	Trigger  linear.Weights
+	Arg      linear.Weights
+	Modality linear.Weights
+	// Sentence scores, for each root, whether the sentence reports an
+	// event of it at all (two classes over RootFeatures).
+	Sentence linear.Weights
+	// SentenceMargin is added to the sentence model's no score: a root
+	// it predicts is coded at the sentence's best trigger for that root
+	// even when no single word passes TriggerMargin.
+	SentenceMargin int32
+	// Codes maps "lemma root" to the code the training news most often
+	// gave that word in that root.
+	Codes map[string]string
+	// TriggerMargin is added to the no-event score before the best class
+	// is taken: above 0 the extractor codes fewer, surer events.
+	TriggerMargin int32
+	// ArgMargin is added to the neither score of an argument.
+	ArgMargin int32
+	// SourcelessMargin is the trigger margin above which an event whose
+	// source no mention names is kept, with its subject's words as an
+	// unknown source.
+	SourcelessMargin int32
+	// KeepRules keeps the dictionary coder's events at words the models
+	// code nothing for.
+	KeepRules bool
+	// Scale and Bias map score margins to confidence: confidence is the
+	// logistic of margin/Scale + Bias, fitted on held-out news.
+	Scale, Bias float64
+	// Trained says what the model learned from, for --explain and docs.
+	Trained string
+}
+
+// Encode writes m in dyad's stored model form.
+func (m *Model) Encode(w io.Writer) error { return linear.Encode(w, m) }
+
+// Decode reads a model Encode wrote.
+func Decode(r io.Reader) (*Model, error) { return linear.Decode[Model](r) }
+
+// ModelFile is the embedded model's path inside the model directory.
+const ModelFile = "model/events.gob.zst"
+
+//go:embed model
+var modelFS embed.FS
+
+// ErrNoModel reports that the binary was built without an event model.
+var ErrNoModel = errors.New("no event model embedded: run dyad train events")
+
+var (
+	defaultOnce sync.Once
+	defaultX    *Extractor
+	defaultErr  error
+)
+
+// Default returns the extractor built from the embedded model, loading it
+// on first use. It is shared and safe for concurrent use.
+func Default() (*Extractor, error) {
+	defaultOnce.Do(func() {
+		b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		m, err := Decode(bytes.NewReader(b))
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultX = New(m)
+	})
+	return defaultX, defaultErr
+}

@@ -1,0 +1,313 @@
+package train
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/linear"
+)
+
+// EventOptions are the settings of event-extractor training.
+type EventOptions struct {
+	Epochs int     // passes over the data per model
+	Seed   int64   // shuffling seed
+	Prune  float64 // averaged weights smaller than this are dropped
+	Logf   func(format string, args ...any)
+}
+
+// DefaultEventOptions returns the settings the embedded model was trained
+// with.
+func DefaultEventOptions() EventOptions {
+	return EventOptions{Epochs: 10, Seed: 1, Prune: 0.5, Logf: func(string, ...any) {}}
+}
+
+// Analysed is a silver story as dyad reads it: its sentences (tagged and
+// parsed), their actor mentions and the dictionary coder's events, each
+// sentence ready for the extractor's models.
+type Analysed struct {
+	Story *eval.SilverStory
+	Sents []*extract.Sentence
+}
+
+// eventData is the training material drawn from analysed stories.
+type eventData struct {
+	trig  []instance // one per candidate token
+	snt   []instance // one per sentence and root
+	arg   []instance // one per (gold trigger, mention)
+	mod   []instance // one per gold trigger
+	codes map[string]map[string]int
+	// alignment counts, for the log
+	events, triggers, sources, targets int
+}
+
+type instance struct {
+	feats []uint32
+	class int
+}
+
+// Events trains the event extractor on analysed silver stories.
+func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
+	d := eventInstances(stories)
+	if len(d.trig) == 0 {
+		return nil, fmt.Errorf("train events: no training sentences")
+	}
+	opt.Logf("events: %d gold events, %d triggers aligned, %d sources and %d targets found among dyad's mentions",
+		d.events, d.triggers, d.sources, d.targets)
+	opt.Logf("events: %d trigger, %d argument and %d modality instances", len(d.trig), len(d.arg), len(d.mod))
+	m := &extract.Model{Codes: map[string]string{}, Scale: 0}
+	m.Trigger = trainInstances("trigger", d.trig, extract.NumRoots, opt)
+	m.Arg = trainInstances("argument", d.arg, extract.NumArgClasses, opt)
+	m.Modality = trainInstances("modality", d.mod, len(extract.Modalities), opt)
+	m.Sentence = trainInstances("sentence", d.snt, 2, opt)
+	for k, c := range d.codes {
+		m.Codes[k] = best(c)
+	}
+	return m, nil
+}
+
+// trainInstances trains an averaged perceptron on xs and returns its
+// stored weights.
+func trainInstances(name string, xs []instance, classes int, opt EventOptions) linear.Weights {
+	p := newPerceptron(classes)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]int32, classes)
+	for e := 0; e < opt.Epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right := 0
+		for _, i := range order {
+			x := &xs[i]
+			clear(scores)
+			p.score(x.feats, scores)
+			b := 0
+			for c := range scores {
+				if scores[c] > scores[b] {
+					b = c
+				}
+			}
+			if b == x.class {
+				right++
+			} else {
+				p.update(x.feats, x.class, b, 1)
+			}
+			p.tick()
+		}
+		opt.Logf("events: %s model, epoch %d: %.2f%% of training instances right", name, e+1, 100*float64(right)/float64(max(len(xs), 1)))
+	}
+	w := weights(p.freeze(opt.Prune), classes)
+	linear.Levels(w.Q, linear.StoredLevels)
+	return w
+}
+
+// eventInstances aligns the coders' events to dyad's tokens and mentions
+// and draws the instances of the three models.
+func eventInstances(stories []Analysed) *eventData {
+	d := &eventData{codes: map[string]map[string]int{}}
+	for _, a := range stories {
+		st := a.Story
+		// The gold events of each dyad sentence: those of the silver
+		// sentence it starts in.
+		for _, x := range a.Sents {
+			gi := st.At(x.S.Span.Start)
+			var gold []eval.SilverEvent
+			var gs *eval.SilverSentence
+			if gi >= 0 {
+				gs = &st.Sentences[gi]
+				gold = gs.Events
+			}
+			label := map[int]int{}
+			type goldAt struct {
+				ev *eval.SilverEvent
+				t  int
+			}
+			var aligned []goldAt
+			for k := range gold {
+				g := &gold[k]
+				d.events++
+				root := ""
+				if len(g.CAMEO) >= 2 {
+					root = g.CAMEO[:2]
+				}
+				c := extract.RootClass(root)
+				if c == 0 {
+					continue
+				}
+				t := alignTrigger(x, gs, g.Trigger)
+				if t < 0 {
+					continue
+				}
+				d.triggers++
+				if label[t] == 0 {
+					label[t] = c
+				}
+				aligned = append(aligned, goldAt{g, t})
+				key := x.Lemma(t) + " " + root
+				if d.codes[key] == nil {
+					d.codes[key] = map[string]int{}
+				}
+				d.codes[key][g.CAMEO]++
+			}
+			for _, i := range x.Candidates() {
+				d.trig = append(d.trig, instance{x.TriggerFeatures(i, nil), label[i]})
+			}
+			has := make([]bool, extract.NumRoots)
+			for _, g := range gold {
+				if len(g.CAMEO) >= 2 {
+					has[extract.RootClass(g.CAMEO[:2])] = true
+				}
+			}
+			sf := x.SentenceFeatures(nil)
+			for c := 1; c < extract.NumRoots; c++ {
+				d.snt = append(d.snt, instance{extract.RootFeatures(sf, c, nil), b2i(has[c])})
+			}
+			// Arguments and modality: once per aligned trigger and root.
+			seen := map[string]bool{}
+			for _, ga := range aligned {
+				root := ga.ev.CAMEO[:2]
+				k := fmt.Sprint(ga.t, root)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				srcs, tgts := map[int]bool{}, map[int]bool{}
+				for _, o := range aligned {
+					if o.t != ga.t || o.ev.CAMEO[:2] != root {
+						continue
+					}
+					for _, m := range alignActor(x, gs, o.ev.Source) {
+						srcs[m] = true
+					}
+					for _, m := range alignActor(x, gs, o.ev.Target) {
+						if !srcs[m] {
+							tgts[m] = true
+						}
+					}
+				}
+				d.sources += len(srcs)
+				d.targets += len(tgts)
+				for m := range x.Mentions {
+					c := extract.ArgNone
+					switch {
+					case srcs[m]:
+						c = extract.ArgSource
+					case tgts[m]:
+						c = extract.ArgTarget
+					}
+					d.arg = append(d.arg, instance{x.ArgFeatures(ga.t, m, root, nil), c})
+				}
+				mc := 0
+				for i, md := range extract.Modalities {
+					if string(md) == ga.ev.Modality {
+						mc = i
+					}
+				}
+				d.mod = append(d.mod, instance{x.ModalityFeatures(ga.t, root, nil), mc})
+			}
+		}
+	}
+	return d
+}
+
+// find returns the byte offset in the document of words within silver
+// sentence gs (case folded), or -1.
+func find(gs *eval.SilverSentence, words string) int {
+	words = strings.TrimSpace(words)
+	if words == "" || gs == nil {
+		return -1
+	}
+	i := strings.Index(strings.ToLower(gs.Text), strings.ToLower(words))
+	if i < 0 {
+		return -1
+	}
+	return gs.Span.Start + i
+}
+
+// tokensIn returns the tokens of x within bytes [start, end).
+func tokensIn(x *extract.Sentence, start, end int) []int {
+	var out []int
+	for i, t := range x.S.Tokens {
+		if t.Span.Start < end && t.Span.End > start {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// alignTrigger returns the token of x that carries the coders' trigger:
+// among the candidate tokens the trigger's words cover, the one whose
+// head lies outside them, else the first; -1 when none. A trigger not
+// found whole ("killed ... rebels") is looked for by its first word, then
+// its last.
+func alignTrigger(x *extract.Sentence, gs *eval.SilverSentence, trigger string) int {
+	tries := []string{trigger}
+	if ws := strings.Fields(strings.ReplaceAll(trigger, "...", " ")); len(ws) > 1 {
+		tries = append(tries, ws[0], ws[len(ws)-1])
+	}
+	cand := map[int]bool{}
+	for _, i := range x.Candidates() {
+		cand[i] = true
+	}
+	for _, w := range tries {
+		b := find(gs, w)
+		if b < 0 {
+			continue
+		}
+		toks := tokensIn(x, b, b+len(w))
+		first := -1
+		for _, i := range toks {
+			if !cand[i] {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			if h := x.S.Tokens[i].Head - 1; h < toks[0] || h > toks[len(toks)-1] {
+				return i
+			}
+		}
+		if first >= 0 {
+			return first
+		}
+	}
+	return -1
+}
+
+// alignActor returns the mentions of x that stand for the coders' actor:
+// those over its words with its country, else any over its words.
+func alignActor(x *extract.Sentence, gs *eval.SilverSentence, a *eval.SilverActor) []int {
+	if a == nil {
+		return nil
+	}
+	b := find(gs, a.Text)
+	if b < 0 {
+		return nil
+	}
+	end := b + len(strings.TrimSpace(a.Text))
+	key := eval.SilverActorKey(a)
+	var over, keyed []int
+	for k, m := range x.Mentions {
+		if m.Span.Start < end && m.Span.End > b {
+			over = append(over, k)
+			if eval.DyadActorKey(m.Actor) == key {
+				keyed = append(keyed, k)
+			}
+		}
+	}
+	if len(keyed) > 0 {
+		return keyed
+	}
+	return over
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

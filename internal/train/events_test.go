@@ -1,0 +1,113 @@
+package train
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/linear"
+	"github.com/dyad-events/dyad/internal/pipeline"
+)
+
+// silverLine writes one silver record of our own: a sentence and, when
+// verb is not empty, one event from src to tgt.
+func silverLine(story string, i, start int, text, code, verb, src, srcC, tgt, tgtC string) string {
+	evs := "[]"
+	if verb != "" {
+		evs = fmt.Sprintf(`[{"source": {"text": %q, "country": %q, "role": ""}, "target": {"text": %q, "country": %q, "role": ""}, "cameo": %q, "trigger": %q, "modality": "asserted"}]`,
+			src, srcC, tgt, tgtC, code, verb)
+	}
+	return fmt.Sprintf(`{"id": "%s#%d", "story": %q, "date": "2024-01-0%d", "title": "t", "start": %d, "end": %d, "text": %q, "events": %s}`,
+		story, i, story, 1+i%9, start, start+len(text), text, evs)
+}
+
+// TestEventsLearn trains the extractor on a small made-up set (who
+// criticised whom, who met whom, and sentences with no event) and codes
+// sentences it never saw, with actors it never saw in those roles.
+func TestEventsLearn(t *testing.T) {
+	opts := pipeline.DefaultOptions()
+	opts.Rules = true
+	p, err := pipeline.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	countries := [][2]string{{"France", "FRA"}, {"Germany", "DEU"}, {"Japan", "JPN"}, {"China", "CHN"}, {"Brazil", "BRA"},
+		{"Kenya", "KEN"}, {"Canada", "CAN"}, {"Mexico", "MEX"}}
+	var lines []string
+	n := 0
+	for i, a := range countries {
+		for j, b := range countries {
+			if i == j || (i+j)%3 == 0 {
+				continue
+			}
+			story := fmt.Sprintf("s:%d", n)
+			n++
+			s1 := fmt.Sprintf("%s scolded %s over the dispute.", a[0], b[0])
+			s2 := fmt.Sprintf("%s hosted a football match on Sunday.", b[0])
+			lines = append(lines,
+				silverLine(story, 0, 0, s1, "111", "scolded", a[0], a[1], b[0], b[1]),
+				silverLine(story, 1, len(s1)+1, s2, "", "", "", "", "", ""))
+		}
+	}
+	path := t.TempDir() + "/train.jsonl"
+	if err := writeFile(path, strings.Join(lines, "\n")+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := eval.ReadSilver(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var as []Analysed
+	for i := range stories {
+		as = append(as, Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)})
+	}
+	opt := DefaultEventOptions()
+	opt.Epochs = 5
+	m, err := Events(as, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Codes["scold 11"]; got != "111" {
+		t.Errorf("code learned for scold in root 11: %q, want 111", got)
+	}
+	// The word-level models alone, and with the sentence model.
+	words := *m
+	words.Sentence = linear.Weights{}
+	for _, x := range []*extract.Extractor{extract.New(&words), extract.New(m)} {
+		checkCoded(t, p, x)
+	}
+}
+
+func checkCoded(t *testing.T, p *pipeline.Pipeline, x *extract.Extractor) {
+	check := func(text string, want string) {
+		t.Helper()
+		st, err := eval.ReadSilver(writeTemp(t, silverLine("held", 0, 0, text, "", "", "", "", "", "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range p.Analyse(st[0].Doc) {
+			for _, e := range x.Code(st[0].Doc, s) {
+				got = append(got, e.CAMEO.Root+" "+e.Source.Country+">"+e.Target.Country)
+			}
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("%q coded %v, want %q", text, got, want)
+		}
+	}
+	check("Italy scolded Spain over the dispute.", "11 ITA>ESP")
+	check("Spain hosted a football match on Sunday.", "")
+}
+
+func writeTemp(t *testing.T, content string) string {
+	path := t.TempDir() + "/x.jsonl"
+	if err := writeFile(path, content+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func writeFile(path, content string) error { return os.WriteFile(path, []byte(content), 0o644) }
