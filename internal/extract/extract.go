@@ -1,9 +1,9 @@
 package extract
 
 import (
-	"slices"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/linear"
