@@ -56,6 +56,7 @@ func (c *BenchPipelineCommand) Run(ctx context.Context, args []string) error {
 	store := fs.Bool("store", true, "store into a fresh database in a temporary directory, as ingest does")
 	limit := fs.Int("limit", 0, "use only the first `N` documents")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the runs to `FILE` (go tool pprof)")
+	ab := fs.Int("ab", 0, "instead, code the corpus this many `ROUNDS` with the learned extractor and with the dictionaries alone, alternating, on one worker, and compare their speed")
 	var pf pipelineFlags
 	pf.register(fs)
 	fs.Usage = func() {
@@ -73,6 +74,9 @@ func (c *BenchPipelineCommand) Run(ctx context.Context, args []string) error {
 	docs, err := readAll(ctx, fs.Args(), *limit, &r)
 	if err != nil {
 		return err
+	}
+	if *ab > 0 {
+		return benchAB(ctx, c.Stdout, docs, pf, *ab)
 	}
 	t0 := time.Now()
 	p, err := pf.pipeline()

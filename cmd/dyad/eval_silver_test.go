@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/extract"
+	"github.com/dyad-events/dyad/internal/testingutil"
+)
+
+// A story of our own in the silver format: one sentence with an event,
+// one without.
+const silverStory = `{"id": "t:1#0", "story": "t:1", "date": "2024-03-05", "title": "Talks", "start": 0, "end": 47, "text": "Japan and China held talks in Tokyo on Monday.", "events": [{"source": {"text": "Japan", "country": "JPN", "role": ""}, "target": {"text": "China", "country": "CHN", "role": ""}, "cameo": "040", "trigger": "held talks", "modality": "asserted", "date": "2024-03-04"}, {"source": {"text": "China", "country": "CHN", "role": ""}, "target": {"text": "Japan", "country": "JPN", "role": ""}, "cameo": "040", "trigger": "held talks", "modality": "asserted", "date": "2024-03-04"}]}
+{"id": "t:1#1", "story": "t:1", "date": "2024-03-05", "title": "Talks", "start": 48, "end": 70, "text": "The weather was sunny.", "events": []}
+`
+
+func TestEvalSilverJSON(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	if err := os.WriteFile(path, []byte(silverStory), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, rules := range []bool{false, true} {
+		args := []string{"eval", "silver", path, "--json"}
+		if rules {
+			args = append(args, "--rules")
+		}
+		out, stderr, status := run(t, "", args...)
+		if status != 0 {
+			t.Fatalf("%v: status %d: %s", args, status, stderr)
+		}
+		var rep eval.SilverReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+		if rep.Stories != 1 || rep.Sentences != 2 || rep.Gold != 2 {
+			t.Errorf("%v: stories %d, sentences %d, gold %d; want 1, 2, 2", args, rep.Stories, rep.Sentences, rep.Gold)
+		}
+		// Both coders should find the meeting of two countries the
+		// dictionaries know, both ways.
+		if rep.Full.TP != 2 || rep.Detection.FP != 0 {
+			t.Errorf("%v: source+target+root %+v, detection %+v", args, rep.Full, rep.Detection)
+		}
+	}
+	if _, stderr, status := run(t, "", "eval", "silver", filepath.Join(t.TempDir(), "none.jsonl")); status == 0 {
+		t.Errorf("a missing file exits 0: %s", stderr)
+	}
+}
+
+// TestSilverDevFloor holds the learned extractor's figures on the silver
+// dev set (real news coded by people; docs/EVENTS.md) and its lead over
+// the dictionaries alone.
+func TestSilverDevFloor(t *testing.T) {
+	path := testingutil.SharedData(t, "gold", "silver", "dev.jsonl")
+	if _, err := extract.Default(); err != nil {
+		t.Skipf("no event model: %v", err)
+	}
+	if testing.Short() {
+		t.Skip("codes 170 stories")
+	}
+	score := func(args ...string) eval.SilverReport {
+		out, stderr, status := run(t, "", append([]string{"eval", "silver", "--json", path}, args...)...)
+		if status != 0 {
+			t.Fatalf("status %d: %s", status, stderr)
+		}
+		var rep eval.SilverReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	m, r := score(), score("--rules")
+	t.Logf("model: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f, modality %.2f",
+		m.Root.F1, m.SrcRoot.F1, m.Full.F1, m.Detection.Precision, m.Detection.Recall, m.Modality)
+	t.Logf("rules: root F1 %.2f, source+root %.2f, full %.2f", r.Root.F1, r.SrcRoot.F1, r.Full.F1)
+	floors := []struct {
+		name      string
+		got, want float64
+	}{
+		{"root F1", m.Root.F1, 40},
+		{"source+root F1", m.SrcRoot.F1, 19},
+		{"source+target+root F1", m.Full.F1, 8},
+		{"detection recall", m.Detection.Recall, 55},
+		{"detection precision", m.Detection.Precision, 75},
+		{"root F1 over the dictionaries alone", m.Root.F1 - r.Root.F1, 12},
+	}
+	for _, f := range floors {
+		if f.got < f.want {
+			t.Errorf("%s %.2f, below the floor %.2f", f.name, f.got, f.want)
+		}
+	}
+}
