@@ -67,16 +67,9 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 	if len(e.m.Sentence.Counts) == 0 {
 		return out
 	}
-	sf := x.SentenceFeatures(nil)
-	two := make([]int32, 2)
+	sm := e.SentenceMargins(x)
 	for c := 1; c < NumRoots; c++ {
-		if found[c] {
-			continue
-		}
-		buf = RootFeatures(sf, c, buf[:0])
-		clear(two)
-		e.snt.Score(buf, two)
-		if two[1]-two[0] <= e.m.SentenceMargin {
+		if found[c] || sm[c] <= e.m.SentenceMargin {
 			continue
 		}
 		bi := -1
@@ -85,24 +78,16 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 				bi = ci
 			}
 		}
-		out = append(out, Trigger{I: cands[bi], Root: ClassRoot(c), Margin: two[1] - two[0] - e.m.SentenceMargin})
+		out = append(out, Trigger{I: cands[bi], Root: ClassRoot(c), Margin: sm[c] - e.m.SentenceMargin})
 	}
 	return out
 }
 
-// SentenceMargins returns, for each root class, how far the sentence
-// model scores x reporting it above not (before SentenceMargin).
+// SentenceMargins returns the sentence model's score of x for each root
+// class (before SentenceMargin).
 func (e *Extractor) SentenceMargins(x *Sentence) []int32 {
-	sf := x.SentenceFeatures(nil)
 	out := make([]int32, NumRoots)
-	two := make([]int32, 2)
-	var buf []uint32
-	for c := 1; c < NumRoots; c++ {
-		buf = RootFeatures(sf, c, buf[:0])
-		clear(two)
-		e.snt.Score(buf, two)
-		out[c] = two[1] - two[0]
-	}
+	e.snt.Score(x.SentenceFeatures(nil), out)
 	return out
 }
 

@@ -577,13 +577,3 @@ func (x *Sentence) SentenceFeatures(buf []uint32) []uint32 {
 	f.add(sMentions, strconv.Itoa(min(len(x.Mentions), 3)))
 	return f.out
 }
-
-// RootFeatures returns the features of fs for root class c: each feature
-// mixed with the root, so one binary model scores every root.
-func RootFeatures(fs []uint32, c int, buf []uint32) []uint32 {
-	h := linear.Template(1000 + c)
-	for _, f := range fs {
-		buf = append(buf, linear.Mix(h, f))
-	}
-	return buf
-}

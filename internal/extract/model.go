@@ -41,12 +41,12 @@ type Model struct {
 	Trigger  linear.Weights
 	Arg      linear.Weights
 	Modality linear.Weights
-	// Sentence scores, for each root, whether the sentence reports an
-	// event of it at all (two classes over RootFeatures).
-	Sentence linear.Weights
-	// SentenceMargin is added to the sentence model's no score: a root
-	// it predicts is coded at the sentence's best trigger for that root
-	// even when no single word passes TriggerMargin.
+	// Sentence scores, for each root class, whether the sentence reports
+	// an event of it at all: a root whose score is above SentenceMargin
+	// is coded at the sentence's best trigger for it even when no single
+	// word passes TriggerMargin. One pass over the sentence's features
+	// scores every root.
+	Sentence       linear.Weights
 	SentenceMargin int32
 	// Codes maps "lemma root" to the code the training news most often
 	// gave that word in that root.

@@ -21,7 +21,7 @@ type EventOptions struct {
 // DefaultEventOptions returns the settings the embedded model was trained
 // with.
 func DefaultEventOptions() EventOptions {
-	return EventOptions{Epochs: 10, Seed: 1, Prune: 0.5, Logf: func(string, ...any) {}}
+	return EventOptions{Epochs: 4, Seed: 1, Prune: 0.5, Logf: func(string, ...any) {}}
 }
 
 // Analysed is a silver story as dyad reads it: its sentences (tagged and
@@ -35,7 +35,7 @@ type Analysed struct {
 // eventData is the training material drawn from analysed stories.
 type eventData struct {
 	trig  []instance // one per candidate token
-	snt   []instance // one per sentence and root
+	snt   []multi    // one per sentence
 	arg   []instance // one per (gold trigger, mention)
 	mod   []instance // one per gold trigger
 	codes map[string]map[string]int
@@ -61,7 +61,7 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 	m.Trigger = trainInstances("trigger", d.trig, extract.NumRoots, opt)
 	m.Arg = trainInstances("argument", d.arg, extract.NumArgClasses, opt)
 	m.Modality = trainInstances("modality", d.mod, len(extract.Modalities), opt)
-	m.Sentence = trainInstances("sentence", d.snt, 2, opt)
+	m.Sentence = trainMulti(d.snt, extract.NumRoots, opt)
 	for k, c := range d.codes {
 		m.Codes[k] = best(c)
 	}
@@ -162,10 +162,7 @@ func eventInstances(stories []Analysed) *eventData {
 					has[extract.RootClass(g.CAMEO[:2])] = true
 				}
 			}
-			sf := x.SentenceFeatures(nil)
-			for c := 1; c < extract.NumRoots; c++ {
-				d.snt = append(d.snt, instance{extract.RootFeatures(sf, c, nil), b2i(has[c])})
-			}
+			d.snt = append(d.snt, multi{x.SentenceFeatures(nil), has})
 			// Arguments and modality: once per aligned trigger and root.
 			seen := map[string]bool{}
 			for _, ga := range aligned {
@@ -305,9 +302,46 @@ func alignActor(x *extract.Sentence, gs *eval.SilverSentence, a *eval.SilverActo
 	return over
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
+// multi is an instance with a yes or no for every class.
+type multi struct {
+	feats []uint32
+	has   []bool
+}
+
+// trainMulti trains a multi-label averaged perceptron: one linear score
+// per class, positive for yes, learned together over shared feature rows
+// (class 0 unused), so one pass over the features scores every class.
+func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
+	p := newPerceptron(classes)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
 	}
-	return 0
+	scores := make([]int32, classes)
+	for e := 0; e < opt.Epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, i := range order {
+			x := &xs[i]
+			clear(scores)
+			p.score(x.feats, scores)
+			for c := 1; c < classes; c++ {
+				total++
+				switch {
+				case x.has[c] && scores[c] <= 0:
+					p.addAll(x.feats, c, 1)
+				case !x.has[c] && scores[c] > 0:
+					p.addAll(x.feats, c, -1)
+				default:
+					right++
+				}
+			}
+			p.tick()
+		}
+		opt.Logf("events: sentence model, epoch %d: %.2f%% of (sentence, root) decisions right", e+1, 100*float64(right)/float64(max(total, 1)))
+	}
+	w := weights(p.freeze(opt.Prune), classes)
+	linear.Levels(w.Q, linear.StoredLevels)
+	return w
 }
