@@ -158,14 +158,31 @@ func properNoun(toks []dyad.Token, form string) bool {
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 // codeOf returns the code and country of an entry on date, with the
-// sectors it implies.
+// sectors it implies. Any actor with dated roles is coded by the role in
+// force: a person by their office, a group by what it became (the Taliban
+// are Afghanistan's government from 2021-08-15).
 func codeOf(e dict.Entry, date time.Time) dyad.Actor {
 	a := e.Actor
 	code := a.Code
-	if a.Kind == dict.Person {
-		code, _ = a.CodeOn(date)
+	secs := a.Sectors
+	if len(a.Roles) > 0 {
+		var role *dict.Role
+		code, role = a.CodeOn(date)
+		switch {
+		case role != nil:
+			secs = roleSectors(code)
+		case code == "":
+			code, secs = outOfOffice(a, date)
+		}
 	}
-	act := dyad.Actor{Code: code, Country: a.Country, Name: a.Name, Sectors: append([]string(nil), a.Sectors...)}
+	act := dyad.Actor{Code: code, Country: a.Country, Name: a.Name, Sectors: append([]string(nil), secs...)}
+	switch {
+	case len(a.Roles) == 0 || len(code) < 3:
+	case strings.HasPrefix(code, "IGO"):
+		act.Country = code // a person in office at the UN
+	default:
+		act.Country = code[:3] // a role may be held for another country
+	}
 	if e.Form == dict.FormCapital && a.Kind == dict.Country && len(code) == 3 {
 		act.Code, act.Sectors = code+"GOV", []string{"GOV"}
 	}
@@ -173,6 +190,38 @@ func codeOf(e dict.Entry, date time.Time) dyad.Actor {
 		act.Country = code[:3]
 	}
 	return act
+}
+
+// outOfOffice codes a person the dictionary knows, on a day outside all
+// their roles, by the country their roles served: a former office holder
+// is one of its elite (ELI, CAMEO's former officials), someone not yet in
+// office the country alone. A person whose roles span countries or IGOs
+// stays uncoded.
+func outOfOffice(a *dict.Actor, date time.Time) (string, []string) {
+	if date.IsZero() {
+		return "", nil
+	}
+	country, former := "", false
+	for _, r := range a.Roles {
+		if len(r.Code) < 3 || strings.HasPrefix(r.Code, "IGO") || country != "" && r.Code[:3] != country {
+			return "", nil
+		}
+		country = r.Code[:3]
+		former = former || !r.To.IsZero() && r.To.Before(date)
+	}
+	if former {
+		return country + "ELI", []string{"ELI"}
+	}
+	return country, nil
+}
+
+// roleSectors returns the sectors of a role's code after its country:
+// "AFGGOV" → GOV; none for an IGO's code.
+func roleSectors(code string) []string {
+	if len(code) <= 3 || strings.HasPrefix(code, "IGO") {
+		return nil
+	}
+	return sectors(code[3:])
 }
 
 // withAgent returns a with the agent's sector code appended.

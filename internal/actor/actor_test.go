@@ -100,3 +100,34 @@ func TestUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedRoles holds the dictionary's dated roles wherever it dates
+// them: a group that became a government, and leaders before, in and after
+// office.
+func TestDatedRoles(t *testing.T) {
+	m := mustMatcher(t)
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, tt := range []struct {
+		name, text, date, want string
+	}{
+		{"TalibanRebels", "The Taliban seized the district.", "2021-08-14", "AFGREBTAL:Taliban"},
+		{"TalibanGovernment", "The Taliban seized the district.", "2021-08-15", "AFGGOV:Taliban"},
+		{"TalibanGovernmentLater", "The Islamic Emirate banned the protest.", "2023-03-01", "AFGGOV:Islamic Emirate"},
+		{"LeaderInOffice", "Ashraf Ghani spoke.", "2020-05-01", "AFGGOV:Ashraf Ghani"},
+		{"LeaderAfterOffice", "Ashraf Ghani spoke.", "2022-05-01", "AFGELI:Ashraf Ghani"},
+		{"LeaderBeforeOffice", "Joe Biden spoke.", "2008-05-01", "USA:Joe Biden"},
+		{"LeaderBackInOffice", "Joe Biden spoke.", "2022-05-01", "USAGOV:Joe Biden"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := find(m, tt.text, day(tt.date)); got != tt.want {
+				t.Errorf("%q on %s:\n got %q\nwant %q", tt.text, tt.date, got, tt.want)
+			}
+		})
+	}
+}
