@@ -25,8 +25,9 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	dyad eval petrarch [-v] FILE.xml                PETRARCH validation records
 	dyad eval events --gold FILE.xml                events against gold codings
 	dyad eval silver [-v] [--json] FILE.jsonl       events against coded real news (the silver set)
+	dyad eval actors [-v] [--json] FILE.jsonl       actor mentions against the silver set's sources and targets
 	dyad eval confidence [--fit] FILE[:dyad|env]... the calibration of confidence`)
-		return dyad.Errorf(dyad.EINVALID, "eval: name what to score (parse, petrarch, events, silver or confidence)")
+		return dyad.Errorf(dyad.EINVALID, "eval: name what to score (parse, petrarch, events, silver, actors or confidence)")
 	}
 	switch args[0] {
 	case "parse":
@@ -39,6 +40,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 		return c.confidence(args[1:])
 	case "silver":
 		return c.silver(args[1:])
+	case "actors":
+		return c.actors(args[1:])
 	}
 	return dyad.Errorf(dyad.EINVALID, "eval: unknown subcommand %q", args[0])
 }

@@ -1,0 +1,60 @@
+package eval_test
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/eval"
+)
+
+func TestScoreActors(t *testing.T) {
+	text := "Ruritanian police and Freedonia met Graustark."
+	span := func(s string) dyad.Span {
+		for i := 0; i+len(s) <= len(text); i++ {
+			if text[i:i+len(s)] == s {
+				return dyad.Span{Start: i, End: i + len(s)}
+			}
+		}
+		t.Fatalf("%q not in text", s)
+		return dyad.Span{}
+	}
+	rurCop := dyad.Actor{Code: "RURCOP", Country: "RUR", Span: span("Ruritanian police")}
+	fre := dyad.Actor{Code: "FRE", Country: "FRE", Span: span("Freedonia")}
+	ms := []dyad.Mention{
+		{Actor: dyad.Actor{Code: "RURCOP+FRE", Members: []dyad.Actor{rurCop, fre}, Span: span("Ruritanian police and Freedonia")}},
+		{Actor: dyad.Actor{Code: "GRAGOV", Country: "GRA", Span: span("Graustark")}, Place: true},
+	}
+	golds := []eval.GoldActor{
+		{Text: "Ruritanian police", Country: "RUR", Role: "COP", Span: span("Ruritanian police")},
+		{Text: "Freedonia", Country: "FRE", Role: "GOV", Span: span("Freedonia")},
+		{Text: "Graustark", Country: "GRA", Span: span("Graustark")}, // a place mention is no actor
+		{Text: "they", Country: "GRA"},                               // not aligned
+	}
+	var sc eval.ActorScore
+	sc.ScoreActors(golds, ms)
+	got := [5]int{sc.Gold, sc.Aligned, sc.Found, sc.CountryRight, sc.RoleRight}
+	if want := [5]int{4, 3, 2, 2, 1}; got != want {
+		t.Errorf("gold, aligned, found, country, role = %v, want %v", got, want)
+	}
+	if len(sc.Misses) != 1 || sc.Misses[0].Gold.Text != "Graustark" {
+		t.Errorf("misses %+v, want Graustark alone", sc.Misses)
+	}
+}
+
+func TestActorRole(t *testing.T) {
+	for _, tt := range []struct{ code, country, role string }{
+		{"AFGREBTAL", "AFG", "REB"},
+		{"IGOUNOSEC", "IGO", "IGO"},
+		{"USA", "USA", ""},
+		{"COP", "", "COP"},
+		{"IMGREBISI", "", "REB"},
+	} {
+		a := dyad.Actor{Code: tt.code}
+		if got := eval.ActorCountry(a); got != tt.country {
+			t.Errorf("ActorCountry(%s) = %q, want %q", tt.code, got, tt.country)
+		}
+		if got := eval.ActorRole(a); got != tt.role {
+			t.Errorf("ActorRole(%s) = %q, want %q", tt.code, got, tt.role)
+		}
+	}
+}
