@@ -51,6 +51,7 @@ func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
 			}
 		}
 	}
+	storyCountries(sents, ms)
 }
 
 // resolver keeps what the story has named so far.

@@ -91,3 +91,43 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryCountries(t *testing.T) {
+	text := "Ruritania closed a border . In Freedonia police arrested protesters . Officials spoke . Diplomats at the UN met . "
+	ss := sentences(text)
+	rur := dyad.Actor{Code: "RUR", Country: "RUR"}
+	fre := dyad.Actor{Code: "FRE", Country: "FRE"}
+	sector := func(code string) dyad.Actor { return dyad.Actor{Code: code, Sectors: []string{code}} }
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, rur, false)}
+	place := mention(ss[1], 1, 1, fre, false)
+	place.Place = true
+	ms[1] = []dyad.Mention{place, mention(ss[1], 2, 2, sector("COP"), false), mention(ss[1], 4, 4, sector("OPP"), false)}
+	ms[2] = []dyad.Mention{mention(ss[2], 0, 0, sector("GOV"), false)}
+	ms[3] = []dyad.Mention{mention(ss[3], 0, 0, sector("GOV"), false), mention(ss[3], 3, 3, dyad.Actor{Code: "IGOUNO", Country: "IGOUNO"}, false)}
+	rur2 := mention(ss[2], 1, 1, rur, false) // Ruritania leads the story, two to one
+	ms[2] = append(ms[2], rur2)
+	coref.Resolve(text, ss, ms)
+	for i, want := range []string{
+		"RUR",
+		"FRE FRECOP FREOPP", // the sentence's own place
+		"RURGOV RUR",        // the story's country
+		"GOV IGOUNO",        // diplomats at an IGO are its own
+	} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+}
+
+func TestStoryCountriesTie(t *testing.T) {
+	text := "Ruritania met Freedonia . Police spoke . "
+	ss := sentences(text)
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "RUR", Country: "RUR"}, false), mention(ss[0], 2, 2, dyad.Actor{Code: "FRE", Country: "FRE"}, false)}
+	ms[1] = []dyad.Mention{mention(ss[1], 0, 0, dyad.Actor{Code: "COP", Sectors: []string{"COP"}}, false)}
+	coref.Resolve(text, ss, ms)
+	if got, want := codes(ms[1]), "COP"; got != want {
+		t.Errorf("two countries named once each: police coded %q, want %q (no guess)", got, want)
+	}
+}

@@ -7,6 +7,9 @@
 //     "both sides" for the latest compound actor of that size;
 //   - truncated names: "the North", "the South" when the story names North
 //     or South Korea (Sudan, …);
+//   - bare sectors: "police", "the government", "gunmen" take the one
+//     country their sentence names as a place, else the story's (its
+//     dateline's, or the country it names most when one leads);
 //   - pronouns: "he", "she" for the nearest person in this or the previous
 //     sentence; "I", "we" inside a quotation for its speaker.
 //

@@ -1,0 +1,149 @@
+package coref
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// storyCountries gives the bare sectors of a story ("police", "the
+// government", "protesters", "gunmen") the country the story fixes for
+// them, as CAMEO coders do: the one country named as a place in their
+// sentence ("in Hong Kong, police fired"), else the story's own country
+// (its dateline's, or the one it names most, when one leads). A sector
+// with no such country is left bare.
+func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
+	focus := storyFocus(ms)
+	for i := range sents {
+		here := sentencePlace(ms[i])
+		if here == "" {
+			here = focus
+		}
+		if here == "" {
+			continue
+		}
+		for k := range ms[i] {
+			m := &ms[i][k]
+			if m.Place || m.Person {
+				continue
+			}
+			if len(m.Members) == 0 {
+				if bareSector(m.Actor) && !beforeIGO(ms[i], k) {
+					m.Actor = inCountry(m.Actor, here)
+					m.Resolved = "the story's country, " + here
+				}
+				continue
+			}
+			changed := false
+			for j := range m.Members {
+				if bareSector(m.Members[j]) {
+					m.Members[j] = inCountry(m.Members[j], here)
+					changed = true
+				}
+			}
+			if changed {
+				m.Code = joinCodes(m.Members)
+				m.Resolved = "the story's country, " + here
+			}
+		}
+	}
+}
+
+// bareSector reports whether a is a sector with no country: "police",
+// "officials". The Security Council named bare is the UN's, not a
+// country's, and is left alone.
+func bareSector(a dyad.Actor) bool {
+	if a.Country != "" || len(a.Sectors) == 0 || len(a.Code)%3 != 0 || strings.Contains(strings.ToLower(a.Text), "council") {
+		return false
+	}
+	switch a.Code[:3] {
+	case "NGO", "HRI", "IGO", "IMG":
+		return false // bodies that work across borders
+	}
+	return true
+}
+
+// beforeIGO reports whether mention k of ms is followed closely by an
+// international body's: "diplomats at the United Nations".
+func beforeIGO(ms []dyad.Mention, k int) bool {
+	if k+1 >= len(ms) {
+		return false
+	}
+	n := ms[k+1]
+	return n.First-ms[k].Last <= 3 && strings.HasPrefix(n.Country, "IGO")
+}
+
+// inCountry gives the bare sector a the country c.
+func inCountry(a dyad.Actor, c string) dyad.Actor {
+	a.Code = c + a.Code
+	a.Country = c
+	return a
+}
+
+// sentencePlace returns the one country the sentence names as a place,
+// or "" for none or several.
+func sentencePlace(ms []dyad.Mention) string {
+	c := ""
+	for _, m := range ms {
+		if !m.Place {
+			continue
+		}
+		for _, a := range members(m.Actor) {
+			switch {
+			case !isCountry(a.Country):
+			case c == "":
+				c = a.Country
+			case c != a.Country:
+				return ""
+			}
+		}
+	}
+	return c
+}
+
+// storyFocus returns the story's country: its dateline's, else the
+// country its actors and places name most often, when that one is named
+// more often than any other.
+func storyFocus(ms [][]dyad.Mention) string {
+	count := map[string]int{}
+	for i, sm := range ms {
+		for _, m := range sm {
+			for _, a := range members(m.Actor) {
+				if !isCountry(a.Country) {
+					continue
+				}
+				if i <= 1 && m.First == 0 && m.Place && strings.ToUpper(m.Text) == m.Text {
+					return a.Country // the dateline
+				}
+				count[a.Country]++
+			}
+		}
+	}
+	best, n, second := "", 0, 0
+	for c, k := range count {
+		if k > n || k == n && c < best {
+			second, best, n = max(second, n), c, k
+		} else {
+			second = max(second, k)
+		}
+	}
+	if n > second {
+		return best
+	}
+	return ""
+}
+
+// isCountry reports whether c is a country's code, not an IGO's or a
+// transnational group's.
+func isCountry(c string) bool {
+	return len(c) == 3 && c != "IMG" && c != "NGO" && !strings.HasPrefix(c, "IGO")
+}
+
+// joinCodes names a compound actor by its members' codes.
+func joinCodes(ms []dyad.Actor) string {
+	codes := make([]string, len(ms))
+	for i, m := range ms {
+		codes[i] = m.Code
+	}
+	return strings.Join(codes, "+")
+}
