@@ -28,6 +28,10 @@ type Mention struct {
 	First, Last int  // token indexes (0-based, inclusive) in Sentence.Tokens
 	Place       bool // a place named where something happened ("in Tokyo"), not an actor
 	Person      bool // a named person
+	// Unknown marks words the dictionary does not know, found by their
+	// shape: a name after a title, a run of capitalised words. Name holds
+	// the words.
+	Unknown bool
 	// Resolved says how coreference found the actor ("surname of Antony
 	// Blinken", "the three governments"); "" when the dictionary matched
 	// the words directly.

@@ -69,7 +69,7 @@ type piece struct {
 // latest roles). text is the document text that the token spans index.
 func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []dyad.Mention {
 	pieces := m.scan(text, s.Tokens)
-	singles := m.compose(text, s.Tokens, pieces, date)
+	singles := m.names(text, s.Tokens, m.compose(text, s.Tokens, pieces, date))
 	return compound(text, s.Tokens, singles)
 }
 

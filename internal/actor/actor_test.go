@@ -131,3 +131,29 @@ func TestDatedRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestNames holds the actors found by the shape of their words: a person
+// after a title takes the title's code, names alone are kept uncoded
+// with their words, an organisation takes the sector of its head word.
+func TestNames(t *testing.T) {
+	m := mustMatcher(t)
+	d2019 := time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"TitleAndName", "Japanese Foreign Minister Taro Zorgon met them.", "JPNGOV:Japanese Foreign Minister Taro Zorgon"},
+		{"NameAlone", "Yesterday Miriam Quell met Japan.", ":Miriam Quell | JPN:Japan"},
+		{"NameCutAtOf", "On Monday Bram Stoat of Ruritania spoke.", ":Bram Stoat"},
+		{"Organisation", "The Freedom Alliance Party protested.", "PTY:Freedom Alliance Party"},
+		{"PlaceAfterIn", "They met in Banja Vosk on Monday.", ""},
+		{"KnownParts", "The U.S.-Japan alliance held.", ""},
+		{"Building", "Gunmen stormed the Grand Palace Hotel.", "UAF:Gunmen"},
+		{"PluralIsNoTitle", "Japanese officials Taro and Jiro spoke.", "JPNGOV:Japanese officials"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := find(m, tt.text, d2019); got != tt.want {
+				t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

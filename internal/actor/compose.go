@@ -329,7 +329,7 @@ func agentBefore(toks []dyad.Token, out []dyad.Mention, group []dyad.Mention) ([
 		return nil, false
 	}
 	a, m := out[len(out)-1], group[0]
-	if a.Country != "" || a.Place || m.Country == "" {
+	if a.Country != "" || a.Place || a.Person || m.Country == "" {
 		return nil, false
 	}
 	var secs []string

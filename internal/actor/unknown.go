@@ -15,6 +15,9 @@ import (
 func (m *Matcher) Unknown(text string, s *dyad.Sentence, ms []dyad.Mention) []dyad.Span {
 	covered := make([]bool, len(s.Tokens))
 	for _, m := range ms {
+		if m.Unknown && m.Person {
+			continue // a name found by its shape is still missing from the dictionary
+		}
 		for k := m.First; k <= m.Last && k < len(covered); k++ {
 			covered[k] = true
 		}

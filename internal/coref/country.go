@@ -24,7 +24,14 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 		}
 		for k := range ms[i] {
 			m := &ms[i][k]
-			if m.Place || m.Person {
+			if m.Place {
+				continue
+			}
+			if m.Person {
+				if m.Code == "" && m.Country == "" && focus != "" {
+					m.Code, m.Country = focus, focus // a person the dictionary lacks
+					m.Resolved = "the story's country, " + focus
+				}
 				continue
 			}
 			if len(m.Members) == 0 {

@@ -1,0 +1,219 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// names adds the actors a dictionary cannot know but news names by shape:
+// a person after a title ("Speaker Nancy Pelosi", "Iraq's prime minister
+// Ali Rahim"), which takes the title's code; and a run of two or more
+// capitalised words standing alone, a person ("Kyle Rittenhouse",
+// uncoded until coreference gives the story's country) or, with a word
+// such as "Party" or "Council", an organisation coded by that word's
+// sector. Every such mention is marked Unknown and keeps its words as
+// Name. Place names after "in", "at" or "near" are not actors and are left.
+func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention {
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.First; k <= m.Last && k < len(toks); k++ {
+			covered[k] = true
+		}
+	}
+	run := func(i int) int { // the last token of the name starting at i, or -1
+		if i >= len(toks) || covered[i] || !nameStart(toks[i]) {
+			return -1
+		}
+		j := i
+		for j+1 < len(toks) && !covered[j+1] && (nameWord(toks[j+1]) && !calendar[strings.ToLower(toks[j+1].Text)] || joiner(toks, j+1)) {
+			j++
+		}
+		for j > i && !nameWord(toks[j]) {
+			j--
+		}
+		return j
+	}
+	// a title and the name after it
+	for k := range ms {
+		t := &ms[k]
+		if t.Person || t.Place || len(t.Members) > 0 || len(t.Sectors) == 0 || t.Last+1 >= len(toks) || !titles[strings.ToLower(toks[t.Last].Text)] {
+			continue
+		}
+		j := run(t.Last + 1)
+		if j < 0 || orgHead(toks, t.Last+1, j) != "" {
+			continue
+		}
+		j = beforeJoiner(toks, t.Last+1, j)
+		for x := t.Last + 1; x <= j; x++ {
+			covered[x] = true
+		}
+		t.Name = text[toks[t.Last+1].Span.Start:toks[j].Span.End]
+		t.Last, t.Span.End = j, toks[j].Span.End
+		t.Text = text[t.Span.Start:t.Span.End]
+		t.Person, t.Unknown = true, true
+	}
+	// names standing alone
+	var out []dyad.Mention
+	for i := 0; i < len(toks); i++ {
+		j := run(i)
+		if j < 0 || afterLocative(toks, i) || strings.EqualFold(prevWord(toks, i), "of") {
+			continue
+		}
+		known := m.knownPart(toks, i, j)
+		if !known && j+1 < len(toks) && covered[j+1] && isUpper(toks[j+1].Text[0]) && orgWords[strings.ToLower(toks[j+1].Text)] != "" {
+			if k := mentionAt(ms, j+1); k >= 0 && ms[k].First == j+1 && ms[k].Last == j+1 && ms[k].Country == "" {
+				ms = append(ms[:k], ms[k+1:]...) // "Freedom Alliance Party": the agent is the name's head
+				j++
+			}
+		}
+		sec := orgHead(toks, i, j)
+		if sec == "" {
+			j = beforeJoiner(toks, i, j) // "Ross Spano of Florida": the person is Ross Spano
+		}
+		switch {
+		case sec == "-" || known:
+			i = j
+			continue // a building, a street, a document, "U.S.-Japan": no actor
+		case j-i < 1:
+			continue // one word alone: a surname coreference may know, or anything
+		case sec == "" && j-i > 3:
+			i = j
+			continue // too long for a person's name
+		}
+		words := text[toks[i].Span.Start:toks[j].Span.End]
+		a := dyad.Actor{Name: words, Text: words, Span: dyad.Span{Start: toks[i].Span.Start, End: toks[j].Span.End}}
+		if sec != "" {
+			a.Code, a.Sectors = sec, []string{sec}
+		}
+		out = append(out, dyad.Mention{Actor: a, First: i, Last: j, Person: sec == "", Unknown: true})
+		i = j
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	ms = append(ms, out...)
+	sortMentions(ms)
+	return ms
+}
+
+// mentionAt returns the index of the mention of ms over token k, or -1.
+func mentionAt(ms []dyad.Mention, k int) int {
+	for i, m := range ms {
+		if m.First <= k && k <= m.Last {
+			return i
+		}
+	}
+	return -1
+}
+
+// beforeJoiner cuts the name [i, j] before a joining "of".
+func beforeJoiner(toks []dyad.Token, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if toks[k].Text == "of" {
+			return k - 1
+		}
+	}
+	return j
+}
+
+// knownPart reports whether a word of the name [i, j] is one the
+// dictionary knows: "U.S.-Japan" is two countries, not a person.
+func (m *Matcher) knownPart(toks []dyad.Token, i, j int) bool {
+	for k := i; k <= j; k++ {
+		if len(toks[k].Text) > 1 && m.known(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortMentions orders mentions by their first token.
+func sortMentions(ms []dyad.Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].First < ms[j-1].First; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// titles are the last words of titles that a person's name follows:
+// "Prime Minister", "police chief", "Judge". Plurals name no one person.
+var titles = map[string]bool{
+	"president": true, "minister": true, "secretary": true, "speaker": true, "judge": true, "justice": true,
+	"senator": true, "sen.": true, "governor": true, "gov.": true, "mayor": true, "general": true, "gen.": true,
+	"commander": true, "ambassador": true, "envoy": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "chief": true, "leader": true, "chairman": true, "chairwoman": true, "director": true,
+	"prosecutor": true, "king": true, "queen": true, "prince": true, "emir": true, "premier": true,
+	"chancellor": true, "representative": true, "rep.": true, "colonel": true, "col.": true, "captain": true,
+	"sheikh": true, "cardinal": true, "bishop": true, "archbishop": true, "imam": true, "cleric": true,
+	"official": true, "adviser": true, "advisor": true, "lawmaker": true, "legislator": true, "diplomat": true,
+	"activist": true, "journalist": true, "reporter": true, "officer": true, "candidate": true, "negotiator": true,
+	"deputy": true, "vice-president": true, "attorney": true, "lawyer": true, "student": true, "dissident": true,
+}
+
+// nameStart reports whether t may open a name: a name word that is not a
+// month, a weekday or a function word.
+func nameStart(t dyad.Token) bool {
+	low := strings.ToLower(t.Text)
+	return nameWord(t) && !calendar[low] && !function[low] && !notNames[low]
+}
+
+// notNames are capitalised words that open sentences or headings but
+// begin no name.
+var notNames = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "according": true, "despite": true,
+	"although": true, "while": true, "since": true, "during": true, "following": true, "under": true,
+	"there": true, "what": true, "who": true, "why": true, "how": true, "some": true, "many": true,
+}
+
+func prevWord(toks []dyad.Token, i int) string {
+	if i == 0 {
+		return ""
+	}
+	if strings.EqualFold(toks[i-1].Text, "the") && i > 1 {
+		return toks[i-2].Text
+	}
+	return toks[i-1].Text
+}
+
+// orgHead returns the sector a word of the name gives it ("Party" → PTY),
+// "-" for a word that makes it a thing or a place, "" for neither.
+func orgHead(toks []dyad.Token, i, j int) string {
+	sec := ""
+	for k := i; k <= j; k++ {
+		if s, ok := orgWords[strings.ToLower(toks[k].Text)]; ok {
+			if s == "-" {
+				return s
+			}
+			sec = s
+		}
+	}
+	return sec
+}
+
+// orgWords are the words that make a capitalised run an organisation of
+// a sector, or a place or thing ("-") that is no actor.
+var orgWords = map[string]string{
+	"party": "PTY", "parties": "PTY",
+	"army": "MIL", "forces": "MIL", "force": "MIL", "brigade": "MIL", "brigades": "MIL", "battalion": "MIL", "corps": "MIL", "navy": "MIL",
+	"court": "JUD", "tribunal": "JUD",
+	"police": "COP", "guard": "COP", "gendarmerie": "COP",
+	"ministry": "GOV", "department": "GOV", "agency": "GOV", "authority": "GOV", "administration": "GOV", "commission": "GOV", "government": "GOV", "cabinet": "GOV", "council": "GOV", "directorate": "GOV", "office": "GOV",
+	"assembly": "LEG", "congress": "LEG", "parliament": "LEG", "senate": "LEG",
+	"front": "OPP", "movement": "OPP", "alliance": "OPP", "coalition": "OPP", "league": "OPP",
+	"union": "LAB", "federation": "LAB",
+	"university": "EDU", "school": "EDU", "institute": "EDU", "college": "EDU",
+	"bank": "BUS", "company": "BUS", "corporation": "BUS", "inc": "BUS", "ltd": "BUS", "group": "BUS",
+	"church": "REL", "diocese": "REL",
+	"news": "MED", "times": "MED", "post": "MED", "tv": "MED", "television": "MED", "radio": "MED", "press": "MED", "journal": "MED",
+	"foundation": "NGO", "fund": "NGO", "association": "NGO", "organization": "NGO", "organisation": "NGO", "society": "NGO", "network": "NGO", "centre": "NGO", "center": "NGO", "watch": "NGO",
+	"committee": "GOV", "daily": "MED", "hotel": "-", "tower": "-", "lodge": "-", "area": "-", "express": "-", "typhoon": "-", "hurricane": "-", "cyclone": "-", "storm": "-", "cathedral": "-", "mosque": "-", "street": "-", "square": "-", "airport": "-", "stadium": "-", "station": "-",
+	"hospital": "-", "palace": "-", "house": "LEG", "complex": "-", "bridge": "-", "road": "-", "avenue": "-", "province": "-",
+	"district": "-", "county": "-", "city": "-", "state": "-", "region": "-", "island": "-", "islands": "-", "river": "-",
+	"lake": "-", "mountain": "-", "mountains": "-", "valley": "-", "desert": "-", "sea": "-", "ocean": "-", "gulf": "-",
+	"article": "-", "act": "-", "bill": "-", "treaty": "-", "accord": "-", "agreement": "-", "declaration": "-", "day": "-",
+	"prize": "-", "award": "-", "cup": "-", "games": "-", "festival": "-", "summit": "-", "conference": "-", "forum": "-",
+	"war": "-", "operation": "-", "covid": "-", "coronavirus": "-", "christmas": "-", "ramadan": "-", "easter": "-",
+	"twitter": "-", "facebook": "-", "x": "-", "instagram": "-", "tiktok": "-", "youtube": "-", "whatsapp": "-", "telegram": "-",
+}
