@@ -44,10 +44,13 @@ func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
 			ms[i] = append(dropCovered(ms[i], added), added...)
 			sort.Slice(ms[i], func(a, b int) bool { return ms[i][a].First < ms[i][b].First })
 		}
-		r.persons = r.persons[:0]
+		r.persons, r.plurals = r.persons[:0], r.plurals[:0]
 		for _, m := range ms[i] {
-			if m.Person {
+			switch {
+			case m.Person:
 				r.persons = append(r.persons, m)
+			case plural(m):
+				r.plurals = append(r.plurals, m)
 			}
 		}
 	}
@@ -61,6 +64,7 @@ type resolver struct {
 	compounds []dyad.Mention          // compound mentions, in order
 	countries []dyad.Actor            // countries named, in order
 	persons   []dyad.Mention          // persons of the previous sentence
+	plurals   []dyad.Mention          // its compounds and plural sectors, for "they"
 }
 
 // covered marks the tokens already inside a mention, and resets bare agents

@@ -131,3 +131,31 @@ func TestStoryCountriesTie(t *testing.T) {
 		t.Errorf("two countries named once each: police coded %q, want %q (no guess)", got, want)
 	}
 }
+
+func TestResolveMorePronouns(t *testing.T) {
+	text := "Protesters met Ana Vell and Bo Rask . They marched . Police stopped him . "
+	ss := sentences(text)
+	opp := dyad.Actor{Code: "RUROPP", Country: "RUR", Sectors: []string{"OPP"}, Text: "Protesters"}
+	ana := dyad.Actor{Code: "RURGOV", Country: "RUR", Name: "Ana Vell"}
+	bo := dyad.Actor{Code: "FREGOV", Country: "FRE", Name: "Bo Rask"}
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, opp, false), mention(ss[0], 2, 3, ana, true), mention(ss[0], 5, 6, bo, true)}
+	ms[2] = []dyad.Mention{mention(ss[2], 0, 0, dyad.Actor{Code: "RURCOP", Country: "RUR", Sectors: []string{"COP"}}, false)}
+	coref.Resolve(text, ss, ms)
+	// "They" opens its sentence: the plural sector just named; "him" is
+	// the first person of the sentence before it... which has none, so
+	// it stays unresolved.
+	for i, want := range []string{"RUROPP RURGOV FREGOV", "RUROPP", "RURCOP"} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+	text = "Ana Vell and Bo Rask spoke . Police stopped his car . "
+	ss = sentences(text)
+	ms = make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 1, ana, true), mention(ss[0], 3, 4, bo, true)}
+	coref.Resolve(text, ss, ms)
+	if got, want := codes(ms[1]), "RURGOV"; got != want {
+		t.Errorf("%q: codes %q, want %q (the first person before)", ss[1].Text, got, want)
+	}
+}

@@ -26,12 +26,16 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.M
 		}
 	}
 	switch w {
-	case "he", "she":
+	case "he", "she", "him", "his":
 		if p, ok := r.nearestPerson(here, k); ok {
 			return r.mention(s, k, k, p.Actor, "pronoun for "+p.Name, true), 1, true
 		}
-	case "they", "them":
-		if c, ok := nearestBefore(here, k, func(m dyad.Mention) bool { return len(m.Members) > 1 }); ok {
+	case "they", "them", "their":
+		if c, ok := nearestBefore(here, k, plural); ok {
+			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
+		}
+		if k < 3 && len(r.plurals) > 0 { // "They" opening a sentence: the group just named
+			c := r.plurals[0]
 			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
 		}
 	case "it":
@@ -99,10 +103,20 @@ func (r *resolver) nearestPerson(here []dyad.Mention, k int) (dyad.Mention, bool
 			return here[i], true
 		}
 	}
-	if len(r.persons) == 1 {
-		return r.persons[0], true
+	if len(r.persons) > 0 {
+		return r.persons[0], true // the first person of the sentence before, most often its subject
 	}
 	return dyad.Mention{}, false
+}
+
+// plural reports whether m stands for several: a compound actor or a
+// plural sector ("protesters", "the officials").
+func plural(m dyad.Mention) bool {
+	if len(m.Members) > 1 {
+		return true
+	}
+	t := strings.ToLower(m.Text)
+	return !m.Person && !m.Place && len(m.Sectors) > 0 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss")
 }
 
 func isUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
