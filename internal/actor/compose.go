@@ -73,6 +73,8 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 			act = withAgent(codeOf(*base, date), ag)
 		case base != nil && base.Form != dict.FormAdjective:
 			act = codeOf(*base, date)
+		case base != nil && ag == nil && person == nil && first == last && demonymPlural(toks, first):
+			act = withAgent(codeOf(*base, date), &dict.Agent{Code: "CVL"}) // "Palestinians", "thousands of Swedes"
 		case ag != nil && first == last && attributive(toks, first):
 			continue // "an official visit", "military drills": an adjective, not an actor
 		case ag != nil:
@@ -98,6 +100,20 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		out = append(out, mn)
 	}
 	return out
+}
+
+// demonymPlural reports whether token i is a people's name in the plural
+// standing as a noun ("Palestinians protested"), not an adjective before
+// one.
+func demonymPlural(toks []dyad.Token, i int) bool {
+	t := toks[i]
+	if len(t.Text) < 4 || t.Text[len(t.Text)-1] != 's' || !isUpper(t.Text[0]) {
+		return false
+	}
+	if t.UPOS != "" && t.UPOS != "NOUN" && t.UPOS != "PROPN" {
+		return false
+	}
+	return i+1 >= len(toks) || toks[i+1].UPOS != "NOUN" && toks[i+1].UPOS != "PROPN" && (toks[i+1].UPOS != "" || !isUpper(toks[i+1].Text[0]))
 }
 
 // attributive reports whether token i is an adjective before a noun.

@@ -93,7 +93,7 @@ func TestResolve(t *testing.T) {
 }
 
 func TestStoryCountries(t *testing.T) {
-	text := "Ruritania closed a border . In Freedonia police arrested protesters . Officials spoke . Diplomats at the UN met . "
+	text := "Ruritania closed a border . In Freedonia police arrested protesters . Officials spoke . Diplomats at the UN met . Ruritania shelled rebels . "
 	ss := sentences(text)
 	rur := dyad.Actor{Code: "RUR", Country: "RUR"}
 	fre := dyad.Actor{Code: "FRE", Country: "FRE"}
@@ -105,14 +105,14 @@ func TestStoryCountries(t *testing.T) {
 	ms[1] = []dyad.Mention{place, mention(ss[1], 2, 2, sector("COP"), false), mention(ss[1], 4, 4, sector("OPP"), false)}
 	ms[2] = []dyad.Mention{mention(ss[2], 0, 0, sector("GOV"), false)}
 	ms[3] = []dyad.Mention{mention(ss[3], 0, 0, sector("GOV"), false), mention(ss[3], 3, 3, dyad.Actor{Code: "IGOUNO", Country: "IGOUNO"}, false)}
-	rur2 := mention(ss[2], 1, 1, rur, false) // Ruritania leads the story, two to one
-	ms[2] = append(ms[2], rur2)
+	ms[4] = []dyad.Mention{mention(ss[4], 0, 0, rur, false), mention(ss[4], 2, 2, sector("REB"), false)}
 	coref.Resolve(text, ss, ms)
 	for i, want := range []string{
 		"RUR",
 		"FRE FRECOP FREOPP", // the sentence's own place
-		"RURGOV RUR",        // the story's country
+		"RURGOV",            // the story's country (Ruritania, two to one)
 		"GOV IGOUNO",        // diplomats at an IGO are its own
+		"RUR REB",           // a country and its own sector would make no dyad
 	} {
 		if got := codes(ms[i]); got != want {
 			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
@@ -151,6 +151,14 @@ func TestResolveMorePronouns(t *testing.T) {
 		}
 	}
 	text = "Ana Vell and Bo Rask spoke . Police stopped his car . "
+	ss = sentences(text)
+	ms = make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 1, ana, true), mention(ss[0], 3, 4, bo, true)}
+	coref.Resolve(text, ss, ms)
+	if got, want := codes(ms[1]), ""; got != want {
+		t.Errorf("%q: codes %q, want %q (a possessive is no actor of the clause)", ss[1].Text, got, want)
+	}
+	text = "Ana Vell and Bo Rask spoke . Police stopped him . "
 	ss = sentences(text)
 	ms = make([][]dyad.Mention, len(ss))
 	ms[0] = []dyad.Mention{mention(ss[0], 0, 1, ana, true), mention(ss[0], 3, 4, bo, true)}

@@ -15,12 +15,15 @@ import (
 func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 	focus := storyFocus(ms)
 	for i := range sents {
-		here := sentencePlace(ms[i])
+		here := sentencePlace(ms[i], true)
+		if here == "" {
+			here = sentencePlace(ms[i], false)
+		}
 		if here == "" {
 			here = focus
 		}
-		if here == "" {
-			continue
+		if here == "" || namesBare(ms[i], here) {
+			continue // "Syria shelled rebel positions": the rule coder takes SYR and SYRREB for one actor
 		}
 		for k := range ms[i] {
 			m := &ms[i][k]
@@ -70,6 +73,17 @@ func bareSector(a dyad.Actor) bool {
 	return true
 }
 
+// namesBare reports whether the sentence names country c as an actor by
+// itself ("Syria"), not as a place.
+func namesBare(ms []dyad.Mention, c string) bool {
+	for _, m := range ms {
+		if !m.Place && m.Code == c {
+			return true
+		}
+	}
+	return false
+}
+
 // beforeIGO reports whether mention k of ms is followed closely by an
 // international body's: "diplomats at the United Nations".
 func beforeIGO(ms []dyad.Mention, k int) bool {
@@ -87,12 +101,13 @@ func inCountry(a dyad.Actor, c string) dyad.Actor {
 	return a
 }
 
-// sentencePlace returns the one country the sentence names as a place,
-// or "" for none or several.
-func sentencePlace(ms []dyad.Mention) string {
+// sentencePlace returns the one country the sentence names as a place
+// (with places false, the one country it names at all), or "" for none
+// or several.
+func sentencePlace(ms []dyad.Mention, places bool) string {
 	c := ""
 	for _, m := range ms {
-		if !m.Place {
+		if places && !m.Place || m.Resolved != "" {
 			continue
 		}
 		for _, a := range members(m.Actor) {

@@ -26,11 +26,11 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.M
 		}
 	}
 	switch w {
-	case "he", "she", "him", "his":
+	case "he", "she", "him":
 		if p, ok := r.nearestPerson(here, k); ok {
 			return r.mention(s, k, k, p.Actor, "pronoun for "+p.Name, true), 1, true
 		}
-	case "they", "them", "their":
+	case "they", "them":
 		if c, ok := nearestBefore(here, k, plural); ok {
 			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
 		}

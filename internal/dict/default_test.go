@@ -97,7 +97,7 @@ func TestDefaultAgents(t *testing.T) {
 		{"foreign minister", "GOV"}, {"deputy foreign minister", "GOV"}, {"foreign ministry", "GOV"},
 		{"defense minister", "GOVMIL"}, {"police", "COP"}, {"riot police", "COP"},
 		{"security forces", "COP"}, {"troops", "MIL"}, {"rebels", "REB"},
-		{"protesters", "OPP"}, {"lawmakers", "LEG"}, {"court", "JUD"}, {"journalists", "MED"},
+		{"protesters", "CVL"}, {"activists", "OPP"}, {"lawmakers", "LEG"}, {"court", "JUD"}, {"journalists", "MED"},
 	}
 	for _, tt := range tests {
 		ags := x.Agents(tt.form)
