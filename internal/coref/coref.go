@@ -65,6 +65,9 @@ type resolver struct {
 	countries []dyad.Actor            // countries named, in order
 	persons   []dyad.Mention          // persons of the previous sentence
 	plurals   []dyad.Mention          // its compounds and plural sectors, for "they"
+	// countryMentions and groups are the countries named as actors and
+	// the armed or unknown groups, in order, for "the country", "the group".
+	countryMentions, groups []dyad.Mention
 }
 
 // covered marks the tokens already inside a mention, and resets bare agents
@@ -100,6 +103,13 @@ func (r *resolver) learn(ms []dyad.Mention) {
 				r.countries = append(r.countries, a)
 			}
 		}
+		switch {
+		case m.Person || len(m.Members) > 0:
+		case m.Country != "" && m.Code == m.Country && !m.Place:
+			r.countryMentions = append(r.countryMentions, m)
+		case !m.Place && (strings.Contains(m.Code, "REB") || strings.HasPrefix(m.Code, "IMG") || m.Unknown):
+			r.groups = append(r.groups, m)
+		}
 	}
 }
 
@@ -117,7 +127,9 @@ func surnames(name, country string) []string {
 		return nil
 	}
 	if familyFirst[country] {
-		return []string{f[0]}
+		// family name first ("Lim Sung-nam"), unless written in the
+		// Western order ("Carrie Lam"): both words stand for them
+		return []string{f[0], f[len(f)-1]}
 	}
 	return []string{f[len(f)-1]}
 }

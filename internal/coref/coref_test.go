@@ -167,3 +167,32 @@ func TestResolveMorePronouns(t *testing.T) {
 		t.Errorf("%q: codes %q, want %q (the first person before)", ss[1].Text, got, want)
 	}
 }
+
+func TestResolveDescriptions(t *testing.T) {
+	text := "Ruritania , Freedonia and Graustark met . The three deputy foreign ministers agreed . Graustark spoke . The country said no . The group fired . "
+	ss := sentences(text)
+	rur := dyad.Actor{Code: "RUR", Country: "RUR"}
+	fre := dyad.Actor{Code: "FRE", Country: "FRE"}
+	gra := dyad.Actor{Code: "GRA", Country: "GRA"}
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 4, dyad.Actor{Code: "RUR+FRE+GRA", Members: []dyad.Actor{rur, fre, gra}}, false)}
+	gov := mention(ss[1], 2, 4, dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}}, false)
+	gov.Text = "deputy foreign ministers"
+	ms[1] = []dyad.Mention{gov}
+	ms[2] = []dyad.Mention{mention(ss[2], 0, 0, gra, false)}
+	coref.Resolve(text, ss, ms)
+	for i, want := range []string{
+		"RUR+FRE+GRA",
+		"RURGOV+FREGOV+GRAGOV", // counted, with a plural agent of three words
+		"GRA",
+		"GRA", // the country last named as an actor
+		"",    // no group named: nothing to guess
+	} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+	if m := ms[1][0]; m.First != 1 || m.Last != 4 {
+		t.Errorf("counted description covers tokens %d-%d, want 1-4", m.First, m.Last)
+	}
+}

@@ -16,8 +16,13 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.M
 		return r.mention(s, k, k, p.Actor, "surname of "+p.Name, true), 1, true
 	}
 	if n, ok := numbers[w]; ok && k+1 < len(s.Tokens) {
-		if m, ok := r.counted(s, k, n); ok {
-			return m, 2, true
+		if m, ok := r.counted(s, k, n, here); ok {
+			return m, m.Last - k + 1, true
+		}
+	}
+	if w == "the" {
+		if m, ok := r.described(s, k); ok {
+			return m, m.Last - k + 1, true
 		}
 	}
 	if (w == "north" || w == "south" || w == "east" || w == "west") && isUpper(t.Text) && k > 0 && strings.EqualFold(s.Tokens[k-1].Text, "the") {
@@ -57,10 +62,16 @@ func (r *resolver) mention(s *dyad.Sentence, first, last int, a dyad.Actor, how 
 
 // counted resolves "the three governments" to the latest compound of
 // three members, giving them the collective noun's sector.
-func (r *resolver) counted(s *dyad.Sentence, k, n int) (dyad.Mention, bool) {
+func (r *resolver) counted(s *dyad.Sentence, k, n int, here []dyad.Mention) (dyad.Mention, bool) {
 	sector, ok := collectives[strings.ToLower(s.Tokens[k+1].Text)]
+	last := k + 1
 	if !ok {
-		return dyad.Mention{}, false
+		// a plural agent: "the three deputy foreign ministers"
+		ag, found := agentAt(here, k+1)
+		if !found {
+			return dyad.Mention{}, false
+		}
+		sector, last = ag.Code, ag.Last
 	}
 	for i := len(r.compounds) - 1; i >= 0; i-- {
 		c := r.compounds[i]
@@ -77,10 +88,47 @@ func (r *resolver) counted(s *dyad.Sentence, k, n int) (dyad.Mention, bool) {
 			codes = append(codes, m.Code)
 		}
 		a.Code = strings.Join(codes, "+")
-		m := r.mention(s, k, k+1, a, fmt.Sprintf("the %d actors of %q", n, c.Text), false)
+		m := r.mention(s, k, last, a, fmt.Sprintf("the %d actors of %q", n, c.Text), false)
 		return m, true
 	}
 	return dyad.Mention{}, false
+}
+
+// agentAt returns the bare plural sector mention that starts at token k.
+func agentAt(here []dyad.Mention, k int) (dyad.Mention, bool) {
+	for _, m := range here {
+		if m.First == k && m.Country == "" && len(m.Members) == 0 && len(m.Sectors) > 0 && plural(m) {
+			return m, true
+		}
+	}
+	return dyad.Mention{}, false
+}
+
+// described resolves "the country", "the Southeast Asian nation" to the
+// country the story named last, and "the group", "the organization" to
+// the group it named last. k is the index of "the".
+func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
+	j := k + 1
+	for j < len(s.Tokens) && j-k <= 3 && (s.Tokens[j].UPOS == "ADJ" || s.Tokens[j].UPOS == "PROPN") {
+		j++ // "the North African country"
+	}
+	if j >= len(s.Tokens) {
+		return dyad.Mention{}, false
+	}
+	var from []dyad.Mention
+	switch strings.ToLower(s.Tokens[j].Text) {
+	case "country", "nation":
+		from = r.countryMentions
+	case "group", "organization", "organisation", "movement":
+		from = r.groups
+	default:
+		return dyad.Mention{}, false
+	}
+	if len(from) == 0 {
+		return dyad.Mention{}, false
+	}
+	a := from[len(from)-1].Actor
+	return r.mention(s, k, j, a, "description of "+a.Text, false), true
 }
 
 // truncated finds the country the story named whose name starts with dir:
