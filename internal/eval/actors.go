@@ -19,6 +19,28 @@ type GoldActor struct {
 	Sentence            string    // the sentence, for listing misses
 }
 
+// SilverGoldActors places the sources and targets of a silver story's
+// events in its text: on the first occurrence of the coders' words in
+// their sentence, or nowhere (a zero Span) when the words are not there.
+func SilverGoldActors(st SilverStory) []GoldActor {
+	var out []GoldActor
+	for _, s := range st.Sentences {
+		for _, ev := range s.Events {
+			for _, a := range []*SilverActor{ev.Source, ev.Target} {
+				if a == nil {
+					continue
+				}
+				g := GoldActor{Text: a.Text, Country: a.Country, Role: a.Role, Sentence: s.Text}
+				if k := strings.Index(s.Text, a.Text); a.Text != "" && k >= 0 {
+					g.Span = dyad.Span{Start: s.Span.Start + k, End: s.Span.Start + k + len(a.Text)}
+				}
+				out = append(out, g)
+			}
+		}
+	}
+	return out
+}
+
 // ActorScore says how many gold actors dyad found a mention over, and of
 // those how many it gave the coders' country and role. Misses lists the
 // actors not found; Wrong those found with another country.

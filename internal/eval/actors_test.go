@@ -1,6 +1,10 @@
 package eval_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -56,5 +60,28 @@ func TestActorRole(t *testing.T) {
 		if got := eval.ActorRole(a); got != tt.role {
 			t.Errorf("ActorRole(%s) = %q, want %q", tt.code, got, tt.role)
 		}
+	}
+}
+
+func TestSilverGoldActors(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	lines := `{"id":"a#0","story":"a","date":"2020-01-02","start":0,"end":20,"text":"Ruritania met Bob.","events":[{"source":{"text":"Ruritania","country":"RUR","role":""},"target":{"text":"him","country":"FRE","role":"GOV"},"cameo":"040"}]}
+{"id":"a#1","story":"a","date":"2020-01-02","start":21,"end":40,"text":"Police fired at Freedonia.","events":[{"source":{"text":"Police","country":"RUR","role":"COP"},"target":null,"cameo":"180"}]}
+`
+	if err := os.WriteFile(path, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := eval.ReadSilver(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := eval.SilverGoldActors(stories[0])
+	var got []string
+	for _, g := range gs {
+		got = append(got, fmt.Sprintf("%s=%q", g.Text, stories[0].Doc.Text[g.Span.Start:g.Span.End]))
+	}
+	want := []string{`Ruritania="Ruritania"`, `him=""`, `Police="Police"`}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("gold actors placed at %v, want %v", got, want)
 	}
 }
