@@ -29,6 +29,14 @@ type Event struct {
 
 	Confidence float64  `json:"confidence"` // in [0, 1]
 	Evidence   Evidence `json:"evidence"`
+
+	// Headline marks an event coded from the document's Title: its
+	// Sentence is -1 and its spans index the Title, not the Text.
+	Headline bool `json:"headline,omitempty"`
+	// Repaired lists the damaged words the event's actors were read
+	// through ("South" completed to South Korea); such events carry a
+	// lower confidence.
+	Repaired []string `json:"repaired,omitempty"`
 }
 
 // CAMEO is the CAMEO coding of an event.

@@ -83,6 +83,9 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 		st := &stories[si]
 		pred := make([][]dyad.Event, len(st.Sentences))
 		for _, e := range events[si] {
+			if e.Headline {
+				continue // the coders coded the body's sentences only
+			}
 			if i := st.At(e.Evidence.VerbSpan.Start); i >= 0 {
 				pred[i] = append(pred[i], e)
 			}

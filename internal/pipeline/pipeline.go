@@ -200,6 +200,7 @@ func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Resul
 		}
 		r.Events = append(r.Events, evs...)
 	}
+	r.Events = append(p.headline(doc, r.Events), r.Events...)
 	return r
 }
 

@@ -1,0 +1,61 @@
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
+)
+
+// headline codes the document's Title as sentences of its own when the
+// body does not open with it, and returns the events that the body's
+// events do not already tell: a headline event whose root and source and
+// target countries a body event shares is dropped. Headline events have
+// Sentence -1, Headline set, and spans into the Title.
+func (p *Pipeline) headline(doc *dyad.Document, body []dyad.Event) []dyad.Event {
+	title := doc.Title
+	if p.opts.Bare || strings.TrimSpace(title) == "" || strings.HasPrefix(strings.TrimSpace(doc.Text), strings.TrimSpace(title)) {
+		return nil
+	}
+	hd := &dyad.Document{ID: doc.ID, Text: title, Date: doc.Date, Source: doc.Source, URL: doc.URL}
+	seen := map[string]bool{}
+	for _, ev := range body {
+		seen[dedupKey(ev)] = true
+	}
+	var out []dyad.Event
+	for _, s := range segment.Sentences(title, tokenize.Text(title)) {
+		if len(s.Tokens) > p.opts.MaxTokens {
+			continue
+		}
+		if p.opts.Tagger != nil {
+			p.opts.Tagger.Tag(&s)
+		}
+		if p.opts.Parser != nil {
+			p.opts.Parser.Parse(&s)
+		}
+		for _, ev := range p.coder.Code(hd, &s, p.actors.Find(title, &s, doc.Date)) {
+			if k := dedupKey(ev); !seen[k] {
+				seen[k] = true
+				ev.Sentence, ev.Headline = -1, true
+				ev.ID = fmt.Sprintf("%s:-1:%d", doc.ID, len(out))
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// dedupKey is what makes two events one report: root and the countries of
+// source and target ("USA" for USAGOV).
+func dedupKey(ev dyad.Event) string {
+	return ev.CAMEO.Root + "|" + country(ev.Source) + "|" + country(ev.Target)
+}
+
+func country(a dyad.Actor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	return a.Code
+}
