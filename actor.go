@@ -13,6 +13,9 @@ type Actor struct {
 	// Resolved says how coreference found the actor ("surname of Antony
 	// Blinken"); empty when the dictionary matched the words themselves.
 	Resolved string `json:"resolved,omitempty"`
+	// Repaired is the damaged word the actor was read from, completed by
+	// the story ("South" where the story names South Korea); "" for none.
+	Repaired string `json:"repaired,omitempty"`
 	// Members lists the actors of a compound actor ("the United States,
 	// Japan and South Korea"); CAMEO output expands them into dyads.
 	Members []Actor `json:"members,omitempty"`

@@ -16,6 +16,7 @@ type Matcher struct {
 	firsts   map[string]bool          // normalised first words of every form, to skip tokens fast
 	prefixes map[string]bool          // normalised forms cut where a token may end
 	surnames map[string][]*dict.Actor // persons by lower-case surname, for "President Bush"
+	nations  map[string]*dict.Actor   // countries by code, for repairing names cut short
 }
 
 // New returns a Matcher over the dictionary d.
@@ -26,7 +27,11 @@ func New(d *dict.Dictionary) *Matcher {
 		n = 1
 	}
 	m := &Matcher{ix: ix, maxWords: n, firsts: map[string]bool{}, prefixes: map[string]bool{}, surnames: map[string][]*dict.Actor{}}
+	m.nations = map[string]*dict.Actor{}
 	for _, a := range d.Actors {
+		if a.Kind == dict.Country && a.Code == a.Country && m.nations[a.Code] == nil {
+			m.nations[a.Code] = a
+		}
 		m.addFirsts(a.Names, a.Adjectives, a.Capitals)
 		if a.Kind == dict.Person {
 			m.addSurnames(a)
@@ -63,12 +68,17 @@ type piece struct {
 	first, last int
 	entries     []dict.Entry
 	agent       *dict.Agent
+	repaired    string // the damaged word this piece completes ("South"), if any
 }
 
 // Find returns the actor mentions of s, in order, coded as of date (zero:
 // latest roles). text is the document text that the token spans index.
 func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []dyad.Mention {
-	pieces := m.scan(text, s.Tokens)
+	return m.find(text, s, m.scan(text, s.Tokens), date)
+}
+
+// find builds the mentions of s from its dictionary pieces.
+func (m *Matcher) find(text string, s *dyad.Sentence, pieces []piece, date time.Time) []dyad.Mention {
 	singles := m.names(text, s.Tokens, m.compose(text, s.Tokens, pieces, date))
 	return compound(text, s.Tokens, singles)
 }

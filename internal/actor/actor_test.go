@@ -157,3 +157,43 @@ func TestNames(t *testing.T) {
 		})
 	}
 }
+
+// TestRepair holds the completion of names a damaged story cut short.
+func TestRepair(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"Completed", "Japan and South met. South Korea spoke.", "JPN+KOR(South):Japan and South | KOR:South Korea"},
+		{"AfterThe", "Japan met the South. South Korea spoke.", "JPN:Japan | KOR:South Korea"},
+		{"Ambiguous", "Japan and South met. South Korea and South Africa spoke.", "JPN:Japan | KOR+ZAF:South Korea and South Africa"},
+		{"NotNamed", "Japan and North met. South Korea spoke.", "JPN:Japan | KOR:South Korea"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := segment.Sentences(tt.text, tokenize.Text(tt.text))
+			ms := make([][]dyad.Mention, len(ss))
+			for i := range ss {
+				ms[i] = m.Find(tt.text, &ss[i], time.Time{})
+			}
+			m.Repair(tt.text, ss, ms, time.Time{})
+			var out []string
+			for _, sm := range ms {
+				for _, mn := range sm {
+					code := mn.Code
+					for _, a := range mn.Members {
+						if a.Repaired != "" {
+							code += "(" + a.Repaired + ")"
+						}
+					}
+					if mn.Repaired != "" {
+						code += "(" + mn.Repaired + ")"
+					}
+					out = append(out, code+":"+mn.Text)
+				}
+			}
+			if got := strings.Join(out, " | "); got != tt.want {
+				t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

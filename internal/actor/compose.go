@@ -89,6 +89,11 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		if base != nil && person == nil && len(base.Actor.Also) > 0 {
 			act = several(act, base.Actor, ag)
 		}
+		for _, q := range ps[start : i+1] {
+			if q.repaired != "" {
+				act.Repaired = q.repaired
+			}
+		}
 		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
 		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}

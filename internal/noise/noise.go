@@ -107,10 +107,11 @@ var (
 	boilerStarts = []string{"photo:", "photo credit", "file photo", "image:", "picture:", "caption:", "video:",
 		"watch:", "listen:", "read more", "related:", "advertisement", "subscribe", "sign up", "click here",
 		"follow us", "share this", "copyright", "all rights reserved", "by ", "reporting by", "editing by",
-		"writing by", "additional reporting"}
+		"writing by", "additional reporting", "shared on", "share on", "share:", "file -", "file \u2013", "file \u2014",
+		"photo by", "photos by", "image by", "credit:"}
 	boilerPhrases = []string{"share this article", "share on facebook", "share on twitter", "all rights reserved",
 		"click here", "sign up for", "subscribe to our", "follow us on", "(reuters)", "(ap)", "(afp)", "getty images",
-		"cookie policy", "terms of use"}
+		"cookie policy", "terms of use", "ap photo", "afp photo", "reuters photo", "(photo", "photo credit"}
 )
 
 // boilerMax is the longest sentence Boilerplate considers.

@@ -39,6 +39,12 @@ func TestBoilerplate(t *testing.T) {
 		{"SEOUL (AP) — South Korea accused North Korea of hacking.", false},
 		{"By the end of the week, Japan had met China twice in Tokyo and Beijing.", false},
 		{"Japan condemned North Korea.", false},
+		{"shared on", true},
+		{"Share on WhatsApp", true},
+		{"FILE - Soldiers stand guard at the border, Jan. 5, 2017.", true},
+		{"Soldiers stand guard at the border. (AP Photo/Jane Doe)", true},
+		{"Filed under the new law, the case reached the court.", false},
+		{"Shared concerns brought Japan and China together.", false},
 	} {
 		if got := noise.Boilerplate(tt.text); got != tt.want {
 			t.Errorf("Boilerplate(%q) = %v, want %v", tt.text, got, tt.want)

@@ -170,6 +170,7 @@ func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Resul
 	}
 	var where *storyPlaces
 	if !p.opts.Bare {
+		p.actors.Repair(doc.Text, r.Sentences, r.Actors, doc.Date)
 		coref.Resolve(doc.Text, r.Sentences, r.Actors)
 		r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
 		coref.Speakers(doc.Text, r.Sentences, r.Actors, r.Quotes)
@@ -200,7 +201,7 @@ func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Resul
 		}
 		r.Events = append(r.Events, evs...)
 	}
-	r.Events = append(p.headline(doc, r.Events), r.Events...)
+	r.Events = append(p.headline(doc, r.Events), markRepairs(r.Events)...)
 	return r
 }
 
