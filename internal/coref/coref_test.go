@@ -120,15 +120,15 @@ func TestStoryCountries(t *testing.T) {
 	}
 }
 
-func TestStoryCountriesTie(t *testing.T) {
+func TestStoryCountriesFirstNamed(t *testing.T) {
 	text := "Ruritania met Freedonia . Police spoke . "
 	ss := sentences(text)
 	ms := make([][]dyad.Mention, len(ss))
 	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "RUR", Country: "RUR"}, false), mention(ss[0], 2, 2, dyad.Actor{Code: "FRE", Country: "FRE"}, false)}
 	ms[1] = []dyad.Mention{mention(ss[1], 0, 0, dyad.Actor{Code: "COP", Sectors: []string{"COP"}}, false)}
 	coref.Resolve(text, ss, ms)
-	if got, want := codes(ms[1]), "COP"; got != want {
-		t.Errorf("two countries named once each: police coded %q, want %q (no guess)", got, want)
+	if got, want := codes(ms[1]), "RURCOP"; got != want {
+		t.Errorf("two countries named once each: police coded %q, want %q (the first named)", got, want)
 	}
 }
 

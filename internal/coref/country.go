@@ -10,8 +10,8 @@ import (
 // government", "protesters", "gunmen") the country the story fixes for
 // them, as CAMEO coders do: the one country named as a place in their
 // sentence ("in Hong Kong, police fired"), else the story's own country
-// (its dateline's, or the one it names most, when one leads). A sector
-// with no such country is left bare.
+// (its dateline's, or the one it names most). A sector with no such
+// country is left bare.
 func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 	focus := storyFocus(ms)
 	for i := range sents {
@@ -31,9 +31,14 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 				continue
 			}
 			if m.Person {
-				if m.Code == "" && m.Country == "" && focus != "" {
+				switch {
+				case m.Country != "" || len(m.Members) > 0:
+				case m.Code == "" && focus != "":
 					m.Code, m.Country = focus, focus // a person the dictionary lacks
 					m.Resolved = "the story's country, " + focus
+				case bareSector(m.Actor):
+					m.Actor = inCountry(m.Actor, here) // "Judge Michael Urbanski"
+					m.Resolved = "the story's country, " + here
 				}
 				continue
 			}
@@ -124,10 +129,11 @@ func sentencePlace(ms []dyad.Mention, places bool) string {
 }
 
 // storyFocus returns the story's country: its dateline's, else the
-// country its actors and places name most often, when that one is named
-// more often than any other.
+// country its actors and places name most often, the first named of
+// those named equally often.
 func storyFocus(ms [][]dyad.Mention) string {
 	count := map[string]int{}
+	var order []string
 	for i, sm := range ms {
 		for _, m := range sm {
 			for _, a := range members(m.Actor) {
@@ -137,22 +143,20 @@ func storyFocus(ms [][]dyad.Mention) string {
 				if i <= 1 && m.First == 0 && m.Place && strings.ToUpper(m.Text) == m.Text {
 					return a.Country // the dateline
 				}
+				if count[a.Country] == 0 {
+					order = append(order, a.Country)
+				}
 				count[a.Country]++
 			}
 		}
 	}
-	best, n, second := "", 0, 0
-	for c, k := range count {
-		if k > n || k == n && c < best {
-			second, best, n = max(second, n), c, k
-		} else {
-			second = max(second, k)
+	best := ""
+	for _, c := range order {
+		if best == "" || count[c] > count[best] {
+			best = c
 		}
 	}
-	if n > second {
-		return best
-	}
-	return ""
+	return best
 }
 
 // isCountry reports whether c is a country's code, not an IGO's or a

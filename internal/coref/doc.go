@@ -9,7 +9,7 @@
 //     or South Korea (Sudan, …);
 //   - bare sectors: "police", "the government", "gunmen" take the one
 //     country their sentence names as a place, else the story's (its
-//     dateline's, or the country it names most when one leads);
+//     dateline's, or the country it names most, the first named of equals);
 //   - pronouns: "he", "she" for the nearest person in this or the previous
 //     sentence; "I", "we" inside a quotation for its speaker.
 //
