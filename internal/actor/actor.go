@@ -79,7 +79,7 @@ func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []dyad.Men
 
 // find builds the mentions of s from its dictionary pieces.
 func (m *Matcher) find(text string, s *dyad.Sentence, pieces []piece, date time.Time) []dyad.Mention {
-	singles := m.names(text, s.Tokens, m.compose(text, s.Tokens, pieces, date))
+	singles := m.names(text, s.Tokens, m.compose(text, s.Tokens, pieces, date), date)
 	return compound(text, s.Tokens, singles)
 }
 

@@ -54,7 +54,7 @@ func TestFind(t *testing.T) {
 		{"BareAdjective", "A Japanese ship sank.", ""},
 		{"AgentOfCountries", "Diplomats from the United States, Japan and South Korea met.", "USAGOV+JPNGOV+KORGOV:Diplomats from the United States, Japan and South Korea"},
 		{"TitledSurname", "President Obama met Foreign Minister Lavrov.", "USAGOV:President Obama | RUSGOV:Foreign Minister Lavrov"},
-		{"AgentInCountry", "A court in Guyana jailed two men.", "GUYJUD:court in Guyana"},
+		{"AgentInCountry", "A court in Guyana jailed two men.", "GUYJUD:court in Guyana | CVL:men"},
 		{"AgentInIGO", "Officials at the UN met.", "GOV:Officials | @IGOUNO:UN"},
 		{"CapitalMetonym", "Tokyo said no.", "JPNGOV:Tokyo"},
 		{"CapitalAsPlace", "They met in Tokyo.", "@JPNGOV:Tokyo"},
@@ -149,6 +149,8 @@ func TestNames(t *testing.T) {
 		{"KnownParts", "The U.S.-Japan alliance held.", ""},
 		{"Building", "Gunmen stormed the Grand Palace Hotel.", "UAF:Gunmen"},
 		{"PluralIsNoTitle", "Japanese officials Taro and Jiro spoke.", "JPNGOV:Japanese officials"},
+		{"SurnameInOffice", "Yesterday Trump met Japan.", "USAGOV:Trump | JPN:Japan"},
+		{"HeadWordLast", "The Grand Valley Police arrested them.", "COP:Grand Valley Police"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := find(m, tt.text, d2019); got != tt.want {

@@ -2,8 +2,10 @@ package actor
 
 import (
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dict"
 )
 
 // names adds the actors a dictionary cannot know but news names by shape:
@@ -14,7 +16,7 @@ import (
 // such as "Party" or "Council", an organisation coded by that word's
 // sector. Every such mention is marked Unknown and keeps its words as
 // Name. Place names after "in", "at" or "near" are not actors and are left.
-func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention {
+func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention, date time.Time) []dyad.Mention {
 	covered := make([]bool, len(toks))
 	for _, m := range ms {
 		for k := m.First; k <= m.Last && k < len(toks); k++ {
@@ -67,6 +69,14 @@ func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention) []dya
 				j++
 			}
 		}
+		if i == j {
+			if e, ok := m.inOffice(toks, i, date); ok { // "Mitsotakis said"
+				a := codeOf(e, date)
+				a.Text, a.Span = toks[i].Text, toks[i].Span
+				out = append(out, dyad.Mention{Actor: a, First: i, Last: i, Person: true})
+				continue
+			}
+		}
 		sec := orgHead(toks, i, j)
 		if sec == "" {
 			j = beforeJoiner(toks, i, j) // "Ross Spano of Florida": the person is Ross Spano
@@ -95,6 +105,28 @@ func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention) []dya
 	ms = append(ms, out...)
 	sortMentions(ms)
 	return ms
+}
+
+// inOffice returns the one person in office on date whose surname is the
+// word at token i, as "President Bush" finds him without the title.
+func (m *Matcher) inOffice(toks []dyad.Token, i int, date time.Time) (dict.Entry, bool) {
+	if date.IsZero() || toks[i].UPOS != "" && toks[i].UPOS != "PROPN" {
+		return dict.Entry{}, false
+	}
+	var found *dict.Actor
+	for _, a := range m.surnames[strings.ToLower(toks[i].Text)] {
+		if _, role := a.CodeOn(date); role == nil {
+			continue
+		}
+		if found != nil && found != a {
+			return dict.Entry{}, false
+		}
+		found = a
+	}
+	if found == nil {
+		return dict.Entry{}, false
+	}
+	return dict.Entry{Actor: found, Form: dict.FormName}, true
 }
 
 // mentionAt returns the index of the mention of ms over token k, or -1.
@@ -177,15 +209,17 @@ func prevWord(toks []dyad.Token, i int) string {
 	return toks[i-1].Text
 }
 
-// orgHead returns the sector a word of the name gives it ("Party" → PTY),
-// "-" for a word that makes it a thing or a place, "" for neither.
+// orgHead returns the sector the head word of the name gives it ("Thames
+// Valley Police" → COP: the last such word before any "of"), "-" when
+// that word makes it a thing or a place, "" for neither.
 func orgHead(toks []dyad.Token, i, j int) string {
 	sec := ""
 	for k := i; k <= j; k++ {
-		if s, ok := orgWords[strings.ToLower(toks[k].Text)]; ok {
-			if s == "-" {
-				return s
-			}
+		w := strings.ToLower(toks[k].Text)
+		if w == "of" && sec != "" {
+			break
+		}
+		if s, ok := orgWords[w]; ok {
 			sec = s
 		}
 	}

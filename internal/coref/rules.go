@@ -43,6 +43,10 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.M
 			c := r.plurals[0]
 			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
 		}
+		if k < 3 && len(r.compounds) > 0 { // else the latest compound of the story
+			c := r.compounds[len(r.compounds)-1]
+			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
+		}
 	case "it":
 		if c, ok := nearestBefore(here, k, func(m dyad.Mention) bool {
 			return len(m.Members) == 0 && !m.Person && !m.Place && m.Country != "" && len(m.Sectors) == 0
@@ -119,6 +123,10 @@ func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
 	switch strings.ToLower(s.Tokens[j].Text) {
 	case "country", "nation":
 		from = r.countryMentions
+		if n := len(r.countries); n > 0 && (len(from) == 0 || from[len(from)-1].Country != r.countries[n-1].Country) {
+			c := r.countries[n-1].Country // named last as a place or with a sector
+			from = []dyad.Mention{{Actor: dyad.Actor{Code: c, Country: c, Name: c}}}
+		}
 	case "group", "organization", "organisation", "movement":
 		from = r.groups
 	default:
