@@ -196,3 +196,16 @@ func TestResolveDescriptions(t *testing.T) {
 		t.Errorf("counted description covers tokens %d-%d, want 1-4", m.First, m.Last)
 	}
 }
+
+func TestStoryCountriesUnknownPeople(t *testing.T) {
+	text := "Ruritania spoke . Ana Vell and Bo Rask met . "
+	ss := sentences(text)
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "RUR", Country: "RUR"}, false)}
+	pair := mention(ss[1], 0, 4, dyad.Actor{Code: "+", Members: []dyad.Actor{{Name: "Ana Vell"}, {Name: "Bo Rask"}}}, false)
+	ms[1] = []dyad.Mention{pair}
+	coref.Resolve(text, ss, ms)
+	if got, want := codes(ms[1]), "RUR+RUR"; got != want {
+		t.Errorf("two people the dictionary lacks, listed: codes %q, want %q", got, want)
+	}
+}

@@ -51,8 +51,13 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 			}
 			changed := false
 			for j := range m.Members {
-				if bareSector(m.Members[j]) {
-					m.Members[j] = inCountry(m.Members[j], here)
+				a := &m.Members[j]
+				switch {
+				case bareSector(*a):
+					*a = inCountry(*a, here)
+					changed = true
+				case a.Code == "" && a.Country == "" && focus != "": // a person the dictionary lacks
+					a.Code, a.Country = focus, focus
 					changed = true
 				}
 			}
