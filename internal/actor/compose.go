@@ -98,8 +98,9 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
 		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}
 		bare := ag != nil && base == nil && person == nil // "at the foreign ministry"
-		mn.Place = (base != nil && ag == nil || bare) && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
-		if n := len(out); n > 0 && out[n-1].Place && !mn.Person && conjoined(toks, out[n-1], mn) {
+		people := bare && !institutions[strings.ToLower(toks[last].Text)] // "threw rocks at police": no place
+		mn.Place = (base != nil && ag == nil || bare && !people) && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
+		if n := len(out); n > 0 && out[n-1].Place && !mn.Person && !people && conjoined(toks, out[n-1], mn) {
 			mn.Place = true // "in Tokyo and Seoul": the preposition covers both
 		}
 		out = append(out, mn)
@@ -119,6 +120,19 @@ func demonymPlural(toks []dyad.Token, i int) bool {
 		return false
 	}
 	return i+1 >= len(toks) || toks[i+1].UPOS != "NOUN" && toks[i+1].UPOS != "PROPN" && (toks[i+1].UPOS != "" || !isUpper(toks[i+1].Text[0]))
+}
+
+// institutions are the agents that are also places one can be in or at:
+// "at the foreign ministry", "in parliament"; police or protesters are not.
+var institutions = map[string]bool{
+	"ministry": true, "ministries": true, "embassy": true, "embassies": true, "consulate": true, "consulates": true,
+	"office": true, "parliament": true, "senate": true, "congress": true, "court": true, "courts": true,
+	"palace": true, "presidency": true, "department": true, "headquarters": true, "assembly": true,
+	"council": true, "house": true, "university": true, "universities": true, "school": true, "schools": true,
+	"hospital": true, "hospitals": true, "church": true, "churches": true, "mosque": true, "mosques": true,
+	"bank": true, "banks": true, "company": true, "tribunal": true, "legislature": true, "cabinet": true,
+	"government": true, "administration": true, "knesset": true, "duma": true, "bundestag": true, "majlis": true,
+	"rada": true, "agency": true, "agencies": true, "municipality": true, "prison": true, "camp": true,
 }
 
 // attributive reports whether token i is an adjective before a noun.
