@@ -151,7 +151,7 @@ func TestNames(t *testing.T) {
 		{"PluralIsNoTitle", "Japanese officials Taro and Jiro spoke.", "JPNGOV:Japanese officials"},
 		{"SurnameInOffice", "Yesterday Trump met Japan.", "USAGOV:Trump | JPN:Japan"},
 		{"HeadWordLast", "The Grand Valley Police arrested them.", "COP:Grand Valley Police"},
-		{"PeopleAreNoPlace", "Youths threw rocks at police in Osgiliath.", "COP:police"},
+		{"PeopleAreNoPlace", "Youths threw rocks at police in Osgiliath.", "CVL:Youths | COP:police"},
 		{"SecretaryTitle", "Homeland Security Secretary Mara Quell spoke.", "GOV:Homeland Security Secretary Mara Quell"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
