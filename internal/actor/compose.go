@@ -97,7 +97,7 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		act.Text = text[toks[first].Span.Start:toks[last].Span.End]
 		act.Span = dyad.Span{Start: toks[first].Span.Start, End: toks[last].Span.End}
 		mn := dyad.Mention{Actor: act, First: first, Last: last, Person: person != nil}
-		bare := ag != nil && base == nil && person == nil // "at the foreign ministry"
+		bare := ag != nil && base == nil && person == nil                 // "at the foreign ministry"
 		people := bare && !institutions[strings.ToLower(toks[last].Text)] // "threw rocks at police": no place
 		mn.Place = (base != nil && ag == nil || bare && !people) && person == nil && (afterLocative(toks, first) || dateline(toks, first, last))
 		if n := len(out); n > 0 && out[n-1].Place && !mn.Person && !people && conjoined(toks, out[n-1], mn) {
