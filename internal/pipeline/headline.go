@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/coref"
 	"github.com/dyad-events/dyad/internal/segment"
 	"github.com/dyad-events/dyad/internal/tokenize"
 )
@@ -24,18 +25,24 @@ func (p *Pipeline) headline(doc *dyad.Document, body []dyad.Event) []dyad.Event 
 	for _, ev := range body {
 		seen[dedupKey(ev)] = true
 	}
-	var out []dyad.Event
-	for _, s := range segment.Sentences(title, tokenize.Text(title)) {
-		if len(s.Tokens) > p.opts.MaxTokens {
+	ss := segment.Sentences(title, tokenize.Text(title))
+	ms := make([][]dyad.Mention, len(ss))
+	for i := range ss {
+		if len(ss[i].Tokens) > p.opts.MaxTokens {
 			continue
 		}
 		if p.opts.Tagger != nil {
-			p.opts.Tagger.Tag(&s)
+			p.opts.Tagger.Tag(&ss[i])
 		}
 		if p.opts.Parser != nil {
-			p.opts.Parser.Parse(&s)
+			p.opts.Parser.Parse(&ss[i])
 		}
-		for _, ev := range p.coder.Code(hd, &s, p.actors.Find(title, &s, doc.Date)) {
+		ms[i] = p.actors.Find(title, &ss[i], doc.Date)
+	}
+	coref.Resolve(title, ss, ms) // "Gunmen attack hotel in Somalia": Somali gunmen
+	var out []dyad.Event
+	for i := range ss {
+		for _, ev := range p.coder.Code(hd, &ss[i], ms[i]) {
 			if k := dedupKey(ev); !seen[k] {
 				seen[k] = true
 				ev.Sentence, ev.Headline = -1, true
