@@ -112,7 +112,7 @@ func TestStoryCountries(t *testing.T) {
 		"FRE FRECOP FREOPP", // the sentence's own place
 		"RURGOV",            // the story's country (Ruritania, two to one)
 		"GOV IGOUNO",        // diplomats at an IGO are its own
-		"RUR REB",           // a country and its own sector would make no dyad
+		"RUR RURREB",        // the country's own rebels
 	} {
 		if got := codes(ms[i]); got != want {
 			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)

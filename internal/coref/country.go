@@ -22,8 +22,8 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 		if here == "" {
 			here = focus
 		}
-		if here == "" || namesBare(ms[i], here) {
-			continue // "Syria shelled rebel positions": the rule coder takes SYR and SYRREB for one actor
+		if here == "" {
+			continue
 		}
 		for k := range ms[i] {
 			m := &ms[i][k]
@@ -81,17 +81,6 @@ func bareSector(a dyad.Actor) bool {
 		return false // bodies that work across borders
 	}
 	return true
-}
-
-// namesBare reports whether the sentence names country c as an actor by
-// itself ("Syria"), not as a place.
-func namesBare(ms []dyad.Mention, c string) bool {
-	for _, m := range ms {
-		if !m.Place && m.Code == c {
-			return true
-		}
-	}
-	return false
 }
 
 // beforeIGO reports whether mention k of ms is followed closely by an
