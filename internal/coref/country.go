@@ -9,9 +9,10 @@ import (
 // storyCountries gives the bare sectors of a story ("police", "the
 // government", "protesters", "gunmen") the country the story fixes for
 // them, as CAMEO coders do: the one country named as a place in their
-// sentence ("in Hong Kong, police fired"), else the story's own country
-// (its dateline's, or the one it names most). A sector with no such
-// country is left bare.
+// sentence ("in Hong Kong, police fired"), else the one country the
+// sentence names ("Syria shelled rebel positions"), else the story's own
+// country (its dateline's, or the one it names most). A sector with no
+// such country is left bare.
 func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 	focus := storyFocus(ms)
 	for i := range sents {
