@@ -61,6 +61,7 @@ func TestFind(t *testing.T) {
 		{"Dateline", "TOKYO — Japan spoke.", "@JPNGOV:TOKYO | JPN:Japan"},
 		{"Hyphenated", "The six-party talks resumed.", ""},
 		{"IGOOrgan", "The UN Security Council voted.", "IGOUNOSEC:UN Security Council"},
+		{"InAPlacesPossession", "Rebels met the insurgents in Qatar's capital.", "REB:Rebels | REB:insurgents | @QAT:Qatar"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := find(m, tt.text, d2016); got != tt.want {
@@ -123,6 +124,8 @@ func TestDatedRoles(t *testing.T) {
 		{"LeaderAfterOffice", "Ashraf Ghani spoke.", "2022-05-01", "AFGELI:Ashraf Ghani"},
 		{"LeaderBeforeOffice", "Joe Biden spoke.", "2008-05-01", "USA:Joe Biden"},
 		{"LeaderBackInOffice", "Joe Biden spoke.", "2022-05-01", "USAGOV:Joe Biden"},
+		{"TitleOutranksPastOffice", "U.N. Secretary-General Antonio Guterres spoke.", "2021-03-01", "IGOUNOGOV:U.N. Secretary-General Antonio Guterres"},
+		{"FormerTitle", "Former Portuguese Prime Minister Antonio Guterres spoke.", "2021-03-01", "PRTELI:Portuguese Prime Minister Antonio Guterres"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := find(m, tt.text, day(tt.date)); got != tt.want {

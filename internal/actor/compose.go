@@ -66,8 +66,11 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		switch {
 		case person != nil:
 			act = codeOf(*person, date)
-			if act.Code == "" && base != nil {
+			if _, role := person.Actor.CodeOn(date); (act.Code == "" || role == nil && ag != nil && !former(toks, ps[start].first)) && base != nil {
+				// the text's own title outranks a guess from past office:
+				// "U.N. Secretary-General Antonio Guterres"
 				act = withAgent(codeOf(*base, date), ag)
+				act.Name = person.Actor.Name // coreference knows them by their surname
 			}
 		case base != nil && ag != nil:
 			act = withAgent(codeOf(*base, date), ag)
@@ -392,8 +395,25 @@ func agentBefore(toks []dyad.Token, out []dyad.Mention, group []dyad.Mention) ([
 	if len(gap) == 2 && !strings.EqualFold(gap[1].Text, "the") {
 		return nil, false
 	}
+	if last := group[len(group)-1].Last; last+1 < len(toks) && isPossessive(toks[last+1].Text) {
+		return nil, false // "the insurgents in Qatar's capital": Qatar owns the capital, not them
+	}
 	return secs, true
 }
+
+// former reports whether a title starting at token i is a past one:
+// "former NATO Secretary General", "ex-president".
+func former(toks []dyad.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch strings.ToLower(toks[k].Text) {
+		case "former", "ex", "ex-", "then", "late", "onetime", "one-time":
+			return true
+		}
+	}
+	return false
+}
+
+func isPossessive(t string) bool { return t == "'s" || t == "\u2019s" || t == "'" }
 
 // withSector gives a country actor the sector code sec.
 func withSector(a dyad.Actor, sec string) dyad.Actor {

@@ -209,3 +209,15 @@ func TestStoryCountriesUnknownPeople(t *testing.T) {
 		t.Errorf("two people the dictionary lacks, listed: codes %q, want %q", got, want)
 	}
 }
+
+func TestStoryCountriesForeign(t *testing.T) {
+	text := "Ruritania spoke . Foreign forces left . "
+	ss := sentences(text)
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "RUR", Country: "RUR"}, false)}
+	ms[1] = []dyad.Mention{mention(ss[1], 1, 1, dyad.Actor{Code: "MIL", Sectors: []string{"MIL"}}, false)}
+	coref.Resolve(text, ss, ms)
+	if got, want := codes(ms[1]), "MIL"; got != want {
+		t.Errorf("%q: codes %q, want %q (foreign forces are not the story's)", ss[1].Text, got, want)
+	}
+}

@@ -43,6 +43,9 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
 				}
 				continue
 			}
+			if foreign(sents[i].Tokens, m.First) {
+				continue // "foreign forces", "international donors": not the story's
+			}
 			if len(m.Members) == 0 {
 				if bareSector(m.Actor) && !beforeIGO(ms[i], k) {
 					m.Actor = inCountry(m.Actor, here)
@@ -82,6 +85,19 @@ func bareSector(a dyad.Actor) bool {
 		return false // bodies that work across borders
 	}
 	return true
+}
+
+// foreign reports whether the word before token k says the actor is not
+// the story's: "foreign", "international", "overseas", "Western".
+func foreign(toks []dyad.Token, k int) bool {
+	if k < 1 || k > len(toks) {
+		return false
+	}
+	switch strings.ToLower(toks[k-1].Text) {
+	case "foreign", "international", "overseas", "western", "outside", "global":
+		return true
+	}
+	return false
 }
 
 // beforeIGO reports whether mention k of ms is followed closely by an
