@@ -61,6 +61,14 @@ func TestFind(t *testing.T) {
 		{"Dateline", "TOKYO — Japan spoke.", "@JPNGOV:TOKYO | JPN:Japan"},
 		{"Hyphenated", "The six-party talks resumed.", ""},
 		{"IGOOrgan", "The UN Security Council voted.", "IGOUNOSEC:UN Security Council"},
+		{"AdjectiveList", "Chinese and Russian officials met.", "CHNGOV+RUSGOV:Chinese and Russian officials"},
+		{"AdjectiveListOfThree", "Turkish, Greek and Cypriot diplomats met.", "TURGOV+GRCGOV+CYPGOV:Turkish, Greek and Cypriot diplomats"},
+		{"NameAndAdjectivePlural", "The US and Japanese governments agreed.", "USAGOV+JPNGOV:US and Japanese governments"},
+		{"DemonymAndPeople", "Thousands of Iraqi Kurds protested.", "IRQCVL:Iraqi Kurds"},
+		{"Equipment", "Israeli helicopters and battle tanks attacked.", "ISRMIL:Israeli helicopters and battle tanks"},
+		{"DemonymPolice", "Afghan police arrested them.", "AFGCOP:Afghan police"},
+		{"PossessiveTitle", "Iraq's prime minister spoke.", "IRQGOV:Iraq's prime minister"},
+		{"DemonymPlural", "Palestinians marched.", "PSECVL:Palestinians"},
 		{"InAPlacesPossession", "Rebels met the insurgents in Qatar's capital.", "REB:Rebels | REB:insurgents | @QAT:Qatar"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

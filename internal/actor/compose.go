@@ -74,6 +74,12 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 			}
 		case base != nil && ag != nil:
 			act = withAgent(codeOf(*base, date), ag)
+		case base != nil && sharedAgent(toks, ps, i, base.Form) != nil:
+			// "Chinese and Russian officials", "the US and Japanese governments"
+			act = withAgent(codeOf(*base, date), sharedAgent(toks, ps, i, base.Form))
+		case base != nil && base.Form == dict.FormAdjective && first == last && peopleAfter(toks, ps, i):
+			last++ // "Iraqi Kurds": a people of the country
+			act = withAgent(codeOf(*base, date), &dict.Agent{Code: "CVL"})
 		case base != nil && base.Form != dict.FormAdjective:
 			act = codeOf(*base, date)
 		case base != nil && ag == nil && person == nil && first == last && demonymPlural(toks, first):
@@ -109,6 +115,58 @@ func (m *Matcher) compose(text string, toks []dyad.Token, ps []piece, date time.
 		out = append(out, mn)
 	}
 	return out
+}
+
+// sharedAgent returns the agent that ends a list of country names or
+// adjectives beginning at piece i ("Chinese and Russian officials"), for
+// every member of the list; a name takes it only when it is plural ("the
+// US and Japanese governments"). Nil when piece i is not in such a list.
+func sharedAgent(toks []dyad.Token, ps []piece, i int, form dict.Form) *dict.Agent {
+	k := i
+	for k+1 < len(ps) && ps[k+1].agent == nil && listGap(toks, ps[k].last+1, ps[k+1].first) {
+		k++
+		if e := best(ps[k].entries); e.Form != dict.FormAdjective {
+			return nil
+		}
+	}
+	if k == i || k+1 >= len(ps) || ps[k+1].agent == nil || ps[k+1].first != ps[k].last+1 {
+		return nil
+	}
+	ag := ps[k+1].agent
+	if w := toks[ps[k+1].last].Text; form != dict.FormAdjective && !strings.HasSuffix(w, "s") {
+		return nil
+	}
+	return ag
+}
+
+// listGap reports whether tokens [a, b) join list members: a comma, "and",
+// "or", or a comma and "and".
+func listGap(toks []dyad.Token, a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for _, t := range toks[a:b] {
+		switch strings.ToLower(t.Text) {
+		case ",", "and", "or":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// peopleAfter reports whether the token after piece i is a people's name
+// in the plural that no piece covers: "Iraqi Kurds", "Lebanese Shiites".
+func peopleAfter(toks []dyad.Token, ps []piece, i int) bool {
+	k := ps[i].last + 1
+	if k >= len(toks) || i+1 < len(ps) && ps[i+1].first == k {
+		return false
+	}
+	t := toks[k].Text
+	if len(t) < 4 || !isUpper(t[0]) || t[len(t)-1] != 's' || toks[k].UPOS != "" && toks[k].UPOS != "PROPN" && toks[k].UPOS != "NOUN" {
+		return false
+	}
+	return k+1 >= len(toks) || toks[k+1].UPOS != "PROPN" && toks[k+1].UPOS != "NOUN"
 }
 
 // demonymPlural reports whether token i is a people's name in the plural
@@ -267,6 +325,16 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 			continue
 		}
 		inheritCountry(group)
+		group = distinct(group) // "Israeli helicopters and battle tanks" is one actor, ISRMIL
+		if len(group) == 1 {
+			m := group[0]
+			m.First, m.Last = first, ms[j].Last
+			m.Span = dyad.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}
+			m.Text = text[m.Span.Start:m.Span.End]
+			out = append(out, m)
+			i = j
+			continue
+		}
 		c := dyad.Mention{First: first, Last: group[len(group)-1].Last}
 		c.Span = dyad.Span{Start: toks[first].Span.Start, End: group[len(group)-1].Span.End}
 		c.Text = text[c.Span.Start:c.Span.End]
@@ -278,6 +346,23 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 		c.Code = joinCodes(c.Members)
 		out = append(out, c)
 		i = j
+	}
+	return out
+}
+
+// distinct drops the members of a list that repeat an earlier member's
+// code and sectors.
+func distinct(group []dyad.Mention) []dyad.Mention {
+	seen := map[string]bool{}
+	out := group[:0:0]
+	for _, g := range group {
+		if len(g.Members) == 0 && !g.Person && !g.Place {
+			if seen[g.Code] {
+				continue
+			}
+			seen[g.Code] = true
+		}
+		out = append(out, g)
 	}
 	return out
 }
