@@ -45,9 +45,14 @@ func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
 			sort.Slice(ms[i], func(a, b int) bool { return ms[i][a].First < ms[i][b].First })
 		}
 		r.persons, r.plurals = r.persons[:0], r.plurals[:0]
+		r.sinceLastPerson++
 		for _, m := range ms[i] {
 			switch {
 			case m.Person:
+				if len(r.persons) == 0 {
+					first := m
+					r.lastPerson, r.sinceLastPerson = &first, 0
+				}
 				r.persons = append(r.persons, m)
 			case plural(m):
 				r.plurals = append(r.plurals, m)
@@ -65,6 +70,10 @@ type resolver struct {
 	countries []dyad.Actor            // countries named, in order
 	persons   []dyad.Mention          // persons of the previous sentence
 	plurals   []dyad.Mention          // its compounds and plural sectors, for "they"
+	// lastPerson is the first person of the latest sentence that named
+	// one, sinceLastPerson how many sentences ago.
+	lastPerson      *dyad.Mention
+	sinceLastPerson int
 	// countryMentions and groups are the countries named as actors and
 	// the armed or unknown groups, in order, for "the country", "the group".
 	countryMentions, groups []dyad.Mention

@@ -142,10 +142,10 @@ func TestResolveMorePronouns(t *testing.T) {
 	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, opp, false), mention(ss[0], 2, 3, ana, true), mention(ss[0], 5, 6, bo, true)}
 	ms[2] = []dyad.Mention{mention(ss[2], 0, 0, dyad.Actor{Code: "RURCOP", Country: "RUR", Sectors: []string{"COP"}}, false)}
 	coref.Resolve(text, ss, ms)
-	// "They" opens its sentence: the plural sector just named; "him" is
-	// the first person of the sentence before it... which has none, so
-	// it stays unresolved.
-	for i, want := range []string{"RUROPP RURGOV FREGOV", "RUROPP", "RURCOP"} {
+	// "They" opens its sentence: the plural sector just named; "him":
+	// the sentence before names no one, so the person last named, two
+	// sentences back.
+	for i, want := range []string{"RUROPP RURGOV FREGOV", "RUROPP", "RURCOP RURGOV"} {
 		if got := codes(ms[i]); got != want {
 			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
 		}

@@ -129,6 +129,8 @@ func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
 		}
 	case "group", "organization", "organisation", "movement":
 		from = r.groups
+	case "countries", "nations", "sides", "allies":
+		from = r.compounds // "the countries" just listed
 	default:
 		return dyad.Mention{}, false
 	}
@@ -161,6 +163,9 @@ func (r *resolver) nearestPerson(here []dyad.Mention, k int) (dyad.Mention, bool
 	}
 	if len(r.persons) > 0 {
 		return r.persons[0], true // the first person of the sentence before, most often its subject
+	}
+	if r.lastPerson != nil && r.sinceLastPerson <= 2 {
+		return *r.lastPerson, true // the person last named, a sentence or two back
 	}
 	return dyad.Mention{}, false
 }
