@@ -161,6 +161,7 @@ func TestNames(t *testing.T) {
 		{"Building", "Gunmen stormed the Grand Palace Hotel.", "UAF:Gunmen"},
 		{"PluralIsNoTitle", "Japanese officials Taro and Jiro spoke.", "JPNGOV:Japanese officials"},
 		{"SurnameInOffice", "Yesterday Trump met Japan.", "USAGOV:Trump | JPN:Japan"},
+		{"GivenNameIsNoSurname", "The candidate Elizabeth Quorn spoke.", "OPP:candidate Elizabeth Quorn"},
 		{"HeadWordLast", "The Grand Valley Police arrested them.", "COP:Grand Valley Police"},
 		{"PeopleAreNoPlace", "Youths threw rocks at police in Osgiliath.", "CVL:Youths | COP:police"},
 		{"SecretaryTitle", "Homeland Security Secretary Mara Quell spoke.", "GOV:Homeland Security Secretary Mara Quell"},

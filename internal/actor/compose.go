@@ -545,6 +545,9 @@ func (m *Matcher) titledSurname(toks []dyad.Token, ps []piece, i int, date time.
 	if i+1 < len(ps) && ps[i+1].first <= k {
 		return dict.Entry{}, false
 	}
+	if k+1 < len(toks) && toks[k+1].Text != "" && isUpper(toks[k+1].Text[0]) && nameWord(toks[k+1]) {
+		return dict.Entry{}, false // "candidate Elizabeth Warren": a given name, not Queen Elizabeth
+	}
 	var found *dict.Actor
 	for _, a := range m.surnames[strings.ToLower(toks[k].Text)] {
 		if _, role := a.CodeOn(date); role == nil {
