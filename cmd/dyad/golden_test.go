@@ -98,8 +98,8 @@ func TestExampleQuotes(t *testing.T) {
 	}
 	for _, want := range []string{
 		`"text":"We will not accept North Korea as a nuclear state,"`,
-		`"speaker":{"code":"USAGOV","country":"USA","name":"Antony Blinken"`,
-		`"speaker":{"code":"JPNGOV","country":"JPN","name":"Shinsuke Sugiyama"`,
+		`"speaker":{"code":"USAGOV","country":"USA","sectors":["GOV"],"name":"Antony Blinken"`,
+		`"speaker":{"code":"JPNGOV","country":"JPN","sectors":["GOV"],"name":"Shinsuke Sugiyama"`,
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("quotes output lacks %s\n%s", want, stdout)

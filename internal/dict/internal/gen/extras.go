@@ -47,7 +47,9 @@ var extras = map[string]extra{
 		adjs: []string{"Briton(s)", "UK", "U.K."}},
 	"KOR": {names: []string{"Republic of Korea", "ROK", "S. Korea", "S.Korea"}},
 	"PRK": {names: []string{"DPRK", "N. Korea", "N.Korea"}},
-	"CHN": {names: []string{"PRC", "mainland China", "People's Republic of China"}, drop: []string{"Zhongguo", "Zhonghua"}},
+	"CHN": {names: []string{"PRC", "mainland China", "People's Republic of China"}, drop: []string{"Zhongguo", "Zhonghua"},
+		adjs: []string{"Uyghur(s)", "Uighur(s)", "Tibetan(s)"}}, // China's peoples, as the silver coders code them
+	"SWE": {adjs: []string{"Swede(s)"}},
 	"TWN": {names: []string{"Republic of China", "Chinese Taipei"}},
 	"RUS": {names: []string{"Russian Federation"}},
 	"UKR": {names: []string{"the Ukraine"}, capitals: []string{"Kyiv", "Kiev"}},
