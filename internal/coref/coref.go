@@ -132,6 +132,9 @@ func members(a dyad.Actor) []dyad.Actor {
 // surnames returns the words of a person's name that stand for them alone.
 func surnames(name, country string) []string {
 	f := strings.Fields(name)
+	for len(f) > 2 && suffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], ","))] {
+		f = f[:len(f)-1] // "James Fields Jr." is Fields
+	}
 	if len(f) < 2 {
 		return nil
 	}
@@ -142,6 +145,9 @@ func surnames(name, country string) []string {
 	}
 	return []string{f[len(f)-1]}
 }
+
+// suffixes follow a surname in a full name.
+var suffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // dropCovered removes the mentions that lie inside an added one (the bare
 // agent "governments" inside "the three governments").
