@@ -40,3 +40,9 @@ type Mention struct {
 	// the words directly.
 	Resolved string
 }
+
+// SurnameInOffice is the Resolved note of a mention found by a surname
+// alone as the one person of that name in office on the story's date: a
+// guess that a person the story itself names by that surname overrides
+// ("Usman Khan ... Khan" is not Imran Khan).
+const SurnameInOffice = "the one person of that surname in office"

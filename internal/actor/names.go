@@ -73,7 +73,7 @@ func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention, date 
 			if e, ok := m.inOffice(toks, i, date); ok { // "Mitsotakis said"
 				a := codeOf(e, date)
 				a.Text, a.Span = toks[i].Text, toks[i].Span
-				out = append(out, dyad.Mention{Actor: a, First: i, Last: i, Person: true})
+				out = append(out, dyad.Mention{Actor: a, First: i, Last: i, Person: true, Resolved: dyad.SurnameInOffice})
 				continue
 			}
 		}

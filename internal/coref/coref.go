@@ -84,6 +84,11 @@ type resolver struct {
 func (r *resolver) covered(s *dyad.Sentence, ms []dyad.Mention) []bool {
 	c := make([]bool, len(s.Tokens))
 	for _, m := range ms {
+		if m.Resolved == dyad.SurnameInOffice && m.First == m.Last {
+			if _, ok := r.surnames[s.Tokens[m.First].Text]; ok {
+				continue // the story's own person of that surname comes first
+			}
+		}
 		if m.Country == "" && len(m.Members) == 0 && m.First >= 1 {
 			if _, ok := numbers[strings.ToLower(s.Tokens[m.First-1].Text)]; ok {
 				continue // "the three governments": resolved below

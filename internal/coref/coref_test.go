@@ -232,3 +232,17 @@ func TestResolveSurnameBeforeSuffix(t *testing.T) {
 		t.Errorf("%q: codes %q, want %q (Vell of Jon Vell III)", ss[1].Text, got, want)
 	}
 }
+
+func TestResolveStorySurnameFirst(t *testing.T) {
+	text := "Usal Kharn spoke . Kharn left . "
+	ss := sentences(text)
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 1, dyad.Actor{Code: "GBR", Country: "GBR", Name: "Usal Kharn"}, true)}
+	guess := mention(ss[1], 0, 0, dyad.Actor{Code: "PAKGOV", Country: "PAK", Name: "Imra Kharn"}, true)
+	guess.Resolved = dyad.SurnameInOffice
+	ms[1] = []dyad.Mention{guess}
+	coref.Resolve(text, ss, ms)
+	if got, want := codes(ms[1]), "GBR"; got != want {
+		t.Errorf("%q: codes %q, want %q (the story's Kharn, not the one in office)", ss[1].Text, got, want)
+	}
+}
