@@ -162,6 +162,10 @@ func codeAnalysed(x *extract.Extractor, as []train.Analysed) ([]eval.SilverStory
 func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	// The thresholds tried: the margins at which a given share of dev's
 	// candidate words (arguments) would be coded.
+	// The dictionary coder's events stand where the models code nothing
+	// (a user's own dictionary lines must still code), so the thresholds
+	// are tuned with them in.
+	m.KeepRules = true
 	m.TriggerMargin, m.ArgMargin, m.SentenceMargin = 0, 0, math.MaxInt32
 	var tm, am, sm []int32
 	for _, a := range dev {
@@ -184,7 +188,7 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	best, bestT, bestA, bestS := -1.0, int32(0), int32(0), int32(math.MaxInt32)
 	m.SourcelessMargin = math.MaxInt32
 	for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14} {
-		for _, sa := range []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7} {
+		for _, sa := range []float64{0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1} {
 			m.TriggerMargin, m.ArgMargin = at(tm, st), at(am, sa)
 			rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
 			if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
@@ -218,13 +222,6 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 		}
 	}
 	m.SourcelessMargin = bestS
-	// The dictionary coder's events stand where the models code nothing:
-	// a user's own dictionary lines must still code. Log what that costs
-	// or gives on dev.
-	m.KeepRules = true
-	rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
-	logf("train events: dev with the dictionaries' events kept where the models code none: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
-		rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
 	// Confidence: the scale whose logistic of the margin has the least log
 	// loss against rightness on dev.
 	x := extract.New(m)

@@ -183,3 +183,11 @@ func (c *Coder) HeadCodes(lemma string) []string {
 	}
 	return out
 }
+
+// Control returns the modality a verb of intent or refusal passes to the
+// verb it governs ("vowed to attack": future; "refused to meet"), and
+// whether lemma is one.
+func (c *Coder) Control(lemma string) (dyad.Modality, bool) {
+	m, ok := controlVerbs[lemma]
+	return m, ok
+}

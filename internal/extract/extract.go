@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/linear"
@@ -35,6 +36,9 @@ type Trigger struct {
 	I      int
 	Root   string
 	Margin int32
+	// Sentence: the sentence model found the root, and I is the word
+	// that scores best for it.
+	Sentence bool
 }
 
 // Triggers returns the tokens of x the trigger model codes as events,
@@ -78,7 +82,7 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 				bi = ci
 			}
 		}
-		out = append(out, Trigger{I: cands[bi], Root: ClassRoot(c), Margin: sm[c] - e.m.SentenceMargin})
+		out = append(out, Trigger{I: cands[bi], Root: ClassRoot(c), Margin: sm[c] - e.m.SentenceMargin, Sentence: true})
 	}
 	return out
 }
@@ -244,8 +248,14 @@ func (x *Sentence) subtree(k int) (lo, hi int) {
 	return lo, hi
 }
 
-// Modality returns the modality of the event at trigger t.
+// Modality returns the modality of the event at trigger t: the one a
+// governing verb of intent or refusal passes to it ("agreed to step up",
+// "refused to meet"), as the dictionary coder reads it, else the
+// modality model's.
 func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
+	if m := x.control[t.I]; m != "" {
+		return m
+	}
 	scores := make([]int32, len(Modalities))
 	e.modality.Score(x.ModalityFeatures(t.I, t.Root, nil), scores)
 	best := 0
@@ -253,6 +263,12 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 		if scores[c] > scores[best] {
 			best = c
 		}
+	}
+	if Modalities[best] == dyad.Historical {
+		// Whether an event is well before the story is the dates'
+		// to say (pipeline.understand): on dev the model's own
+		// historical calls were wrong twice as often as right.
+		return dyad.Asserted
 	}
 	return Modalities[best]
 }
@@ -311,7 +327,7 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Eve
 		Schema: dyad.SchemaVersion, DocID: doc.ID, Sentence: x.S.Index, Text: x.S.Text,
 		CAMEO: cm, PLOVER: pv, Modality: mod,
 		Evidence: dyad.Evidence{
-			Rule:    fmt.Sprintf("model:%s:%s margin %d", t.Root, x.lemma[t.I], t.Margin),
+			Rule:    e.rule(x, t),
 			Pattern: pattern, Verb: tok.Text, VerbSpan: tok.Span,
 		},
 	}
@@ -330,6 +346,44 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Eve
 		out = append(out, ev)
 	}
 	return out
+}
+
+// rule is the evidence of trigger t: the model that found it, the word,
+// the margin and why.
+func (e *Extractor) rule(x *Sentence, t Trigger) string {
+	if t.Sentence {
+		return fmt.Sprintf("model:%s:%s sentence margin %.1f (%s)", t.Root, x.lemma[t.I], float64(t.Margin)*float64(e.m.Sentence.Scale), e.why(x, t))
+	}
+	return fmt.Sprintf("model:%s:%s margin %.1f (%s)", t.Root, x.lemma[t.I], float64(t.Margin)*float64(e.m.Trigger.Scale), e.why(x, t))
+}
+
+// why names the three features that most favour trigger t's root over no
+// event, with their weights in perceptron updates.
+func (e *Extractor) why(x *Sentence, t Trigger) string {
+	fs, names := x.NamedTriggerFeatures(t.I)
+	c := RootClass(t.Root)
+	type part struct {
+		name string
+		w    int32
+	}
+	var parts []part
+	scores := make([]int32, NumRoots)
+	for k, f := range fs {
+		clear(scores)
+		e.trig.Score([]uint32{f}, scores)
+		if d := scores[c] - scores[0]; d > 0 {
+			parts = append(parts, part{names[k], d})
+		}
+	}
+	slices.SortStableFunc(parts, func(a, b part) int { return int(b.w) - int(a.w) })
+	var sb strings.Builder
+	for k, p := range parts[:min(3, len(parts))] {
+		if k > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, "%s %+.1f", p.name, float64(p.w)*float64(e.m.Trigger.Scale))
+	}
+	return sb.String()
 }
 
 // confidence maps a score margin to a probability.

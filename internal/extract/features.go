@@ -12,6 +12,9 @@ import (
 // and noun patterns it heads. The dictionary coder implements it.
 type Lexicon interface {
 	HeadCodes(lemma string) []string
+	// Control returns the modality a verb of intent or refusal passes
+	// to the verb it governs, and whether lemma is one.
+	Control(lemma string) (dyad.Modality, bool)
 }
 
 // Sentence is a sentence ready for the models: its tokens with their
@@ -29,6 +32,7 @@ type Sentence struct {
 	mhead    []int   // the head token of each mention
 	ruleAt   map[int][]int
 	lexRoots [][]string
+	control  []dyad.Modality // the modality a governing verb of intent passes to each token, or ""
 }
 
 // NewSentence prepares s. rules are the dictionary coder's events of s
@@ -70,10 +74,17 @@ func NewSentence(s *dyad.Sentence, ms []dyad.Mention, rules []dyad.Event, lex Le
 			x.ruleAt[i] = append(x.ruleAt[i], k)
 		}
 	}
+	x.control = make([]dyad.Modality, n)
 	if lex != nil {
 		for i := range s.Tokens {
-			if candidate(s.Tokens[i].UPOS) {
-				x.lexRoots[i] = roots(lex.HeadCodes(x.lemma[i]))
+			if !candidate(s.Tokens[i].UPOS) {
+				continue
+			}
+			x.lexRoots[i] = roots(lex.HeadCodes(x.lemma[i]))
+			if h := x.head[i]; h >= 0 && x.relBase(i) == "xcomp" {
+				if m, ok := lex.Control(x.lemma[h]); ok {
+					x.control[i] = m
+				}
 			}
 		}
 	}
@@ -152,8 +163,13 @@ func (x *Sentence) caseOf(i int) string {
 	return ""
 }
 
-// feats accumulates hashed features.
-type feats struct{ out []uint32 }
+// feats accumulates hashed features and, for explaining a decision,
+// their names.
+type feats struct {
+	out   []uint32
+	names []string
+	named bool
+}
 
 func (f *feats) add(t int, parts ...string) {
 	h := linear.Template(t)
@@ -161,7 +177,20 @@ func (f *feats) add(t int, parts ...string) {
 		h = linear.Str(h, p)
 	}
 	f.out = append(f.out, h)
+	if f.named {
+		f.names = append(f.names, triggerTemplates[t]+"="+strings.Join(parts, "|"))
+	}
 }
+
+// triggerTemplates names the trigger model's feature templates, for
+// explanations.
+var triggerTemplates = [...]string{tBias: "bias", tLemma: "lemma", tLower: "word", tPOS: "tag", tRel: "rel", tLemmaRel: "lemma+rel",
+	tHeadLemma: "head", tLemmaHead: "lemma+head", tRelHead: "rel+head", tPrev: "prev", tNext: "next", tLemmaNext: "lemma+next",
+	tPrevLemma: "prev+lemma", tKid: "dependent", tLemmaKid: "lemma+dependent", tLemmaKidCase: "lemma+dependent+case",
+	tNeg: "negated", tAux: "aux", tMentionKid: "actor dependent", tLemmaMentionKid: "lemma+actor dependent", tMentions: "actors",
+	tRule: "dictionary root", tRuleCode: "dictionary code", tLex: "lexicon root", tLemmaLex: "lemma+lexicon root",
+	tGovernor: "governor", tMentionBefore: "actors before", tMentionAfter: "actors after", tPassive: "passive",
+	tLemmaPOS: "lemma+pos", tRuleNone: "no dictionary pattern"}
 
 // Feature templates of the trigger model.
 const (
@@ -202,6 +231,18 @@ const (
 // appended to buf.
 func (x *Sentence) TriggerFeatures(i int, buf []uint32) []uint32 {
 	f := feats{out: buf}
+	x.triggerFeatures(&f, i)
+	return f.out
+}
+
+// NamedTriggerFeatures is TriggerFeatures with each feature's name.
+func (x *Sentence) NamedTriggerFeatures(i int) ([]uint32, []string) {
+	f := feats{named: true}
+	x.triggerFeatures(&f, i)
+	return f.out, f.names
+}
+
+func (x *Sentence) triggerFeatures(f *feats, i int) {
 	toks := x.S.Tokens
 	l := x.lemma[i]
 	f.add(tBias)
@@ -285,7 +326,6 @@ func (x *Sentence) TriggerFeatures(i int, buf []uint32) []uint32 {
 		f.add(tLex, r)
 		f.add(tLemmaLex, l, r)
 	}
-	return f.out
 }
 
 // hasMentionHead reports whether a mention's head is token k.
