@@ -15,12 +15,13 @@ import (
 // for concurrent use.
 type Extractor struct {
 	m                        *Model
+	codes                    map[string]string // Model.Codes
 	trig, arg, modality, snt *linear.Table
 }
 
 // New builds an Extractor from m.
 func New(m *Model) *Extractor {
-	return &Extractor{m: m, trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
+	return &Extractor{m: m, codes: m.Codes(), trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
 		snt: linear.NewTable(&m.Sentence)}
 }
 
@@ -405,7 +406,7 @@ func (e *Extractor) code(x *Sentence, t Trigger) (dyad.CAMEO, dyad.PLOVER, strin
 			return r.CAMEO, r.PLOVER, r.Evidence.Pattern
 		}
 	}
-	code := e.m.Codes[x.lemma[t.I]+" "+t.Root]
+	code := e.codes[x.lemma[t.I]+" "+t.Root]
 	if code == "" {
 		code = t.Root + "0"
 	}

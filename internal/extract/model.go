@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/dyad-events/dyad/internal/linear"
@@ -48,9 +49,10 @@ type Model struct {
 	// scores every root.
 	Sentence       linear.Weights
 	SentenceMargin int32
-	// Codes maps "lemma root" to the code the training news most often
-	// gave that word in that root.
-	Codes map[string]string
+	// WordCodes lists "lemma root code", sorted: the code the training
+	// news most often gave that word in that root. (A list, not a map,
+	// so that the stored model is the same bytes from run to run.)
+	WordCodes []string
 	// TriggerMargin is added to the no-event score before the best class
 	// is taken: above 0 the extractor codes fewer, surer events.
 	TriggerMargin int32
@@ -68,6 +70,17 @@ type Model struct {
 	Scale, Bias float64
 	// Trained says what the model learned from, for --explain and docs.
 	Trained string
+}
+
+// Codes returns m's word codes as a map from "lemma root" to code.
+func (m *Model) Codes() map[string]string {
+	out := make(map[string]string, len(m.WordCodes))
+	for _, wc := range m.WordCodes {
+		if i := strings.LastIndexByte(wc, ' '); i > 0 {
+			out[wc[:i]] = wc[i+1:]
+		}
+	}
+	return out
 }
 
 // Encode writes m in dyad's stored model form.

@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/eval"
@@ -57,14 +58,15 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 	opt.Logf("events: %d gold events, %d triggers aligned, %d sources and %d targets found among dyad's mentions",
 		d.events, d.triggers, d.sources, d.targets)
 	opt.Logf("events: %d trigger, %d argument and %d modality instances", len(d.trig), len(d.arg), len(d.mod))
-	m := &extract.Model{Codes: map[string]string{}, Scale: 0}
+	m := &extract.Model{}
 	m.Trigger = trainInstances("trigger", d.trig, extract.NumRoots, opt)
 	m.Arg = trainInstances("argument", d.arg, extract.NumArgClasses, opt)
 	m.Modality = trainInstances("modality", d.mod, len(extract.Modalities), opt)
 	m.Sentence = trainMulti(d.snt, extract.NumRoots, opt)
 	for k, c := range d.codes {
-		m.Codes[k] = best(c)
+		m.WordCodes = append(m.WordCodes, k+" "+best(c))
 	}
+	slices.Sort(m.WordCodes)
 	return m, nil
 }
 

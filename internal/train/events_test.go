@@ -70,7 +70,7 @@ func TestEventsLearn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.Codes["scold 11"]; got != "111" {
+	if got := m.Codes()["scold 11"]; got != "111" {
 		t.Errorf("code learned for scold in root 11: %q, want 111", got)
 	}
 	// The word-level models alone, and with the sentence model.
