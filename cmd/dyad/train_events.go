@@ -33,6 +33,7 @@ func (c *TrainCommand) events(args []string) error {
 	opt := train.DefaultEventOptions()
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
+	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

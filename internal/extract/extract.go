@@ -369,12 +369,20 @@ func (e *Extractor) why(x *Sentence, t Trigger) string {
 	}
 	var parts []part
 	scores := make([]int32, NumRoots)
+	times := map[uint32]int32{}
+	for _, f := range fs {
+		times[f]++
+	}
 	for k, f := range fs {
+		if times[f] == 0 {
+			continue // a feature that fires twice weighs twice, but is named once
+		}
 		clear(scores)
 		e.trig.Score([]uint32{f}, scores)
-		if d := scores[c] - scores[0]; d > 0 {
+		if d := (scores[c] - scores[0]) * times[f]; d > 0 {
 			parts = append(parts, part{names[k], d})
 		}
+		times[f] = 0
 	}
 	slices.SortStableFunc(parts, func(a, b part) int { return int(b.w) - int(a.w) })
 	var sb strings.Builder
