@@ -92,6 +92,9 @@ func checkCoded(t *testing.T, p *pipeline.Pipeline, x *extract.Extractor) {
 		for _, s := range p.Analyse(st[0].Doc) {
 			for _, e := range x.Code(st[0].Doc, s) {
 				got = append(got, e.CAMEO.Root+" "+e.Source.Country+">"+e.Target.Country)
+				if !strings.HasPrefix(e.Evidence.Rule, "model:11:scold") || !strings.Contains(e.Evidence.Rule, "=") || e.Confidence <= 0 {
+					t.Errorf("%q: evidence %q, confidence %v: want the model, the word and its features", text, e.Evidence.Rule, e.Confidence)
+				}
 			}
 		}
 		if strings.Join(got, ",") != want {
