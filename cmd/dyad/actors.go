@@ -29,7 +29,7 @@ func (c *ActorsCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad actors --unknown [flags] [FILE...]\n\nLists the proper names of a corpus that no dictionary entry codes,\nmost frequent first, with the count of sentences that also yielded an\nevent and an example.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if !*unknown {

@@ -65,7 +65,7 @@ func (c *BenchCommand) nlp(ctx context.Context, args []string) error {
 	profile := fs.String("cpuprofile", "", "write a CPU profile of tagging and parsing to `FILE` (go tool pprof)")
 	var beam beamWidth
 	beam.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

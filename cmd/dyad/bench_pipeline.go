@@ -63,7 +63,7 @@ func (c *BenchPipelineCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad bench pipeline [flags] SOURCE...\n\nCodes (and stores) the corpus on one worker and on all cores; prints JSON.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"strings"
@@ -26,7 +27,10 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Stderr)
 	date := fs.String("date", "", "publication date `YYYY-MM-DD` of plain-text stories (JSONL records carry their own)")
 	in := fs.String("in", "text", "input `format`: text (one story per file) or jsonl (one story per line)")
-	format := fs.String("out", "jsonl", "output `format`: jsonl or tsv")
+	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(export.Formats, ", "))
+	alias(fs, "out", "format")
+	var outFile string
+	outputFlag(fs, &outFile, "write the output to `FILE` (default stdout)")
 	explain := fs.Bool("explain", false, "print, per sentence, the actors and events found and why")
 	maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest story or JSONL line read, in `bytes`")
 	quotes := fs.Bool("quotes", false, "print each story's quotations with their speakers (JSONL) instead of events")
@@ -37,7 +41,7 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad code [flags] [FILE...]\n\nCodes each FILE (stdin when none) into events.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	var pub time.Time
@@ -50,7 +54,15 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	if *in != "text" && *in != "jsonl" {
 		return dyad.Errorf(dyad.EINVALID, "--in: unknown format %q (want text or jsonl)", *in)
 	}
-	w, err := export.NewWriter(*format, c.Stdout)
+	if *date == "" && *in == "text" && !*quotes {
+		fmt.Fprintln(c.Stderr, "dyad code: no --date: events are dated only where the text gives a full date; name the stories' publication date with --date YYYY-MM-DD")
+	}
+	dst, closeOut, err := createOutput(outFile, c.Stdout)
+	if err != nil {
+		return err
+	}
+	defer closeOut()
+	w, err := export.NewWriter(*format, dst)
 	if err != nil {
 		return err
 	}
@@ -62,7 +74,8 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := output{w: w, explain: *explain, quotes: *quotes, keep: keep}
+	out := output{w: w, out: dst, explain: *explain, quotes: *quotes, keep: keep}
+	prog := newProgress(c.Stderr, "stories coded")
 	failed := 0
 	for doc, err := range c.documents(fs.Args(), *in, pub, *maxBytes) {
 		if ctx.Err() != nil {
@@ -76,8 +89,13 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		if err := c.write(p.Code(doc), out); err != nil {
 			return err
 		}
+		prog.Add(1)
 	}
+	prog.Done()
 	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := closeOut(); err != nil {
 		return err
 	}
 	if failed > 0 {
@@ -89,6 +107,7 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 // output says what to print of each document.
 type output struct {
 	w       export.Writer
+	out     io.Writer // where --explain and --quotes print
 	explain bool
 	quotes  bool
 	keep    map[dyad.Modality]bool // nil keeps all
@@ -98,9 +117,9 @@ type output struct {
 func (c *CodeCommand) write(r *pipeline.Result, out output) error {
 	switch {
 	case out.explain:
-		return r.Explain(c.Stdout)
+		return r.Explain(out.out)
 	case out.quotes:
-		return export.WriteQuotes(c.Stdout, r.Doc.ID, r.Quotes, r.Events)
+		return export.WriteQuotes(out.out, r.Doc.ID, r.Quotes, r.Events)
 	}
 	for i := range r.Events {
 		if out.keep != nil && !out.keep[r.Events[i].Modality] {

@@ -41,7 +41,7 @@ func (f *filterFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cameo, "cameo", "", "CAMEO `code` or root, as a prefix (19, 036)")
 	fs.StringVar(&f.plover, "plover", "", "PLOVER `category`, e.g. CONSULT")
 	fs.IntVar(&f.quad, "quad", 0, "quad `class` 1–4")
-	fs.StringVar(&f.modality, "modality", "", "asserted, negated, future, hypothetical or historical")
+	fs.StringVar(&f.modality, "modality", "", "`modality`: asserted, negated, future, hypothetical or historical")
 	fs.Float64Var(&f.minConf, "min-confidence", 0, "lowest confidence kept, 0–1")
 	fs.StringVar(&f.text, "text", "", "`words` in the sentence (full-text search)")
 	fs.StringVar(&f.docSource, "outlet", "", "`outlet` of the document, e.g. VOA")
@@ -57,12 +57,12 @@ func (f *filterFlags) filter() (dyad.EventFilter, error) {
 	}
 	set(&ef.From, f.from)
 	set(&ef.To, f.to)
-	set(&ef.Actor, f.actor)
-	set(&ef.Source, f.source)
-	set(&ef.Target, f.target)
-	set(&ef.Country, f.country)
+	set(&ef.Actor, strings.ToUpper(f.actor)) // codes as the API takes them
+	set(&ef.Source, strings.ToUpper(f.source))
+	set(&ef.Target, strings.ToUpper(f.target))
+	set(&ef.Country, strings.ToUpper(f.country))
 	set(&ef.CAMEO, f.cameo)
-	set(&ef.PLOVER, f.plover)
+	set(&ef.PLOVER, strings.ToUpper(f.plover))
 	set(&ef.Text, f.text)
 	set(&ef.DocSource, f.docSource)
 	if f.dyadPair != "" {
@@ -70,6 +70,7 @@ func (f *filterFlags) filter() (dyad.EventFilter, error) {
 		if !ok || src == "" || tgt == "" {
 			return ef, dyad.Errorf(dyad.EINVALID, "--dyad %q: want SRC-TGT", f.dyadPair)
 		}
+		src, tgt = strings.ToUpper(src), strings.ToUpper(tgt)
 		ef.Source, ef.Target = &src, &tgt
 	}
 	ef.Undirected = f.undirected
@@ -77,13 +78,13 @@ func (f *filterFlags) filter() (dyad.EventFilter, error) {
 		ef.QuadClass = &f.quad
 	}
 	if f.modality != "" {
-		m := dyad.Modality(f.modality)
+		m := dyad.Modality(strings.ToLower(f.modality))
 		ef.Modality = &m
 	}
 	if f.minConf > 0 {
 		ef.MinConfidence = &f.minConf
 	}
-	return ef, nil
+	return ef, checkFilter(&ef, f.quad, f.minConf)
 }
 
 // Run runs "dyad export [flags]".
@@ -92,7 +93,9 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(c.Stderr)
 	db := fs.String("db", DefaultDB, "database: a SQLite `PATH` or a postgres:// URL")
 	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(export.Formats, ", "))
-	out := fs.String("o", "", "output `FILE` (default stdout)")
+	var o string
+	out := &o
+	outputFlag(fs, out, "output `FILE` (default stdout)")
 	oneADay := fs.Bool("one-a-day", false, "keep one event per day, dyad and CAMEO code (Phoenix's filter)")
 	var ff filterFlags
 	ff.register(fs)
@@ -100,7 +103,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad export [flags]\n\nWrites the stored events that match the filters.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	f, err := ff.filter()
@@ -141,33 +144,34 @@ func openExport(ctx context.Context, db string) (exportStore, error) {
 
 // export opens the output and streams the events into it, page by page.
 func (c *ExportCommand) export(ctx context.Context, store exportStore, f dyad.EventFilter, format, out string, oneADay bool) error {
-	var dst io.Writer = c.Stdout
-	if out != "" {
-		file, err := os.Create(out)
-		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "-o %s: %v", out, unwrapPath(err))
-		}
-		defer file.Close()
-		dst = file
+	if _, err := export.NewWriter(format, io.Discard); err != nil {
+		return err // before creating the file
 	}
-	w, err := export.NewWriter(format, dst)
+	dst, closeOut, err := createOutput(out, c.Stdout)
 	if err != nil {
 		return err
 	}
-	n, err := writeEvents(ctx, store, f, w, oneADay)
+	defer closeOut()
+	w, _ := export.NewWriter(format, dst)
+	prog := newProgress(c.Stderr, "events exported")
+	n, err := writeEvents(ctx, store, f, w, oneADay, prog)
 	if err != nil {
 		return err
 	}
+	prog.Done()
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.Stderr, "%d events written\n", n)
+	if err := closeOut(); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.Stderr, export.Summary(w, n))
 	return nil
 }
 
 // writeEvents pages through the events matching f and writes them with
 // their metadata. The one-a-day filter holds one key per kept event.
-func writeEvents(ctx context.Context, store exportStore, f dyad.EventFilter, w export.Writer, oneADay bool) (int, error) {
+func writeEvents(ctx context.Context, store exportStore, f dyad.EventFilter, w export.Writer, oneADay bool, prog *progress) (int, error) {
 	f.Limit = dyad.MaxPageSize
 	seen := map[string]bool{}
 	n := 0
@@ -183,6 +187,7 @@ func writeEvents(ctx context.Context, store exportStore, f dyad.EventFilter, w e
 			return n, err
 		}
 		n += len(evs)
+		prog.Add(len(evs))
 		if next == "" {
 			return n, nil
 		}

@@ -74,7 +74,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad ingest [flags] SOURCE...\n\nCodes each SOURCE (a file, folder, glob, URL, or - for stdin) into the store.\nDocuments already stored (same content or URL) are skipped; run it again after a crash.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -177,6 +177,9 @@ func (r *ingestRun) run(ctx context.Context) error {
 	}
 	if r.prog.Failed > 0 {
 		fmt.Fprintf(r.Stderr, "dyad ingest: %d inputs failed; they are listed in the errors table of %s\n", r.prog.Failed, r.f.db)
+		if r.prog.Docs == 0 {
+			return errFailed // nothing stored: a script must not take this for success
+		}
 	}
 	return nil
 }

@@ -98,7 +98,7 @@ func (c *ParseCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: dyad parse [-tags-only] [-beam N] [FILE...]\n\nParse plain-text files (stdin when none are given) and write CoNLL-U.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	n, err := loadNLP(!*tagsOnly, beam)

@@ -43,7 +43,7 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad recode [flags]\n\nRe-codes stored documents with the current dictionaries and models, in place,\nand reports events added, removed and recoded.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	p, err := pf.pipeline()

@@ -48,7 +48,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad serve [flags]\n\nServes the JSON API (/api, described at /api/openapi.json) and the web\ndashboard over a store, read-only.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

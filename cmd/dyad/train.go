@@ -30,14 +30,17 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		return c.events(args[1:])
 	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-out FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-out FILE] [-seed N] [-epochs N]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-o FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-out FILE] [-seed N] [-epochs N]")
 		return dyad.Errorf(dyad.EINVALID, "train: want tagger, parser or events")
 	}
 	what := args[0]
 	fs := flag.NewFlagSet("train "+what, flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
 	ud := fs.String("ud", "../shared/data/ud", "folder with ewt/ and gum/ treebanks")
-	out := fs.String("out", "", "model file to write (default the embedded model's path under internal/)")
+	var o string
+	out := &o
+	outputFlag(fs, out, "model `FILE` to write (default the embedded model's path under internal/)")
+	alias(fs, "out", "output")
 	seed := fs.Int64("seed", 0, "random seed (0: the default: 1 for the tagger, 4 for the greedy parser, 5 for the beam model)")
 	epochs := fs.Int("epochs", 0, "training epochs (0: the default)")
 	gum := fs.Bool("gum", true, "also train on the GUM documents splits.md does not hold out")
@@ -48,7 +51,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	teacher := fs.String("teacher", "", "with -uptrain: a `DIR` holding the greedy and beam models (parser.gob.zst, parser-beam.gob.zst) whose accurate mode parses the news (default: the embedded ones)")
 	beam := fs.Int("beam", 0, "parser only: train the accurate mode's model, for beam search of this `width`, instead of the greedy one (written to "+depparse.BeamModelFile+")")
 	unlab := fs.String("unlabelled", "", "comma-separated corpus `FILES` (.jsonl, .csv, text) of raw news whose first-pass tags become a tagger feature (default: the VOA and Wikinews corpora beside -ud; \"none\" for none)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseArgs(fs, args[1:]); err != nil {
 		return err
 	}
 	sents, err := readTreebank(*ud, *gum)

@@ -74,7 +74,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.Stderr, "usage: dyad worker [flags]\n\nPulls documents that dyad ingest --to nats://… published, codes them and\nstores them in --db. Run as many as you like, on as many machines: they\nshare the work. A document is acknowledged only once its events are\ncommitted; SIGTERM finishes the batch in hand and stops.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
