@@ -259,11 +259,24 @@ func (k *DocumentKeys) Add(id, hash, url string) {
 }
 
 // EventMeta is what a store knows of an event beyond its record, for
-// exports: its cluster's size and its document's address, outlet and
-// time of storing.
+// exports: its cluster's size and its document's address, outlet,
+// headline, publication time and time of storing.
 type EventMeta struct {
 	ClusterID                    int64
 	Mentions, Sources, Documents int // of its cluster; 1 when not clustered
-	URL, Outlet                  string
+	URL, Outlet, Title           string
+	Published                    time.Time // zero when unknown
 	Ingested                     time.Time
+	Lead                         bool // the sentence is in its story's first paragraph
+}
+
+// InLead reports whether the sentence with index idx starting at byte
+// start is in its story's first paragraph, whose end is at byte brk (the
+// first newline; -1 when the text has none, and then only the first
+// sentence counts). GDELT's IsRootEvent marks the events of the lead.
+func InLead(idx, start, brk int) bool {
+	if brk < 0 || start < 0 {
+		return idx == 0
+	}
+	return start < brk
 }

@@ -18,7 +18,7 @@ type Writer interface {
 }
 
 // Formats lists the formats NewWriter knows.
-var Formats = []string{"jsonl", "tsv", "csv", "gdelt", "phoenix", "plover", "parquet"}
+var Formats = []string{"jsonl", "tsv", "csv", "gdelt", "gdelt-mentions", "phoenix", "plover", "parquet"}
 
 // NewWriter returns the writer for a format of Formats.
 func NewWriter(format string, w io.Writer) (Writer, error) {
@@ -31,6 +31,8 @@ func NewWriter(format string, w io.Writer) (Writer, error) {
 		return NewCSV(w), nil
 	case "gdelt":
 		return NewGDELT(w), nil
+	case "gdelt-mentions":
+		return NewGDELTMentions(w), nil
 	case "phoenix":
 		return NewPhoenix(w), nil
 	case "plover":
