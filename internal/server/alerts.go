@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,7 +45,8 @@ func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) {
 
 // alerts computes (or reuses) the alerts the request asks for.
 func (s *Server) alerts(r *http.Request) (*alertAnswer, error) {
-	p := &params{q: r.URL.Query()}
+	p := apiParams(r)
+	p.strict = strings.HasPrefix(r.URL.Path, "/api/") // the overview page passes its own parameters
 	f := p.filter(s.opts.MaxLimit)
 	n := p.integer("dyads", s.opts.AlertDyads, 1, 100)
 	opts := s.opts.Alert

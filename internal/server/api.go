@@ -21,7 +21,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	p := &params{q: r.URL.Query()}
+	p := apiParams(r)
 	f := p.filter(s.opts.MaxLimit)
 	count := p.boolean("count")
 	if err := p.err(); err != nil {
@@ -57,6 +57,10 @@ func (s *Server) findEvents(r *http.Request, f dyad.EventFilter, count bool) (*e
 }
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) {
+	if err := apiParams(r).err(); err != nil { // it takes none
+		s.writeError(w, r, err)
+		return
+	}
 	id := r.PathValue("id")
 	if id == "" || len(id) > 1000 {
 		s.writeError(w, r, dyad.Errorf(dyad.EINVALID, "bad event id"))
@@ -77,7 +81,7 @@ type seriesAnswer struct {
 }
 
 func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) {
-	p := &params{q: r.URL.Query()}
+	p := apiParams(r)
 	f := p.filter(s.opts.MaxLimit)
 	by := p.interval(dyad.Week)
 	if err := p.err(); err != nil {
@@ -97,7 +101,7 @@ func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) {
 
 // rankQuery reads a filter and a ranking limit (default 20).
 func (s *Server) rankQuery(r *http.Request) (dyad.EventFilter, int, error) {
-	p := &params{q: r.URL.Query()}
+	p := apiParams(r)
 	f := p.filter(s.opts.MaxLimit)
 	n := p.integer("limit", 20, 1, s.opts.MaxRank)
 	f.Limit = 0
@@ -151,7 +155,7 @@ func (s *Server) handleNetwork(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleClusters(w http.ResponseWriter, r *http.Request) {
-	p := &params{q: r.URL.Query()}
+	p := apiParams(r)
 	f := p.filter(s.opts.MaxLimit)
 	if err := p.err(); err != nil {
 		s.writeError(w, r, err)
@@ -166,6 +170,10 @@ func (s *Server) handleClusters(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleCluster(w http.ResponseWriter, r *http.Request) {
+	if err := apiParams(r).err(); err != nil { // it takes none
+		s.writeError(w, r, err)
+		return
+	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		s.writeError(w, r, dyad.Errorf(dyad.EINVALID, "bad cluster id %q", r.PathValue("id")))
@@ -193,7 +201,7 @@ type actorSearcher interface {
 // pickers: in the store when it can search them, otherwise among the
 // busiest actors of the whole store, cached for CacheTTL.
 func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
-	p := &params{q: r.URL.Query()}
+	p := apiParams(r)
 	q := p.str("q", nil, false)
 	n := p.integer("limit", 20, 1, 100)
 	if err := p.err(); err != nil {

@@ -338,7 +338,7 @@ func TestOpenAPI(t *testing.T) {
 		t.Fatalf("openapi = %q, want 3.x", doc.OpenAPI)
 	}
 	want := map[string]string{
-		"/healthz": "get", "/api/openapi.json": "get", "/api/events": "get", "/api/events/{id}": "get",
+		"/healthz": "get", "/metrics": "get", "/api/openapi.json": "get", "/api/events": "get", "/api/events/{id}": "get",
 		"/api/series": "get", "/api/top/actors": "get", "/api/top/dyads": "get", "/api/network": "get",
 		"/api/actors": "get", "/api/clusters": "get", "/api/clusters/{id}": "get", "/api/alerts": "get",
 		"/api/code": "post",

@@ -2,6 +2,8 @@ package server
 
 import (
 	"fmt"
+	"maps"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -19,6 +21,7 @@ var (
 	reCountry = regexp.MustCompile(`^[A-Z]{3}$`)
 	reCAMEO   = regexp.MustCompile(`^[0-9]{1,4}$`)
 	rePLOVER  = regexp.MustCompile(`^[A-Za-z_]{1,30}$`)
+	reDyad    = regexp.MustCompile(`^[A-Z0-9]{1,30}-[A-Z0-9]{1,30}$`)
 )
 
 // maxText bounds the text search and other free-text parameters.
@@ -27,12 +30,44 @@ const maxText = 200
 // params reads typed query parameters, collecting every problem so one
 // response names them all.
 type params struct {
-	q    url.Values
-	errs []string
+	q      url.Values
+	errs   []string
+	strict bool            // err reports parameters nothing read (the API's)
+	used   map[string]bool // the names read so far
 }
 
-// err returns the collected problems as one EINVALID error, or nil.
+// apiParams returns the parameters of an API request: a name the endpoint
+// does not know is an error, as a misspelt filter would otherwise return
+// everything.
+func apiParams(r *http.Request) *params {
+	return &params{q: r.URL.Query(), strict: true}
+}
+
+// get returns the trimmed value of a parameter and marks it as known.
+func (p *params) get(name string) string {
+	if p.used == nil {
+		p.used = map[string]bool{}
+	}
+	p.used[name] = true
+	return strings.TrimSpace(p.q.Get(name))
+}
+
+// err returns the collected problems as one EINVALID error, or nil. Call
+// it after reading every parameter.
 func (p *params) err() error {
+	if p.strict {
+		var unknown []string
+		for name := range p.q {
+			if !p.used[name] {
+				unknown = append(unknown, name)
+			}
+		}
+		slices.Sort(unknown)
+		for _, name := range unknown {
+			known := slices.Sorted(maps.Keys(p.used))
+			p.bad(name, "unknown parameter (this endpoint takes %s)", takes(known))
+		}
+	}
 	if len(p.errs) == 0 {
 		return nil
 	}
@@ -46,7 +81,7 @@ func (p *params) bad(name, format string, args ...any) {
 // str returns a parameter matching re, or nil when absent or empty. It
 // upper-cases codes when upper is set.
 func (p *params) str(name string, re *regexp.Regexp, upper bool) *string {
-	v := strings.TrimSpace(p.q.Get(name))
+	v := p.get(name)
 	if v == "" {
 		return nil
 	}
@@ -79,7 +114,7 @@ func (p *params) date(name string) *string {
 
 // integer returns an integer parameter in [lo, hi], or def when absent.
 func (p *params) integer(name string, def, lo, hi int) int {
-	v := strings.TrimSpace(p.q.Get(name))
+	v := p.get(name)
 	if v == "" {
 		return def
 	}
@@ -93,7 +128,7 @@ func (p *params) integer(name string, def, lo, hi int) int {
 
 // number returns a float parameter in [lo, hi], or nil.
 func (p *params) number(name string, lo, hi float64) *float64 {
-	v := strings.TrimSpace(p.q.Get(name))
+	v := p.get(name)
 	if v == "" {
 		return nil
 	}
@@ -107,7 +142,7 @@ func (p *params) number(name string, lo, hi float64) *float64 {
 
 // boolean returns a true/false parameter, false when absent.
 func (p *params) boolean(name string) bool {
-	v := strings.TrimSpace(p.q.Get(name))
+	v := p.get(name)
 	if v == "" {
 		return false
 	}
@@ -135,12 +170,13 @@ func (p *params) filter(maxLimit int) dyad.EventFilter {
 		Text:          p.str("q", nil, false),
 		DocID:         p.str("doc_id", nil, false),
 		DocSource:     p.str("doc_source", nil, false),
-		After:         strings.TrimSpace(p.q.Get("after")),
+		After:         p.get("after"),
 		Limit:         p.integer("limit", dyad.DefaultPageSize, 1, maxLimit),
 	}
-	if f.CAMEO == nil {
-		f.CAMEO = p.str("root", reCAMEO, false)
+	if root := p.str("root", reCAMEO, false); f.CAMEO == nil {
+		f.CAMEO = root
 	}
+	p.dyad(&f)
 	if q := p.integer("quad", 0, 1, 4); q != 0 {
 		f.QuadClass = &q
 	}
@@ -167,7 +203,7 @@ func (p *params) filter(maxLimit int) dyad.EventFilter {
 
 // interval reads the interval parameter (default def).
 func (p *params) interval(def dyad.Interval) dyad.Interval {
-	switch v := strings.ToLower(strings.TrimSpace(p.q.Get("interval"))); v {
+	switch v := strings.ToLower(p.get("interval")); v {
 	case "":
 		return def
 	case "day", "daily":
@@ -180,4 +216,27 @@ func (p *params) interval(def dyad.Interval) dyad.Interval {
 		p.bad("interval", "want day, week or month, got %q", v)
 		return def
 	}
+}
+
+// dyad reads the dyad parameter, SRC-TGT such as USA-CHN, into the
+// filter's source and target (both directions with undirected=true).
+func (p *params) dyad(f *dyad.EventFilter) {
+	v := p.str("dyad", reDyad, true)
+	if v == nil {
+		return
+	}
+	if f.Source != nil || f.Target != nil {
+		p.bad("dyad", "give either dyad or source and target")
+		return
+	}
+	src, tgt, _ := strings.Cut(*v, "-")
+	f.Source, f.Target = &src, &tgt
+}
+
+// takes lists the parameters an endpoint knows, "none" for none.
+func takes(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
 }
