@@ -89,8 +89,11 @@ func (s *Server) computeAlerts(ctx context.Context, f dyad.EventFilter, n int, o
 		return ans, nil
 	}
 	f.Limit, f.After = 0, ""
-	dyads, err := s.countryDyads(ctx, f, n)
+	dyads, err := s.countryDyads(ctx, f, 3*n)
 	if err != nil {
+		return nil, err
+	}
+	if dyads, err = s.partyDyads(ctx, dyads, n); err != nil {
 		return nil, err
 	}
 	ans.Dyads = len(dyads)
@@ -153,6 +156,38 @@ func (s *Server) countryDyads(ctx context.Context, f dyad.EventFilter, n int) ([
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Events > out[j].Events })
 	return out[:min(n, len(out))], nil
+}
+
+// partyDyads keeps the first n dyads whose two sides are countries or
+// international organisations: an alert on bare sectors (UAF → CVL:
+// unidentified armed forces against civilians, of no known country) names
+// no relation an analyst can follow. A country is a code the store's
+// actors give as their country.
+func (s *Server) partyDyads(ctx context.Context, ds []dyad.DyadCount, n int) ([]dyad.DyadCount, error) {
+	v, err := s.remember("parties", func() (any, error) {
+		as, err := s.store.TopActors(ctx, dyad.EventFilter{}, maxActorsScanned)
+		if err != nil {
+			return nil, err
+		}
+		set := map[string]bool{"IGO": true, "NGO": true}
+		for _, a := range as {
+			if a.Country != "" {
+				set[root(a.Country)] = true
+			}
+		}
+		return set, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	parties := v.(map[string]bool)
+	var out []dyad.DyadCount
+	for _, d := range ds {
+		if parties[d.Source] && parties[d.Target] && len(out) < n {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 // rootDyadRanker is a store that ranks the dyads of actor roots itself

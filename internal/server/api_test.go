@@ -5,6 +5,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/mock"
+	"github.com/dyad-events/dyad/internal/server"
 )
 
 func TestHealth(t *testing.T) {
@@ -350,5 +355,45 @@ func TestOpenAPI(t *testing.T) {
 	}
 	if len(doc.Paths) != len(want) {
 		t.Errorf("openapi.json documents %d paths, the server has %d", len(doc.Paths), len(want))
+	}
+}
+
+// TestAlertsOnlyParties adds two dyads that escalate as USA→PRK does: one
+// between bare sectors with no country (UAF→CVL), one between countries
+// (SYR→TUR). Only the second may alert.
+func TestAlertsOnlyParties(t *testing.T) {
+	evs := fixture()
+	sectors := kind{"UAF", "", "gunmen", "attacked", "CVL", "", "villagers", "190", "19", "use conventional military force", "ASSAULT", 4, -10, "."}
+	states := kind{"SYRMIL", "Syria", "Syrian troops", "attacked", "TURMIL", "Turkey", "Turkish troops", "190", "19", "use conventional military force", "ASSAULT", 4, -10, "."}
+	for w := range fixtureWeeks {
+		n := 1
+		if w >= breakWeek {
+			n = 6
+		}
+		for i := range n {
+			date := fixtureStart.AddDate(0, 0, 7*w+i%5).Format(time.DateOnly)
+			for _, k := range []kind{sectors, states} {
+				ev := event(fmt.Sprintf("extra-%s-%s-%d", k.src, date, i), date, k, dyad.Asserted)
+				if k.src == "UAF" {
+					ev.Source.Country, ev.Target.Country = "", ""
+				}
+				evs = append(evs, ev)
+			}
+		}
+	}
+	s, err := server.New(mock.NewMemory(evs), server.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Alerts []struct{ Source, Target string }
+	}
+	getJSON(t, s, "/api/alerts?from=2016-01-01&to=2016-12-31", 200, &got)
+	pairs := map[string]bool{}
+	for _, a := range got.Alerts {
+		pairs[a.Source+"-"+a.Target] = true
+	}
+	if pairs["UAF-CVL"] || !pairs["SYR-TUR"] || !pairs["USA-PRK"] {
+		t.Fatalf("alerting dyads %v, want SYR-TUR and USA-PRK and not UAF-CVL", pairs)
 	}
 }

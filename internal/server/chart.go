@@ -73,10 +73,10 @@ func stackedBars(pts []dyad.SeriesPoint, w, h float64, href func(string) string)
 	for _, p := range pts {
 		maxN = max(maxN, p.Events)
 	}
-	top := 4 * niceCeil(float64(maxN)/4)
+	top := float64(maxN) // the tallest bar fills the plot
 	plotH := h - padTop - padBottom
 	y := func(v float64) float64 { return padTop + plotH*(1-v/top) }
-	c.yAxis(0, top, y)
+	c.yAxis(top, niceCeil(top/4), y)
 	slot := (w - padLeft - padRight) / float64(max(1, len(pts)))
 	bw := math.Max(1, slot*0.8)
 	for i, p := range pts {
@@ -147,13 +147,18 @@ func goldsteinLine(pts []dyad.SeriesPoint, w, h float64, selected string, href f
 	return c
 }
 
-// yAxis draws horizontal grid lines with labels from lo to hi.
-func (c *chart) yAxis(lo, hi float64, y func(float64) float64) {
-	for i := range 5 {
-		v := lo + (hi-lo)*float64(i)/4
+// yAxis draws horizontal grid lines with labels at every step from 0 up
+// to top, and one at top itself, the data's maximum.
+func (c *chart) yAxis(top, step float64, y func(float64) float64) {
+	tick := func(v float64) {
 		c.Grid = append(c.Grid, line{padLeft, y(v), c.W - padRight, y(v)})
 		c.Labels = append(c.Labels, label{X: padLeft - 6, Y: y(v) + 4, Text: fmt.Sprintf("%g", math.Round(v*10)/10), Anchor: "end", Class: "axis"})
 	}
+	v := 0.0
+	for ; v <= top-step/2; v += step { // not so close to top that the labels collide
+		tick(v)
+	}
+	tick(top)
 }
 
 // xLabels labels about eight evenly spaced periods.
@@ -227,6 +232,30 @@ func fillPeriods(pts []dyad.SeriesPoint, by dyad.Interval) []dyad.SeriesPoint {
 		out = append(out, p)
 	}
 	return out
+}
+
+// denseTail is the share of events a default time axis may leave out at
+// each end: a few historical events (a war of 1905 recalled in 2020) must
+// not squeeze the news into the last pixels.
+const denseTail = 0.01
+
+// denseSpan returns the first and last index of the points between which
+// the events are dense: it drops leading and trailing points as long as
+// each end's dropped events stay within tail of the total.
+func denseSpan(pts []dyad.SeriesPoint, tail float64) (lo, hi int) {
+	total := 0
+	for _, p := range pts {
+		total += p.Events
+	}
+	budget := int(tail * float64(total))
+	lo, hi = 0, len(pts)-1
+	for cut := 0; lo < hi && cut+pts[lo].Events <= budget; lo++ {
+		cut += pts[lo].Events
+	}
+	for cut := 0; hi > lo && cut+pts[hi].Events <= budget; hi-- {
+		cut += pts[hi].Events
+	}
+	return lo, hi
 }
 
 // nextPeriod returns the start of the period after the one starting at t.

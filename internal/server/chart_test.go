@@ -2,6 +2,8 @@ package server
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,5 +100,49 @@ func TestCircleOrder(t *testing.T) {
 	}
 	if g := strings.Join(got, ""); g != "ABCD" {
 		t.Errorf("circleOrder = %s, want ABCD (pairs together)", g)
+	}
+}
+
+// TestStackedBarsAxisToMax checks the y axis ends at the highest bar,
+// which fills the plot, with grid labels at round steps below it.
+func TestStackedBarsAxisToMax(t *testing.T) {
+	pts := []dyad.SeriesPoint{{Period: "2020-01-01", Events: 51, Quad: [4]int{51}}, {Period: "2020-02-01", Events: 7, Quad: [4]int{0, 7}}}
+	c := stackedBars(pts, 960, 260, nil)
+	minY := 1e9
+	for _, b := range c.Bars {
+		minY = math.Min(minY, b.Y)
+	}
+	if minY != padTop {
+		t.Errorf("tallest bar tops at y=%g, want the plot's top %g", minY, padTop)
+	}
+	var got []string
+	for _, l := range c.Labels {
+		if l.Anchor == "end" {
+			got = append(got, l.Text)
+		}
+	}
+	if want := []string{"0", "20", "40", "51"}; !slices.Equal(got, want) {
+		t.Errorf("y labels %q, want %q", got, want)
+	}
+}
+
+func TestDenseSpan(t *testing.T) {
+	p := func(n int) dyad.SeriesPoint { return dyad.SeriesPoint{Events: n} }
+	tests := []struct {
+		name   string
+		pts    []dyad.SeriesPoint
+		lo, hi int
+	}{
+		{"HistoricalOutliers", []dyad.SeriesPoint{p(1), p(0), p(1), p(50), p(80), p(70), p(1)}, 3, 5},
+		{"AllDense", []dyad.SeriesPoint{p(40), p(50), p(60)}, 0, 2},
+		{"One", []dyad.SeriesPoint{p(3)}, 0, 0},
+		{"Empty", nil, 0, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if lo, hi := denseSpan(tt.pts, 0.02); lo != tt.lo || hi != tt.hi {
+				t.Errorf("denseSpan=%d,%d, want %d,%d", lo, hi, tt.lo, tt.hi)
+			}
+		})
 	}
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+	"maps"
 	"net/http"
 	"net/url"
 	"time"
@@ -19,6 +21,7 @@ type overviewData struct {
 	Total    int
 	Interval dyad.Interval
 	Chart    *chart
+	Window   *window // the dense span the chart shows by default; nil: all
 	Dyads    []dyad.DyadCount
 	Actors   []dyad.ActorCount
 	Alerts   *alertAnswer
@@ -28,6 +31,7 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 	p := &params{q: r.URL.Query()}
 	f := p.filter(s.opts.MaxLimit)
 	by := p.interval("")
+	p.get("span") // "all": the whole time range, historical outliers and all
 	if err := p.err(); err != nil {
 		s.renderError(w, r, err)
 		return
@@ -49,7 +53,7 @@ func (s *Server) overview(r *http.Request, f dyad.EventFilter, by dyad.Interval)
 	ctx := r.Context()
 	d := &overviewData{}
 	var err error
-	if d.Interval, d.Chart, err = s.overviewChart(r, f, by); err != nil {
+	if d.Interval, d.Chart, d.Window, err = s.overviewChart(r, f, by); err != nil {
 		return nil, err
 	}
 	if d.Total, err = s.store.CountEvents(ctx, f); err != nil {
@@ -72,34 +76,65 @@ func (s *Server) overview(r *http.Request, f dyad.EventFilter, by dyad.Interval)
 	return d, nil
 }
 
+// window is the part of the time range a chart shows by default.
+type window struct {
+	From, To    string // first and last period shown
+	First, Last string // of all the data
+	Outside     int    // events left out
+	AllHref     string // the page with the whole range
+}
+
 // overviewChart draws events over time by quad class: monthly, or weekly
-// when there are too few months to show a shape.
-func (s *Server) overviewChart(r *http.Request, f dyad.EventFilter, by dyad.Interval) (dyad.Interval, *chart, error) {
+// when there are too few months to show a shape. Without from, to or
+// span=all it shows the data's dense span (denseSpan) and says so.
+func (s *Server) overviewChart(r *http.Request, f dyad.EventFilter, by dyad.Interval) (dyad.Interval, *chart, *window, error) {
 	auto := by == ""
 	if auto {
 		by = dyad.Month
 	}
 	pts, err := s.store.Series(r.Context(), f, by)
 	if err != nil {
-		return by, nil, err
+		return by, nil, nil, err
+	}
+	q := r.URL.Query()
+	var win *window
+	if f.From == nil && f.To == nil && q.Get("span") != "all" && len(pts) > 1 {
+		lo, hi := denseSpan(pts, denseTail)
+		if lo > 0 || hi < len(pts)-1 {
+			win = &window{From: pts[lo].Period, To: pts[hi].Period, First: pts[0].Period, Last: pts[len(pts)-1].Period}
+			for i, p := range pts {
+				if i < lo || i > hi {
+					win.Outside += p.Events
+				}
+			}
+			all := url.Values{}
+			maps.Copy(all, q)
+			all.Set("span", "all")
+			win.AllHref = "/?" + all.Encode()
+			pts = pts[lo : hi+1]
+		}
 	}
 	if auto && len(pts) < 6 {
 		by = dyad.Week
+		if win != nil {
+			from, to := win.From, win.To
+			f.From, f.To = &from, &to
+		}
 		if pts, err = s.store.Series(r.Context(), f, by); err != nil {
-			return by, nil, err
+			return by, nil, nil, err
 		}
 	}
 	href := func(period string) string {
-		return "/events?" + periodQuery(r.URL.Query(), period, by).Encode()
+		return "/events?" + periodQuery(q, period, by).Encode()
 	}
-	return by, stackedBars(fillPeriods(pts, by), chartW, chartH, href), nil
+	return by, stackedBars(fillPeriods(pts, by), chartW, chartH, href), win, nil
 }
 
 // periodQuery returns q narrowed to the period starting at start.
 func periodQuery(q url.Values, start string, by dyad.Interval) url.Values {
 	v := url.Values{}
 	for k, vs := range q {
-		if k != "period" && k != "interval" && k != "after" {
+		if k != "period" && k != "interval" && k != "after" && k != "span" {
 			v[k] = vs
 		}
 	}
@@ -122,6 +157,7 @@ func periodQuery(q url.Values, start string, by dyad.Interval) url.Values {
 // dyadData feeds the dyad explorer.
 type dyadData struct {
 	Source, Target string
+	Undirected     bool // both directions
 	Interval       dyad.Interval
 	Period         string
 	Points         []dyad.SeriesPoint
@@ -144,7 +180,7 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "dyad", page{Title: "Dyad explorer", Data: d})
 		return
 	}
-	d.Source, d.Target = *f.Source, *f.Target
+	d.Source, d.Target, d.Undirected = *f.Source, *f.Target, f.Undirected
 	pts, err := s.store.Series(r.Context(), f, by)
 	if err != nil {
 		s.renderError(w, r, err)
@@ -171,7 +207,11 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 		}
 		d.EventsQuery = q.Encode()
 	}
-	s.render(w, r, http.StatusOK, "dyad", page{Title: d.Source + " – " + d.Target, Data: d})
+	arrow := " → "
+	if d.Undirected {
+		arrow = " ↔ "
+	}
+	s.render(w, r, http.StatusOK, "dyad", page{Title: d.Source + arrow + d.Target, Data: d})
 }
 
 // networkData feeds the network page.
@@ -234,13 +274,57 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "events", page{Title: "Events", Data: d})
 }
 
+// eventData feeds the event page: the mention, its story, and the other
+// mentions of the same real-world event.
+type eventData struct {
+	eventView
+	Meta   *dyad.EventMeta // nil when the store keeps none
+	Others []eventView     // other mentions of its cluster, up to a page
+}
+
+// View returns the event with its marks, for highlight.
+func (d *eventData) View() eventView { return d.eventView }
+
+// metaStore is a store that keeps what it knows of an event's story and
+// cluster (internal/sqlite, internal/postgres).
+type metaStore interface {
+	EventMetas(ctx context.Context, ids []string) (map[string]dyad.EventMeta, error)
+}
+
+// maxOthers bounds the other mentions the event page lists.
+const maxOthers = 50
+
 func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) {
 	ev, err := s.store.FindEventByID(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "event", page{Title: "Event " + ev.ID, Data: view(ev)})
+	d := &eventData{eventView: view(ev)}
+	if ms, ok := s.store.(metaStore); ok {
+		metas, err := ms.EventMetas(r.Context(), []string{ev.ID})
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		if m, ok := metas[ev.ID]; ok {
+			d.Meta = &m
+		}
+	}
+	if d.Meta != nil && d.Meta.ClusterID != 0 {
+		id := d.Meta.ClusterID
+		others, _, err := s.store.FindEvents(r.Context(), dyad.EventFilter{ClusterID: &id, Limit: maxOthers + 1})
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		for _, o := range others {
+			if o.ID != ev.ID && len(d.Others) < maxOthers {
+				d.Others = append(d.Others, view(o))
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "event", page{Title: "Event " + ev.ID, Data: d})
 }
 
 // codeData feeds the "code a story" page.

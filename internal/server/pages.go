@@ -106,6 +106,30 @@ var funcs = template.FuncMap{
 		return map[int]string{1: quadNames[0], 2: quadNames[1], 3: quadNames[2], 4: quadNames[3]}
 	},
 	"modalities": func() []dyad.Modality { return modalities },
+	"when":       when,
+	"others":     func(vs []eventView) *eventPage { return &eventPage{Events: vs} },
+}
+
+// when shows an event's date as precisely as it is known: the year for
+// year precision ("2016", not 2016-01-01), the month for month precision,
+// "week of" a Monday, or the day.
+func when(ev *dyad.Event) string {
+	d := ev.Date
+	switch {
+	case d == "":
+		return "undated"
+	case len(d) < 10:
+		return d
+	}
+	switch ev.DatePrecision {
+	case dyad.PrecisionYear:
+		return d[:4]
+	case dyad.PrecisionMonth:
+		return d[:7]
+	case dyad.PrecisionWeek:
+		return "week of " + d
+	}
+	return d
 }
 
 func quadNameOf(q int) string {

@@ -34,3 +34,33 @@
     el.style.backgroundColor = el.dataset.color;
   });
 })();
+
+// Sortable tables: a click on a column's header sorts the rows by it
+// (again: the other way), by data-sort when a cell has one, else by its
+// text, numbers as numbers.
+(function () {
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    const body = table.tBodies[0];
+    table.querySelectorAll("thead th").forEach(function (th, col) {
+      th.classList.add("sort");
+      th.title = "sort by " + th.textContent.toLowerCase();
+      th.addEventListener("click", function () {
+        const down = th.dataset.dir !== "desc";
+        table.querySelectorAll("thead th").forEach(function (h) { delete h.dataset.dir; });
+        th.dataset.dir = down ? "desc" : "asc";
+        const key = function (tr) {
+          const td = tr.cells[col];
+          return td ? (td.dataset.sort !== undefined ? td.dataset.sort : td.textContent.trim()) : "";
+        };
+        const rows = Array.from(body.rows).filter(function (tr) { return tr.cells.length > 1; });
+        rows.sort(function (a, b) {
+          const x = key(a), y = key(b);
+          const nx = parseFloat(x), ny = parseFloat(y);
+          const c = (!isNaN(nx) && !isNaN(ny) && String(nx) === x && String(ny) === y) ? nx - ny : x.localeCompare(y);
+          return down ? -c : c;
+        });
+        rows.forEach(function (tr) { body.appendChild(tr); });
+      });
+    });
+  });
+})();
