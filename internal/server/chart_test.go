@@ -146,3 +146,24 @@ func TestDenseSpan(t *testing.T) {
 		})
 	}
 }
+
+func TestByCountry(t *testing.T) {
+	as := []dyad.ActorCount{{Code: "USAGOV", Country: "USA", Name: "Antony Blinken", Events: 30}, {Code: "GOV", Events: 25},
+		{Code: "USA", Country: "USA", Name: "United States", Events: 10}, {Code: "CHN", Country: "CHN", Name: "China", Events: 35}}
+	countries, apart := byCountry(as)
+	got := fmt.Sprint(countries, apart)
+	want := "[{USA USA United States 40} {CHN CHN China 35}] [{GOV   25}]"
+	if got != want {
+		t.Errorf("byCountry=%s, want %s", got, want)
+	}
+	net := &dyad.Network{Nodes: append(as, dyad.ActorCount{Code: "CHNMIL", Country: "CHN", Events: 5}),
+		Edges: []dyad.DyadCount{{Source: "USAGOV", Target: "CHN", Events: 4, GoldsteinSum: -8}, {Source: "USA", Target: "CHNMIL", Events: 2, GoldsteinSum: 2},
+			{Source: "USAGOV", Target: "USA", Events: 9}, {Source: "GOV", Target: "CHN", Events: 7}}}
+	folded := networkByCountry(net, 10)
+	if len(folded.Edges) != 1 || folded.Edges[0].Source != "USA" || folded.Edges[0].Target != "CHN" || folded.Edges[0].Events != 6 || folded.Edges[0].GoldsteinMean != -1 {
+		t.Errorf("edges %+v, want one USA→CHN edge of 6 events, mean -1", folded.Edges)
+	}
+	if len(folded.Nodes) != 2 {
+		t.Errorf("nodes %+v, want USA and CHN", folded.Nodes)
+	}
+}

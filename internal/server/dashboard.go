@@ -23,7 +23,9 @@ type overviewData struct {
 	Chart    *chart
 	Window   *window // the dense span the chart shows by default; nil: all
 	Dyads    []dyad.DyadCount
-	Actors   []dyad.ActorCount
+	Actors   []dyad.ActorCount // by country (countries.go)
+	Apart    []dyad.ActorCount // actors with no country
+	ByActor  bool              // level=actor: codes, not countries
 	Alerts   *alertAnswer
 }
 
@@ -31,7 +33,8 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 	p := &params{q: r.URL.Query()}
 	f := p.filter(s.opts.MaxLimit)
 	by := p.interval("")
-	p.get("span") // "all": the whole time range, historical outliers and all
+	p.get("span")  // "all": the whole time range, historical outliers and all
+	p.get("level") // "actor": actor codes rather than countries
 	if err := p.err(); err != nil {
 		s.renderError(w, r, err)
 		return
@@ -62,8 +65,17 @@ func (s *Server) overview(r *http.Request, f dyad.EventFilter, by dyad.Interval)
 	if d.Dyads, err = s.store.TopDyads(ctx, f, 10); err != nil {
 		return nil, err
 	}
-	if d.Actors, err = s.store.TopActors(ctx, f, 10); err != nil {
-		return nil, err
+	if d.ByActor = r.URL.Query().Get("level") == "actor"; d.ByActor {
+		if d.Actors, err = s.store.TopActors(ctx, f, 10); err != nil {
+			return nil, err
+		}
+	} else {
+		all, err := s.store.TopActors(ctx, f, s.opts.MaxRank)
+		if err != nil {
+			return nil, err
+		}
+		d.Actors, d.Apart = byCountry(all)
+		d.Actors, d.Apart = d.Actors[:min(10, len(d.Actors))], d.Apart[:min(5, len(d.Apart))]
 	}
 	if d.Alerts, err = s.alerts(r); err != nil {
 		return nil, err
@@ -219,6 +231,7 @@ type networkData struct {
 	Network *dyad.Network
 	Chart   *chart
 	Limit   int
+	ByActor bool // level=actor
 }
 
 func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) {
@@ -230,18 +243,34 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Limit = 0
-	net, err := s.store.Network(r.Context(), f, n)
+	byActor := p.get("level") == "actor"
+	want := n
+	if !byActor {
+		want = min(s.opts.MaxRank, 10*n) // folded into fewer country edges
+	}
+	net, err := s.store.Network(r.Context(), f, want)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
+	if net == nil {
+		net = &dyad.Network{}
+	}
+	if !byActor {
+		net = networkByCountry(net, n)
+	}
 	href := func(code string) string {
 		q := r.URL.Query()
 		q.Del("edges")
-		q.Set("actor", code)
+		q.Del("level")
+		if byActor {
+			q.Set("actor", code)
+		} else {
+			q.Set("country", code)
+		}
 		return "/events?" + q.Encode()
 	}
-	s.render(w, r, http.StatusOK, "network", page{Title: "Network", Data: &networkData{Network: net, Chart: networkChart(net, 720, href), Limit: n}})
+	s.render(w, r, http.StatusOK, "network", page{Title: "Network", Data: &networkData{Network: net, Chart: networkChart(net, 720, href), Limit: n, ByActor: byActor}})
 }
 
 // eventsData feeds the event browser.

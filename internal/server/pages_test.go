@@ -13,13 +13,15 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string // in the HTML
 	}{
-		{"/", 200, []string{"Events by month", `<rect class="q4"`, "USAGOV</a>", "2016-08-01", "USA → PRK"}},
+		{"/", 200, []string{"Events by month", `<rect class="q4"`, "Most active countries", `<a href="/events?country=USA">USA</a>`, "2016-08-01", "USA → PRK"}},
+		{"/?level=actor", 200, []string{"Most active actors", "USAGOV</a>"}},
 		{"/?from=2016-09-01&interval=day", 200, []string{"Events by day"}},
 		{"/dyad", 200, []string{"Pick two actors"}},
 		{"/dyad?source=usa&target=prk", 200, []string{"USA → PRK: cooperation and conflict", `class="point"`, `<path class="line"`}},
 		{"/dyad?source=USA&target=PRK&period=2016-08-01", 200, []string{`id="events"`, "Events in the week of 2016-08-01", `<mark class="verb" title="verb">fired on</mark>`, "point selected"}},
 		{"/dyad?source=USA&target=PRK&interval=month", 200, []string{"per month"}},
-		{"/network", 200, []string{`class="edge"`, "USAGOV → PRKGOV", `stroke="#`}},
+		{"/network", 200, []string{`class="edge"`, "USA → PRK", `stroke="#`, "by actor code"}},
+		{"/network?level=actor", 200, []string{`class="edge"`, "USAGOV → PRKGOV", `name="level" value="actor"`}},
 		{"/events", 200, []string{`<span id="event-count">144</span>`, "Next page"}},
 		{"/events?actor=JPN&modality=asserted", 200, []string{`<span id="event-count">20</span>`, `<mark class="source" title="source">Tokyo</mark>`, `<option selected>asserted</option>`}},
 		{"/events/" + url.PathEscape("story-2016-01-04-0:0:0"), 200, []string{"verb “accused”", "Pyongyang"}},
