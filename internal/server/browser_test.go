@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -37,6 +38,13 @@ type browser struct {
 // skips the test when Chromium is not installed.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
+	return newBrowserOn(t, func() http.Handler { return newFixtureServer(t) })
+}
+
+// newBrowserOn is newBrowser on the server h returns (called only when
+// the browser is there).
+func newBrowserOn(t *testing.T, h func() http.Handler) *browser {
+	t.Helper()
 	path := chromiumPath
 	if _, err := os.Stat(path); err != nil {
 		if path, err = exec.LookPath("chromium"); err != nil {
@@ -46,7 +54,7 @@ func newBrowser(t *testing.T) *browser {
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	srv := httptest.NewServer(newFixtureServer(t))
+	srv := httptest.NewServer(h())
 	t.Cleanup(srv.Close)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),

@@ -234,26 +234,42 @@ func fillPeriods(pts []dyad.SeriesPoint, by dyad.Interval) []dyad.SeriesPoint {
 	return out
 }
 
-// denseTail is the share of events a default time axis may leave out at
-// each end: a few historical events (a war of 1905 recalled in 2020) must
-// not squeeze the news into the last pixels.
-const denseTail = 0.01
+// Limits of the default time axis: a few historical events (a war of
+// 1905 recalled in 2020) must not squeeze the news into the last pixels.
+// At each end the axis drops periods holding up to denseTail of the
+// events, or up to isolatedTail when they stand a year or more apart
+// from the rest.
+const (
+	denseTail    = 0.01
+	isolatedTail = 0.05
+	isolatedGap  = 365 * 24 * time.Hour
+)
 
-// denseSpan returns the first and last index of the points between which
-// the events are dense: it drops leading and trailing points as long as
-// each end's dropped events stay within tail of the total.
+// denseSpan returns the first and last index of the points (non-empty
+// periods in order) between which the events are dense.
 func denseSpan(pts []dyad.SeriesPoint, tail float64) (lo, hi int) {
 	total := 0
 	for _, p := range pts {
 		total += p.Events
 	}
-	budget := int(tail * float64(total))
-	lo, hi = 0, len(pts)-1
-	for cut := 0; lo < hi && cut+pts[lo].Events <= budget; lo++ {
-		cut += pts[lo].Events
+	budget, isolated := int(tail*float64(total)), int(isolatedTail*float64(total))
+	gap := func(i, j int) bool {
+		a, err1 := time.Parse(time.DateOnly, pts[i].Period)
+		b, err2 := time.Parse(time.DateOnly, pts[j].Period)
+		return err1 == nil && err2 == nil && b.Sub(a).Abs() >= isolatedGap
 	}
-	for cut := 0; hi > lo && cut+pts[hi].Events <= budget; hi-- {
+	lo, hi = 0, len(pts)-1
+	for cut := 0; lo < hi; lo++ {
+		cut += pts[lo].Events
+		if cut > budget && (cut > isolated || !gap(lo, lo+1)) {
+			break
+		}
+	}
+	for cut := 0; hi > lo; hi-- {
 		cut += pts[hi].Events
+		if cut > budget && (cut > isolated || !gap(hi, hi-1)) {
+			break
+		}
 	}
 	return lo, hi
 }

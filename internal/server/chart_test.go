@@ -128,12 +128,15 @@ func TestStackedBarsAxisToMax(t *testing.T) {
 
 func TestDenseSpan(t *testing.T) {
 	p := func(n int) dyad.SeriesPoint { return dyad.SeriesPoint{Events: n} }
+	at := func(period string, n int) dyad.SeriesPoint { return dyad.SeriesPoint{Period: period, Events: n} }
 	tests := []struct {
 		name   string
 		pts    []dyad.SeriesPoint
 		lo, hi int
 	}{
-		{"HistoricalOutliers", []dyad.SeriesPoint{p(1), p(0), p(1), p(50), p(80), p(70), p(1)}, 3, 5},
+		{"SparseTails", []dyad.SeriesPoint{p(1), p(0), p(1), p(50), p(80), p(70), p(1)}, 3, 5},
+		{"IsolatedOutliers", []dyad.SeriesPoint{at("1905-06-01", 1), at("1950-06-01", 2), at("2016-01-01", 20), at("2016-02-01", 30), at("2016-03-01", 10)}, 2, 4},
+		{"NotIsolated", []dyad.SeriesPoint{at("2015-12-01", 3), at("2016-01-01", 20), at("2016-02-01", 30), at("2016-03-01", 10)}, 0, 3},
 		{"AllDense", []dyad.SeriesPoint{p(40), p(50), p(60)}, 0, 2},
 		{"One", []dyad.SeriesPoint{p(3)}, 0, 0},
 		{"Empty", nil, 0, -1},
