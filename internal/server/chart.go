@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -237,37 +238,50 @@ func fillPeriods(pts []dyad.SeriesPoint, by dyad.Interval) []dyad.SeriesPoint {
 // Limits of the default time axis: a few historical events (a war of
 // 1905 recalled in 2020) must not squeeze the news into the last pixels.
 // At each end the axis drops periods holding up to denseTail of the
-// events, or up to isolatedTail when they stand a year or more apart
-// from the rest.
+// events, or up to sparseTail when each dropped period is thin (under a
+// fifth of the 90th percentile of the periods' events, so one spike does
+// not make every month thin) or stands a year or more apart from the rest.
 const (
-	denseTail    = 0.01
-	isolatedTail = 0.05
-	isolatedGap  = 365 * 24 * time.Hour
+	denseTail   = 0.01
+	sparseTail  = 0.10
+	isolatedGap = 365 * 24 * time.Hour
 )
 
 // denseSpan returns the first and last index of the points (non-empty
 // periods in order) between which the events are dense.
 func denseSpan(pts []dyad.SeriesPoint, tail float64) (lo, hi int) {
 	total := 0
+	counts := make([]int, 0, len(pts))
 	for _, p := range pts {
 		total += p.Events
+		if p.Events > 0 {
+			counts = append(counts, p.Events)
+		}
 	}
-	budget, isolated := int(tail*float64(total)), int(isolatedTail*float64(total))
-	gap := func(i, j int) bool {
+	slices.Sort(counts)
+	p90 := 0
+	if len(counts) > 0 {
+		p90 = counts[len(counts)*9/10]
+	}
+	budget, sparse := int(tail*float64(total)), int(sparseTail*float64(total))
+	thin := func(i, next int) bool {
+		if 5*pts[i].Events < p90 {
+			return true
+		}
 		a, err1 := time.Parse(time.DateOnly, pts[i].Period)
-		b, err2 := time.Parse(time.DateOnly, pts[j].Period)
+		b, err2 := time.Parse(time.DateOnly, pts[next].Period)
 		return err1 == nil && err2 == nil && b.Sub(a).Abs() >= isolatedGap
 	}
 	lo, hi = 0, len(pts)-1
 	for cut := 0; lo < hi; lo++ {
 		cut += pts[lo].Events
-		if cut > budget && (cut > isolated || !gap(lo, lo+1)) {
+		if cut > budget && (cut > sparse || !thin(lo, lo+1)) {
 			break
 		}
 	}
 	for cut := 0; hi > lo; hi-- {
 		cut += pts[hi].Events
-		if cut > budget && (cut > isolated || !gap(hi, hi-1)) {
+		if cut > budget && (cut > sparse || !thin(hi, hi-1)) {
 			break
 		}
 	}

@@ -136,7 +136,10 @@ func TestDenseSpan(t *testing.T) {
 	}{
 		{"SparseTails", []dyad.SeriesPoint{p(1), p(0), p(1), p(50), p(80), p(70), p(1)}, 3, 5},
 		{"IsolatedOutliers", []dyad.SeriesPoint{at("1905-06-01", 1), at("1950-06-01", 2), at("2016-01-01", 20), at("2016-02-01", 30), at("2016-03-01", 10)}, 2, 4},
-		{"NotIsolated", []dyad.SeriesPoint{at("2015-12-01", 3), at("2016-01-01", 20), at("2016-02-01", 30), at("2016-03-01", 10)}, 0, 3},
+		{"RealShape", []dyad.SeriesPoint{at("1905-01-01", 2), at("1963-01-01", 2), at("2015-01-01", 2), at("2015-09-01", 1), at("2018-01-01", 3),
+			at("2019-01-01", 23), at("2019-02-01", 16), at("2019-03-01", 12), at("2019-04-01", 2), at("2019-05-01", 6), at("2020-01-01", 52), at("2025-03-01", 203)}, 5, 11},
+		{"NotIsolated", []dyad.SeriesPoint{at("2015-12-01", 9), at("2016-01-01", 20), at("2016-02-01", 30), at("2016-03-01", 10)}, 0, 3},
+		{"SparseStart", []dyad.SeriesPoint{at("2015-01-01", 1), at("2015-05-01", 1), at("2015-09-01", 2), at("2016-01-01", 20), at("2016-02-01", 30), at("2016-03-01", 25), at("2016-04-01", 20), at("2016-05-01", 22)}, 3, 7},
 		{"AllDense", []dyad.SeriesPoint{p(40), p(50), p(60)}, 0, 2},
 		{"One", []dyad.SeriesPoint{p(3)}, 0, 0},
 		{"Empty", nil, 0, -1},
@@ -162,7 +165,7 @@ func TestByCountry(t *testing.T) {
 	net := &dyad.Network{Nodes: append(as, dyad.ActorCount{Code: "CHNMIL", Country: "CHN", Events: 5}),
 		Edges: []dyad.DyadCount{{Source: "USAGOV", Target: "CHN", Events: 4, GoldsteinSum: -8}, {Source: "USA", Target: "CHNMIL", Events: 2, GoldsteinSum: 2},
 			{Source: "USAGOV", Target: "USA", Events: 9}, {Source: "GOV", Target: "CHN", Events: 7}}}
-	folded := networkByCountry(net, 10)
+	folded := networkByCountry(net, 10, nil)
 	if len(folded.Edges) != 1 || folded.Edges[0].Source != "USA" || folded.Edges[0].Target != "CHN" || folded.Edges[0].Events != 6 || folded.Edges[0].GoldsteinMean != -1 {
 		t.Errorf("edges %+v, want one USA→CHN edge of 6 events, mean -1", folded.Edges)
 	}

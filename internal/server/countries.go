@@ -2,6 +2,7 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"slices"
 
 	"github.com/dyad-events/dyad"
@@ -46,10 +47,15 @@ func byCountry(as []dyad.ActorCount) (countries, apart []dyad.ActorCount) {
 // networkByCountry folds a network's nodes and edges into countries,
 // keeping the n busiest edges between two different countries; edges
 // within a country and nodes with no country are left out.
-func networkByCountry(net *dyad.Network, n int) *dyad.Network {
+// countries maps actor codes to countries where the network's nodes do
+// not say (the SQLite store's nodes carry codes only).
+func networkByCountry(net *dyad.Network, n int, countries map[string]string) *dyad.Network {
 	country := map[string]string{}
-	for _, a := range net.Nodes {
-		country[a.Code] = a.Country
+	for i, a := range net.Nodes {
+		if a.Country == "" {
+			net.Nodes[i].Country = countries[a.Code]
+		}
+		country[a.Code] = net.Nodes[i].Country
 	}
 	type pair struct{ s, t string }
 	idx := map[pair]int{}
@@ -89,4 +95,30 @@ func networkByCountry(net *dyad.Network, n int) *dyad.Network {
 		}
 	}
 	return out
+}
+
+// nameActors fills in the names a ranking left out (the stores rank codes
+// without names) from the store's actor search, when it has one: the name
+// stored most often with exactly that code.
+func (s *Server) nameActors(ctx context.Context, as []dyad.ActorCount) error {
+	sr, ok := s.store.(actorSearcher)
+	if !ok {
+		return nil
+	}
+	for i := range as {
+		if as[i].Name != "" {
+			continue
+		}
+		found, err := sr.SearchActors(ctx, as[i].Code, 50)
+		if err != nil {
+			return err
+		}
+		for _, f := range found {
+			if f.Code == as[i].Code && f.Name != "" {
+				as[i].Name = f.Name
+				break
+			}
+		}
+	}
+	return nil
 }

@@ -77,6 +77,12 @@ func (s *Server) overview(r *http.Request, f dyad.EventFilter, by dyad.Interval)
 		d.Actors, d.Apart = byCountry(all)
 		d.Actors, d.Apart = d.Actors[:min(10, len(d.Actors))], d.Apart[:min(5, len(d.Apart))]
 	}
+	if err := s.nameActors(ctx, d.Actors); err != nil {
+		return nil, err
+	}
+	if err := s.nameActors(ctx, d.Apart); err != nil {
+		return nil, err
+	}
 	if d.Alerts, err = s.alerts(r); err != nil {
 		return nil, err
 	}
@@ -257,7 +263,20 @@ func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) {
 		net = &dyad.Network{}
 	}
 	if !byActor {
-		net = networkByCountry(net, n)
+		as, err := s.store.TopActors(r.Context(), f, s.opts.MaxRank)
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		countries := make(map[string]string, len(as))
+		for _, a := range as {
+			countries[a.Code] = a.Country
+		}
+		net = networkByCountry(net, n, countries)
+		if err := s.nameActors(r.Context(), net.Nodes); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
 	}
 	href := func(code string) string {
 		q := r.URL.Query()
