@@ -170,7 +170,10 @@ func TestExpandAndOpen(t *testing.T) {
 		"a/one.txt":   "Headline\n\nBody one.",
 		"a/two.jsonl": `{"id": "j1", "text": "Body."}` + "\n",
 		"a/.hidden":   "x",
+		"a/README.md": "# About this corpus",
+		"a/LICENSE":   "CC BY",
 		"b/one.txt":   "Another body.",
+		"c/NOTES.md":  "named on the command line: read",
 	} {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -181,7 +184,10 @@ func TestExpandAndOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(srcs) != 4 {
-		t.Fatalf("Expand=%q, want 3 files and stdin", srcs)
+		t.Fatalf("Expand=%q, want 3 files and stdin (not the folder's README.md and LICENSE)", srcs)
+	}
+	if named, _ := ingest.Expand([]string{filepath.Join(dir, "c", "NOTES.md")}); len(named) != 1 {
+		t.Fatalf("Expand of a named .md file=%q, want it", named)
 	}
 	opts := ingest.DefaultOptions()
 	opts.Stdin = strings.NewReader("From stdin.")

@@ -119,7 +119,7 @@ func walk(name string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() && !isDoc(d.Name()) {
 			out = append(out, p)
 		}
 		return nil
@@ -129,6 +129,20 @@ func walk(name string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// isDoc reports whether a file in a folder is the folder's documentation
+// (README.md, LICENSE, NOTICE, CHANGELOG, any .md file), which a corpus
+// folder often holds beside its stories and which is not news. A file
+// named on the command line is read whatever its name.
+func isDoc(name string) bool {
+	up := strings.ToUpper(name)
+	for _, p := range []string{"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG"} {
+		if strings.HasPrefix(up, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(up, ".MD")
 }
 
 // Size returns the total size of the local files among srcs, for progress.
