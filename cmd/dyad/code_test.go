@@ -75,7 +75,7 @@ func TestCodeBadInput(t *testing.T) {
 		}
 	})
 	t.Run("ErrBadFormat", func(t *testing.T) {
-		_, stderr, status := run(t, "", "code", "--out", "xml", good)
+		_, stderr, status := run(t, "", "code", "--format", "xml", good)
 		if status != 1 || !strings.Contains(stderr, `unknown output format "xml"`) {
 			t.Fatalf("status=%d stderr=%q", status, stderr)
 		}
@@ -83,7 +83,7 @@ func TestCodeBadInput(t *testing.T) {
 }
 
 func TestCodeTSV(t *testing.T) {
-	stdout, stderr, status := run(t, "", "code", "--out", "tsv", "--date", "2016-10-27", story)
+	stdout, stderr, status := run(t, "", "code", "--format", "tsv", "--date", "2016-10-27", story)
 	if status != 0 {
 		t.Fatalf("status=%d stderr=%s", status, stderr)
 	}

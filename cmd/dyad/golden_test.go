@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden files from the curre
 // golden file examples/korea-pressure.tsv (refresh with -update and review
 // the diff).
 func TestExampleGolden(t *testing.T) {
-	stdout, stderr, status := run(t, "", "code", "--out", "tsv", "--date", "2016-10-27", story)
+	stdout, stderr, status := run(t, "", "code", "--format", "tsv", "--date", "2016-10-27", story)
 	if status != 0 {
 		t.Fatalf("status=%d stderr=%s", status, stderr)
 	}
