@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -152,6 +153,9 @@ func (r *ingestRun) run(ctx context.Context) error {
 		return err
 	}
 	r.prog = &pipeline.Progress{Out: r.Stderr, TTY: isTerminal(r.Stderr), Total: ingest.Size(r.srcs), Read: r.opts.Read}
+	if !r.prog.TTY {
+		r.prog.Every = math.MaxInt64 // progress on a terminal only; a pipe gets the summary
+	}
 	if r.f.quiet {
 		r.prog.Out = io.Discard
 	}

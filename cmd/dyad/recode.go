@@ -60,10 +60,15 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 		df.Source = outlet
 	}
 	var t recodeTally
-	emit := func(r *pipeline.Result, err error) error { return c.apply(ctx, store, r, err, *dry, *showDiff, &t) }
+	prog := newProgress(c.Stderr, "documents re-coded")
+	emit := func(r *pipeline.Result, err error) error {
+		prog.Add(1)
+		return c.apply(ctx, store, r, err, *dry, *showDiff, &t)
+	}
 	if err := p.CodeAll(ctx, storedDocuments(ctx, store, df), *workers, emit); err != nil {
 		return err
 	}
+	prog.Done()
 	fmt.Fprintf(c.Stderr, "%d documents re-coded, %d changed: %d events added, %d removed, %d recoded; %d failed\n",
 		t.Documents, t.Changed, t.Added, t.Removed, t.Recoded, t.Failed)
 	if *dry || t.Changed == 0 {
