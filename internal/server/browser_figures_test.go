@@ -176,6 +176,15 @@ func TestBrowserFiguresMatchAPI(t *testing.T) {
 		if h := b.text("main section h2"); !strings.HasPrefix(h, "USA ↔ PRK") || !strings.Contains(h, "both directions") {
 			t.Errorf("title %q, want USA ↔ PRK (both directions)", h)
 		}
+		// PRK's threats of 1905 and 1950 stay off the weekly axis.
+		if w := b.text("#window"); !strings.Contains(w, "2 events fall outside it") {
+			t.Errorf("dyad window note %q", w)
+		}
+		var xs []string
+		b.eval(`Array.from(document.querySelectorAll("#dyad-chart svg text[text-anchor=middle]")).map(e => e.textContent)`, &xs)
+		if len(xs) == 0 || xs[0] < "2016" {
+			t.Errorf("dyad x axis starts at %v, want 2016", xs)
+		}
 	})
 
 	t.Run("EventsSort", func(t *testing.T) {

@@ -102,6 +102,31 @@ type window struct {
 	AllHref     string // the page with the whole range
 }
 
+// denseWindow cuts a series to its dense span (denseSpan) when the
+// request names no dates and does not ask for span=all, and describes the
+// cut, with a link to the same page showing all.
+func denseWindow(r *http.Request, f dyad.EventFilter, pts []dyad.SeriesPoint) ([]dyad.SeriesPoint, *window) {
+	q := r.URL.Query()
+	if f.From != nil || f.To != nil || q.Get("span") == "all" || len(pts) < 2 {
+		return pts, nil
+	}
+	lo, hi := denseSpan(pts, denseTail)
+	if lo == 0 && hi == len(pts)-1 {
+		return pts, nil
+	}
+	win := &window{From: pts[lo].Period, To: pts[hi].Period, First: pts[0].Period, Last: pts[len(pts)-1].Period}
+	for i, p := range pts {
+		if i < lo || i > hi {
+			win.Outside += p.Events
+		}
+	}
+	all := url.Values{}
+	maps.Copy(all, q)
+	all.Set("span", "all")
+	win.AllHref = r.URL.Path + "?" + all.Encode()
+	return pts[lo : hi+1], win
+}
+
 // overviewChart draws events over time by quad class: monthly, or weekly
 // when there are too few months to show a shape. Without from, to or
 // span=all it shows the data's dense span (denseSpan) and says so.
@@ -115,23 +140,7 @@ func (s *Server) overviewChart(r *http.Request, f dyad.EventFilter, by dyad.Inte
 		return by, nil, nil, err
 	}
 	q := r.URL.Query()
-	var win *window
-	if f.From == nil && f.To == nil && q.Get("span") != "all" && len(pts) > 1 {
-		lo, hi := denseSpan(pts, denseTail)
-		if lo > 0 || hi < len(pts)-1 {
-			win = &window{From: pts[lo].Period, To: pts[hi].Period, First: pts[0].Period, Last: pts[len(pts)-1].Period}
-			for i, p := range pts {
-				if i < lo || i > hi {
-					win.Outside += p.Events
-				}
-			}
-			all := url.Values{}
-			maps.Copy(all, q)
-			all.Set("span", "all")
-			win.AllHref = "/?" + all.Encode()
-			pts = pts[lo : hi+1]
-		}
-	}
+	pts, win := denseWindow(r, f, pts)
 	if auto && len(pts) < 6 {
 		by = dyad.Week
 		if win != nil {
@@ -175,7 +184,8 @@ func periodQuery(q url.Values, start string, by dyad.Interval) url.Values {
 // dyadData feeds the dyad explorer.
 type dyadData struct {
 	Source, Target string
-	Undirected     bool // both directions
+	Undirected     bool    // both directions
+	Window         *window // the dense span shown; nil: all
 	Interval       dyad.Interval
 	Period         string
 	Points         []dyad.SeriesPoint
@@ -189,6 +199,7 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 	f := p.filter(s.opts.MaxLimit)
 	by := p.interval(dyad.Week)
 	period := p.date("period")
+	p.get("span") // "all": the whole time range
 	if err := p.err(); err != nil {
 		s.renderError(w, r, err)
 		return
@@ -204,6 +215,7 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	pts, d.Window = denseWindow(r, f, pts)
 	d.Points = pts
 	href := func(pd string) string {
 		q := r.URL.Query()
