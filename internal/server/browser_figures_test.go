@@ -112,6 +112,15 @@ func TestBrowserFiguresMatchAPI(t *testing.T) {
 		if f := strings.Fields(row); len(f) < 2 || f[0] != best || f[len(f)-1] != strconv.Itoa(sum[best]) {
 			t.Errorf("top country row %q, want %s with %d events", row, best, sum[best])
 		}
+		// Names beside the busiest dyad's codes, as the actor search has them.
+		var names struct{ Actors []dyad.ActorCount }
+		getJSON(t, api, "/api/actors?q=CHNGOV&limit=5", 200, &names)
+		if len(names.Actors) == 0 || names.Actors[0].Name == "" {
+			t.Fatalf("actor search has no name for CHNGOV: %+v", names)
+		}
+		if row := b.text("#top-dyads tbody tr"); !strings.Contains(row, names.Actors[0].Name) {
+			t.Errorf("busiest dyad row %q has no name (want %q)", row, names.Actors[0].Name)
+		}
 		b.shot("figures-overview")
 		b.noErrors("/")
 	})

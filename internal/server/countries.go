@@ -122,3 +122,28 @@ func (s *Server) nameActors(ctx context.Context, as []dyad.ActorCount) error {
 	}
 	return nil
 }
+
+// dyadNames returns the names of the actors of ds, by code, as far as the
+// store's actor search knows them.
+func (s *Server) dyadNames(ctx context.Context, ds []dyad.DyadCount) (map[string]string, error) {
+	var as []dyad.ActorCount
+	seen := map[string]bool{}
+	for _, d := range ds {
+		for _, c := range []string{d.Source, d.Target} {
+			if !seen[c] {
+				seen[c] = true
+				as = append(as, dyad.ActorCount{Code: c})
+			}
+		}
+	}
+	if err := s.nameActors(ctx, as); err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(as))
+	for _, a := range as {
+		if a.Name != "" {
+			names[a.Code] = a.Name
+		}
+	}
+	return names, nil
+}

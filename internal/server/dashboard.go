@@ -25,6 +25,7 @@ type overviewData struct {
 	Dyads    []dyad.DyadCount
 	Actors   []dyad.ActorCount // by country (countries.go)
 	Apart    []dyad.ActorCount // actors with no country
+	Names    map[string]string // names of the dyads' actor codes
 	ByActor  bool              // level=actor: codes, not countries
 	Alerts   *alertAnswer
 }
@@ -81,6 +82,9 @@ func (s *Server) overview(r *http.Request, f dyad.EventFilter, by dyad.Interval)
 		return nil, err
 	}
 	if err := s.nameActors(ctx, d.Apart); err != nil {
+		return nil, err
+	}
+	if d.Names, err = s.dyadNames(ctx, d.Dyads); err != nil {
 		return nil, err
 	}
 	if d.Alerts, err = s.alerts(r); err != nil {
