@@ -30,7 +30,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 		return c.events(args[1:])
 	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-o FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-out FILE] [-seed N] [-epochs N]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-o FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-o FILE] [-seed N] [-epochs N]")
 		return dyad.Errorf(dyad.EINVALID, "train: want tagger, parser or events")
 	}
 	what := args[0]

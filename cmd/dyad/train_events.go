@@ -28,13 +28,17 @@ func (c *TrainCommand) events(args []string) error {
 	dir := fs.String("silver", "../shared/data/gold/silver", "`DIR` of the silver event set")
 	files := fs.String("train", "train.jsonl,train-wikinews.jsonl", "comma-separated silver `FILES` to learn from (under -silver unless a path)")
 	dev := fs.String("dev", "dev.jsonl", "silver `FILE` to tune thresholds and confidence on, never learned from (\"none\": keep the defaults)")
-	out := fs.String("out", filepath.Join("internal", "extract", extract.ModelFile), "model `FILE` to write")
+	o := filepath.Join("internal", "extract", extract.ModelFile)
+	out := &o
+	fs.StringVar(out, "o", o, "model `FILE` to write")
+	fs.StringVar(out, "output", o, "same as -o")
+	alias(fs, "out", "output")
 	retune := fs.String("retune", "", "tune the thresholds of model `FILE` on -dev again, without training")
 	opt := train.DefaultEventOptions()
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
 	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	logf := func(format string, a ...any) {

@@ -18,7 +18,7 @@ import (
 func TestTrainMissingData(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "model.gob.gz")
-	_, stderr, status := run(t, "", "train", "tagger", "-ud", filepath.Join(dir, "ud"), "-out", out)
+	_, stderr, status := run(t, "", "train", "tagger", "-ud", filepath.Join(dir, "ud"), "-o", out)
 	if status != 1 || !strings.Contains(stderr, "-ud "+filepath.Join(dir, "ud")+": no such folder") {
 		t.Errorf("no treebanks: status %d, stderr %q", status, stderr)
 	}
