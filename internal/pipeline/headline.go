@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/coref"
+	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/segment"
 	"github.com/dyad-events/dyad/internal/tokenize"
 )
@@ -42,7 +43,7 @@ func (p *Pipeline) headline(doc *dyad.Document, body []dyad.Event) []dyad.Event 
 	coref.Resolve(title, ss, ms) // "Gunmen attack hotel in Somalia": Somali gunmen
 	var out []dyad.Event
 	for i := range ss {
-		for _, ev := range p.coder.Code(hd, &ss[i], ms[i]) {
+		for _, ev := range p.codeHeadline(hd, &ss[i], ms[i]) {
 			if k := dedupKey(ev); !seen[k] {
 				seen[k] = true
 				ev.Sentence, ev.Headline = -1, true
@@ -52,6 +53,17 @@ func (p *Pipeline) headline(doc *dyad.Document, body []dyad.Event) []dyad.Event 
 		}
 	}
 	return out
+}
+
+// codeHeadline codes one sentence of the headline as the body's are
+// coded: by the learned extractor when there is one, with the rule
+// coder's events as its evidence.
+func (p *Pipeline) codeHeadline(hd *dyad.Document, s *dyad.Sentence, ms []dyad.Mention) []dyad.Event {
+	evs := p.coder.Code(hd, s, ms)
+	if p.extract != nil {
+		evs = p.extract.Code(hd, extract.NewSentence(s, ms, evs, p.coder))
+	}
+	return evs
 }
 
 // dedupKey is what makes two events one report: root and the countries of
