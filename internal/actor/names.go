@@ -17,61 +17,90 @@ import (
 // sector. Every such mention is marked Unknown and keeps its words as
 // Name. Place names after "in", "at" or "near" are not actors and are left.
 func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention, date time.Time) []dyad.Mention {
-	covered := make([]bool, len(toks))
-	for _, m := range ms {
-		for k := m.First; k <= m.Last && k < len(toks); k++ {
-			covered[k] = true
+	sh := &shapes{m: m, text: text, toks: toks, covered: make([]bool, len(toks)), date: date}
+	for _, mn := range ms {
+		for k := mn.First; k <= mn.Last && k < len(toks); k++ {
+			sh.covered[k] = true
 		}
 	}
-	run := func(i int) int { // the last token of the name starting at i, or -1
-		if i >= len(toks) || covered[i] || !nameStart(toks[i]) {
-			return -1
-		}
-		j := i
-		for j+1 < len(toks) && !covered[j+1] && (nameWord(toks[j+1]) && !calendar[strings.ToLower(toks[j+1].Text)] || joiner(toks, j+1)) {
-			j++
-		}
-		for j > i && !nameWord(toks[j]) {
-			j--
-		}
-		return j
+	sh.titled(ms)
+	ms, out := sh.alone(ms)
+	if len(out) == 0 {
+		return ms
 	}
-	// a title and the name after it
+	ms = append(ms, out...)
+	sortMentions(ms)
+	return ms
+}
+
+// shapes finds the names of one sentence that no dictionary form covers.
+type shapes struct {
+	m       *Matcher
+	text    string
+	toks    []dyad.Token
+	covered []bool // tokens inside a mention already
+	date    time.Time
+}
+
+// run returns the last token of the name starting at token i, or -1.
+func (sh *shapes) run(i int) int {
+	toks := sh.toks
+	if i >= len(toks) || sh.covered[i] || !nameStart(toks[i]) {
+		return -1
+	}
+	j := i
+	for j+1 < len(toks) && !sh.covered[j+1] && (nameWord(toks[j+1]) && !calendar[strings.ToLower(toks[j+1].Text)] || joiner(toks, j+1)) {
+		j++
+	}
+	for j > i && !nameWord(toks[j]) {
+		j--
+	}
+	return j
+}
+
+// titled extends each title mention of ms with the name after it.
+func (sh *shapes) titled(ms []dyad.Mention) {
+	toks := sh.toks
 	for k := range ms {
 		t := &ms[k]
 		if t.Person || t.Place || len(t.Members) > 0 || len(t.Sectors) == 0 || t.Last+1 >= len(toks) || !titles[strings.ToLower(toks[t.Last].Text)] {
 			continue
 		}
-		j := run(t.Last + 1)
+		j := sh.run(t.Last + 1)
 		if j < 0 || orgHead(toks, t.Last+1, j) != "" {
 			continue
 		}
 		j = beforeJoiner(toks, t.Last+1, j)
 		for x := t.Last + 1; x <= j; x++ {
-			covered[x] = true
+			sh.covered[x] = true
 		}
-		t.Name = text[toks[t.Last+1].Span.Start:toks[j].Span.End]
+		t.Name = sh.text[toks[t.Last+1].Span.Start:toks[j].Span.End]
 		t.Last, t.Span.End = j, toks[j].Span.End
-		t.Text = text[t.Span.Start:t.Span.End]
+		t.Text = sh.text[t.Span.Start:t.Span.End]
 		t.Person, t.Unknown = true, true
 	}
-	// names standing alone
+}
+
+// alone returns the names standing alone, with ms less any agent that
+// turned out to head one ("Freedom Alliance Party").
+func (sh *shapes) alone(ms []dyad.Mention) ([]dyad.Mention, []dyad.Mention) {
+	toks := sh.toks
 	var out []dyad.Mention
 	for i := 0; i < len(toks); i++ {
-		j := run(i)
+		j := sh.run(i)
 		if j < 0 || afterLocative(toks, i) || strings.EqualFold(prevWord(toks, i), "of") {
 			continue
 		}
-		known := m.knownPart(toks, i, j)
-		if !known && j+1 < len(toks) && covered[j+1] && isUpper(toks[j+1].Text[0]) && orgWords[strings.ToLower(toks[j+1].Text)] != "" {
+		known := sh.m.knownPart(toks, i, j)
+		if !known && j+1 < len(toks) && sh.covered[j+1] && isUpper(toks[j+1].Text[0]) && orgWords[strings.ToLower(toks[j+1].Text)] != "" {
 			if k := mentionAt(ms, j+1); k >= 0 && ms[k].First == j+1 && ms[k].Last == j+1 && ms[k].Country == "" {
-				ms = append(ms[:k], ms[k+1:]...) // "Freedom Alliance Party": the agent is the name's head
+				ms = append(ms[:k], ms[k+1:]...) // the agent is the name's head
 				j++
 			}
 		}
 		if i == j {
-			if e, ok := m.inOffice(toks, i, date); ok { // "Mitsotakis said"
-				a := codeOf(e, date)
+			if e, ok := sh.m.inOffice(toks, i, sh.date); ok { // "Mitsotakis said"
+				a := codeOf(e, sh.date)
 				a.Text, a.Span = toks[i].Text, toks[i].Span
 				out = append(out, dyad.Mention{Actor: a, First: i, Last: i, Person: true, Resolved: dyad.SurnameInOffice})
 				continue
@@ -91,20 +120,21 @@ func (m *Matcher) names(text string, toks []dyad.Token, ms []dyad.Mention, date 
 			i = j
 			continue // too long for a person's name
 		}
-		words := text[toks[i].Span.Start:toks[j].Span.End]
-		a := dyad.Actor{Name: words, Text: words, Span: dyad.Span{Start: toks[i].Span.Start, End: toks[j].Span.End}}
-		if sec != "" {
-			a.Code, a.Sectors = sec, []string{sec}
-		}
-		out = append(out, dyad.Mention{Actor: a, First: i, Last: j, Person: sec == "", Unknown: true})
+		out = append(out, sh.unknown(i, j, sec))
 		i = j
 	}
-	if len(out) == 0 {
-		return ms
+	return ms, out
+}
+
+// unknown makes the mention of the name over tokens [i, j]: a person, or
+// an organisation of sector sec.
+func (sh *shapes) unknown(i, j int, sec string) dyad.Mention {
+	words := sh.text[sh.toks[i].Span.Start:sh.toks[j].Span.End]
+	a := dyad.Actor{Name: words, Text: words, Span: dyad.Span{Start: sh.toks[i].Span.Start, End: sh.toks[j].Span.End}}
+	if sec != "" {
+		a.Code, a.Sectors = sec, []string{sec}
 	}
-	ms = append(ms, out...)
-	sortMentions(ms)
-	return ms
+	return dyad.Mention{Actor: a, First: i, Last: j, Person: sec == "", Unknown: true}
 }
 
 // inOffice returns the one person in office on date whose surname is the
