@@ -24,7 +24,19 @@ var collectives = map[string]string{
 // Resolve adds to ms (the mentions of each sentence, in order) the mentions
 // that refer back to actors named earlier in the story. Run Speakers after
 // the quotations are found for "I" and "we" inside them.
-func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
+func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) { resolve(text, sents, ms, ms) }
+
+// ResolveHeadline resolves the headline's mentions ms (of sents, in text)
+// as Resolve does, with the story's country taken from the body's
+// mentions too: "Police arrest protesters" over a story from Hong Kong is
+// Hong Kong's police.
+func ResolveHeadline(text string, sents []dyad.Sentence, ms, body [][]dyad.Mention) {
+	resolve(text, sents, ms, append(append([][]dyad.Mention(nil), ms...), body...))
+}
+
+// resolve runs the rules over ms; story holds the mentions the story's
+// country is judged from.
+func resolve(text string, sents []dyad.Sentence, ms, story [][]dyad.Mention) {
 	r := &resolver{text: text, surnames: map[string]dyad.Mention{}}
 	for i := range sents {
 		s := &sents[i]
@@ -59,7 +71,7 @@ func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
 			}
 		}
 	}
-	storyCountries(sents, ms)
+	storyCountries(sents, ms, storyFocus(story))
 }
 
 // resolver keeps what the story has named so far.

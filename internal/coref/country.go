@@ -13,8 +13,7 @@ import (
 // sentence names ("Syria shelled rebel positions"), else the story's own
 // country (its dateline's, or the one it names most). A sector with no
 // such country is left bare.
-func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention) {
-	focus := storyFocus(ms)
+func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
 	for i := range sents {
 		here := sentencePlace(ms[i], true)
 		if here == "" {

@@ -15,15 +15,17 @@ import (
 // body does not open with it, and returns the events that the body's
 // events do not already tell: a headline event whose root and source and
 // target countries a body event shares is dropped. Headline events have
-// Sentence -1, Headline set, and spans into the Title.
-func (p *Pipeline) headline(doc *dyad.Document, body []dyad.Event) []dyad.Event {
+// Sentence -1, Headline set, and spans into the Title. body holds the
+// body's mentions, from which the headline's bare sectors take the
+// story's country.
+func (p *Pipeline) headline(doc *dyad.Document, events []dyad.Event, body [][]dyad.Mention) []dyad.Event {
 	title := doc.Title
 	if p.opts.Bare || strings.TrimSpace(title) == "" || strings.HasPrefix(strings.TrimSpace(doc.Text), strings.TrimSpace(title)) {
 		return nil
 	}
 	hd := &dyad.Document{ID: doc.ID, Text: title, Date: doc.Date, Source: doc.Source, URL: doc.URL}
 	seen := map[string]bool{}
-	for _, ev := range body {
+	for _, ev := range events {
 		seen[dedupKey(ev)] = true
 	}
 	ss := segment.Sentences(title, tokenize.Text(title))
@@ -40,7 +42,7 @@ func (p *Pipeline) headline(doc *dyad.Document, body []dyad.Event) []dyad.Event 
 		}
 		ms[i] = p.actors.Find(title, &ss[i], doc.Date)
 	}
-	coref.Resolve(title, ss, ms) // "Gunmen attack hotel in Somalia": Somali gunmen
+	coref.ResolveHeadline(title, ss, ms, body) // "Gunmen attack hotel in Somalia": Somali gunmen
 	var out []dyad.Event
 	for i := range ss {
 		for _, ev := range p.codeHeadline(hd, &ss[i], ms[i]) {

@@ -36,6 +36,8 @@ func TestHeadline(t *testing.T) {
 			"-1 111 JPN CHN headline=criticizes"},
 		{"Deduplicated", dyad.Document{ID: "b", Title: "Japan criticizes China", Text: "Japan criticized China on Monday."},
 			"0 111 JPN CHN"},
+		{"StoryCountry", dyad.Document{ID: "d", Title: "Police arrested protesters", Text: "Rain fell across Japan on Monday."},
+			"-1 173 JPNCOP JPNCVL headline=arrested"},
 		{"BodyOpensWithTitle", dyad.Document{ID: "c", Title: "Japan criticizes China", Text: "Japan criticizes China\n\nRain fell."},
 			"0 111 JPN CHN"},
 	} {

@@ -201,7 +201,7 @@ func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Resul
 		}
 		r.Events = append(r.Events, evs...)
 	}
-	r.Events = append(p.headline(doc, r.Events), markRepairs(r.Events)...)
+	r.Events = append(p.headline(doc, r.Events, r.Actors), markRepairs(r.Events)...)
 	return r
 }
 
