@@ -46,3 +46,26 @@ type Mention struct {
 // guess that a person the story itself names by that surname overrides
 // ("Usman Khan ... Khan" is not Imran Khan).
 const SurnameInOffice = "the one person of that surname in office"
+
+// SameSide reports whether two actors are one side, so that an event
+// between them is no dyad: the same code, or a country and one of its own
+// state's sectors ("China rejects … Beijing's"). A country and its own
+// rebels, protesters or civilians are two sides ("Syria shelled rebel
+// positions" is SYR against SYRREB).
+func SameSide(s, t Actor) bool {
+	return s.Code == t.Code || s.Country != "" && s.Country == t.Country &&
+		(s.Code == s.Country && !nonState(t) || t.Code == t.Country && !nonState(s))
+}
+
+// nonState reports whether a is a sector of its country outside the
+// state (rebels, protesters, civilians, ...).
+func nonState(a Actor) bool {
+	if len(a.Code) < 6 || a.Code[:3] != a.Country {
+		return false
+	}
+	switch a.Code[3:6] {
+	case "REB", "SEP", "INS", "OPP", "CVL", "UAF", "CRM", "REF", "MED", "EDU", "BUS", "LAB", "REL", "HLH", "HRI", "NGO", "AGR", "ENV", "PTY":
+		return true
+	}
+	return false
+}

@@ -169,27 +169,13 @@ func dyads(srcs, tgts []dyad.Actor) [][2]dyad.Actor {
 	var out [][2]dyad.Actor
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if s.Code == t.Code || s.Country != "" && s.Country == t.Country && (s.Code == s.Country && !nonState(t) || t.Code == t.Country && !nonState(s)) {
+			if dyad.SameSide(s, t) {
 				continue
 			}
 			out = append(out, [2]dyad.Actor{s, t})
 		}
 	}
 	return out
-}
-
-// nonState reports whether a is a sector of its country outside the
-// state (rebels, protesters, civilians, ...): "Syria shelled rebel
-// positions" is SYR against SYRREB, a dyad.
-func nonState(a dyad.Actor) bool {
-	if len(a.Code) < 6 || a.Code[:3] != a.Country {
-		return false
-	}
-	switch a.Code[3:6] {
-	case "REB", "SEP", "INS", "OPP", "CVL", "UAF", "CRM", "REF", "MED", "EDU", "BUS", "LAB", "REL", "HLH", "HRI", "NGO", "AGR", "ENV", "PTY":
-		return true
-	}
-	return false
 }
 
 // reciprocal reports whether an event with a compound subject and no

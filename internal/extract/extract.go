@@ -494,14 +494,9 @@ func members(a dyad.Actor) []dyad.Actor {
 	return []dyad.Actor{a}
 }
 
-// same reports whether two actors are one side: the same code, or a
-// country and one of its own sectors.
-func same(s, t dyad.Actor) bool {
-	if t.IsZero() {
-		return false
-	}
-	return s.Code == t.Code || s.Country != "" && s.Country == t.Country && (s.Code == s.Country || t.Code == t.Country)
-}
+// same reports whether two actors are one side (dyad.SameSide); an
+// event with no target is never one.
+func same(s, t dyad.Actor) bool { return !t.IsZero() && dyad.SameSide(s, t) }
 
 // reciprocal reports whether events of root are done by several actors
 // to each other when no target is named ("A and B met").

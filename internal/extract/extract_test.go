@@ -121,6 +121,12 @@ func TestSameSide(t *testing.T) {
 	if same(usagov, usamil) {
 		t.Error("a government and its army can be a dyad")
 	}
+	if same(dyad.Actor{Code: "SYR", Country: "SYR"}, dyad.Actor{Code: "SYRREB", Country: "SYR"}) {
+		t.Error("a country and its own rebels are two sides")
+	}
+	if same(usa, dyad.Actor{}) {
+		t.Error("no target is never the same side")
+	}
 }
 
 func TestSubjectWords(t *testing.T) {
