@@ -59,6 +59,8 @@ func TestFind(t *testing.T) {
 		{"CapitalMetonym", "Tokyo said no.", "JPNGOV:Tokyo"},
 		{"CapitalAsPlace", "They met in Tokyo.", "@JPNGOV:Tokyo"},
 		{"Dateline", "TOKYO — Japan spoke.", "@JPNGOV:TOKYO | JPN:Japan"},
+		{"DatelineComma", "ROME, Italy — Italy spoke.", "@ITAGOV:ROME | @ITA:Italy | ITA:Italy"},
+		{"AcronymListIsNoDateline", "US, Japan and South Korea vow to act.", "USA+JPN+KOR:US, Japan and South Korea"},
 		{"Hyphenated", "The six-party talks resumed.", ""},
 		{"IGOOrgan", "The UN Security Council voted.", "IGOUNOSEC:UN Security Council"},
 		{"AdjectiveList", "Chinese and Russian officials met.", "CHNGOV+RUSGOV:Chinese and Russian officials"},

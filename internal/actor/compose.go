@@ -527,8 +527,12 @@ func dateline(toks []dyad.Token, first, last int) bool {
 		}
 	}
 	switch toks[last+1].Text {
-	case "\u2014", "\u2013", "-", "--", "(", ",":
+	case "\u2014", "\u2013", "-", "--", "(":
 		return true
+	case ",":
+		// "ROME, Italy" is a dateline; "US, Japan and South Korea vow"
+		// opens a headline with an acronym.
+		return len(toks[last].Text) > 3
 	}
 	return false
 }

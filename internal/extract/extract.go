@@ -401,7 +401,9 @@ func (e *Extractor) confidence(margin float64) float64 {
 	if s <= 0 {
 		s = 1
 	}
-	return math.Round(1/(1+math.Exp(-(margin/s+e.m.Bias)))*1000) / 1000
+	// A learned model is never certain: confidence stays within [0.01, 0.99].
+	p := 1 / (1 + math.Exp(-(margin/s + e.m.Bias)))
+	return math.Round(math.Min(math.Max(p, 0.01), 0.99)*1000) / 1000
 }
 
 // code returns the CAMEO and PLOVER codes of trigger t: the dictionary

@@ -10,12 +10,22 @@ import (
 )
 
 // TestHeadline checks that a document's Title is coded as a headline,
-// and that a headline event the body tells again is dropped.
+// and that a headline event the body tells again is dropped: exactly with
+// the dictionary coder, and among what it codes with the learned
+// extractor (which may code more).
 func TestHeadline(t *testing.T) {
-	p, err := pipeline.New(pipeline.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
+	for _, rules := range []bool{true, false} {
+		opts := pipeline.DefaultOptions()
+		opts.Rules = rules
+		p, err := pipeline.New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		testHeadline(t, p, rules)
 	}
+}
+
+func testHeadline(t *testing.T, p *pipeline.Pipeline, exact bool) {
 	events := func(doc *dyad.Document) string {
 		var out []string
 		for _, ev := range p.Code(doc).Events {
@@ -42,7 +52,11 @@ func TestHeadline(t *testing.T) {
 			"0 111 JPN CHN"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := events(&tt.doc); got != tt.want {
+			got := events(&tt.doc)
+			if !exact && strings.Contains("; "+got+"; ", "; "+tt.want+"; ") {
+				return
+			}
+			if got != tt.want {
 				t.Errorf("title %q, text %q:\n got %s\nwant %s", tt.doc.Title, tt.doc.Text, got, tt.want)
 			}
 		})
