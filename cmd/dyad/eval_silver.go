@@ -55,10 +55,16 @@ func (c *EvalCommand) silver(args []string) error {
 	return nil
 }
 
-// codeStories codes every story with p, on as many goroutines as there
-// are processors.
+// codeStories codes every story with p.
 func codeStories(p *pipeline.Pipeline, stories []eval.SilverStory) [][]dyad.Event {
 	out := make([][]dyad.Event, len(stories))
+	inParallel(len(stories), func(i int) { out[i] = p.Code(stories[i].Doc).Events })
+	return out
+}
+
+// inParallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors and returns when all have returned.
+func inParallel(n int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -66,14 +72,13 @@ func codeStories(p *pipeline.Pipeline, stories []eval.SilverStory) [][]dyad.Even
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = p.Code(stories[i].Doc).Events
+				f(i)
 			}
 		}()
 	}
-	for i := range stories {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
 }

@@ -6,10 +6,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -125,25 +123,10 @@ func writeEventModel(m *extract.Model, out string, logf func(string, ...any)) er
 }
 
 // analyse reads every story with p (tags, parses, mentions, dictionary
-// events), on as many goroutines as there are processors.
+// events).
 func analyse(p *pipeline.Pipeline, stories []eval.SilverStory) []train.Analysed {
 	out := make([]train.Analysed, len(stories))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = train.Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)}
-			}
-		}()
-	}
-	for i := range stories {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	inParallel(len(stories), func(i int) { out[i] = train.Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)} })
 	return out
 }
 
@@ -165,11 +148,11 @@ func codeAnalysed(x *extract.Extractor, as []train.Analysed) ([]eval.SilverStory
 // scale that best predicts which events are right (source and root in
 // the coders' events of their sentence).
 func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
-	// The thresholds tried: the margins at which a given share of dev's
-	// candidate words (arguments) would be coded.
 	// The dictionary coder's events stand where the models code nothing
 	// (a user's own dictionary lines must still code), so the thresholds
-	// are tuned with them in.
+	// are tuned with them in. The thresholds tried: the margins at which
+	// a given share of dev's candidate words (arguments, sentence roots)
+	// would be coded.
 	m.KeepRules = true
 	m.TriggerMargin, m.ArgMargin, m.SentenceMargin = 0, 0, math.MaxInt32
 	var tm, am, sm []int32
@@ -190,40 +173,42 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 		}
 		return xs[min(len(xs)-1, int(float64(len(xs))*(1-share)))]
 	}
-	best, bestT, bestA, bestS := -1.0, int32(0), int32(0), int32(math.MaxInt32)
+	best := -1.0
+	// better scores the model as it stands on dev and reports whether it
+	// beats the best so far, which it logs.
+	better := func(what string) bool {
+		rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
+		s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1
+		if s <= best {
+			return false
+		}
+		best = s
+		logf("train events: dev %s: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
+			what, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+		return true
+	}
+	bestT, bestA, bestSM, bestS := int32(0), int32(0), int32(math.MaxInt32), int32(math.MaxInt32)
 	m.SourcelessMargin = math.MaxInt32
 	for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14} {
 		for _, sa := range []float64{0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1} {
 			m.TriggerMargin, m.ArgMargin = at(tm, st), at(am, sa)
-			rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
-			if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
-				best, bestT, bestA = s, m.TriggerMargin, m.ArgMargin
-				logf("train events: dev coding %.0f%% of words and %.0f%% of arguments: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
-					100*st, 100*sa, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+			if better(fmt.Sprintf("coding %.0f%% of words and %.0f%% of arguments", 100*st, 100*sa)) {
+				bestT, bestA = m.TriggerMargin, m.ArgMargin
 			}
 		}
 	}
 	m.TriggerMargin, m.ArgMargin = bestT, bestA
 	// Then the sentence model: roots no single word carries.
-	bestSM := int32(math.MaxInt32)
 	for _, ss := range []float64{0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.06} {
-		m.SentenceMargin = at(sm, ss)
-		rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
-		if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
-			best, bestSM = s, m.SentenceMargin
-			logf("train events: dev with the sentence model coding %.1f%% of (sentence, root) pairs: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
-				100*ss, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+		if m.SentenceMargin = at(sm, ss); better(fmt.Sprintf("with the sentence model coding %.1f%% of (sentence, root) pairs", 100*ss)) {
+			bestSM = m.SentenceMargin
 		}
 	}
 	m.SentenceMargin = bestSM
 	// Then how sure a trigger must be to stand with an unknown source.
 	for _, ss := range []float64{0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12} {
-		m.SourcelessMargin = at(tm, ss) - m.TriggerMargin
-		rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
-		if s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1; s > best {
-			best, bestS = s, m.SourcelessMargin
-			logf("train events: dev with unknown sources for the surest %.1f%% of words: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
-				100*ss, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
+		if m.SourcelessMargin = at(tm, ss) - m.TriggerMargin; better(fmt.Sprintf("with unknown sources for the surest %.1f%% of words", 100*ss)) {
+			bestS = m.SourcelessMargin
 		}
 	}
 	m.SourcelessMargin = bestS

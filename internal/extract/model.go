@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -98,27 +99,18 @@ var modelFS embed.FS
 // ErrNoModel reports that the binary was built without an event model.
 var ErrNoModel = errors.New("no event model embedded: run dyad train events")
 
-var (
-	defaultOnce sync.Once
-	defaultX    *Extractor
-	defaultErr  error
-)
-
 // Default returns the extractor built from the embedded model, loading it
 // on first use. It is shared and safe for concurrent use.
-func Default() (*Extractor, error) {
-	defaultOnce.Do(func() {
-		b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		m, err := Decode(bytes.NewReader(b))
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		defaultX = New(m)
-	})
-	return defaultX, defaultErr
-}
+func Default() (*Extractor, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Extractor, error) {
+	b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
+	if err != nil {
+		return nil, err
+	}
+	m, err := Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ModelFile, err)
+	}
+	return New(m), nil
+})

@@ -74,14 +74,8 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 // stored weights.
 func trainInstances(name string, xs []instance, classes int, opt EventOptions) linear.Weights {
 	p := newPerceptron(classes)
-	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(xs))
-	for i := range order {
-		order[i] = i
-	}
 	scores := make([]int32, classes)
-	for e := 0; e < opt.Epochs; e++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	shuffledEpochs(len(xs), opt, func(e int, order []int) {
 		right := 0
 		for _, i := range order {
 			x := &xs[i]
@@ -101,7 +95,7 @@ func trainInstances(name string, xs []instance, classes int, opt EventOptions) l
 			p.tick()
 		}
 		opt.Logf("events: %s model, epoch %d: %.2f%% of training instances right", name, e+1, 100*float64(right)/float64(max(len(xs), 1)))
-	}
+	})
 	w := weights(p.freeze(opt.Prune), classes)
 	linear.Levels(w.Q, linear.StoredLevels)
 	return w
@@ -315,14 +309,8 @@ type multi struct {
 // (class 0 unused), so one pass over the features scores every class.
 func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
 	p := newPerceptron(classes)
-	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(xs))
-	for i := range order {
-		order[i] = i
-	}
 	scores := make([]int32, classes)
-	for e := 0; e < opt.Epochs; e++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	shuffledEpochs(len(xs), opt, func(e int, order []int) {
 		right, total := 0, 0
 		for _, i := range order {
 			x := &xs[i]
@@ -342,8 +330,22 @@ func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
 			p.tick()
 		}
 		opt.Logf("events: sentence model, epoch %d: %.2f%% of (sentence, root) decisions right", e+1, 100*float64(right)/float64(max(total, 1)))
-	}
+	})
 	w := weights(p.freeze(opt.Prune), classes)
 	linear.Levels(w.Q, linear.StoredLevels)
 	return w
+}
+
+// shuffledEpochs calls pass once an epoch (from 0) with the indexes of n
+// instances in an order shuffled anew each epoch from opt.Seed.
+func shuffledEpochs(n int, opt EventOptions, pass func(e int, order []int)) {
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	for e := 0; e < opt.Epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		pass(e, order)
+	}
 }
