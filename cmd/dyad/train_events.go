@@ -213,27 +213,28 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	}
 	m.SourcelessMargin = bestS
 	// Confidence: the scale whose logistic of the margin has the least log
-	// loss against rightness on dev.
+	// loss against rightness on dev (source and root among the coders'
+	// events of the sentence).
 	x := extract.New(m)
-	stories, events := codeAnalysed(x, dev)
 	type obs struct {
 		margin float64
 		right  bool
 	}
 	var data []obs
-	for i, st := range stories {
-		for _, e := range events[i] {
-			gi := st.At(e.Evidence.VerbSpan.Start)
-			if gi < 0 || !strings.HasPrefix(e.Evidence.Rule, "model:") {
-				continue // the dictionary coder's events keep their own confidence
+	for _, a := range dev {
+		for _, s := range a.Sents {
+			evs, margins := x.CodeScored(a.Story.Doc, s)
+			for k, e := range evs {
+				gi := a.Story.At(e.Evidence.VerbSpan.Start)
+				if gi < 0 || math.IsNaN(margins[k]) {
+					continue // the dictionary coder's events keep their own confidence
+				}
+				right := false
+				for _, g := range a.Story.Sentences[gi].Events {
+					right = right || len(g.CAMEO) >= 2 && g.CAMEO[:2] == e.CAMEO.Root && eval.SilverActorKey(g.Source) == eval.DyadActorKey(e.Source)
+				}
+				data = append(data, obs{margins[k], right})
 			}
-			right := false
-			for _, g := range st.Sentences[gi].Events {
-				right = right || len(g.CAMEO) >= 2 && g.CAMEO[:2] == e.CAMEO.Root && eval.SilverActorKey(g.Source) == eval.DyadActorKey(e.Source)
-			}
-			p := math.Min(math.Max(e.Confidence, 1e-4), 1-1e-4)
-			z := (math.Log(p/(1-p)) - m.Bias) * m.Scale // back to the margin
-			data = append(data, obs{z, right})
 		}
 	}
 	base := m.Scale

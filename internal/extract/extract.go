@@ -279,28 +279,37 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 // do for the dictionary coder's. With KeepRules, the dictionary coder's
 // events at words the models code nothing for are kept as they are.
 func (e *Extractor) Code(doc *dyad.Document, x *Sentence) []dyad.Event {
+	evs, _ := e.CodeScored(doc, x)
+	return evs
+}
+
+// CodeScored is Code with each event's score margin, the one its
+// confidence is the logistic of (NaN for a dictionary coder's event):
+// what the confidence scale is fitted on.
+func (e *Extractor) CodeScored(doc *dyad.Document, x *Sentence) ([]dyad.Event, []float64) {
 	var out []dyad.Event
+	var margins []float64
 	coded := map[int]bool{}
 	for _, t := range e.Triggers(x) {
-		evs := e.event(doc, x, t)
+		evs, ms := e.event(doc, x, t)
 		if len(evs) > 0 {
 			coded[t.I] = true
 		}
-		out = append(out, evs...)
+		out, margins = append(out, evs...), append(margins, ms...)
 	}
 	if e.m.KeepRules {
 		for _, r := range x.Rules {
 			if i := x.tokenAt(r.Evidence.VerbSpan.Start); i < 0 || !coded[i] {
-				out = append(out, r)
+				out, margins = append(out, r), append(margins, math.NaN())
 			}
 		}
 	}
-	return out
+	return out, margins
 }
 
 // event codes trigger t: finds its sources and targets, its code and
-// modality.
-func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Event {
+// modality; it returns the events with their score margins.
+func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) ([]dyad.Event, []float64) {
 	src, tgt, margins := e.Args(x, t)
 	cm, pv, pattern := e.code(x, t)
 	mod := e.Modality(x, t)
@@ -312,7 +321,7 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Eve
 		// the source when the trigger is sure enough.
 		a, ok := x.subjectWords(doc, t.I)
 		if !ok || t.Margin < e.m.SourcelessMargin {
-			return nil
+			return nil, nil
 		}
 		for _, k := range tgt {
 			for _, m := range members(actorOf(&x.Mentions[k])) {
@@ -336,6 +345,7 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Eve
 		ev.Date, ev.DatePrecision, ev.DateSource = doc.Date.Format("2006-01-02"), dyad.PrecisionDay, dyad.DateFromPublication
 	}
 	out := make([]dyad.Event, 0, len(pairs))
+	ms := make([]float64, 0, len(pairs))
 	for _, p := range pairs {
 		ev := ev
 		ev.Source, ev.Target = p.src, p.tgt
@@ -344,9 +354,9 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) []dyad.Eve
 			m = math.Min(m, float64(am))
 		}
 		ev.Confidence = e.confidence(m)
-		out = append(out, ev)
+		out, ms = append(out, ev), append(ms, m)
 	}
-	return out
+	return out, ms
 }
 
 // rule is the evidence of trigger t: the model that found it, the word,
