@@ -237,25 +237,38 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 			}
 		}
 	}
+	// A one-feature logistic regression of rightness on margin/base, by
+	// gradient descent (the data are a few hundred events).
 	base := m.Scale
-	bestLoss, bestScale, bestBias := math.Inf(1), base, 0.0
-	for _, f := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8} {
-		for _, b := range []float64{-2, -1.5, -1, -0.5, 0, 0.5, 1} {
-			loss := 0.0
-			for _, o := range data {
-				p := 1 / (1 + math.Exp(-(o.margin/(base*f) + b)))
-				p = math.Min(math.Max(p, 1e-6), 1-1e-6)
-				if o.right {
-					loss -= math.Log(p)
-				} else {
-					loss -= math.Log(1 - p)
-				}
-			}
-			if loss < bestLoss {
-				bestLoss, bestScale, bestBias = loss, base*f, b
+	a, b := 1.0, 0.0
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for _, o := range data {
+			p := math.Min(math.Max(1/(1+math.Exp(-(a*o.margin/base+b))), 1e-6), 1-1e-6)
+			if o.right {
+				l -= math.Log(p)
+			} else {
+				l -= math.Log(1 - p)
 			}
 		}
+		return l
 	}
+	for range 2000 {
+		var ga, gb float64
+		for _, o := range data {
+			z := o.margin / base
+			p := 1 / (1 + math.Exp(-(a*z + b)))
+			y := 0.0
+			if o.right {
+				y = 1
+			}
+			ga += (p - y) * z
+			gb += p - y
+		}
+		n := float64(max(len(data), 1))
+		a, b = a-0.5*ga/n, b-0.5*gb/n
+	}
+	bestLoss, bestScale, bestBias := loss(a, b), base/math.Max(a, 1e-6), b
 	m.Scale, m.Bias = bestScale, bestBias
 	logf("train events: margins %d/%d; confidence scale %.0f, bias %.1f (log loss %.3f over %d dev events)",
 		bestT, bestA, bestScale, bestBias, bestLoss/float64(max(len(data), 1)), len(data))
