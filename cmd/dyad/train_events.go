@@ -239,7 +239,11 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	}
 	// A one-feature logistic regression of rightness on margin/base, by
 	// gradient descent (the data are a few hundred events).
-	base := m.Scale
+	base := 0.0 // the margins' root mean square: z of unit size keeps the descent stable
+	for _, o := range data {
+		base += o.margin * o.margin
+	}
+	base = math.Max(math.Sqrt(base/float64(max(len(data), 1))), 1)
 	a, b := 1.0, 0.0
 	loss := func(a, b float64) float64 {
 		l := 0.0
