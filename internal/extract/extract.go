@@ -54,6 +54,7 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 	}
 	all := make([]int32, NumRoots*len(cands))
 	found := make([]bool, NumRoots)
+	taken := make([]bool, len(cands))
 	for ci, i := range cands {
 		buf = x.TriggerFeatures(i, buf[:0])
 		scores := all[ci*NumRoots : (ci+1)*NumRoots]
@@ -66,7 +67,7 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 		}
 		if m := scores[best] - scores[0]; m > e.m.TriggerMargin {
 			out = append(out, Trigger{I: i, Root: ClassRoot(best), Margin: m - e.m.TriggerMargin})
-			found[best] = true
+			found[best], taken[ci] = true, true
 		}
 	}
 	if len(e.m.Sentence.Counts) == 0 {
@@ -79,9 +80,15 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 		}
 		bi := -1
 		for ci := range cands {
+			if taken[ci] {
+				continue // a word carries one root: "attacked" is no assault besides the attack
+			}
 			if s := all[ci*NumRoots+c] - all[ci*NumRoots]; bi < 0 || s > all[bi*NumRoots+c]-all[bi*NumRoots] {
 				bi = ci
 			}
+		}
+		if bi < 0 {
+			continue
 		}
 		out = append(out, Trigger{I: cands[bi], Root: ClassRoot(c), Margin: sm[c] - e.m.SentenceMargin, Sentence: true})
 	}
