@@ -138,7 +138,7 @@ func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sente
 	if err != nil {
 		return nil, err
 	}
-	if err := w.insertEvents(&doc.Document, evs, sids); err != nil {
+	if err := w.insertEvents(&doc.Document, evs, sids, true); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {

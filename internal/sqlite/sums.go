@@ -1,0 +1,102 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/dyad-events/dyad"
+)
+
+// summaries counts, in memory, what the summary tables of migration 0004
+// hold, for a bulk load: its triggers are dropped while it inserts, and
+// counting here costs less than grouping the loaded events again.
+type summaries struct {
+	days   map[string]*quadSum    // date
+	dyads  map[[3]string]*quadSum // source root, target root, date
+	actors map[[3]string]int64    // month, code, country
+	pairs  map[[3]string]*quadSum // month, source code, target code
+}
+
+// quadSum is a count of events by quad class with their Goldstein sum.
+type quadSum struct {
+	n         int64
+	q         [4]int64
+	goldstein float64
+}
+
+func (s *quadSum) add(ev *dyad.Event) {
+	s.n++
+	if q := ev.CAMEO.QuadClass; q >= 1 && q <= 4 {
+		s.q[q-1]++
+	}
+	s.goldstein += ev.CAMEO.Goldstein
+}
+
+func newSummaries() *summaries {
+	return &summaries{days: map[string]*quadSum{}, dyads: map[[3]string]*quadSum{},
+		actors: map[[3]string]int64{}, pairs: map[[3]string]*quadSum{}}
+}
+
+// monthOf is SQLite's substr(date, 1, 7): the month of a date, ” for an
+// undated event.
+func monthOf(date string) string { return date[:min(len(date), 7)] }
+
+// add counts one event as the insert trigger does.
+func (s *summaries) add(ev *dyad.Event) {
+	src, tgt := actorCode(ev.Source), actorCode(ev.Target)
+	sum(s.days, ev.Date).add(ev)
+	sum(s.dyads, [3]string{root3(src), root3(tgt), ev.Date}).add(ev)
+	for _, m := range []string{monthOf(ev.Date), "all"} {
+		if src != "" {
+			s.actors[[3]string{m, src, ev.Source.Country}]++
+		}
+		if tgt != "" {
+			s.actors[[3]string{m, tgt, ev.Target.Country}]++
+		}
+		if src != "" && tgt != "" {
+			sum(s.pairs, [3]string{m, src, tgt}).add(ev)
+		}
+	}
+}
+
+func sum[K comparable](m map[K]*quadSum, k K) *quadSum {
+	s := m[k]
+	if s == nil {
+		s = &quadSum{}
+		m[k] = s
+	}
+	return s
+}
+
+// write inserts the counts into the (empty) summary tables.
+func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
+	qs := func(x *quadSum) []any { return []any{x.n, x.q[0], x.q[1], x.q[2], x.q[3], x.goldstein} }
+	var days, dyads, actors, pairs [][]any
+	for k, x := range s.days {
+		days = append(days, append([]any{k}, qs(x)...))
+	}
+	for k, x := range s.dyads {
+		dyads = append(dyads, append([]any{k[0], k[1], k[2]}, qs(x)...))
+	}
+	for k, n := range s.actors {
+		actors = append(actors, []any{k[0], k[1], k[2], n})
+	}
+	for k, x := range s.pairs {
+		pairs = append(pairs, append([]any{k[0], k[1], k[2]}, qs(x)...))
+	}
+	const q = "n, q1, q2, q3, q4, goldstein"
+	for _, t := range []struct {
+		name, cols string
+		rows       [][]any
+	}{
+		{"event_days", "date, " + q, days},
+		{"event_dyad_days", "source_root, target_root, date, " + q, dyads},
+		{"event_actor_months", "month, code, country, n", actors},
+		{"event_pair_months", "month, source_code, target_code, " + q, pairs},
+	} {
+		if err := insertRows(ctx, tx, t.name, t.cols, t.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
