@@ -212,3 +212,62 @@ func firstDiff(want, got []string) string {
 	}
 	return ""
 }
+
+// TestSummariesAnswer checks that the calls the summaries answer give what
+// the events give. MinConfidence 0 matches every synthetic event but is
+// a filter the summaries do not hold, so it makes a call read the events.
+func TestSummariesAnswer(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	MustCreate(t, db, synthDocs(4000)) // 2015-01-01 to 2015-04-30
+	zero := 0.0
+	ranges := [][2]string{
+		{"", ""}, {"2015-01-01", ""}, {"", "2015-02-28"}, {"2015-01-10", "2015-03-20"}, {"2015-02-01", "2015-02-28"},
+		{"2015-02-03", "2015-02-17"}, {"2015-01-31", "2015-02-01"}, {"2015-03-01", "2015-04-15"}, {"2015-02-15", "2015-03-31"},
+		{"2015-04-02", "2015-03-01"}, {"2014-12-30", "2015-01-02"},
+	}
+	for _, r := range ranges {
+		var f dyad.EventFilter
+		if r[0] != "" {
+			f.From = &r[0]
+		}
+		if r[1] != "" {
+			f.To = &r[1]
+		}
+		ev := f
+		ev.MinConfidence = &zero
+		name := r[0] + "/" + r[1]
+		check := func(what string, got, want any, err1, err2 error) {
+			t.Helper()
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%s %s: %v, %v", what, name, err1, err2)
+			}
+			if g, w := fmt.Sprintf("%.5v", got), fmt.Sprintf("%.5v", want); g != w {
+				t.Errorf("%s %s from the summaries:\n%s\nfrom the events:\n%s", what, name, g, w)
+			}
+		}
+		a1, e1 := db.TopActors(ctx, f, 15)
+		a2, e2 := db.TopActors(ctx, ev, 15)
+		check("TopActors", a1, a2, e1, e2)
+		d1, e1 := db.TopDyads(ctx, f, 15)
+		d2, e2 := db.TopDyads(ctx, ev, 15)
+		check("TopDyads", d1, d2, e1, e2)
+		n1, e1 := db.CountEvents(ctx, f)
+		n2, e2 := db.CountEvents(ctx, ev)
+		check("CountEvents", n1, n2, e1, e2)
+		s1, e1 := db.Series(ctx, f, dyad.Week)
+		s2, e2 := db.Series(ctx, ev, dyad.Week)
+		check("Series", s1, s2, e1, e2)
+		for _, dy := range []dyad.EventFilter{{Source: strp("USA")}, {Actor: strp("GBR")}, {Source: strp("USA"), Target: strp("PAK"), Undirected: true}} {
+			dy.From, dy.To = f.From, f.To
+			dev := dy
+			dev.MinConfidence = &zero
+			s1, e1 := db.Series(ctx, dy, dyad.Month)
+			s2, e2 := db.Series(ctx, dev, dyad.Month)
+			check(fmt.Sprintf("Series %+v", dy), s1, s2, e1, e2)
+			n1, e1 := db.CountEvents(ctx, dy)
+			n2, e2 := db.CountEvents(ctx, dev)
+			check(fmt.Sprintf("CountEvents %+v", dy), n1, n2, e1, e2)
+		}
+	}
+}
