@@ -42,6 +42,8 @@ type DB struct {
 	path string
 	wmu  sync.Mutex // one writer at a time, so transactions never deadlock
 
+	commonHits int // a word matching this many sentences is common (filter.go)
+
 	// Now returns the time stamped on new rows; tests replace it.
 	Now func() time.Time
 }
@@ -136,7 +138,7 @@ func open(path string, readOnly bool) (*DB, error) {
 	// Keep connections open between queries: closing one frees its page
 	// cache and the next query re-reads the pages from the file.
 	db.SetMaxIdleConns(MaxIdleConns)
-	return &DB{db: db, path: path, Now: time.Now}, nil
+	return &DB{db: db, path: path, Now: time.Now, commonHits: commonHits}, nil
 }
 
 // Close closes the database.

@@ -215,10 +215,10 @@ func (d *DB) textForm(ctx context.Context, c *cond) error {
 		}
 		var n int
 		q := "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)"
-		if err := d.db.QueryRowContext(ctx, q, c.args[c.argIndex(i)], commonHits).Scan(&n); err != nil {
+		if err := d.db.QueryRowContext(ctx, q, c.args[c.argIndex(i)], d.commonHits).Scan(&n); err != nil {
 			return fmt.Errorf("find events: text: %w", err)
 		}
-		if n >= commonHits {
+		if n >= d.commonHits {
 			c.where[i] = textExists
 		}
 	}

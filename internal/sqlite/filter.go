@@ -19,7 +19,7 @@ import (
 const (
 	textIn     = "e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
 	textExists = "EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = e.sentence_id)"
-	commonHits = 20000
+	commonHits = 20000 // DB.commonHits' default
 )
 
 // cond is a WHERE clause under construction: clauses joined by AND. A
@@ -300,6 +300,8 @@ func afterCond(c *cond, t, after string) error {
 	if err != nil {
 		return err
 	}
-	c.add(fmt.Sprintf("(%[1]s.date > ? OR (%[1]s.date = ? AND %[1]s.id > ?))", t), cur.date, cur.date, cur.id)
+	// The first term seeks: a deep page starts where the cursor stands
+	// instead of walking the index from the first date.
+	c.add(fmt.Sprintf("%[1]s.date >= ? AND (%[1]s.date > ? OR %[1]s.id > ?)", t), cur.date, cur.date, cur.id)
 	return nil
 }
