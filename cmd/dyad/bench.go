@@ -34,6 +34,8 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 			return (&BenchPipelineCommand{Env: c.Env}).Run(ctx, args[1:])
 		case "store":
 			return (&BenchStoreCommand{Env: c.Env}).Run(ctx, args[1:])
+		case "api":
+			return (&BenchAPICommand{Env: c.Env}).Run(ctx, args[1:])
 		}
 	}
 	if len(args) == 0 || args[0] != "nlp" {

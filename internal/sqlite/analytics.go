@@ -37,13 +37,18 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	if err != nil {
 		return nil, err
 	}
-	c, err := eventCond(f)
+	t, c, err := summaryFor(f)
 	if err != nil {
 		return nil, err
 	}
+	if t == "" {
+		if c, err = eventCond(f); err != nil {
+			return nil, err
+		}
+	}
 	c.add("e.date <> ''")
 	q := "SELECT e.date, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY e.date ORDER BY e.date"
-	if t := countSummary(f); t != "" {
+	if t != "" {
 		q = "SELECT e.date, sum(e.n), sum(e.q1), sum(e.q2), sum(e.q3), sum(e.q4), total(e.goldstein) FROM " + t + " e" +
 			c.String() + " GROUP BY e.date ORDER BY e.date"
 	}
@@ -204,6 +209,10 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 				" e.quad = 3 AS q3, e.quad = 4 AS q4, e.goldstein AS goldstein", " AND e.source_code <> '' AND e.target_code <> ''"})
 		q = "SELECT source_code, target_code, sum(n) AS n, sum(q1), sum(q2), sum(q3), sum(q4), total(goldstein) FROM (" + from +
 			") GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?"
+		if f.From == nil && f.To == nil { // all time: the busiest rows in order, from event_pair_months_n
+			q, args = "SELECT source_code, target_code, n, q1, q2, q3, q4, goldstein FROM event_pair_months"+
+				" WHERE month = 'all' ORDER BY n DESC, source_code, target_code LIMIT ?", nil
+		}
 	}
 	rows, err := d.db.QueryContext(ctx, q, append(slices.Clone(args), pageSize(limit))...)
 	if err != nil {

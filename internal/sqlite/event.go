@@ -79,13 +79,18 @@ func pageQuery(c *cond, n int) (string, []any) {
 // CountEvents returns how many events match f: from a summary table when
 // one holds the answer, else from the events' indexes.
 func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
-	c, err := eventCond(f)
+	t, c, err := summaryFor(f)
 	if err != nil {
 		return 0, err
 	}
-	q := "SELECT count(*) FROM events e" + c.String()
-	if t := countSummary(f); t != "" {
+	var q string
+	if t != "" {
 		q = "SELECT coalesce(sum(e.n), 0) FROM " + t + " e" + c.String()
+	} else {
+		if c, err = eventCond(f); err != nil {
+			return 0, err
+		}
+		q = "SELECT count(*) FROM events e" + c.String()
 	}
 	var n int
 	if err := d.db.QueryRowContext(ctx, q, c.args...).Scan(&n); err != nil {

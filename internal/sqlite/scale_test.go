@@ -20,7 +20,7 @@ func downgrade4(tb testing.TB, db *sqlite.DB) {
 	rows, err := db.SQL().QueryContext(ctx, `SELECT type, name FROM sqlite_master
 		WHERE (type = 'index' AND name IN ('events_root', 'events_code3', 'events_source_country', 'events_target_country',
 			'events_quad', 'events_modality', 'events_plover', 'events_outlet', 'events_sentence'))
-		OR (type = 'table' AND name IN ('event_days', 'event_dyad_days', 'event_actor_months', 'event_pair_months'))
+		OR (type = 'table' AND name IN ('event_days', 'event_dyad_days', 'event_root_days', 'event_actor_months', 'event_pair_months'))
 		OR (type = 'trigger' AND name LIKE 'events_summary_%')`)
 	if err != nil {
 		tb.Fatal(err)
@@ -53,6 +53,7 @@ func synthDocs(n int) []*dyad.CodedDocument {
 var summaryQueries = []string{
 	"SELECT date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_days ORDER BY 1",
 	"SELECT source_root, target_root, date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_dyad_days ORDER BY 1, 2, 3",
+	"SELECT role, root, date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_root_days ORDER BY 1, 2, 3",
 	"SELECT month, code, country, n FROM event_actor_months ORDER BY 1, 2, 3",
 	"SELECT month, source_code, target_code, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_pair_months ORDER BY 1, 2, 3",
 }
@@ -62,6 +63,13 @@ var recountQueries = []string{
 	"SELECT date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6) FROM events GROUP BY 1 ORDER BY 1",
 	`SELECT source_root, target_root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6)
 		FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+	`SELECT role, root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6) FROM (
+		SELECT 'source' AS role, source_root AS root, date, quad, goldstein FROM events WHERE source_root <> ''
+		UNION ALL SELECT 'target', target_root, date, quad, goldstein FROM events WHERE target_root <> ''
+		UNION ALL SELECT 'actor', r.root, date, quad, goldstein FROM events
+			JOIN (SELECT source_root AS root FROM events UNION SELECT target_root FROM events) AS r
+			ON r.root IN (events.source_root, events.target_root) WHERE r.root <> '')
+		GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 	`SELECT month, code, country, count(*) FROM (
 		SELECT CASE m.k WHEN 0 THEN substr(date, 1, 7) ELSE 'all' END AS month, source_code AS code, source_country AS country FROM events, (SELECT 0 AS k UNION ALL SELECT 1) AS m WHERE source_code <> ''
 		UNION ALL
@@ -258,7 +266,8 @@ func TestSummariesAnswer(t *testing.T) {
 		s1, e1 := db.Series(ctx, f, dyad.Week)
 		s2, e2 := db.Series(ctx, ev, dyad.Week)
 		check("Series", s1, s2, e1, e2)
-		for _, dy := range []dyad.EventFilter{{Source: strp("USA")}, {Actor: strp("GBR")}, {Source: strp("USA"), Target: strp("PAK"), Undirected: true}} {
+		for _, dy := range []dyad.EventFilter{{Source: strp("USA")}, {Target: strp("GBR")}, {Actor: strp("GBR")}, {Source: strp("IGO"), Undirected: true},
+			{Source: strp("USA"), Target: strp("PAK"), Undirected: true}, {Source: strp("USA"), Target: strp("USA")}} {
 			dy.From, dy.To = f.From, f.To
 			dev := dy
 			dev.MinConfidence = &zero

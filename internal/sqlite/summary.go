@@ -16,20 +16,58 @@ import (
 //     three-letter root (Undirected or not). Its columns source_root,
 //     target_root and date are named as in events, so eventCond's WHERE
 //     clause (alias e) applies to it unchanged;
+//   - event_root_days: dates and one root on one side (Source or Target)
+//     or either (Actor): one actor's series reads a row a day, where
+//     event_dyad_days holds a row a day for each of its partners;
 //   - event_actor_months and event_pair_months: dates only, for top
 //     actors and dyads: whole months from them, the days of a month cut
 //     by from or to from the events (rangeParts).
 
-// countSummary returns the summary table that answers counts and series
-// for f exactly, or "" when none does.
-func countSummary(f dyad.EventFilter) string {
-	switch {
-	case onlyDates(f):
-		return "event_days"
-	case dyadSummaryServes(f):
-		return "event_dyad_days"
+// summaryFor returns the summary table that answers counts and series
+// for f exactly, with its WHERE clause (alias e), or "" when none does.
+func summaryFor(f dyad.EventFilter) (string, *cond, error) {
+	if !onlyDates(f) && !dyadSummaryServes(f) {
+		return "", nil, nil
 	}
-	return ""
+	if role, root, ok := oneRoot(f); ok {
+		c := &cond{}
+		if err := dateCond(c, f.From, ">="); err != nil {
+			return "", nil, err
+		}
+		if err := dateCond(c, f.To, "<="); err != nil {
+			return "", nil, err
+		}
+		c.add("e.role = ? AND e.root = ?", role, strings.ToUpper(root))
+		return "event_root_days", c, nil
+	}
+	c, err := eventCond(f)
+	if err != nil {
+		return "", nil, err
+	}
+	if onlyDates(f) {
+		return "event_days", c, nil
+	}
+	return "event_dyad_days", c, nil
+}
+
+// oneRoot returns the side and root of a filter that names one actor
+// root on one side (or on either side, role "actor"), else ok false.
+func oneRoot(f dyad.EventFilter) (role, root string, ok bool) {
+	switch {
+	case f.Actor != nil && f.Source == nil && f.Target == nil:
+		return "actor", *f.Actor, true
+	case f.Actor == nil && f.Source != nil && f.Target == nil:
+		if f.Undirected { // the source on either side
+			return "actor", *f.Source, true
+		}
+		return "source", *f.Source, true
+	case f.Actor == nil && f.Source == nil && f.Target != nil:
+		if f.Undirected {
+			return "actor", *f.Target, true
+		}
+		return "target", *f.Target, true
+	}
+	return "", "", false
 }
 
 // dyadSummaryServes reports whether event_dyad_days answers counts and

@@ -13,6 +13,7 @@ import (
 type summaries struct {
 	days   map[string]*quadSum    // date
 	dyads  map[[3]string]*quadSum // source root, target root, date
+	roots  map[[3]string]*quadSum // role, root, date
 	actors map[[3]string]int64    // month, code, country
 	pairs  map[[3]string]*quadSum // month, source code, target code
 }
@@ -33,7 +34,7 @@ func (s *quadSum) add(ev *dyad.Event) {
 }
 
 func newSummaries() *summaries {
-	return &summaries{days: map[string]*quadSum{}, dyads: map[[3]string]*quadSum{},
+	return &summaries{days: map[string]*quadSum{}, dyads: map[[3]string]*quadSum{}, roots: map[[3]string]*quadSum{},
 		actors: map[[3]string]int64{}, pairs: map[[3]string]*quadSum{}}
 }
 
@@ -45,7 +46,18 @@ func monthOf(date string) string { return date[:min(len(date), 7)] }
 func (s *summaries) add(ev *dyad.Event) {
 	src, tgt := actorCode(ev.Source), actorCode(ev.Target)
 	sum(s.days, ev.Date).add(ev)
-	sum(s.dyads, [3]string{root3(src), root3(tgt), ev.Date}).add(ev)
+	sr, tr := root3(src), root3(tgt)
+	sum(s.dyads, [3]string{sr, tr, ev.Date}).add(ev)
+	if sr != "" {
+		sum(s.roots, [3]string{"source", sr, ev.Date}).add(ev)
+		sum(s.roots, [3]string{"actor", sr, ev.Date}).add(ev)
+	}
+	if tr != "" {
+		sum(s.roots, [3]string{"target", tr, ev.Date}).add(ev)
+		if tr != sr {
+			sum(s.roots, [3]string{"actor", tr, ev.Date}).add(ev)
+		}
+	}
 	for _, m := range []string{monthOf(ev.Date), "all"} {
 		if src != "" {
 			s.actors[[3]string{m, src, ev.Source.Country}]++
@@ -71,12 +83,15 @@ func sum[K comparable](m map[K]*quadSum, k K) *quadSum {
 // write inserts the counts into the (empty) summary tables.
 func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
 	qs := func(x *quadSum) []any { return []any{x.n, x.q[0], x.q[1], x.q[2], x.q[3], x.goldstein} }
-	var days, dyads, actors, pairs [][]any
+	var days, dyads, roots, actors, pairs [][]any
 	for k, x := range s.days {
 		days = append(days, append([]any{k}, qs(x)...))
 	}
 	for k, x := range s.dyads {
 		dyads = append(dyads, append([]any{k[0], k[1], k[2]}, qs(x)...))
+	}
+	for k, x := range s.roots {
+		roots = append(roots, append([]any{k[0], k[1], k[2]}, qs(x)...))
 	}
 	for k, n := range s.actors {
 		actors = append(actors, []any{k[0], k[1], k[2], n})
@@ -91,6 +106,7 @@ func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
 	}{
 		{"event_days", "date, " + q, days},
 		{"event_dyad_days", "source_root, target_root, date, " + q, dyads},
+		{"event_root_days", "role, root, date, " + q, roots},
 		{"event_actor_months", "month, code, country, n", actors},
 		{"event_pair_months", "month, source_code, target_code, " + q, pairs},
 	} {

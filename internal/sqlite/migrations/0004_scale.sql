@@ -18,6 +18,8 @@ CREATE INDEX events_sentence ON events(sentence_id);
 -- when a filter asks nothing they do not hold (summary.go):
 --   event_days: events per day by quad class, with their Goldstein sum;
 --   event_dyad_days: the same per pair of actor roots (first three letters);
+--   event_root_days: the same per actor root as source, as target, and as
+--     either ('actor': an event counts once for each root it involves);
 --   event_actor_months: event sides per month and actor code (an event
 --     counts once for its source and once for its target);
 --   event_pair_months: events per month and directed pair of codes.
@@ -47,6 +49,19 @@ CREATE TABLE event_dyad_days (
 ) WITHOUT ROWID;
 CREATE INDEX event_dyad_days_target ON event_dyad_days(target_root, date);
 
+CREATE TABLE event_root_days (
+	role        TEXT NOT NULL,
+	root        TEXT NOT NULL,
+	date        TEXT NOT NULL,
+	n           INTEGER NOT NULL,
+	q1          INTEGER NOT NULL,
+	q2          INTEGER NOT NULL,
+	q3          INTEGER NOT NULL,
+	q4          INTEGER NOT NULL,
+	goldstein   REAL NOT NULL,
+	PRIMARY KEY (role, root, date)
+) WITHOUT ROWID;
+
 CREATE TABLE event_actor_months (
 	month   TEXT NOT NULL,
 	code    TEXT NOT NULL,
@@ -67,6 +82,8 @@ CREATE TABLE event_pair_months (
 	goldstein   REAL NOT NULL,
 	PRIMARY KEY (month, source_code, target_code)
 ) WITHOUT ROWID;
+-- The busiest pairs of all time, read in order.
+CREATE INDEX event_pair_months_n ON event_pair_months(month, n);
 
 CREATE TRIGGER events_summary_ai AFTER INSERT ON events BEGIN
 	INSERT INTO event_days (date, n, q1, q2, q3, q4, goldstein)
@@ -76,6 +93,14 @@ CREATE TRIGGER events_summary_ai AFTER INSERT ON events BEGIN
 	INSERT INTO event_dyad_days (source_root, target_root, date, n, q1, q2, q3, q4, goldstein)
 		VALUES (new.source_root, new.target_root, new.date, 1, new.quad = 1, new.quad = 2, new.quad = 3, new.quad = 4, new.goldstein)
 		ON CONFLICT (source_root, target_root, date) DO UPDATE SET n = n + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+			q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+	INSERT INTO event_root_days (role, root, date, n, q1, q2, q3, q4, goldstein)
+		SELECT x.role, x.root, new.date, 1, new.quad = 1, new.quad = 2, new.quad = 3, new.quad = 4, new.goldstein FROM (
+			SELECT 'source' AS role, new.source_root AS root UNION ALL SELECT 'target', new.target_root
+			UNION ALL SELECT 'actor', new.source_root
+			UNION ALL SELECT 'actor', new.target_root WHERE new.target_root <> new.source_root) AS x
+		WHERE x.root <> ''
+		ON CONFLICT (role, root, date) DO UPDATE SET n = n + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
 			q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
 	INSERT INTO event_actor_months (month, code, country, n)
 		SELECT m.column1, new.source_code, new.source_country, 1 FROM (VALUES (substr(new.date, 1, 7)), ('all')) AS m
@@ -99,6 +124,10 @@ CREATE TRIGGER events_summary_ad AFTER DELETE ON events BEGIN
 	UPDATE event_dyad_days SET n = n - 1, q1 = q1 - (old.quad = 1), q2 = q2 - (old.quad = 2), q3 = q3 - (old.quad = 3), q4 = q4 - (old.quad = 4), goldstein = goldstein - old.goldstein
 		WHERE source_root = old.source_root AND target_root = old.target_root AND date = old.date;
 	DELETE FROM event_dyad_days WHERE source_root = old.source_root AND target_root = old.target_root AND date = old.date AND n <= 0;
+	UPDATE event_root_days SET n = n - 1, q1 = q1 - (old.quad = 1), q2 = q2 - (old.quad = 2), q3 = q3 - (old.quad = 3), q4 = q4 - (old.quad = 4), goldstein = goldstein - old.goldstein
+		WHERE date = old.date AND ((role IN ('source', 'actor') AND root = old.source_root) OR (role = 'target' AND root = old.target_root)
+			OR (role = 'actor' AND root = old.target_root AND old.target_root <> old.source_root));
+	DELETE FROM event_root_days WHERE date = old.date AND root IN (old.source_root, old.target_root) AND n <= 0;
 	UPDATE event_actor_months SET n = n - 1 WHERE month IN (substr(old.date, 1, 7), 'all') AND code = old.source_code AND country = old.source_country;
 	UPDATE event_actor_months SET n = n - 1 WHERE month IN (substr(old.date, 1, 7), 'all') AND code = old.target_code AND country = old.target_country;
 	DELETE FROM event_actor_months WHERE month IN (substr(old.date, 1, 7), 'all') AND code IN (old.source_code, old.target_code) AND n <= 0;
@@ -115,6 +144,10 @@ CREATE TRIGGER events_summary_au AFTER UPDATE OF date, source_root, target_root,
 	UPDATE event_dyad_days SET n = n - 1, q1 = q1 - (old.quad = 1), q2 = q2 - (old.quad = 2), q3 = q3 - (old.quad = 3), q4 = q4 - (old.quad = 4), goldstein = goldstein - old.goldstein
 		WHERE source_root = old.source_root AND target_root = old.target_root AND date = old.date;
 	DELETE FROM event_dyad_days WHERE source_root = old.source_root AND target_root = old.target_root AND date = old.date AND n <= 0;
+	UPDATE event_root_days SET n = n - 1, q1 = q1 - (old.quad = 1), q2 = q2 - (old.quad = 2), q3 = q3 - (old.quad = 3), q4 = q4 - (old.quad = 4), goldstein = goldstein - old.goldstein
+		WHERE date = old.date AND ((role IN ('source', 'actor') AND root = old.source_root) OR (role = 'target' AND root = old.target_root)
+			OR (role = 'actor' AND root = old.target_root AND old.target_root <> old.source_root));
+	DELETE FROM event_root_days WHERE date = old.date AND root IN (old.source_root, old.target_root) AND n <= 0;
 	UPDATE event_actor_months SET n = n - 1 WHERE month IN (substr(old.date, 1, 7), 'all') AND code = old.source_code AND country = old.source_country;
 	UPDATE event_actor_months SET n = n - 1 WHERE month IN (substr(old.date, 1, 7), 'all') AND code = old.target_code AND country = old.target_country;
 	DELETE FROM event_actor_months WHERE month IN (substr(old.date, 1, 7), 'all') AND code IN (old.source_code, old.target_code) AND n <= 0;
@@ -128,6 +161,14 @@ CREATE TRIGGER events_summary_au AFTER UPDATE OF date, source_root, target_root,
 	INSERT INTO event_dyad_days (source_root, target_root, date, n, q1, q2, q3, q4, goldstein)
 		VALUES (new.source_root, new.target_root, new.date, 1, new.quad = 1, new.quad = 2, new.quad = 3, new.quad = 4, new.goldstein)
 		ON CONFLICT (source_root, target_root, date) DO UPDATE SET n = n + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+			q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
+	INSERT INTO event_root_days (role, root, date, n, q1, q2, q3, q4, goldstein)
+		SELECT x.role, x.root, new.date, 1, new.quad = 1, new.quad = 2, new.quad = 3, new.quad = 4, new.goldstein FROM (
+			SELECT 'source' AS role, new.source_root AS root UNION ALL SELECT 'target', new.target_root
+			UNION ALL SELECT 'actor', new.source_root
+			UNION ALL SELECT 'actor', new.target_root WHERE new.target_root <> new.source_root) AS x
+		WHERE x.root <> ''
+		ON CONFLICT (role, root, date) DO UPDATE SET n = n + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
 			q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein;
 	INSERT INTO event_actor_months (month, code, country, n)
 		SELECT m.column1, new.source_code, new.source_country, 1 FROM (VALUES (substr(new.date, 1, 7)), ('all')) AS m
@@ -155,6 +196,14 @@ DELETE FROM event_dyad_days;
 INSERT INTO event_dyad_days (source_root, target_root, date, n, q1, q2, q3, q4, goldstein)
 	SELECT source_root, target_root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), total(goldstein)
 	FROM events GROUP BY source_root, target_root, date;
+DELETE FROM event_root_days;
+INSERT INTO event_root_days (role, root, date, n, q1, q2, q3, q4, goldstein)
+	SELECT role, root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), total(goldstein) FROM (
+		SELECT 'source' AS role, source_root AS root, date, quad, goldstein FROM events WHERE source_root <> ''
+		UNION ALL SELECT 'target', target_root, date, quad, goldstein FROM events WHERE target_root <> ''
+		UNION ALL SELECT 'actor', source_root, date, quad, goldstein FROM events WHERE source_root <> ''
+		UNION ALL SELECT 'actor', target_root, date, quad, goldstein FROM events WHERE target_root <> '' AND target_root <> source_root)
+	GROUP BY role, root, date;
 DELETE FROM event_actor_months;
 INSERT INTO event_actor_months (month, code, country, n)
 	SELECT month, code, country, sum(n) FROM (
