@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -42,7 +43,7 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 		return nil, "", err
 	}
 	limit := pageSize(f.Limit)
-	q := eventSelect + c.String() + " ORDER BY e.day, e.id LIMIT " + c.arg(limit+1)
+	q := pageQuery(c, limit+1)
 	evs, curs, err := d.queryEvents(ctx, q, c.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
@@ -53,6 +54,25 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 		next = curs[limit-1].String()
 	}
 	return evs, next, nil
+}
+
+// pageQuery returns the query of the first n events matching c in (day,
+// id) order. A disjunction (an actor on either side, a country, an
+// undirected dyad) is split into branches, each read in order through its
+// own index and cut at n, and the branches merged: the planner would
+// otherwise gather every match of both sides and sort them.
+func pageQuery(c *cond, n int) string {
+	lim := c.arg(n)
+	bs := c.branches()
+	if len(bs) == 1 {
+		return eventSelect + c.String() + " ORDER BY e.day, e.id LIMIT " + lim
+	}
+	var parts []string
+	for _, b := range bs {
+		parts = append(parts, "(SELECT e.day, e.id FROM events e WHERE "+strings.Join(b, " AND ")+" ORDER BY e.day, e.id LIMIT "+lim+")")
+	}
+	return eventSelect + " WHERE (e.day, e.id) IN (SELECT day, id FROM (" + strings.Join(parts, " UNION ALL ") +
+		") AS u) ORDER BY e.day, e.id LIMIT " + lim
 }
 
 // CountEvents returns how many events match f.
