@@ -16,6 +16,13 @@ type cond struct {
 	where []string
 	args  []any
 	alts  map[int][]string // the numbered disjuncts of where clause i
+
+	// The clause gathering the documents whose sentences have the words
+	// of a text search (-1: none), and its placeholder: FindEvents drops
+	// it for a common word (textCommon).
+	textAny  int
+	textArg  string
+	textWord string
 }
 
 // alt is one disjunct of a clause, with ? placeholders.
@@ -96,7 +103,7 @@ func (c *cond) String() string {
 // eventCond turns f (all but its paging) into a WHERE clause on events e.
 // Returns EINVALID for a malformed date or quad class.
 func eventCond(f dyad.EventFilter) (*cond, error) {
-	c := &cond{}
+	c := &cond{textAny: -1}
 	if err := dateCond(c, f.From, ">="); err != nil {
 		return nil, err
 	}
@@ -139,6 +146,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		// The matching documents first, from the GIN index, so that the
 		// planner seeks events by document rather than walking them all
 		// in date order hoping to meet a match; then the sentence itself.
+		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), *f.Text
 		c.add(`e.doc_id = ANY(ARRAY(SELECT s.doc_id FROM sentences s
 			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, *f.Text)
 		c.add(`EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx
