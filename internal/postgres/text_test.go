@@ -52,4 +52,3 @@ func TestFindEventsCommonWord(t *testing.T) {
 		}
 	}
 }
-
