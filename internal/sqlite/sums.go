@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 )
@@ -99,6 +101,11 @@ func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
 	for k, x := range s.pairs {
 		pairs = append(pairs, append([]any{k[0], k[1], k[2]}, qs(x)...))
 	}
+	// In key order: a WITHOUT ROWID table fills page after page instead
+	// of splitting pages all over its tree (map order is random).
+	for _, rows := range [][][]any{days, dyads, roots, actors, pairs} {
+		slices.SortFunc(rows, compareKeys)
+	}
 	const q = "n, q1, q2, q3, q4, goldstein"
 	for _, t := range []struct {
 		name, cols string
@@ -115,4 +122,19 @@ func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// compareKeys orders rows by their leading string columns (the keys).
+func compareKeys(a, b []any) int {
+	for i := range min(len(a), len(b)) {
+		x, ok1 := a[i].(string)
+		y, ok2 := b[i].(string)
+		if !ok1 || !ok2 {
+			return 0
+		}
+		if c := strings.Compare(x, y); c != 0 {
+			return c
+		}
+	}
+	return 0
 }
