@@ -100,7 +100,7 @@ func (b *bulkWriter) put(table string, vals ...any) { b.rows[table] = append(b.r
 // flush writes the gathered rows in tx and forgets them.
 func (b *bulkWriter) flush(ctx context.Context, tx *sql.Tx) error {
 	for _, t := range bulkTables {
-		if err := insertRows(ctx, tx, t.name, t.cols, b.rows[t.name]); err != nil {
+		if err := insertRows(ctx, tx, t.name, t.cols, "", b.rows[t.name]); err != nil {
 			return err
 		}
 		delete(b.rows, t.name)
@@ -109,14 +109,14 @@ func (b *bulkWriter) flush(ctx context.Context, tx *sql.Tx) error {
 }
 
 // insertRows inserts rows into the columns cols of table, many to a
-// statement.
-func insertRows(ctx context.Context, tx *sql.Tx, table, cols string, rows [][]any) error {
+// statement, each statement ending in suffix (an upsert clause, or "").
+func insertRows(ctx context.Context, tx *sql.Tx, table, cols, suffix string, rows [][]any) error {
 	ncol := strings.Count(cols, ",") + 1
 	per := max(1, maxBulkArgs/ncol)
 	one := "(?" + strings.Repeat(", ?", ncol-1) + ")"
 	for len(rows) > 0 {
 		n := min(per, len(rows))
-		q := "INSERT INTO " + table + " (" + cols + ") VALUES " + one + strings.Repeat(", "+one, n-1)
+		q := "INSERT INTO " + table + " (" + cols + ") VALUES " + one + strings.Repeat(", "+one, n-1) + suffix
 		args := make([]any, 0, n*ncol)
 		for _, r := range rows[:n] {
 			args = append(args, r...)

@@ -14,7 +14,7 @@ const LoadBatch = 20_000
 
 // LoadProgress is what Load reports as it goes.
 type LoadProgress struct {
-	Stage     string        // "insert", "index", "fts", "summaries", "analyze"
+	Stage     string        // "insert", "fts", "names", "index", "analyze"
 	Documents int           // stored so far
 	Events    int           // stored so far
 	Elapsed   time.Duration // since Load began
@@ -23,9 +23,9 @@ type LoadProgress struct {
 // Load bulk-loads the documents that next returns (nil when there are no
 // more) into an empty store, for building large benchmark stores: it
 // drops the secondary indexes and the triggers of the tables it fills,
-// inserts batch by batch with foreign-key checks off, then builds the
-// indexes, the full-text index, the actor names and the summaries in one
-// pass each and puts the triggers back. progress, if not nil, is called
+// inserts batch by batch with foreign-key checks off (adding each batch's
+// counts to the summaries), then builds the indexes, the full-text index
+// and the actor names in one pass each and puts the triggers back. progress, if not nil, is called
 // after each batch and stage. It returns ECONFLICT if the store holds
 // documents, and a constraint error if a document repeats one already
 // loaded (an id, content hash or URL). A load that is interrupted leaves a store without its
@@ -92,19 +92,14 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		p.Stage = st.stage
 		report(p)
 	}
-	if err := d.writeSummaries(ctx, conn, b.sums); err != nil {
-		return fmt.Errorf("load: summaries: %w", err)
-	}
-	p.Stage = "summaries"
-	report(p)
 	restored = true
 	for _, q := range ddl { // indexes, then triggers
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("load: %s: %w", q, err)
 		}
-		p.Stage = "index"
-		report(p)
 	}
+	p.Stage = "index"
+	report(p)
 	if _, err := conn.ExecContext(ctx, "PRAGMA analysis_limit=2000; ANALYZE"); err != nil {
 		return fmt.Errorf("load: analyze: %w", err)
 	}
@@ -162,18 +157,9 @@ func (d *DB) loadBatch(ctx context.Context, conn *sql.Conn, b *bulkWriter, batch
 	if err := b.flush(ctx, tx); err != nil {
 		return err
 	}
-	return tx.Commit()
-}
-
-// writeSummaries writes the counts of a load into the summary tables.
-func (d *DB) writeSummaries(ctx context.Context, conn *sql.Conn, s *summaries) error {
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
+	if err := b.sums.write(ctx, tx); err != nil {
+		return fmt.Errorf("summaries: %w", err)
 	}
-	defer tx.Rollback()
-	if err := s.write(ctx, tx); err != nil {
-		return err
-	}
+	b.sums = newSummaries()
 	return tx.Commit()
 }

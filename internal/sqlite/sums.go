@@ -11,7 +11,8 @@ import (
 
 // summaries counts, in memory, what the summary tables of migration 0004
 // hold, for a bulk load: its triggers are dropped while it inserts, and
-// counting here costs less than grouping the loaded events again.
+// counting here costs less than grouping the loaded events again. A load
+// adds each batch's counts to the tables, so memory holds one batch's.
 type summaries struct {
 	days   map[string]*quadSum    // date
 	dyads  map[[3]string]*quadSum // source root, target root, date
@@ -82,7 +83,7 @@ func sum[K comparable](m map[K]*quadSum, k K) *quadSum {
 	return s
 }
 
-// write inserts the counts into the (empty) summary tables.
+// write adds the counts to the summary tables.
 func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
 	qs := func(x *quadSum) []any { return []any{x.n, x.q[0], x.q[1], x.q[2], x.q[3], x.goldstein} }
 	var days, dyads, roots, actors, pairs [][]any
@@ -107,17 +108,19 @@ func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
 		slices.SortFunc(rows, compareKeys)
 	}
 	const q = "n, q1, q2, q3, q4, goldstein"
+	const add = " DO UPDATE SET n = n + excluded.n, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2," +
+		" q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein"
 	for _, t := range []struct {
-		name, cols string
-		rows       [][]any
+		name, cols, upsert string
+		rows               [][]any
 	}{
-		{"event_days", "date, " + q, days},
-		{"event_dyad_days", "source_root, target_root, date, " + q, dyads},
-		{"event_root_days", "role, root, date, " + q, roots},
-		{"event_actor_months", "month, code, country, n", actors},
-		{"event_pair_months", "month, source_code, target_code, " + q, pairs},
+		{"event_days", "date, " + q, " ON CONFLICT (date)" + add, days},
+		{"event_dyad_days", "source_root, target_root, date, " + q, " ON CONFLICT (source_root, target_root, date)" + add, dyads},
+		{"event_root_days", "role, root, date, " + q, " ON CONFLICT (role, root, date)" + add, roots},
+		{"event_actor_months", "month, code, country, n", " ON CONFLICT (month, code, country) DO UPDATE SET n = n + excluded.n", actors},
+		{"event_pair_months", "month, source_code, target_code, " + q, " ON CONFLICT (month, source_code, target_code)" + add, pairs},
 	} {
-		if err := insertRows(ctx, tx, t.name, t.cols, t.rows); err != nil {
+		if err := insertRows(ctx, tx, t.name, t.cols, t.upsert, t.rows); err != nil {
 			return err
 		}
 	}
