@@ -58,12 +58,12 @@ func (pf *pipelineFlags) options() (pipeline.Options, error) {
 	if pf.model != "" && !pf.rules {
 		f, err := os.Open(pf.model)
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--event-model: %v", err)
+			return opts, dyad.Errorf(dyad.EINVALID, "--event-model: %v", err)
 		}
 		m, err := extract.Decode(f)
 		f.Close()
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--event-model %s: %v", pf.model, err)
+			return opts, dyad.Errorf(dyad.EINVALID, "--event-model %s: %v", pf.model, err)
 		}
 		opts.Extractor = extract.New(m)
 	}
