@@ -80,6 +80,7 @@ func Cases(ctx context.Context, st dyad.EventStore) ([]Case, error) {
 		ev("events min_confidence", "min_confidence", "0.9"),
 		ev("events date range", "from", month, "to", mEnd),
 		ev("events doc_id", "doc_id", first[0].DocID),
+		{"event by id", "/api/events/" + url.PathEscape(first[len(first)/2].ID)},
 		ev("events q common", "q", common),
 		ev("events q rare", "q", rare),
 		ev("events actor q", "actor", top, "q", common),
