@@ -85,8 +85,11 @@ func pageQuery(c *cond, n int) (string, []any) {
 func hint(c *cond) string {
 	var src, tgt bool
 	for _, w := range c.where {
-		src = src || strings.HasPrefix(w, "e.source_root = ?")
-		tgt = tgt || strings.HasPrefix(w, "e.target_root = ?")
+		if strings.Contains(w, " OR ") {
+			continue // a disjunction seeks nothing
+		}
+		src = src || strings.Contains(w, "e.source_root = ?")
+		tgt = tgt || strings.Contains(w, "e.target_root = ?")
 	}
 	if src && tgt {
 		return " INDEXED BY events_dyad"

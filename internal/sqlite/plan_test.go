@@ -95,6 +95,9 @@ func TestQueryPlans(t *testing.T) {
 				q, args := pageQuery(c, 101)
 				plan := explain(t, d, q, args)
 				checkPlan(t, plan, q, tc.ordered, tc.walk)
+				if tc.f.Source != nil && tc.f.Target != nil && !strings.Contains(strings.Join(plan, "\n"), "events_dyad") {
+					t.Errorf("a dyad's page does not walk events_dyad:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				}
 				if testing.Verbose() {
 					t.Logf("%s\n%s", q, strings.Join(plan, "\n"))
 				}
