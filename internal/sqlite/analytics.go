@@ -248,12 +248,38 @@ func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([
 	if err != nil {
 		return nil, err
 	}
+	if onlyDates(f) {
+		return d.topRootDyadsSummary(ctx, c, limit)
+	}
 	c.add("e.source_root = p.s AND e.target_root = p.t")
 	q := `WITH p(s, t) AS (SELECT DISTINCT source_root, target_root FROM events)
 		SELECT s, t, n FROM (
 			SELECT p.s AS s, p.t AS t, (SELECT count(*) FROM events e` + c.String() + `) AS n
 			FROM p WHERE p.s <> p.t AND p.s <> '' AND p.t <> '')
 		WHERE n > 0 ORDER BY n DESC, s, t LIMIT ?`
+	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	if err != nil {
+		return nil, fmt.Errorf("top root dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.DyadCount
+	for rows.Next() {
+		var x dyad.DyadCount
+		if err := rows.Scan(&x.Source, &x.Target, &x.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// topRootDyadsSummary is TopRootDyads for a filter on dates alone (c):
+// the period's rows of event_dyad_days, read from its date index, summed
+// by pair.
+func (d *DB) topRootDyadsSummary(ctx context.Context, c *cond, limit int) ([]dyad.DyadCount, error) {
+	c.add("e.source_root <> e.target_root AND e.source_root <> '' AND e.target_root <> ''")
+	q := "SELECT e.source_root, e.target_root, sum(e.n) AS n FROM event_dyad_days e" + c.String() +
+		" GROUP BY e.source_root, e.target_root ORDER BY n DESC, e.source_root, e.target_root LIMIT ?"
 	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("top root dyads: %w", err)

@@ -48,6 +48,8 @@ CREATE TABLE event_dyad_days (
 	PRIMARY KEY (source_root, target_root, date)
 ) WITHOUT ROWID;
 CREATE INDEX event_dyad_days_target ON event_dyad_days(target_root, date);
+-- The root pairs of a period with their counts, for the alerts' ranking.
+CREATE INDEX event_dyad_days_date ON event_dyad_days(date, source_root, target_root, n);
 
 CREATE TABLE event_root_days (
 	role        TEXT NOT NULL,
