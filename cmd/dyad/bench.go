@@ -20,19 +20,27 @@ import (
 	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
-// BenchCommand measures dyad's speed. Its subcommands: nlp.
+// BenchCommand measures dyad's speed. Its subcommands: nlp, pipeline,
+// store (builds a synthetic store) and api (load-tests one).
 type BenchCommand struct {
 	Env Env
 }
 
 // Run runs "dyad bench <what> [flags]".
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
-	if len(args) > 0 && args[0] == "pipeline" {
-		return (&BenchPipelineCommand{Env: c.Env}).Run(ctx, args[1:])
+	if len(args) > 0 {
+		switch args[0] {
+		case "pipeline":
+			return (&BenchPipelineCommand{Env: c.Env}).Run(ctx, args[1:])
+		case "store":
+			return (&BenchStoreCommand{Env: c.Env}).Run(ctx, args[1:])
+		case "api":
+			return (&BenchAPICommand{Env: c.Env}).Run(ctx, args[1:])
+		}
 	}
 	if len(args) == 0 || args[0] != "nlp" {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad bench nlp [-repeat N] [-beam N] [-cpuprofile FILE] FILE...")
-		return dyad.Errorf(dyad.EINVALID, "bench: want nlp")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad bench nlp|pipeline|store|api [flags] ...")
+		return dyad.Errorf(dyad.EINVALID, "bench: want nlp, pipeline, store or api")
 	}
 	return c.nlp(ctx, args[1:])
 }

@@ -155,40 +155,56 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, docs []*dyad.Document, 
 		}
 	}
 	sents, events := 0, 0
-	var batch []*dyad.CodedDocument
-	var storeTime time.Duration
-	flush := func() error {
-		if db == nil || len(batch) == 0 {
-			return nil
-		}
-		t := time.Now()
-		_, err := db.CreateDocuments(ctx, batch)
-		storeTime += time.Since(t)
-		batch = batch[:0]
-		return err
-	}
+	b := &benchBatch{db: db}
 	w0, c0 := time.Now(), cpuSeconds()
 	err := p.CodeAll(ctx, seq, w, func(res *pipeline.Result, err error) error {
 		if err != nil {
 			return nil
 		}
 		sents, events = sents+len(res.Sentences), events+len(res.Events)
-		batch = append(batch, &dyad.CodedDocument{Doc: res.Doc, Sentences: res.Sentences, Events: res.Events})
-		if len(batch) >= DefaultBatch {
-			return flush()
-		}
-		return nil
+		return b.add(ctx, &dyad.CodedDocument{Doc: res.Doc, Sentences: res.Sentences, Events: res.Events})
 	})
 	if err == nil {
-		err = flush()
+		err = b.flush(ctx)
 	}
 	wall := time.Since(w0).Seconds()
 	r.Sentences, r.Events = sents, events
-	run.WallSeconds, run.CPUSeconds, run.StoreSeconds = wall, cpuSeconds()-c0, storeTime.Seconds()
+	run.WallSeconds, run.CPUSeconds, run.StoreSeconds = wall, cpuSeconds()-c0, b.storeTime.Seconds()
 	run.DocsPerSec, run.SentsPerSec, run.EventsPerSec = float64(len(docs))/wall, float64(sents)/wall, float64(events)/wall
 	run.SentsPerCore = run.SentsPerSec / float64(w)
 	run.SentsPerCPU = float64(sents) / max(run.CPUSeconds, 1e-9)
 	return run, err
+}
+
+// benchBatch gathers coded documents and stores them DefaultBatch at a
+// time; with no database it only drops them.
+type benchBatch struct {
+	db        *sqlite.DB // nil: do not store
+	docs      []*dyad.CodedDocument
+	storeTime time.Duration
+}
+
+// add appends cd and flushes a full batch.
+func (b *benchBatch) add(ctx context.Context, cd *dyad.CodedDocument) error {
+	b.docs = append(b.docs, cd)
+	if len(b.docs) >= DefaultBatch {
+		return b.flush(ctx)
+	}
+	return nil
+}
+
+// flush stores the batch, if there is a database, and empties it either
+// way: with -store=false it used to return first and keep every coded
+// document of the run in memory.
+func (b *benchBatch) flush(ctx context.Context) error {
+	defer func() { clear(b.docs); b.docs = b.docs[:0] }()
+	if b.db == nil || len(b.docs) == 0 {
+		return nil
+	}
+	t := time.Now()
+	_, err := b.db.CreateDocuments(ctx, b.docs)
+	b.storeTime += time.Since(t)
+	return err
 }
 
 // startProfile starts a CPU profile into path and returns its stop.

@@ -2,7 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
+
+	"github.com/dyad-events/dyad"
 )
 
 func TestBenchPipeline(t *testing.T) {
@@ -17,5 +20,25 @@ func TestBenchPipeline(t *testing.T) {
 	}
 	if r.Documents != 20 || len(r.Runs) == 0 || r.Runs[0].Workers != 1 || r.Sentences == 0 || r.Runs[0].DocsPerSec <= 0 {
 		t.Fatalf("report=%+v, want 20 documents, a one-worker run and rates", r)
+	}
+}
+
+// TestBenchBatchNoStore holds the -store=false memory fix: a flush with no
+// database must still empty the batch.
+func TestBenchBatchNoStore(t *testing.T) {
+	b := &benchBatch{}
+	for i := range DefaultBatch + 3 {
+		if err := b.add(t.Context(), &dyad.CodedDocument{Doc: &dyad.Document{ID: fmt.Sprint(i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := len(b.docs), 3; got != want {
+		t.Fatalf("after %d adds, batch holds %d documents, want %d", DefaultBatch+3, got, want)
+	}
+	if err := b.flush(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.docs) != 0 {
+		t.Fatalf("after flush, batch holds %d documents, want 0", len(b.docs))
 	}
 }

@@ -70,10 +70,11 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pf.pipeline()
+	opts, err := pf.options()
 	if err != nil {
 		return err
 	}
+	var p *pipeline.Pipeline // built at the first document: empty input does not decode the models
 	out := output{w: w, out: dst, explain: *explain, quotes: *quotes, keep: keep}
 	prog := newProgress(c.Stderr, "stories coded")
 	failed := 0
@@ -85,6 +86,11 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 			failed++
 			fmt.Fprintln(c.Stderr, "dyad code:", err)
 			continue
+		}
+		if p == nil {
+			if p, err = pipeline.New(opts); err != nil {
+				return err
+			}
 		}
 		if err := c.write(p.Code(doc), out); err != nil {
 			return err

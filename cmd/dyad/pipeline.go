@@ -40,25 +40,37 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 
 // pipeline builds the pipeline the flags describe.
 func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
+	opts, err := pf.options()
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(opts)
+}
+
+// options reads the dictionaries the flags name into the pipeline's
+// options: a command that builds its pipeline only when a document comes
+// (decoding the models costs most of start-up) still reports a bad --dict
+// at once.
+func (pf *pipelineFlags) options() (pipeline.Options, error) {
 	opts := pipeline.DefaultOptions()
 	opts.WordOrder = pf.wordOrder
 	opts.Rules = pf.rules
 	if pf.model != "" && !pf.rules {
 		f, err := os.Open(pf.model)
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--event-model: %v", err)
+			return opts, dyad.Errorf(dyad.EINVALID, "--event-model: %v", err)
 		}
 		m, err := extract.Decode(f)
 		f.Close()
 		if err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--event-model %s: %v", pf.model, err)
+			return opts, dyad.Errorf(dyad.EINVALID, "--event-model %s: %v", pf.model, err)
 		}
 		opts.Extractor = extract.New(m)
 	}
 	if pf.beam.width() > 1 {
 		p, err := depparse.ForBeam(pf.beam.width())
 		if err != nil {
-			return nil, err
+			return opts, err
 		}
 		opts.Parser = p
 	}
@@ -67,21 +79,21 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 		if !pf.noDefault {
 			def, err := dict.Default()
 			if err != nil {
-				return nil, err
+				return opts, err
 			}
 			d.Merge(def)
 		}
 		for _, path := range pf.dicts {
 			extra, err := loadDict(pf.warn, path)
 			if err != nil {
-				return nil, dyad.Errorf(dyad.EINVALID, "--dict %s: %v", path, err)
+				return opts, dyad.Errorf(dyad.EINVALID, "--dict %s: %v", path, err)
 			}
 			d.Merge(extra)
 		}
 		opts.Dict = d
 		opts.Coder.OwnCodes = true // a user's dictionary may code events of its own
 	}
-	return pipeline.New(opts)
+	return opts, nil
 }
 
 // loadDict reads a dictionary file or directory in dyad's format or, when

@@ -66,38 +66,51 @@ func hasRole(rs []Role, r Role) bool {
 }
 
 func (d *Dictionary) mergeAgents(as []*Agent) {
+	// owners indexes d's agents by lower-cased name, so that a name taken
+	// by o leaves the agents holding it without a pass over all of d's
+	// agents for each of o's (quadratic for Phoenix-size files).
+	owners := map[string][]*Agent{}
+	byCode := map[string]*Agent{} // the last agent of each code, as a scan would find
+	own := func(a *Agent, names []string) {
+		for _, n := range names {
+			k := strings.ToLower(n)
+			if l := owners[k]; len(l) == 0 || l[len(l)-1] != a {
+				owners[k] = append(l, a)
+			}
+		}
+	}
+	for _, a := range d.Agents {
+		own(a, a.Names)
+		byCode[a.Code] = a
+	}
 	for _, o := range as {
 		taken := map[string]bool{}
 		for _, n := range o.Names {
 			taken[strings.ToLower(n)] = true
 		}
-		var mine *Agent
-		for _, a := range d.Agents {
-			if a.Code == o.Code {
-				mine = a
-				continue
+		for k := range taken {
+			var keep []*Agent
+			for _, a := range owners[k] {
+				if a.Code == o.Code {
+					keep = append(keep, a)
+					continue
+				}
+				a.Names = without(a.Names, taken)
 			}
-			a.Names = without(a.Names, taken)
+			owners[k] = keep
 		}
+		mine := byCode[o.Code]
 		if mine == nil {
 			cp := *o
 			cp.Names = append([]string(nil), o.Names...)
 			d.Agents = append(d.Agents, &cp)
+			own(&cp, cp.Names)
+			byCode[cp.Code] = &cp
 			continue
 		}
 		mine.Names = addUnique(mine.Names, o.Names...)
+		own(mine, o.Names)
 	}
-}
-
-// without returns names less those in taken (lower-cased).
-func without(names []string, taken map[string]bool) []string {
-	out := names[:0:0]
-	for _, n := range names {
-		if !taken[strings.ToLower(n)] {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 // mergeVerbs adds vs to d's verbs. A verb of vs replaces every pattern of
@@ -170,4 +183,15 @@ func (v *Verb) without(drop map[int]bool) *Verb {
 		c.Heads = nil
 	}
 	return &c
+}
+
+// without returns names less those in taken (lower-cased).
+func without(names []string, taken map[string]bool) []string {
+	out := names[:0:0]
+	for _, n := range names {
+		if !taken[strings.ToLower(n)] {
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -37,6 +37,8 @@ type DB struct {
 	// direct makes every call read the events, never the summaries:
 	// tests compare the two.
 	direct bool
+
+	commonHits int // a word matching this many sentences is common (textForm)
 }
 
 // useSummaries reports whether a call whose filter the summaries serve
@@ -72,7 +74,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
-	d := &DB{pool: pool, parts: map[string]bool{}, Now: time.Now}
+	d := &DB{pool: pool, parts: map[string]bool{}, Now: time.Now, commonHits: commonHits}
 	if err := d.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("migrate: %w", err)

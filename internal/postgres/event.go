@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -42,7 +43,10 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 		return nil, "", err
 	}
 	limit := pageSize(f.Limit)
-	q := eventSelect + c.String() + " ORDER BY e.day, e.id LIMIT " + c.arg(limit+1)
+	if err := d.textForm(ctx, c); err != nil {
+		return nil, "", err
+	}
+	q := pageQuery(c, limit+1)
 	evs, curs, err := d.queryEvents(ctx, q, c.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
@@ -53,6 +57,50 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 		next = curs[limit-1].String()
 	}
 	return evs, next, nil
+}
+
+// commonHits is how many matching sentences make a word common, by
+// default.
+const commonHits = 20000
+
+// textForm drops the document-gathering clause of a text search for a
+// common word: gathering a tenth of the documents to read a page costs
+// more than checking, in day order, each event's own sentence (the
+// EXISTS clause, kept). The placeholder stays referenced, as the
+// statement's parameters must be.
+func (d *DB) textForm(ctx context.Context, c *cond) error {
+	if c.textAny < 0 {
+		return nil
+	}
+	var n int
+	q := `SELECT count(*) FROM (SELECT 1 FROM sentences s
+		WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', $1) LIMIT $2) AS x`
+	if err := d.pool.QueryRow(ctx, q, c.textWord, d.commonHits).Scan(&n); err != nil {
+		return fmt.Errorf("find events: text: %w", err)
+	}
+	if n >= d.commonHits {
+		c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
+	}
+	return nil
+}
+
+// pageQuery returns the query of the first n events matching c in (day,
+// id) order. A disjunction (an actor on either side, a country, an
+// undirected dyad) is split into branches, each read in order through its
+// own index and cut at n, and the branches merged: the planner would
+// otherwise gather every match of both sides and sort them.
+func pageQuery(c *cond, n int) string {
+	lim := c.arg(n)
+	bs := c.branches()
+	if len(bs) == 1 {
+		return eventSelect + c.String() + " ORDER BY e.day, e.id LIMIT " + lim
+	}
+	var parts []string
+	for _, b := range bs {
+		parts = append(parts, "(SELECT e.day, e.id FROM events e WHERE "+strings.Join(b, " AND ")+" ORDER BY e.day, e.id LIMIT "+lim+")")
+	}
+	return eventSelect + " WHERE (e.day, e.id) IN (SELECT day, id FROM (" + strings.Join(parts, " UNION ALL ") +
+		") AS u) ORDER BY e.day, e.id LIMIT " + lim
 }
 
 // CountEvents returns how many events match f.

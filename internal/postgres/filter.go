@@ -9,13 +9,36 @@ import (
 )
 
 // cond is a WHERE clause under construction; add numbers its ?
-// placeholders as $1, $2, … in order.
+// placeholders as $1, $2, … in order. A clause may be a disjunction
+// (alts) that branches splits, so that each branch can walk its own
+// index in date order.
 type cond struct {
 	where []string
 	args  []any
+	alts  map[int][]string // the numbered disjuncts of where clause i
+
+	// The clause gathering the documents whose sentences have the words
+	// of a text search (-1: none), and its placeholder: FindEvents drops
+	// it for a common word (textCommon).
+	textAny  int
+	textArg  string
+	textWord string
+}
+
+// alt is one disjunct of a clause, with ? placeholders.
+type alt struct {
+	sql  string
+	args []any
 }
 
 func (c *cond) add(sql string, args ...any) {
+	c.where = append(c.where, c.number(sql))
+	c.args = append(c.args, args...)
+}
+
+// number replaces sql's ? placeholders with $n, counting on from the
+// arguments c holds.
+func (c *cond) number(sql string) string {
 	var b strings.Builder
 	n := len(c.args)
 	for _, r := range sql {
@@ -26,8 +49,42 @@ func (c *cond) add(sql string, args ...any) {
 		}
 		b.WriteRune(r)
 	}
-	c.where = append(c.where, b.String())
-	c.args = append(c.args, args...)
+	return b.String()
+}
+
+// addOr adds the disjunction of alts as one clause.
+func (c *cond) addOr(alts ...alt) {
+	var parts []string
+	for _, a := range alts {
+		parts = append(parts, c.number(a.sql))
+		c.args = append(c.args, a.args...)
+	}
+	c.where = append(c.where, "(("+strings.Join(parts, ") OR (")+"))")
+	if c.alts == nil {
+		c.alts = map[int][]string{}
+	}
+	c.alts[len(c.where)-1] = parts
+}
+
+// branches splits c's clauses at its disjunctions: (A OR B) AND C gives
+// [A, C] and [B, C]. The clauses keep their numbering: every branch reads
+// c.args, and a statement that unites the branches uses every argument.
+func (c *cond) branches() [][]string {
+	out := [][]string{nil}
+	for i, w := range c.where {
+		alts, ok := c.alts[i]
+		if !ok {
+			alts = []string{w}
+		}
+		var next [][]string
+		for _, b := range out {
+			for _, a := range alts {
+				next = append(next, append(append([]string(nil), b...), a))
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // arg adds one more argument and returns its placeholder.
@@ -46,7 +103,7 @@ func (c *cond) String() string {
 // eventCond turns f (all but its paging) into a WHERE clause on events e.
 // Returns EINVALID for a malformed date or quad class.
 func eventCond(f dyad.EventFilter) (*cond, error) {
-	c := &cond{}
+	c := &cond{textAny: -1}
 	if err := dateCond(c, f.From, ">="); err != nil {
 		return nil, err
 	}
@@ -55,7 +112,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 	}
 	actorConds(c, f)
 	if f.Country != nil {
-		c.add("(e.source_country = ? OR e.target_country = ?)", *f.Country, *f.Country)
+		c.addOr(alt{"e.source_country = ?", []any{*f.Country}}, alt{"e.target_country = ?", []any{*f.Country}})
 	}
 	if f.SourceCountry != nil {
 		c.add("e.source_country = ?", *f.SourceCountry)
@@ -89,6 +146,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		// The matching documents first, from the GIN index, so that the
 		// planner seeks events by document rather than walking them all
 		// in date order hoping to meet a match; then the sentence itself.
+		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), *f.Text
 		c.add(`e.doc_id = ANY(ARRAY(SELECT s.doc_id FROM sentences s
 			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, *f.Text)
 		c.add(`EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx
@@ -133,7 +191,7 @@ func actorConds(c *cond, f dyad.EventFilter) {
 	if f.Actor != nil {
 		s, sa := codeCond("source", *f.Actor)
 		t, ta := codeCond("target", *f.Actor)
-		c.add("(("+s+") OR ("+t+"))", append(sa, ta...)...)
+		c.addOr(alt{s, sa}, alt{t, ta})
 	}
 	if f.Source == nil && f.Target == nil {
 		return
@@ -144,7 +202,7 @@ func actorConds(c *cond, f dyad.EventFilter) {
 		return
 	}
 	rev, rargs := dyadCond("target", "source", f.Source, f.Target)
-	c.add("(("+fwd+") OR ("+rev+"))", append(fargs, rargs...)...)
+	c.addOr(alt{fwd, fargs}, alt{rev, rargs})
 }
 
 // dyadCond matches the source code against a and the target against b,

@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -17,77 +16,22 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/server"
 	"github.com/dyad-events/dyad/internal/sqlite"
+	"github.com/dyad-events/dyad/internal/synth"
 )
 
 // The API benchmark runs over a synthetic store of DYAD_BENCH_EVENTS
-// events (default 100,000; docs/API.md reports 1,000,000), built once and
-// kept at DYAD_BENCH_DB (default: the system temp dir) for later runs:
+// events (default 100,000), made by internal/synth as dyad bench store
+// makes one, built once and kept at DYAD_BENCH_DB (default: the system
+// temp dir) for later runs:
 //
 //	DYAD_BENCH_EVENTS=1000000 go test -run '^$' -bench API -benchtime 200x ./internal/server/
 
-// benchCountries are the synthetic store's actors' countries; the first
-// ones are the busiest (Zipf).
+// benchCountries are countries of the synthetic store's actors, among
+// its busiest.
 var benchCountries = []string{"USA", "RUS", "CHN", "UKR", "ISR", "IRN", "PRK", "KOR", "JPN", "GBR", "FRA", "DEU", "TUR", "SYR", "IRQ", "AFG", "PAK", "IND", "SAU", "EGY",
 	"NGA", "ETH", "SDN", "SOM", "LBY", "YEM", "LBN", "PSE", "VEN", "COL", "MEX", "BRA", "ARG", "CUB", "TWN", "PHL", "VNM", "MMR", "THA", "IDN"}
 
-var benchSectors = []string{"GOV", "MIL", "COP", "OPP", "REB", ""}
-
-// benchCodes are CAMEO codes with their root, Goldstein score and quad
-// class, drawn uniformly.
-var benchCodes = []struct {
-	code, root, plover string
-	g                  float64
-	quad               int
-}{
-	{"010", "01", "", 0, 1}, {"020", "02", "", 3, 1}, {"036", "03", "", 4, 1}, {"040", "04", "CONSULT", 1, 1},
-	{"042", "04", "CONSULT", 1.9, 1}, {"051", "05", "COOPERATE", 3.4, 1}, {"061", "06", "COOPERATE", 6.4, 2},
-	{"070", "07", "AID", 7, 2}, {"081", "08", "CONCEDE", 5, 2}, {"090", "09", "", -2, 1}, {"111", "11", "DISAPPROVE", -2, 3},
-	{"112", "11", "ACCUSE", -2, 3}, {"120", "12", "REJECT", -4, 3}, {"130", "13", "THREATEN", -4.4, 3},
-	{"138", "13", "THREATEN", -7, 3}, {"141", "14", "PROTEST", -6.5, 3}, {"163", "16", "SANCTION", -8, 4},
-	{"173", "17", "COERCE", -5, 4}, {"190", "19", "ASSAULT", -10, 4}, {"193", "19", "FIGHT", -10, 4}, {"195", "19", "FIGHT", -10, 4},
-}
-
 var benchWords = []string{"talks", "border", "missile", "sanctions", "election", "ceasefire", "trade", "troops", "embassy", "protest", "oil", "aid"}
-
-// benchEvents generates n events over 2015–2024.
-func benchEvents(n int) []*dyad.CodedDocument {
-	r := rand.New(rand.NewPCG(1, 2))
-	zipf := rand.NewZipf(r, 1.2, 3, uint64(len(benchCountries)-1))
-	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
-	const perDoc = 10
-	var docs []*dyad.CodedDocument
-	for d := 0; d*perDoc < n; d++ {
-		date := start.AddDate(0, 0, r.IntN(3650))
-		id := "bench-" + strconv.Itoa(d)
-		cd := &dyad.CodedDocument{Doc: &dyad.Document{ID: id, Date: date, Source: []string{"AFP", "AP", "Reuters", "VOA"}[d%4]}}
-		text := ""
-		for s := 0; s < perDoc && d*perDoc+s < n; s++ {
-			src := benchCountries[zipf.Uint64()]
-			tgt := benchCountries[zipf.Uint64()]
-			if tgt == src {
-				tgt = benchCountries[(slices.Index(benchCountries, src)+1)%len(benchCountries)]
-			}
-			c := benchCodes[r.IntN(len(benchCodes))]
-			word := benchWords[r.IntN(len(benchWords))]
-			sent := fmt.Sprintf("Officials of %s acted against %s over %s on day %d.", src, tgt, word, d)
-			off := len(text)
-			text += sent + " "
-			ev := dyad.Event{Schema: 1, ID: fmt.Sprintf("%s:%d:0", id, s), DocID: id, Sentence: s, Text: sent,
-				Date: date.Format(time.DateOnly), Modality: dyad.Asserted, Confidence: float64(r.IntN(100)) / 100,
-				Source:   dyad.Actor{Code: src + benchSectors[r.IntN(len(benchSectors))], Country: src, Text: src, Span: dyad.Span{Start: off + 13, End: off + 16}},
-				Target:   dyad.Actor{Code: tgt + benchSectors[r.IntN(len(benchSectors))], Country: tgt, Text: tgt, Span: dyad.Span{Start: off + 34, End: off + 37}},
-				CAMEO:    dyad.CAMEO{Code: c.code, Root: c.root, Goldstein: c.g, QuadClass: c.quad},
-				PLOVER:   dyad.PLOVER{Event: c.plover},
-				Evidence: dyad.Evidence{Verb: "acted", VerbSpan: dyad.Span{Start: off + 17, End: off + 22}},
-			}
-			cd.Sentences = append(cd.Sentences, dyad.Sentence{Index: s, Span: dyad.Span{Start: off, End: off + len(sent)}, Text: sent})
-			cd.Events = append(cd.Events, ev)
-		}
-		cd.Doc.Text = text
-		docs = append(docs, cd)
-	}
-	return docs
-}
 
 // benchStore opens (building it on first use) the synthetic store.
 func benchStore(b *testing.B) (*sqlite.DB, int) {
@@ -116,16 +60,12 @@ func benchStore(b *testing.B) (*sqlite.DB, int) {
 		b.Fatalf("%s holds %d events, want %d or none: remove it", path, have, n)
 	}
 	start := time.Now()
-	docs := benchEvents(n)
-	for i := 0; i < len(docs); i += 5000 {
-		if _, err := db.CreateDocuments(ctx, docs[i:min(i+5000, len(docs))]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	// Give the query planner statistics, as a store should have after a
-	// bulk load: without them SQLite picks poor indexes for dyad and
-	// actor filters (see docs/API.md).
-	if err := db.Optimize(ctx); err != nil {
+	opts := synth.DefaultOptions()
+	opts.Events = n
+	g := synth.New(opts)
+	// Load builds the indexes after the rows and gathers the planner's
+	// statistics, as a store should have after a bulk load.
+	if err := db.Load(ctx, func() []*dyad.CodedDocument { return g.Next(50_000) }, nil); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("built %s: %d events in %v", path, n, time.Since(start).Round(time.Second))
@@ -165,7 +105,7 @@ func BenchmarkAPI(b *testing.B) {
 			return fmt.Sprintf("/api/events?source=%s&target=%s&quad=4&cameo=19&limit=100", s, t)
 		}},
 		{"EventsText", func(i int) string { return "/api/events?q=" + benchWords[i%len(benchWords)] + "&limit=50" }},
-		{"EventByID", func(i int) string { return fmt.Sprintf("/api/events/bench-%d:%d:0", (i*7919)%(n/10), i%10) }},
+		{"EventByID", func(i int) string { return fmt.Sprintf("/api/events/synth-%09d:0:0", (i*7919)%(n/10)) }},
 		{"SeriesDyadWeekly", func(i int) string {
 			s, t := pair(i)
 			return fmt.Sprintf("/api/series?source=%s&target=%s&interval=week", s, t)

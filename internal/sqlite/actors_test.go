@@ -96,6 +96,7 @@ func TestActorNamesMigration(t *testing.T) {
 		t.Fatalf("SearchActors before: %v, %v", before, err)
 	}
 	// Back to schema 2: no table, no triggers.
+	downgrade4(t, db)
 	if _, err := db.SQL().ExecContext(ctx, "DROP TABLE actor_names; DROP TRIGGER actor_names_ai; DROP TRIGGER actor_names_ad; PRAGMA user_version = 2"); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -28,20 +29,29 @@ func period(date string, by dyad.Interval) string {
 const quadSums = "sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), sum(e.quad = 4), sum(e.goldstein)"
 
 // Series buckets the events matching f by period, leaving out undated
-// events and empty periods. SQLite sums by day, in the order of the dyad
-// index (no sort, no per-row date arithmetic); days fold into weeks and
-// months here.
+// events and empty periods. SQLite sums by day, from a daily summary when
+// one answers f (summary.go), else in the order of the dyad index (no
+// sort, no per-row date arithmetic); days fold into weeks and months here.
 func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) ([]dyad.SeriesPoint, error) {
 	by, err := checkInterval(by)
 	if err != nil {
 		return nil, err
 	}
-	c, err := eventCond(f)
+	t, c, err := summaryFor(f)
 	if err != nil {
 		return nil, err
 	}
+	if t == "" {
+		if c, err = eventCond(f); err != nil {
+			return nil, err
+		}
+	}
 	c.add("e.date <> ''")
 	q := "SELECT e.date, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY e.date ORDER BY e.date"
+	if t != "" {
+		q = "SELECT e.date, sum(e.n), sum(e.q1), sum(e.q2), sum(e.q3), sum(e.q4), total(e.goldstein) FROM " + t + " e" +
+			c.String() + " GROUP BY e.date ORDER BY e.date"
+	}
 	rows, err := d.db.QueryContext(ctx, q, c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
@@ -146,19 +156,26 @@ func foldDays(days []dyad.SeriesPoint, by dyad.Interval) []dyad.SeriesPoint {
 }
 
 // TopActors returns the actors in most events matching f, on either side.
+// A filter on dates alone is answered from event_actor_months.
 func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.ActorCount, error) {
 	c, err := eventCond(f)
 	if err != nil {
 		return nil, err
 	}
-	w := c.String()
-	q := `SELECT code, max(country), count(*) AS n FROM (
-		SELECT e.source_code AS code, e.source_country AS country FROM events e` + w + `
-		UNION ALL
-		SELECT e.target_code, e.target_country FROM events e` + w + `)
-		WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT ?`
-	args := append(append(append([]any{}, c.args...), c.args...), pageSize(limit))
-	rows, err := d.db.QueryContext(ctx, q, args...)
+	var from string
+	var args []any
+	if onlyDates(f) {
+		from, args = monthsUnion("event_actor_months", "code, country, n", f.From, f.To,
+			[2]string{"SELECT e.source_code AS code, e.source_country AS country, 1 AS n", " AND e.source_code <> ''"},
+			[2]string{"SELECT e.target_code, e.target_country, 1", " AND e.target_code <> ''"})
+	} else {
+		w := c.String()
+		from = "SELECT e.source_code AS code, e.source_country AS country, 1 AS n FROM events e" + w +
+			" UNION ALL SELECT e.target_code, e.target_country, 1 FROM events e" + w
+		args = append(append(args, c.args...), c.args...)
+	}
+	q := "SELECT code, max(country), sum(n) AS n FROM (" + from + ") WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT ?"
+	rows, err := d.db.QueryContext(ctx, q, append(args, pageSize(limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("top actors: %w", err)
 	}
@@ -174,7 +191,8 @@ func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dy
 	return out, rows.Err()
 }
 
-// TopDyads returns the directed pairs with most events matching f.
+// TopDyads returns the directed pairs with most events matching f. A
+// filter on dates alone is answered from event_pair_months.
 func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error) {
 	c, err := eventCond(f)
 	if err != nil {
@@ -183,7 +201,24 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	c.add("e.source_code <> '' AND e.target_code <> ''")
 	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +
 		" GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT ?"
-	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	args := c.args
+	if onlyDates(f) {
+		var from string
+		from, args = monthsUnion("event_pair_months", "source_code, target_code, n, q1, q2, q3, q4, goldstein", f.From, f.To,
+			[2]string{"SELECT e.source_code AS source_code, e.target_code AS target_code, 1 AS n, e.quad = 1 AS q1, e.quad = 2 AS q2," +
+				" e.quad = 3 AS q3, e.quad = 4 AS q4, e.goldstein AS goldstein", " AND e.source_code <> '' AND e.target_code <> ''"})
+		q = "SELECT source_code, target_code, sum(n) AS n, sum(q1), sum(q2), sum(q3), sum(q4), total(goldstein) FROM (" + from +
+			") GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?"
+		if f.From == nil && f.To == nil { // all time: the busiest rows, from event_pair_months_n
+			// The limit-th count first, then the rows at or above it: a
+			// range of the index, sorted; ordering all the pairs by count
+			// and code sorts every tie at the bottom.
+			q, args = "SELECT source_code, target_code, n, q1, q2, q3, q4, goldstein FROM event_pair_months"+
+				" WHERE month = 'all' AND n >= coalesce((SELECT n FROM event_pair_months WHERE month = 'all'"+
+				" ORDER BY n DESC LIMIT 1 OFFSET ?), 0) ORDER BY n DESC, source_code, target_code LIMIT ?", []any{pageSize(limit) - 1}
+		}
+	}
+	rows, err := d.db.QueryContext(ctx, q, append(slices.Clone(args), pageSize(limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("top dyads: %w", err)
 	}
@@ -213,12 +248,38 @@ func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([
 	if err != nil {
 		return nil, err
 	}
+	if onlyDates(f) {
+		return d.topRootDyadsSummary(ctx, c, limit)
+	}
 	c.add("e.source_root = p.s AND e.target_root = p.t")
 	q := `WITH p(s, t) AS (SELECT DISTINCT source_root, target_root FROM events)
 		SELECT s, t, n FROM (
 			SELECT p.s AS s, p.t AS t, (SELECT count(*) FROM events e` + c.String() + `) AS n
 			FROM p WHERE p.s <> p.t AND p.s <> '' AND p.t <> '')
 		WHERE n > 0 ORDER BY n DESC, s, t LIMIT ?`
+	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	if err != nil {
+		return nil, fmt.Errorf("top root dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.DyadCount
+	for rows.Next() {
+		var x dyad.DyadCount
+		if err := rows.Scan(&x.Source, &x.Target, &x.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// topRootDyadsSummary is TopRootDyads for a filter on dates alone (c):
+// the period's rows of event_dyad_days, read from its date index, summed
+// by pair.
+func (d *DB) topRootDyadsSummary(ctx context.Context, c *cond, limit int) ([]dyad.DyadCount, error) {
+	c.add("e.source_root <> e.target_root AND e.source_root <> '' AND e.target_root <> ''")
+	q := "SELECT e.source_root, e.target_root, sum(e.n) AS n FROM event_dyad_days e" + c.String() +
+		" GROUP BY e.source_root, e.target_root ORDER BY n DESC, e.source_root, e.target_root LIMIT ?"
 	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("top root dyads: %w", err)

@@ -31,12 +31,18 @@ const DefaultBusyTimeout = 10 * time.Second
 // after nearly every query and lost its page cache with it.
 const MaxIdleConns = 8
 
+// MmapSize is how many bytes of the file each connection reads through a
+// memory map; pages past it go through the connection's page cache.
+const MmapSize = 256 << 20
+
 // DB is an open dyad database. It is safe for concurrent use; writes are
 // serialized.
 type DB struct {
 	db   *sql.DB
 	path string
 	wmu  sync.Mutex // one writer at a time, so transactions never deadlock
+
+	commonHits int // a word matching this many sentences is common (filter.go)
 
 	// Now returns the time stamped on new rows; tests replace it.
 	Now func() time.Time
@@ -95,10 +101,13 @@ func open(path string, readOnly bool) (*DB, error) {
 	pragmas := []string{
 		fmt.Sprintf("busy_timeout(%d)", DefaultBusyTimeout.Milliseconds()),
 		"cache_size(-65536)",
-		// Read pages through a memory map (up to SQLite's 2 GB cap): the
-		// connections share the OS's copy of the file instead of each
-		// reading it into its own cache with a system call per page.
-		"mmap_size(2147418112)",
+		// Read the first MmapSize bytes through a memory map: the
+		// connections share the OS's copy of those pages instead of each
+		// reading them into its own cache. Each connection maps on its
+		// own, so RSS counts a mapped page once per connection that
+		// touched it: the bound keeps MaxIdleConns x the file (13 GB
+		// reported for a 1.3 GB store) from reading as real memory.
+		fmt.Sprintf("mmap_size(%d)", MmapSize),
 	}
 	if readOnly {
 		q.Set("mode", "ro")
@@ -129,7 +138,7 @@ func open(path string, readOnly bool) (*DB, error) {
 	// Keep connections open between queries: closing one frees its page
 	// cache and the next query re-reads the pages from the file.
 	db.SetMaxIdleConns(MaxIdleConns)
-	return &DB{db: db, path: path, Now: time.Now}, nil
+	return &DB{db: db, path: path, Now: time.Now, commonHits: commonHits}, nil
 }
 
 // Close closes the database.

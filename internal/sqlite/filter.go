@@ -9,18 +9,33 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// textIn is the full-text condition; FindEvents pages a common word's
-// events by scanning instead (findByScan).
+// The full-text condition takes one of two forms. textIn gathers the
+// matching sentences first and seeks their events: right for a rare word.
+// textExists checks each event, met in date order through another index,
+// against the word's posting list: right for a common word, where a page
+// is filled after a few hundred events and gathering the matches would
+// read a large part of the index. A word is common when it matches at
+// least commonHits sentences.
 const (
 	textIn     = "e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
-	commonHits = 2000 // a word matching at least this many sentences is common
+	textExists = "EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = e.sentence_id)"
+	commonHits = 20000 // DB.commonHits' default
 )
 
-// cond is a WHERE clause under construction.
+// cond is a WHERE clause under construction: clauses joined by AND. A
+// clause may be a disjunction (alts) that branches splits, so that each
+// branch can walk its own index in date order.
 type cond struct {
 	where []string
 	args  []any
-	first []int // index in args of each where clause's first argument
+	first []int         // index in args of each where clause's first argument
+	alts  map[int][]alt // the disjuncts of where clause i, when it is an OR
+}
+
+// alt is one disjunct of a clause.
+type alt struct {
+	sql  string
+	args []any
 }
 
 func (c *cond) add(sql string, args ...any) {
@@ -29,26 +44,71 @@ func (c *cond) add(sql string, args ...any) {
 	c.args = append(c.args, args...)
 }
 
+// addOr adds the disjunction of alts as one clause.
+func (c *cond) addOr(alts ...alt) {
+	var parts []string
+	var args []any
+	for _, a := range alts {
+		parts = append(parts, a.sql)
+		args = append(args, a.args...)
+	}
+	c.add("(("+strings.Join(parts, ") OR (")+"))", args...)
+	if c.alts == nil {
+		c.alts = map[int][]alt{}
+	}
+	c.alts[len(c.where)-1] = alts
+}
+
+// clauseArgs returns the arguments of where clause i.
+func (c *cond) clauseArgs(i int) []any {
+	end := len(c.args)
+	if i+1 < len(c.first) {
+		end = c.first[i+1]
+	}
+	return c.args[c.first[i]:end]
+}
+
 // argIndex returns the index in args of where clause i's first argument.
 func (c *cond) argIndex(i int) int { return c.first[i] }
 
 // clone returns a copy of c that can grow on its own.
 func (c *cond) clone() *cond {
-	return &cond{where: append([]string(nil), c.where...), args: append([]any(nil), c.args...), first: append([]int(nil), c.first...)}
+	out := &cond{}
+	for i, w := range c.where {
+		if a, ok := c.alts[i]; ok {
+			out.addOr(a...)
+		} else {
+			out.add(w, c.clauseArgs(i)...)
+		}
+	}
+	return out
 }
 
-// without returns a copy of c without where clause i and its arguments.
-func (c *cond) without(i int) *cond {
-	out := &cond{}
-	for k, w := range c.where {
-		if k == i {
+// branches splits c at its disjunctions into conds without any whose
+// union is c: (A OR B) AND C gives A AND C, B AND C. Without a
+// disjunction it returns c alone.
+func (c *cond) branches() []*cond {
+	if len(c.alts) == 0 {
+		return []*cond{c}
+	}
+	out := []*cond{{}}
+	for i, w := range c.where {
+		alts, ok := c.alts[i]
+		if !ok {
+			for _, b := range out {
+				b.add(w, c.clauseArgs(i)...)
+			}
 			continue
 		}
-		end := len(c.args)
-		if k+1 < len(c.first) {
-			end = c.first[k+1]
+		var next []*cond
+		for _, b := range out {
+			for _, a := range alts {
+				nb := b.clone()
+				nb.add(a.sql, a.args...)
+				next = append(next, nb)
+			}
 		}
-		out.add(w, c.args[c.first[k]:end]...)
+		out = next
 	}
 	return out
 }
@@ -74,7 +134,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 	}
 	actorConds(c, f)
 	if f.Country != nil {
-		c.add("(e.source_country = ? OR e.target_country = ?)", *f.Country, *f.Country)
+		c.addOr(alt{"e.source_country = ?", []any{*f.Country}}, alt{"e.target_country = ?", []any{*f.Country}})
 	}
 	if f.SourceCountry != nil {
 		c.add("e.source_country = ?", *f.SourceCountry)
@@ -83,9 +143,16 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		c.add("e.target_country = ?", *f.TargetCountry)
 	}
 	if f.CAMEO != nil {
-		if p := *f.CAMEO; len(p) == 2 {
+		// Each form has an index ending in the date: events_root,
+		// events_code3 (an index on the expression), events_cameo.
+		switch p := *f.CAMEO; len(p) {
+		case 2:
 			c.add("e.root = ?", p)
-		} else {
+		case 3:
+			c.add("substr(e.cameo, 1, 3) = ?", p)
+		case 4:
+			c.add("e.cameo = ?", p)
+		default:
 			c.add("e.cameo >= ? AND e.cameo < ?", p, p+"\xff")
 		}
 	}
@@ -136,7 +203,7 @@ func actorConds(c *cond, f dyad.EventFilter) {
 	if f.Actor != nil {
 		s, sa := codeCond("source", *f.Actor)
 		t, ta := codeCond("target", *f.Actor)
-		c.add("(("+s+") OR ("+t+"))", append(sa, ta...)...)
+		c.addOr(alt{s, sa}, alt{t, ta})
 	}
 	if f.Source == nil && f.Target == nil {
 		return
@@ -147,7 +214,7 @@ func actorConds(c *cond, f dyad.EventFilter) {
 		return
 	}
 	rev, rargs := dyadCond("target", "source", f.Source, f.Target)
-	c.add("(("+fwd+") OR ("+rev+"))", append(fargs, rargs...)...)
+	c.addOr(alt{fwd, fargs}, alt{rev, rargs})
 }
 
 // dyadCond matches the source code against a and the target against b,
@@ -233,6 +300,8 @@ func afterCond(c *cond, t, after string) error {
 	if err != nil {
 		return err
 	}
-	c.add(fmt.Sprintf("(%[1]s.date > ? OR (%[1]s.date = ? AND %[1]s.id > ?))", t), cur.date, cur.date, cur.id)
+	// The first term seeks: a deep page starts where the cursor stands
+	// instead of walking the index from the first date.
+	c.add(fmt.Sprintf("%[1]s.date >= ? AND (%[1]s.date > ? OR %[1]s.id > ?)", t), cur.date, cur.date, cur.id)
 	return nil
 }

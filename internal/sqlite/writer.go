@@ -25,13 +25,10 @@ func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*writer, error) 
 		st **sql.Stmt
 		q  string
 	}{
-		{&w.doc, `INSERT INTO documents (id, hash, url, title, text, date, source, ingested, n_sentences)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&w.doc, `INSERT INTO documents (id, hash, url, title, text, date, source, ingested, n_sentences, n_events)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&w.sentence, "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)"},
-		{&w.event, `INSERT INTO events (event_id, doc_id, sentence_id, date,
-			source_root, source_code, source_country, target_root, target_code, target_country,
-			cameo, root, quad, goldstein, plover, modality, confidence, doc_source, record)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.event, "INSERT INTO events (" + eventColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, role, code, country, name, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.place, "INSERT INTO places (event_id, name, country, lat, lon, geonames_id) VALUES (?, ?, ?, ?, ?, ?)"},
 		{&w.quote, "INSERT INTO quotes (event_id, text, speaker_code, speaker_text, direct) VALUES (?, ?, ?, ?, ?)"},
@@ -64,7 +61,7 @@ func (w *writer) insertDocument(cd *dyad.CodedDocument) (bool, error) {
 		date = doc.Date.UTC().Format(time.RFC3339)
 	}
 	res, err := w.doc.ExecContext(w.ctx, doc.ID, dyad.ContentHash(doc), doc.URL, doc.Title, doc.Text,
-		date, doc.Source, w.now.Format(time.RFC3339), len(cd.Sentences))
+		date, doc.Source, w.now.Format(time.RFC3339), len(cd.Sentences), len(cd.Events))
 	if err != nil {
 		return false, fmt.Errorf("document: %w", err)
 	}
@@ -79,45 +76,64 @@ func (w *writer) insertDocument(cd *dyad.CodedDocument) (bool, error) {
 		}
 		sids[s.Index], _ = res.LastInsertId()
 	}
-	if err := w.insertEvents(doc, cd.Events, sids); err != nil {
+	if err := w.insertEvents(doc, cd.Events, sids, false); err != nil {
 		return false, err
 	}
 	return true, nil
 }
 
 // insertEvents inserts events of doc with their actors, places and quotes
-// and updates the document's event count.
-func (w *writer) insertEvents(doc *dyad.Document, evs []dyad.Event, sids map[int]int64) error {
+// and, with recount, recounts the document's events (a new document's
+// row is inserted with its count: a recount reads the events by the
+// document index, which a bulk load has dropped).
+func (w *writer) insertEvents(doc *dyad.Document, evs []dyad.Event, sids map[int]int64, recount bool) error {
 	for i := range evs {
 		if err := w.insertEvent(doc, &evs[i], sids); err != nil {
 			return fmt.Errorf("event %s: %w", evs[i].ID, err)
 		}
+	}
+	if !recount {
+		return nil
 	}
 	_, err := w.count.ExecContext(w.ctx, doc.ID)
 	return err
 }
 
 func (w *writer) insertEvent(doc *dyad.Document, ev *dyad.Event, sids map[int]int64) error {
+	row, err := eventRow(doc, ev, sids)
+	if err != nil {
+		return err
+	}
+	res, err := w.event.ExecContext(w.ctx, row...)
+	if err != nil {
+		return err
+	}
+	rowid, _ := res.LastInsertId()
+	return w.insertDetails(rowid, ev)
+}
+
+// eventColumns are the columns eventRow fills, in its order.
+const eventColumns = `event_id, doc_id, sentence_id, date,
+	source_root, source_code, source_country, target_root, target_code, target_country,
+	cameo, root, quad, goldstein, plover, modality, confidence, doc_source, record`
+
+// eventRow returns the values of eventColumns for ev of doc.
+func eventRow(doc *dyad.Document, ev *dyad.Event, sids map[int]int64) ([]any, error) {
 	rec := *ev
 	rec.Text = "" // kept once, in sentences
 	b, err := json.Marshal(&rec)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var sid any
 	if id, ok := sids[ev.Sentence]; ok {
 		sid = id
 	}
 	src, tgt := actorCode(ev.Source), actorCode(ev.Target)
-	res, err := w.event.ExecContext(w.ctx, ev.ID, doc.ID, sid, ev.Date,
+	return []any{ev.ID, doc.ID, sid, ev.Date,
 		root3(src), src, ev.Source.Country, root3(tgt), tgt, ev.Target.Country,
 		ev.CAMEO.Code, ev.CAMEO.Root, ev.CAMEO.QuadClass, ev.CAMEO.Goldstein,
-		ev.PLOVER.Event, string(ev.Modality), ev.Confidence, doc.Source, b)
-	if err != nil {
-		return err
-	}
-	rowid, _ := res.LastInsertId()
-	return w.insertDetails(rowid, ev)
+		ev.PLOVER.Event, string(ev.Modality), ev.Confidence, doc.Source, b}, nil
 }
 
 // insertDetails inserts the actor, place and quote rows of one event.

@@ -1,0 +1,54 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/storetest"
+	"github.com/dyad-events/dyad/internal/synth"
+)
+
+// TestFindEventsCommonWord checks that a common word's pages (each event
+// checked in day order) are the pages a rare word's path gives (the
+// matching documents gathered first), through every page.
+func TestFindEventsCommonWord(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	opts := synth.DefaultOptions()
+	opts.Events, opts.Days = 1500, 60
+	storetest.MustCreate(t, db, synth.New(opts).Next(opts.Events))
+	pages := func(f dyad.EventFilter) []string {
+		var ids []string
+		for {
+			evs, next, err := db.FindEvents(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ev := range evs {
+				ids = append(ids, ev.ID)
+			}
+			if next == "" {
+				return ids
+			}
+			f.After = next
+		}
+	}
+	for _, f := range []dyad.EventFilter{
+		{Text: ptr("government"), Limit: 25},
+		{Text: ptr("talks"), Actor: ptr("USA"), Limit: 10},
+	} {
+		db.SetCommonHits(1 << 30)
+		want := pages(f)
+		db.SetCommonHits(1)
+		got := pages(f)
+		if len(want) == 0 || len(got) != len(want) {
+			t.Fatalf("%+v: %d events as a common word, %d as a rare one", f, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%+v: event %d is %s as a common word, %s as a rare one", f, i, got[i], want[i])
+			}
+		}
+	}
+}
