@@ -4,10 +4,15 @@
 //
 // A story flows through the pipeline in this order:
 //
-//	text ─► segment ─► tokenize ─► postag ─► depparse ─► actor ─► coder ─► Events
-//	        sentences   tokens      UPOS,       heads,     Mentions   CAMEO,
-//	        with spans  with spans  XPOS,lemma  relations  with codes PLOVER,
-//	                                                                  evidence
+//	text ─► segment ─► tokenize ─► postag ─► depparse ─► actor ─► coder ─► extract ─► Events
+//	        sentences   tokens      UPOS,       heads,     Mentions   dictionary learned  CAMEO,
+//	        with spans  with spans  XPOS,lemma  relations  with codes patterns'   models'  PLOVER,
+//	                                                                  events     decisions evidence
+//
+// The dictionary coder (internal/coder) matches verb and noun patterns; the
+// learned extractor (internal/extract) reads its events as evidence and
+// decides which words carry events, who did them to whom and in what
+// modality (--rules skips it).
 //
 // internal/pipeline composes the stages; cmd/dyad wires the pipeline to
 // readers (internal/ingest) and writers (internal/export).
