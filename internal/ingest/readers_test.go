@@ -106,6 +106,13 @@ func TestReadReuters(t *testing.T) {
 		d.Text != "Trade ministers met in Geneva & talked.\n Reuter" {
 		t.Fatalf("document=%+v", d)
 	}
+	// Garbage is an error, not zero stories read in silence.
+	if got := collect(ingest.ReadReuters("r.sgm", strings.NewReader("{\"id\": 1}\nnot SGML\n"), 0)); len(got) != 1 || !strings.Contains(got[0], "r.sgm: no <REUTERS> element") {
+		t.Fatalf("garbage: got %q, want one error naming r.sgm", got)
+	}
+	if got := collect(ingest.ReadReuters("r.sgm", strings.NewReader(" \n"), 0)); len(got) != 0 {
+		t.Fatalf("blank file: got %q, want nothing", got)
+	}
 	got := collect(ingest.ReadReuters("r.sgm", strings.NewReader("<REUTERS NEWID=\"1\"><BODY>x"), 0))
 	if len(got) != 1 || !strings.Contains(got[0], "r.sgm:1: <REUTERS> not closed") {
 		t.Fatalf("unclosed element: got %q", got)
