@@ -143,6 +143,7 @@ type ingestRun struct {
 	keys    *dyad.DocumentKeys
 	skipped atomic.Int64 // counted by the reader goroutine
 	batch   []*dyad.CodedDocument
+	bytes   int // text in batch: it is stored once it reaches InflightBytes
 	prog    *pipeline.Progress
 	flush   time.Time
 }
@@ -238,12 +239,16 @@ func (r *ingestRun) emit(res *pipeline.Result, err error) error {
 		r.prog.Failed++
 	default:
 		cd.Doc, cd.Sentences, cd.Events = res.Doc, res.Sentences, res.Events
+		for i := range cd.Sentences {
+			cd.Sentences[i].Tokens = nil // not stored, and most of a result's memory
+		}
+		r.bytes += len(res.Doc.Text)
 		r.prog.Docs++
 		r.prog.Sentences += len(res.Sentences)
 		r.prog.Events += len(res.Events)
 	}
 	r.batch = append(r.batch, cd)
-	if len(r.batch) >= r.f.batch || time.Since(r.flush) > time.Second {
+	if len(r.batch) >= r.f.batch || time.Since(r.flush) > time.Second || r.bytes >= pipeline.InflightBytes {
 		if err := r.store(context.Background()); err != nil {
 			return err
 		}
@@ -261,7 +266,8 @@ func (r *ingestRun) store(ctx context.Context) error {
 		return nil
 	}
 	_, err := r.db.CreateDocuments(context.WithoutCancel(ctx), r.batch)
-	r.batch = r.batch[:0]
+	clear(r.batch) // let the stored documents go
+	r.batch, r.bytes = r.batch[:0], 0
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}

@@ -61,3 +61,43 @@ func TestCodeContext(t *testing.T) {
 		t.Fatalf("CodeContext with a live context: %d sentences, %d events, %v; want 20 sentences and events", len(full.Sentences), len(full.Events), err)
 	}
 }
+
+// TestCodeLongStory codes a story over LongStory, which is coded a part
+// at a time: its sentences must be numbered and placed as in one story,
+// each event found as often as in its paragraph coded alone, with ids
+// unique and spans that point at the actors' words in the story.
+func TestCodeLongStory(t *testing.T) {
+	p, err := pipeline.New(pipeline.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := "Russian forces attacked Ukrainian troops on Monday. Chinese officials met with Japanese diplomats.\n\n"
+	one := p.Code(&dyad.Document{ID: "p", Text: para})
+	if len(one.Events) == 0 {
+		t.Fatal("the paragraph alone codes no event")
+	}
+	n := pipeline.LongStory/len(para) + 50
+	doc := &dyad.Document{ID: "long", Text: strings.Repeat(para, n)}
+	r := p.Code(doc)
+	if got, want := len(r.Sentences), n*len(one.Sentences); got != want {
+		t.Fatalf("%d sentences, want %d", got, want)
+	}
+	for i, s := range r.Sentences {
+		if s.Index != i || doc.Text[s.Span.Start:s.Span.End] != s.Text {
+			t.Fatalf("sentence %d: index %d, span %v holds %q, want %q", i, s.Index, s.Span, doc.Text[s.Span.Start:s.Span.End], s.Text)
+		}
+	}
+	if got, want := len(r.Events), n*len(one.Events); got != want {
+		t.Fatalf("%d events, want %d (%d per paragraph)", got, want, len(one.Events))
+	}
+	ids := map[string]bool{}
+	for _, ev := range r.Events {
+		if ids[ev.ID] {
+			t.Fatalf("event id %s twice", ev.ID)
+		}
+		ids[ev.ID] = true
+		if sp := ev.Source.Span; doc.Text[sp.Start:sp.End] != ev.Source.Text {
+			t.Fatalf("event %s: source span %v holds %q, want %q", ev.ID, sp, doc.Text[sp.Start:sp.End], ev.Source.Text)
+		}
+	}
+}

@@ -16,8 +16,6 @@ import (
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/quotes"
-	"github.com/dyad-events/dyad/internal/segment"
-	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
 // DefaultMaxTokens bounds the sentences that are tagged, parsed and coded;
@@ -126,12 +124,12 @@ func (p *Pipeline) Analyse(doc *dyad.Document) []*extract.Sentence {
 	return out
 }
 
-// code runs every stage over doc, checking ctx before each sentence
-// (context.go); keep, when given, receives each sentence as the extractor
-// reads it, and the rules' events are kept.
-func (p *Pipeline) code(ctx context.Context, doc *dyad.Document, keep func(*extract.Sentence)) (*Result, error) {
+// codeSentences runs every stage over doc's sentences sents, checking ctx
+// before each sentence (context.go); keep, when given, receives each
+// sentence as the extractor reads it, and the rules' events are kept.
+func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents []dyad.Sentence, keep func(*extract.Sentence)) (*Result, error) {
 	r := &Result{Doc: doc}
-	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
+	r.Sentences = sents
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
 	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
