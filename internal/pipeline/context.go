@@ -43,7 +43,13 @@ func (p *Pipeline) code(ctx context.Context, doc *dyad.Document, keep func(*extr
 		end := partEnd(doc.Text, start, LongStory)
 		sents := segment.Sentences(doc.Text[start:end], tokenize.Text(doc.Text[start:end]))
 		shift(sents, start, len(r.Sentences))
-		part, err := p.codeSentences(ctx, doc, sents, keep)
+		d := doc
+		if start > 0 { // the headline is coded with the first part only
+			c := *doc
+			c.Title = ""
+			d = &c
+		}
+		part, err := p.codeSentences(ctx, d, sents, keep)
 		for i := range part.Sentences {
 			part.Sentences[i].Tokens = nil // done with: free them before the next part
 		}
