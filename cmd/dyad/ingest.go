@@ -182,8 +182,8 @@ func (r *ingestRun) run(ctx context.Context) error {
 	}
 	if r.prog.Failed > 0 {
 		fmt.Fprintf(r.Stderr, "dyad ingest: %d inputs failed; they are listed in the errors table of %s\n", r.prog.Failed, r.f.db)
-		if r.prog.Docs == 0 {
-			return errFailed // nothing stored: a script must not take this for success
+		if r.prog.Docs == 0 && r.prog.Skipped == 0 {
+			return errFailed // nothing stored or stored before: a script must not take this for success
 		}
 	}
 	return nil
