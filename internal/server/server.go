@@ -24,9 +24,10 @@ const (
 )
 
 // DefaultMaxCoding is how many stories the server codes at once: one per
-// CPU, since coding is CPU-bound; more would only share the CPUs and hold
-// more stories in memory.
-var DefaultMaxCoding = runtime.NumCPU()
+// CPU but one, since coding is CPU-bound (more would only share the CPUs
+// and hold more stories in memory) and the rest of the API needs a CPU to
+// answer while stories are coded; at least one.
+var DefaultMaxCoding = max(1, runtime.NumCPU()-1)
 
 // Options configure a Server.
 type Options struct {
