@@ -24,10 +24,10 @@ type item struct {
 }
 
 // CodeAll codes docs on workers goroutines (0: one per CPU) through a
-// queue bounded in documents and in bytes (InflightBytes) and calls emit, from a single goroutine, with each result
-// in completion order. A read error from docs is passed on as emit(nil,
-// err); a document whose coding panics is passed on as emit(&Result{Doc},
-// err) and the run goes on. CodeAll stops at the first error emit returns,
+// queue bounded in documents and in bytes (InflightBytes) and calls emit,
+// from a single goroutine, with each result in completion order. A read
+// error from docs is passed on as emit(nil, err); a document whose coding
+// panics is passed on as emit(&Result{Doc}, err) and the run goes on. CodeAll stops at the first error emit returns,
 // or when ctx is done, and returns it.
 func (p *Pipeline) CodeAll(ctx context.Context, docs iter.Seq2[*dyad.Document, error], workers int, emit func(*Result, error) error) error {
 	if workers <= 0 {
