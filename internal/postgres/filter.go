@@ -148,7 +148,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		// The matching documents first, from the GIN index, so that the
 		// planner seeks events by document rather than walking them all
 		// in date order hoping to meet a match; then the sentence itself.
-		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), *f.Text
+		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), text
 		c.add(`e.doc_id = ANY(ARRAY(SELECT s.doc_id FROM sentences s
 			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, text)
 		c.add(`EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx
