@@ -8,5 +8,7 @@ vet:
 	go vet ./...
 bench:
 	go test -run XXX -bench . -benchmem ./...
+# Every fuzz target in turn, FUZZTIME each (.ci/fuzz finds them).
+FUZZTIME ?= 2m
 fuzz:
-	go test -run XXX -fuzz FuzzReadJSONL -fuzztime 30s ./internal/ingest
+	FUZZTIME=$(FUZZTIME) .ci/fuzz

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/metrics"
 	"github.com/dyad-events/dyad/internal/stream"
@@ -18,13 +20,14 @@ import (
 // the same JetStream queue and worker as a cluster, with the NATS server
 // inside the process.
 type embeddedFlags struct {
-	dir, url string
-	batch    int
+	dir, url, tokenFile string
+	batch               int
 }
 
 func (f *embeddedFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, and a worker that codes what dyad ingest --to publishes into --db")
 	fs.StringVar(&f.url, "nats", DefaultNATS, "with --embedded-nats: the `URL` its NATS server listens on (give it to dyad ingest --to)")
+	fs.StringVar(&f.tokenFile, "nats-token-file", "", "with --embedded-nats: `FILE` holding the token its NATS server requires (required beyond loopback; dyad ingest --to takes the same)")
 	fs.IntVar(&f.batch, "nats-batch", stream.DefaultBatch, "with --embedded-nats: documents the worker fetches and commits at once")
 }
 
@@ -44,17 +47,26 @@ func (f *embeddedFlags) start(ctx context.Context, st any, pf *pipelineFlags, st
 		return nil, err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := startEmbedded(f.dir, f.url)
+	tok, err := readToken(f.tokenFile)
 	if err != nil {
 		return nil, err
 	}
-	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log)
+	srv, err := startEmbedded(f.dir, f.url, tok)
+	if err != nil {
+		return nil, err
+	}
+	var auth []nats.Option
+	if tok != "" {
+		auth = append(auth, nats.Token(tok))
+	}
+	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log, auth...)
 	if err != nil {
 		srv.Shutdown()
 		return nil, err
 	}
 	o := stream.DefaultOptions()
 	o.Batch, o.Logger, o.Metrics = f.batch, log, metrics.NewRegistry()
+	o.Replicas, o.AckWait, o.MaxPending = 0, 0, 0 // what exists, or the defaults
 	w, err := stream.NewWorker(nc, pipelineStreamCoder{p}, store, o)
 	if err != nil {
 		nc.Close()

@@ -169,3 +169,29 @@ func TestCodeWithPetrarchDict(t *testing.T) {
 		t.Errorf("events %+v, want one ARN GON 190", evs)
 	}
 }
+
+// TestCodeWithPetrarchDictBadSynset loads a verbs file whose synset has a
+// member of joiners alone (the FuzzParse crash of issue 20): dyad codes
+// the story with the file's good lines and warns of the bad one by file
+// and line, instead of exiting with a stack trace.
+func TestCodeWithPetrarchDictBadSynset(t *testing.T) {
+	dir := petrarchDir(t)
+	bad := "&S\n+_\n---[]\n-*({&S })[000]\n"
+	if err := os.WriteFile(filepath.Join(dir, "b.verbs.txt"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	story := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(story, []byte("Arnor attacked Gondor on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, status := run(t, "", "code", "--no-default-dict", "--dict", dir, story)
+	if status != 0 {
+		t.Fatalf("status=%d stderr=%s", status, stderr)
+	}
+	if !strings.Contains(stderr, "bad PETRARCH lines skipped") || !strings.Contains(stderr, "b.verbs.txt:2:1") {
+		t.Errorf("stderr=%q, want a warning naming b.verbs.txt:2:1", stderr)
+	}
+	if evs := events(t, stdout); len(evs) != 1 || evs[0].CAMEO.Code != "190" {
+		t.Errorf("events %+v, want one 190", evs)
+	}
+}

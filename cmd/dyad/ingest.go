@@ -143,6 +143,7 @@ type ingestRun struct {
 	keys    *dyad.DocumentKeys
 	skipped atomic.Int64 // counted by the reader goroutine
 	batch   []*dyad.CodedDocument
+	bytes   int // text in batch: it is stored once it reaches InflightBytes
 	prog    *pipeline.Progress
 	flush   time.Time
 }
@@ -169,7 +170,7 @@ func (r *ingestRun) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if !r.f.noCluster && r.prog.Docs > 0 {
+	if !r.f.noCluster { // also when nothing was stored: a killed run may have left clustering undone
 		if err := recluster(ctx, r.db, r.Stderr); err != nil {
 			return err
 		}
@@ -181,8 +182,8 @@ func (r *ingestRun) run(ctx context.Context) error {
 	}
 	if r.prog.Failed > 0 {
 		fmt.Fprintf(r.Stderr, "dyad ingest: %d inputs failed; they are listed in the errors table of %s\n", r.prog.Failed, r.f.db)
-		if r.prog.Docs == 0 {
-			return errFailed // nothing stored: a script must not take this for success
+		if r.prog.Docs == 0 && r.prog.Skipped == 0 {
+			return errFailed // nothing stored or stored before: a script must not take this for success
 		}
 	}
 	return nil
@@ -238,12 +239,16 @@ func (r *ingestRun) emit(res *pipeline.Result, err error) error {
 		r.prog.Failed++
 	default:
 		cd.Doc, cd.Sentences, cd.Events = res.Doc, res.Sentences, res.Events
+		for i := range cd.Sentences {
+			cd.Sentences[i].Tokens = nil // not stored, and most of a result's memory
+		}
+		r.bytes += len(res.Doc.Text)
 		r.prog.Docs++
 		r.prog.Sentences += len(res.Sentences)
 		r.prog.Events += len(res.Events)
 	}
 	r.batch = append(r.batch, cd)
-	if len(r.batch) >= r.f.batch || time.Since(r.flush) > time.Second {
+	if len(r.batch) >= r.f.batch || time.Since(r.flush) > time.Second || r.bytes >= pipeline.InflightBytes {
 		if err := r.store(context.Background()); err != nil {
 			return err
 		}
@@ -261,7 +266,8 @@ func (r *ingestRun) store(ctx context.Context) error {
 		return nil
 	}
 	_, err := r.db.CreateDocuments(context.WithoutCancel(ctx), r.batch)
-	r.batch = r.batch[:0]
+	clear(r.batch) // let the stored documents go
+	r.batch, r.bytes = r.batch[:0], 0
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
@@ -278,9 +284,15 @@ func errInput(err error) string {
 	return msg
 }
 
-// recluster regroups every stored mention into real-world events.
+// recluster regroups every stored mention into real-world events when the
+// store marks that pending: documents were stored or recoded since the
+// last complete clustering, which a crash may have cut short.
 func recluster(ctx context.Context, db clusterStore, w io.Writer) error {
 	start := time.Now()
+	changes, pending, err := db.ClusterState(ctx)
+	if err != nil || !pending {
+		return err
+	}
 	ms, err := db.Mentions(ctx)
 	if err != nil {
 		return err
@@ -288,6 +300,9 @@ func recluster(ctx context.Context, db clusterStore, w io.Writer) error {
 	cs := cluster.Group(ms, cluster.DefaultOptions())
 	if err := db.ReplaceClusters(ctx, cs); err != nil {
 		return fmt.Errorf("clusters: %w", err)
+	}
+	if err := db.ClustersDone(ctx, changes); err != nil {
+		return err
 	}
 	fmt.Fprintf(w, "%d dated mentions grouped into %d real-world events in %s\n", len(ms), len(cs), time.Since(start).Round(time.Millisecond))
 	return nil

@@ -23,7 +23,7 @@ type natsFlags struct {
 
 func (f *natsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.to, "to", "", "publish the documents to the NATS JetStream queue at `URLS` (nats://…, comma-separated) for dyad worker, instead of coding them here")
-	fs.IntVar(&f.replicas, "replicas", 1, "copies of the queue's streams when --to creates them (3 in a 3-node cluster)")
+	fs.IntVar(&f.replicas, "replicas", 0, "copies of the queue's streams when --to creates them (default 1; 3 in a 3-node cluster); when given, streams that exist must have as many. The workers' consumer is never touched")
 	f.sec.register(fs)
 }
 

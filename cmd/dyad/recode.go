@@ -71,7 +71,7 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 	prog.Done()
 	fmt.Fprintf(c.Stderr, "%d documents re-coded, %d changed: %d events added, %d removed, %d recoded; %d failed\n",
 		t.Documents, t.Changed, t.Added, t.Removed, t.Recoded, t.Failed)
-	if *dry || t.Changed == 0 {
+	if *dry {
 		return nil
 	}
 	return recluster(ctx, store, c.Stderr)

@@ -39,7 +39,10 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	addr := fs.String("addr", DefaultAddr, "listen on `HOST:PORT`")
 	cors := fs.String("cors", "", "comma-separated `ORIGINS` allowed to call the API from a browser (* for any); none by default")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "per-request `timeout`")
-	noCoder := fs.Bool("no-coder", false, "disable POST /api/code and the \"code a story\" page")
+	noCoder := fs.Bool("no-coder", false, "disable POST /api/code and the \"code a story\" page: the hardened mode, every endpoint read-only and cheap")
+	var hosts stringList
+	fs.Var(&hosts, "allow-host", "also answer requests for host `NAME` (repeatable; * for any): besides IP addresses, localhost and --addr's host, against DNS rebinding")
+	maxCoding := fs.Int("max-coding", server.DefaultMaxCoding, "stories coded at once by POST /api/code; more get 503 with Retry-After")
 	var pf pipelineFlags
 	pf.register(fs)
 	var ef embeddedFlags // --embedded-nats (embedded_nats.go)
@@ -58,6 +61,8 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	opts.RequestTimeout = *timeout
 	opts.Logger = slog.New(slog.NewTextHandler(c.Stderr, nil))
 	opts.CORSOrigins = splitOrigins(*cors)
+	opts.AllowedHosts = allowedHosts(*addr, hosts)
+	opts.MaxCoding = *maxCoding
 	if !*noCoder {
 		p, err := pf.pipeline()
 		if err != nil {
@@ -151,16 +156,27 @@ func splitOrigins(s string) []string {
 	return out
 }
 
+// allowedHosts returns the host names the server answers to: localhost,
+// the host of addr when it is a name, and extra.
+func allowedHosts(addr string, extra []string) []string {
+	out := []string{"localhost"}
+	if h, _, err := net.SplitHostPort(addr); err == nil && h != "" && net.ParseIP(h) == nil {
+		out = append(out, h)
+	}
+	return append(out, extra...)
+}
+
 // pipelineCoder lets the server code pasted stories with the pipeline
 // without importing it.
 type pipelineCoder struct{ p *pipeline.Pipeline }
 
-// Code codes doc and explains it.
+// Code codes doc and explains it; it stops between sentences once ctx is
+// done.
 func (pc pipelineCoder) Code(ctx context.Context, doc *dyad.Document) (*server.Coded, error) {
-	if err := ctx.Err(); err != nil {
+	r, err := pc.p.CodeContext(ctx, doc)
+	if err != nil {
 		return nil, err
 	}
-	r := pc.p.Code(doc)
 	var b strings.Builder
 	if err := r.Explain(&b); err != nil {
 		return nil, fmt.Errorf("explain: %w", err)

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -47,6 +48,9 @@ type workerFlags struct {
 
 func (f *workerFlags) register(fs *flag.FlagSet) {
 	f.opts = stream.DefaultOptions()
+	// Zero: the existing consumer's and streams' settings, or the
+	// defaults when this worker creates them. Given, they are checked.
+	f.opts.Replicas, f.opts.AckWait, f.opts.MaxPending = 0, 0, 0
 	fs.StringVar(&f.from, "from", DefaultNATS, "NATS server `URLS`, comma-separated")
 	fs.StringVar(&f.db, "db", DefaultDB, "store: a SQLite `PATH` or a postgres:// URL")
 	fs.StringVar(&f.embedded, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, on --from's port")
@@ -54,9 +58,9 @@ func (f *workerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.logFormat, "log", "json", "log `format`: json or text")
 	fs.IntVar(&f.opts.Concurrency, "concurrency", f.opts.Concurrency, "documents coded in parallel")
 	fs.IntVar(&f.opts.Batch, "batch", f.opts.Batch, "documents fetched and committed at once")
-	fs.IntVar(&f.opts.Replicas, "replicas", f.opts.Replicas, "copies of the streams when this worker creates them (3 in a 3-node cluster)")
+	fs.IntVar(&f.opts.Replicas, "replicas", 0, "copies of the streams when this worker creates them (default 1; 3 in a 3-node cluster); when given, streams that exist must have as many")
 	fs.IntVar(&f.opts.MaxDeliver, "max-deliver", f.opts.MaxDeliver, "deliveries before a document goes to the dead letters")
-	fs.DurationVar(&f.opts.AckWait, "ack-wait", f.opts.AckWait, "silence after which a document is given to another worker")
+	fs.DurationVar(&f.opts.AckWait, "ack-wait", 0, "silence after which a document is given to another worker (default: the consumer's, or 1m0s when this worker creates it); when given, the consumer must have it")
 	fs.StringVar(&f.opts.Stream, "stream", f.opts.Stream, "JetStream stream `NAME` of the documents")
 	fs.StringVar(&f.opts.Subject, "subject", f.opts.Subject, "`SUBJECT` documents are published on")
 	fs.StringVar(&f.opts.DeadSubject, "dead-subject", f.opts.DeadSubject, "`SUBJECT` for documents that fail repeatedly")
@@ -91,7 +95,11 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	f.opts.Logger = log
 	f.opts.Metrics = metrics.NewRegistry()
 	if f.embedded != "" {
-		srv, err := startEmbedded(f.embedded, f.from)
+		tok, err := readToken(f.sec.tokenFile)
+		if err != nil {
+			return err
+		}
+		srv, err := startEmbedded(f.embedded, f.from, tok)
 		if err != nil {
 			return err
 		}
@@ -163,12 +171,13 @@ func openStore(ctx context.Context, db string) (docStore, error) {
 // natsSecurity are the flags that authenticate to a NATS server and
 // check its certificate.
 type natsSecurity struct {
-	creds, nkey, ca, cert, key string
+	creds, nkey, tokenFile, ca, cert, key string
 }
 
 func (f *natsSecurity) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.creds, "nats-creds", "", "NATS credentials `FILE` (user JWT and nkey seed)")
 	fs.StringVar(&f.nkey, "nats-nkey", "", "NATS nkey seed `FILE` to sign in with")
+	fs.StringVar(&f.tokenFile, "nats-token-file", "", "`FILE` holding the NATS token to sign in with; with --embedded-nats, the token its server requires")
 	fs.StringVar(&f.ca, "nats-ca", "", "CA certificate `FILE` (PEM) that the NATS servers' TLS certificates must chain to")
 	fs.StringVar(&f.cert, "nats-cert", "", "client certificate `FILE` (PEM) for NATS servers that ask for one; with --nats-key")
 	fs.StringVar(&f.key, "nats-key", "", "private key `FILE` (PEM) of --nats-cert")
@@ -186,6 +195,13 @@ func (f *natsSecurity) options() ([]nats.Option, error) {
 			return nil, dyad.Errorf(dyad.EINVALID, "--nats-nkey: %v", err)
 		}
 		opts = append(opts, o)
+	}
+	tok, err := readToken(f.tokenFile)
+	if err != nil {
+		return nil, err
+	}
+	if tok != "" {
+		opts = append(opts, nats.Token(tok))
 	}
 	if f.ca != "" {
 		opts = append(opts, nats.RootCAs(f.ca))
@@ -213,9 +229,28 @@ func connectNATS(urls, name string, log *slog.Logger, extra ...nats.Option) (*na
 	return nc, nil
 }
 
-// startEmbedded starts a NATS server in this process on the port of the
-// first --from URL.
-func startEmbedded(dir, from string) (*server.Server, error) {
+// readToken returns the token in file (surrounding space trimmed), "" for
+// no file.
+func readToken(file string) (string, error) {
+	if file == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", dyad.Errorf(dyad.EINVALID, "--nats-token-file: %v", err)
+	}
+	tok := strings.TrimSpace(string(b))
+	if tok == "" {
+		return "", dyad.Errorf(dyad.EINVALID, "--nats-token-file %s: empty", file)
+	}
+	return tok, nil
+}
+
+// startEmbedded starts a NATS server in this process on the host and
+// port of the first --from URL, requiring token when it is not "". A
+// server listening beyond loopback without a token is refused: anyone who
+// reached it could publish documents into the store.
+func startEmbedded(dir, from, token string) (*server.Server, error) {
 	u, err := url.Parse(strings.Split(from, ",")[0])
 	if err != nil {
 		return nil, dyad.Errorf(dyad.EINVALID, "--from %q: %v", from, err)
@@ -226,7 +261,17 @@ func startEmbedded(dir, from string) (*server.Server, error) {
 			return nil, dyad.Errorf(dyad.EINVALID, "--from %q: bad port", from)
 		}
 	}
-	return stream.StartServer(stream.ServerOptions{Dir: dir, Host: u.Hostname(), Port: port})
+	if !isLoopback(u.Hostname()) && token == "" {
+		return nil, dyad.Errorf(dyad.EINVALID, "embedded NATS on %q listens beyond loopback: give --nats-token-file (its clients give the same)", from)
+	}
+	return stream.StartServer(stream.ServerOptions{Dir: dir, Host: u.Hostname(), Port: port, Token: token})
+}
+
+// isLoopback reports whether host is localhost or a loopback address ("",
+// all interfaces, is not).
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "localhost" || ip != nil && ip.IsLoopback()
 }
 
 // serveMetrics serves reg at /metrics on addr until stop is called.

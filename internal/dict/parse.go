@@ -107,7 +107,7 @@ func (p *parser) line(n int, text string) {
 
 // rest returns the field after the keyword, or reports what is missing.
 func (p *parser) rest(n int, f []field, keyLen int, what string) (field, bool) {
-	if len(f) < 2 {
+	if len(f) < 2 || f[1].text == "" {
 		p.errorf(n, keyLen+1, "missing %s", what)
 		return field{}, false
 	}

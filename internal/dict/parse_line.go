@@ -81,7 +81,12 @@ func (p *parser) verb(n int, f []field) {
 		}
 		return
 	}
-	v := &Verb{Kind: kind, Code: code, Words: strings.Fields(pat.text), Pos: p.pos(n, 1)}
+	words := strings.Fields(pat.text) // a field of other spaces ("\f") holds no word
+	if len(words) == 0 {
+		p.errorf(n, pat.col, "pattern %q has no word", pat.text)
+		return
+	}
+	v := &Verb{Kind: kind, Code: code, Words: words, Pos: p.pos(n, 1)}
 	p.verbs[key] = v
 	p.d.Verbs = append(p.d.Verbs, v)
 }

@@ -71,7 +71,9 @@ func collapse(s string) string {
 	if !strings.ContainsAny(s, "\t") && !strings.Contains(s, "  ") {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// Split on the same spaces as fields: strings.Fields also splits on
+	// \v and \f, and made "\v  \v" an empty field.
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), " ")
 }
 
 // expand returns the forms a list item stands for: "minister(s)" is

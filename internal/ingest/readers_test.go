@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,6 +105,13 @@ func TestReadReuters(t *testing.T) {
 	if d.ID != "reuters-11" || d.Title != "MINISTERS MEET <IN> GENEVA" || d.Date.Format("2006-01-02 15:04") != "1987-03-03 09:15" ||
 		d.Text != "Trade ministers met in Geneva & talked.\n Reuter" {
 		t.Fatalf("document=%+v", d)
+	}
+	// Garbage is an error, not zero stories read in silence.
+	if got := collect(ingest.ReadReuters("r.sgm", strings.NewReader("{\"id\": 1}\nnot SGML\n"), 0)); len(got) != 1 || !strings.Contains(got[0], "r.sgm: no <REUTERS> element") {
+		t.Fatalf("garbage: got %q, want one error naming r.sgm", got)
+	}
+	if got := collect(ingest.ReadReuters("r.sgm", strings.NewReader(" \n"), 0)); len(got) != 0 {
+		t.Fatalf("blank file: got %q, want nothing", got)
 	}
 	got := collect(ingest.ReadReuters("r.sgm", strings.NewReader("<REUTERS NEWID=\"1\"><BODY>x"), 0))
 	if len(got) != 1 || !strings.Contains(got[0], "r.sgm:1: <REUTERS> not closed") {
@@ -228,6 +236,99 @@ func FuzzReadReuters(f *testing.F) {
 		for doc, err := range ingest.ReadReuters("f.sgm", strings.NewReader(input), 1<<16) {
 			if err == nil && strings.TrimSpace(doc.Text) == "" {
 				t.Fatalf("input %q: document with empty text", input)
+			}
+		}
+	})
+}
+
+// TestReadRecordsUTF8 checks that a JSONL line with bytes that are not
+// UTF-8 inside a string, or an escape of half a UTF-16 pair, is an error
+// naming file and line, not a story stored with U+FFFD; an escaped U+FFFD
+// of the writer's own is text, and the lines around are read.
+func TestReadRecordsUTF8(t *testing.T) {
+	input := "{\"id\": \"a\", \"text\": \"Talks \xff in Cairo.\"}\n" +
+		`{"id": "b", "text": "Talks \udc00 in Cairo."}` + "\n" +
+		`{"id": "c", "text": "Talks \ud83d\ude00 and \ufffd in Cairo."}` + "\n" +
+		`{"id": "d", "text": "Talks in Cairo.", "title": "\ud800"}` + "\n"
+	got := collect(ingest.ReadRecords("in.jsonl", strings.NewReader(input), ingest.DefaultColumns(), time.Time{}, 0))
+	want := []string{
+		"ERR: in.jsonl:1: not valid UTF-8 (first bad byte at offset 27)",
+		`ERR: in.jsonl:2: field "text": \u escape of half a UTF-16 surrogate pair`,
+		"c||0001-01-01|",
+		`ERR: in.jsonl:4: field "title": \u escape of half a UTF-16 surrogate pair`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestReadFeedBroken checks that a feed whose XML breaks in one entry
+// (a control character, a "<" in text, or an entry never ended), which
+// the feed parser refuses whole,
+// keeps its well-formed entries, and names each broken one by line.
+func TestReadFeedBroken(t *testing.T) {
+	for _, tt := range []struct {
+		name, feed string
+		want       []string
+	}{
+		{"RSS", `<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Example Wire</title>
+<item><title>One</title><guid>w-1</guid><description>Leaders met in Cairo.</description></item>
+<item><title>Two ` + "\x01" + ` bad</title><guid>w-2</guid><description>Broken.</description></item>
+<item><title>Three</title><guid>w-3</guid><dc:date>2023-10-11T08:00:00Z</dc:date><description>Talks went on.</description></item>
+<item><title>Four</title><guid>w-4</guid><description>Never ended.</description>
+</channel></rss>`, []string{"w-1|One|0001-01-01|Example Wire", "ERR: f.rss:4: broken feed entry", "w-3|Three|2023-10-11|Example Wire", "ERR: f.rss:6: broken feed entry"}},
+		{"Atom", `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+<entry><id>a-1</id><title>One</title><updated>2023-10-10T08:00:00Z</updated><content>Leaders met.</content></entry>
+<entry><id>a-2</id><title>Two</title><content>a < b</content></entry>
+<entry><id>a-3</id><title>Three</title><updated>2023-10-12T08:00:00Z</updated><content>Talks ended.</content></entry>
+</feed>`, []string{"a-1|One|2023-10-10|Atom Wire", "ERR: f.rss:4: broken feed entry", "a-3|Three|2023-10-12|Atom Wire"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := ingest.DefaultOptions()
+			opts.Format = ingest.Feed
+			path := filepath.Join(t.TempDir(), "f.rss")
+			if err := os.WriteFile(path, []byte(tt.feed), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := collect(ingest.Open(context.Background(), path, opts))
+			for i := range got {
+				if i < len(tt.want) && strings.HasPrefix(tt.want[i], "ERR: ") {
+					got[i] = strings.Replace(got[i], path, "f.rss", 1)
+					if strings.HasPrefix(got[i], tt.want[i]) {
+						got[i] = tt.want[i]
+					}
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzReadFeed feeds arbitrary bytes to the feed reader, whose broken-XML
+// path splits entries by hand: no panic, and every broken entry is named
+// by file and a line inside the input.
+func FuzzReadFeed(f *testing.F) {
+	f.Add(feedSample)
+	f.Add("<rss><channel><title>T</title><item><title>\x01</title></item><item><description>x</description></item></channel></rss>")
+	f.Add(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><content>a < b</content></entry><entry><id>x</id></entry></feed>`)
+	f.Add("<rss><item><item></item></rss>")
+	f.Fuzz(func(t *testing.T, input string) {
+		items, err := ingest.ReadFeed("f.rss", strings.NewReader(input), 1<<16)
+		if err != nil {
+			return
+		}
+		lines := strings.Count(input, "\n") + 1
+		for _, it := range items {
+			if it.Err == nil {
+				continue
+			}
+			var n int
+			if _, serr := fmt.Sscanf(it.Err.Error(), "f.rss:%d:", &n); serr != nil || n < 1 || n > lines {
+				t.Fatalf("input %q: error %q does not name a line in 1..%d", input, it.Err, lines)
 			}
 		}
 	})

@@ -31,8 +31,12 @@ func ReadReuters(name string, r io.Reader, maxBytes int) iter.Seq2[*dyad.Documen
 			return
 		}
 		line := 1
-		for len(b) > 0 {
+		for n := 0; len(b) > 0; n++ {
 			i := bytes.Index(b, []byte("<REUTERS"))
+			if i < 0 && n == 0 && len(bytes.TrimSpace(b)) > 0 {
+				yield(nil, dyad.Errorf(dyad.EINVALID, "%s: no <REUTERS> element: not Reuters-21578 SGML", name))
+				return
+			}
 			if i < 0 {
 				return
 			}

@@ -263,6 +263,12 @@ func feedDocs(ctx context.Context, label string, r io.Reader, opts Options) iter
 			return
 		}
 		for _, it := range items {
+			if it.Err != nil {
+				if !yield(nil, it.Err) {
+					return
+				}
+				continue
+			}
 			doc := it.Doc
 			if opts.Fetch && it.Link != "" {
 				if page, err := fetchArticle(ctx, it.Link, opts); err == nil {

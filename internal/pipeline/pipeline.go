@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -15,8 +16,6 @@ import (
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/quotes"
-	"github.com/dyad-events/dyad/internal/segment"
-	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
 // DefaultMaxTokens bounds the sentences that are tagged, parsed and coded;
@@ -116,34 +115,35 @@ type Result struct {
 	Notes     []string     // sentences skipped and why
 }
 
-// Code runs every stage over doc.
-func (p *Pipeline) Code(doc *dyad.Document) *Result { return p.code(doc, nil) }
-
 // Analyse runs the stages before event coding over doc and returns each
 // coded sentence as the event extractor reads it, with the dictionary
 // coder's events: the material "dyad train events" learns from.
 func (p *Pipeline) Analyse(doc *dyad.Document) []*extract.Sentence {
 	var out []*extract.Sentence
-	p.code(doc, func(x *extract.Sentence) { out = append(out, x) })
+	p.code(context.Background(), doc, func(x *extract.Sentence) { out = append(out, x) })
 	return out
 }
 
-// code runs every stage over doc; keep, when given, receives each
+// codeSentences runs every stage over doc's sentences sents, checking ctx
+// before each sentence (context.go); keep, when given, receives each
 // sentence as the extractor reads it, and the rules' events are kept.
-func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Result {
+func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents []dyad.Sentence, keep func(*extract.Sentence)) (*Result, error) {
 	r := &Result{Doc: doc}
-	r.Sentences = segment.Sentences(doc.Text, tokenize.Text(doc.Text))
+	r.Sentences = sents
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
 	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
 		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
-		return r
+		return r, nil
 	}
 	if d, ok := p.discards.MatchStory(doc.Title + "\n" + doc.Text); ok {
 		r.Notes = append(r.Notes, fmt.Sprintf("story discarded by %q (%s): not coded", d.Phrase, d.Pos))
-		return r
+		return r, nil
 	}
 	for i := range r.Sentences {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
 		s := &r.Sentences[i]
 		if !p.opts.Bare && noise.Boilerplate(s.Text) {
 			r.Notes = append(r.Notes, fmt.Sprintf("sentence %d: caption, byline or page furniture: skipped", s.Index))
@@ -177,6 +177,9 @@ func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Resul
 		where = p.newStoryPlaces(doc, r.Actors)
 	}
 	for i := range r.Sentences {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
 		if skip[i] {
 			continue
 		}
@@ -202,7 +205,7 @@ func (p *Pipeline) code(doc *dyad.Document, keep func(*extract.Sentence)) *Resul
 		r.Events = append(r.Events, evs...)
 	}
 	r.Events = append(p.headline(doc, r.Events, r.Actors), markRepairs(r.Events)...)
-	return r
+	return r, nil
 }
 
 // loadModels fills in the embedded tagger and parser that opts leaves nil.

@@ -17,16 +17,17 @@ const DefaultQueue = 4
 // item is one document, or the read error in its place, on its way through
 // the pool.
 type item struct {
-	doc *dyad.Document
-	err error
-	res *Result
+	doc   *dyad.Document
+	err   error
+	res   *Result
+	bytes int // taken from the in-flight budget
 }
 
 // CodeAll codes docs on workers goroutines (0: one per CPU) through a
-// bounded queue and calls emit, from a single goroutine, with each result
-// in completion order. A read error from docs is passed on as emit(nil,
-// err); a document whose coding panics is passed on as emit(&Result{Doc},
-// err) and the run goes on. CodeAll stops at the first error emit returns,
+// queue bounded in documents and in bytes (InflightBytes) and calls emit,
+// from a single goroutine, with each result in completion order. A read
+// error from docs is passed on as emit(nil, err); a document whose coding
+// panics is passed on as emit(&Result{Doc}, err) and the run goes on. CodeAll stops at the first error emit returns,
 // or when ctx is done, and returns it.
 func (p *Pipeline) CodeAll(ctx context.Context, docs iter.Seq2[*dyad.Document, error], workers int, emit func(*Result, error) error) error {
 	if workers <= 0 {
@@ -36,11 +37,20 @@ func (p *Pipeline) CodeAll(ctx context.Context, docs iter.Seq2[*dyad.Document, e
 	defer cancel()
 	in := make(chan item, workers*DefaultQueue)
 	out := make(chan item, workers*DefaultQueue)
+	b := newBudget(InflightBytes)
 	go func() {
 		defer close(in)
 		for doc, err := range docs {
+			it := item{doc: doc, err: err}
+			if doc != nil {
+				n, err := b.acquire(ctx, len(doc.Text))
+				if err != nil {
+					return
+				}
+				it.bytes = n
+			}
 			select {
-			case in <- item{doc: doc, err: err}:
+			case in <- it:
 			case <-ctx.Done():
 				return
 			}
@@ -64,20 +74,20 @@ func (p *Pipeline) CodeAll(ctx context.Context, docs iter.Seq2[*dyad.Document, e
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
-	return drain(ctx, out, cancel, emit)
+	return drain(ctx, out, cancel, b, emit)
 }
 
 // drain hands each finished item to emit until out closes or emit fails.
-func drain(ctx context.Context, out <-chan item, cancel func(), emit func(*Result, error) error) error {
+func drain(ctx context.Context, out <-chan item, cancel func(), b *budget, emit func(*Result, error) error) error {
 	var first error
 	for it := range out {
-		if first != nil {
-			continue // let the workers finish
+		if first == nil { // after a failure, only let the workers finish
+			if err := emit(it.res, it.err); err != nil {
+				first = err
+				cancel()
+			}
 		}
-		if err := emit(it.res, it.err); err != nil {
-			first = err
-			cancel()
-		}
+		b.release(it.bytes) // after emit: its storing holds the reader back
 	}
 	if first == nil {
 		first = ctx.Err()

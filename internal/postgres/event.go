@@ -197,7 +197,10 @@ func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sente
 					return fmt.Errorf("sentences: %w", err)
 				}
 			}
-			return replaceRows(ctx, tx, &doc.Document, evs)
+			if err := replaceRows(ctx, tx, &doc.Document, evs); err != nil {
+				return err
+			}
+			return eventsChanged(ctx, tx)
 		})
 		// The delete and the insert each update the summaries: against a
 		// concurrent writer the two may deadlock; try again.

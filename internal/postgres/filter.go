@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 )
@@ -143,14 +144,15 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		c.add("e.confidence >= ?", float32(*f.MinConfidence))
 	}
 	if f.Text != nil && strings.TrimSpace(*f.Text) != "" {
+		text := textQuery(*f.Text)
 		// The matching documents first, from the GIN index, so that the
 		// planner seeks events by document rather than walking them all
 		// in date order hoping to meet a match; then the sentence itself.
-		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), *f.Text
+		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), text
 		c.add(`e.doc_id = ANY(ARRAY(SELECT s.doc_id FROM sentences s
-			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, *f.Text)
+			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, text)
 		c.add(`EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx
-			AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))`, *f.Text)
+			AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))`, text)
 	}
 	if f.DocID != nil {
 		c.add("e.doc_id = ?", *f.DocID)
@@ -295,4 +297,15 @@ func afterCond(c *cond, t, col, after string) error {
 	}
 	c.add("("+t+"."+col+", "+t+".id) > (?, ?)", cur.day, cur.id)
 	return nil
+}
+
+// textQuery makes control characters of a text search spaces: PostgreSQL
+// text cannot hold a NUL.
+func textQuery(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -122,23 +122,33 @@ func (d *DB) storeBatch(ctx context.Context, b *batch, slow bool) (int, error) {
 				return err
 			}
 		}
-		if !slow {
-			var err error
+		var err error
+		if slow {
+			n, err = storeEach(ctx, tx, b)
+		} else {
 			n, err = copyDocuments(ctx, tx, b.docs, b.now)
+		}
+		if err != nil || n == 0 {
 			return err
 		}
-		for _, cd := range b.docs {
-			ok, err := storeOne(ctx, tx, cd, b.now)
-			if err != nil {
-				return err
-			}
-			if ok {
-				n++
-			}
-		}
-		return nil
+		return eventsChanged(ctx, tx)
 	})
 	return n, err
+}
+
+// storeEach stores b's documents one at a time, each in its savepoint.
+func storeEach(ctx context.Context, tx pgx.Tx, b *batch) (int, error) {
+	n := 0
+	for _, cd := range b.docs {
+		ok, err := storeOne(ctx, tx, cd, b.now)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // storeOne stores one document inside a savepoint; a failure of its own

@@ -46,6 +46,14 @@ type codeAnswer struct {
 }
 
 func (s *Server) handleCode(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Coder != nil {
+		release, ok := s.startCoding(w, r)
+		if !ok {
+			s.writeError(w, r, errBusy)
+			return
+		}
+		defer release()
+	}
 	req, err := readCodeRequest(r)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -58,6 +66,9 @@ func (s *Server) handleCode(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, ans)
 }
+
+// errBusy answers a story sent while every coding slot is taken.
+var errBusy = dyad.Errorf(eBusy, "every coder is busy: retry later")
 
 // code runs the Coder over one pasted story.
 func (s *Server) code(ctx context.Context, req *codeRequest) (*codeAnswer, error) {

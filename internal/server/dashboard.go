@@ -405,6 +405,15 @@ func (s *Server) pageCode(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "code", page{Title: "Code a story", Data: d})
 		return
 	}
+	if d.Enabled {
+		release, ok := s.startCoding(w, r)
+		if !ok {
+			d.Error = dyad.ErrorMessage(errBusy)
+			s.render(w, r, status(eBusy), "code", page{Title: "Code a story", Data: d})
+			return
+		}
+		defer release()
+	}
 	if err := r.ParseForm(); err != nil {
 		s.renderError(w, r, dyad.Errorf(eTooLarge, "story too large"))
 		return

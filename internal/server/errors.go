@@ -29,8 +29,10 @@ func status(code string) int {
 		return http.StatusRequestEntityTooLarge
 	case eUnavailable:
 		return http.StatusNotImplemented
-	case eTimeout:
+	case eTimeout, eBusy:
 		return http.StatusServiceUnavailable
+	case eForbidden:
+		return http.StatusForbidden
 	case eMethod:
 		return http.StatusMethodNotAllowed
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 )
@@ -78,11 +79,27 @@ func (p *params) bad(name, format string, args ...any) {
 	p.errs = append(p.errs, name+": "+fmt.Sprintf(format, args...))
 }
 
+// isControl reports an ASCII control character other than tab and line
+// breaks.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
+}
+
 // str returns a parameter matching re, or nil when absent or empty. It
 // upper-cases codes when upper is set.
 func (p *params) str(name string, re *regexp.Regexp, upper bool) *string {
 	v := p.get(name)
 	if v == "" {
+		return nil
+	}
+	// A NUL reached SQLite's full-text query as an unterminated string
+	// (a 500); no parameter has a use for control bytes or broken UTF-8.
+	if !utf8.ValidString(v) {
+		p.bad(name, "not UTF-8")
+		return nil
+	}
+	if i := strings.IndexFunc(v, isControl); i >= 0 {
+		p.bad(name, "control character %q at byte %d", v[i], i)
 		return nil
 	}
 	if upper {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -22,6 +23,12 @@ const (
 	DefaultCacheTTL       = time.Minute
 )
 
+// DefaultMaxCoding is how many stories the server codes at once: one per
+// CPU but one, since coding is CPU-bound (more would only share the CPUs
+// and hold more stories in memory) and the rest of the API needs a CPU to
+// answer while stories are coded; at least one.
+var DefaultMaxCoding = max(1, runtime.NumCPU()-1)
+
 // Options configure a Server.
 type Options struct {
 	Coder          Coder         // codes /api/code requests; nil disables the endpoint
@@ -36,7 +43,12 @@ type Options struct {
 	// CORSOrigins lists the origins allowed to call the API from a
 	// browser ("*" for any). Empty: no CORS headers, same origin only.
 	CORSOrigins []string
-	Now         func() time.Time // the clock; nil: time.Now
+	// AllowedHosts lists the host names (Host header, port aside) the
+	// server answers to, besides IP addresses and localhost, against DNS
+	// rebinding; "*" for any. Empty: any host (dyad serve always sets it).
+	AllowedHosts []string
+	MaxCoding    int              // stories coded at once; more get 503 with Retry-After
+	Now          func() time.Time // the clock; nil: time.Now
 }
 
 // DefaultOptions returns the options dyad serves with.
@@ -49,6 +61,7 @@ func DefaultOptions() Options {
 		AlertDyads:     DefaultAlertDyads,
 		Alert:          alert.DefaultOptions(),
 		CacheTTL:       DefaultCacheTTL,
+		MaxCoding:      DefaultMaxCoding,
 		Now:            time.Now,
 	}
 }
@@ -61,6 +74,9 @@ type Server struct {
 	log   *slog.Logger
 	mux   *http.ServeMux
 	pages *pages
+
+	anyOrigin bool          // CORSOrigins has "*": any origin may post JSON (guard.go)
+	coding    chan struct{} // one token per story being coded
 
 	mu    sync.Mutex
 	cache map[string]cached
@@ -75,7 +91,8 @@ type cached struct {
 // New returns a Server over store. Zero fields of opts take their defaults.
 func New(store dyad.EventStore, opts Options) (*Server, error) {
 	opts = opts.withDefaults()
-	s := &Server{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), cache: map[string]cached{}}
+	s := &Server{store: store, opts: opts, log: opts.Logger, mux: http.NewServeMux(), cache: map[string]cached{},
+		anyOrigin: slices.Contains(opts.CORSOrigins, "*"), coding: make(chan struct{}, opts.MaxCoding)}
 	var err error
 	if s.pages, err = loadPages(); err != nil {
 		return nil, err
@@ -105,6 +122,9 @@ func (o Options) withDefaults() Options {
 	if o.AlertDyads <= 0 {
 		o.AlertDyads = d.AlertDyads
 	}
+	if o.MaxCoding <= 0 {
+		o.MaxCoding = d.MaxCoding
+	}
 	if o.CacheTTL == 0 {
 		o.CacheTTL = d.CacheTTL
 	}
@@ -124,7 +144,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
-	if s.cors(w, r) {
+	if s.guard(w, r) || s.cors(w, r) {
 		return
 	}
 	if r.Body != nil {

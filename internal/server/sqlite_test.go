@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,4 +145,27 @@ func summary(v any) string {
 		}
 	}
 	return out
+}
+
+// TestSQLiteTextSearchBytes sends text searches holding a NUL byte,
+// other control characters and bytes that are not UTF-8 to every
+// endpoint that takes q, over a real SQLite store: each gets 400 naming
+// q, never a 500 from the full-text query.
+func TestSQLiteTextSearchBytes(t *testing.T) {
+	s, err := server.New(MustSQLite(t, fixture()), server.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"\x00", "missile\x00", "a\x01b", "caf\xe9"} {
+		for _, path := range []string{"/api/events", "/api/series", "/api/top/actors", "/api/top/dyads", "/api/network", "/api/clusters", "/api/actors"} {
+			target := path + "?q=" + url.QueryEscape(q)
+			code, body, _ := do(t, s, "GET", target, "", "")
+			if code != 400 || !strings.Contains(body, `q:`) {
+				t.Errorf("GET %s: status %d, want 400 naming q; body:\n%s", target, code, body)
+			}
+		}
+	}
+	if code, body, _ := do(t, s, "GET", "/api/events?q="+url.QueryEscape("missile\tlaunch"), "", ""); code != 200 {
+		t.Errorf("GET /api/events?q=missile<TAB>launch: status %d, want 200; body:\n%s", code, body)
+	}
 }

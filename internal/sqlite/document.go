@@ -38,6 +38,11 @@ func (d *DB) CreateDocuments(ctx context.Context, docs []*dyad.CodedDocument) (i
 			n++
 		}
 	}
+	if n > 0 {
+		if err := eventsChanged(ctx, tx); err != nil {
+			return 0, err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("commit: %w", err)
 	}

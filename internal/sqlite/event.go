@@ -193,6 +193,9 @@ func (d *DB) ReplaceCoding(ctx context.Context, docID string, sents []dyad.Sente
 	if err := w.insertEvents(&doc.Document, evs, sids, true); err != nil {
 		return nil, err
 	}
+	if err := eventsChanged(ctx, tx); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}

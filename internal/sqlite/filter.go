@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 )
@@ -250,10 +251,11 @@ func codeCond(side, p string) (string, []any) {
 }
 
 // ftsQuery makes user words into an FTS5 query of quoted terms, so that no
-// input is read as FTS5 syntax.
+// input is read as FTS5 syntax. Control characters separate words: a NUL
+// inside quotes ends the query's string early ("unterminated string").
 func ftsQuery(s string) string {
 	var terms []string
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
 		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 	}
 	return strings.Join(terms, " ")

@@ -37,6 +37,7 @@ func testFindEvents(t *testing.T, open Opener) {
 		{"MinConfidence", dyad.EventFilter{MinConfidence: ptr(0.7)}, 10},
 		{"Text", dyad.EventFilter{Text: ptr("story 7")}, 1},
 		{"TextSyntax", dyad.EventFilter{Text: ptr(`"AND( NEAR`)}, 0},
+		{"TextControl", dyad.EventFilter{Text: ptr("story\x00 7\x01")}, 1}, // NUL made FTS5 fail
 		{"DocID", dyad.EventFilter{DocID: ptr("doc004")}, 1},
 		{"DocSource", dyad.EventFilter{DocSource: ptr("VOA")}, 10},
 	} {

@@ -14,6 +14,7 @@ type Store interface {
 	dyad.EventStore
 	dyad.DocumentStore
 	ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error
+	ClusterState
 }
 
 // Opener returns a fresh, empty store; the store is closed by the opener's
@@ -30,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AggregatesAgree", func(t *testing.T) { testAggregatesAgree(t, open) })
 	t.Run("ReplaceEvents", func(t *testing.T) { testReplaceEvents(t, open) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, open) })
+	t.Run("ClusterState", func(t *testing.T) { testClusterState(t, open) })
 }
 
 // MustCreate stores docs and returns how many were new.

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/dyad-events/dyad/internal/metrics"
@@ -93,50 +94,83 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Setup creates (or updates) the document stream, the dead-letter stream
-// and the workers' durable consumer. A cluster that has not elected its
+// Setup creates the document stream, the dead-letter stream and the
+// workers' durable consumer where they are missing, and checks those that
+// exist against the settings o gives explicitly, changing nothing (a
+// *ConfigError says what differs). It returns the consumer and o with its
+// AckWait taken from the consumer. A cluster that has not elected its
 // leaders yet is waited for up to SetupWait.
-func Setup(ctx context.Context, js jetstream.JetStream, o Options) (jetstream.Consumer, error) {
-	o = o.withDefaults()
+func Setup(ctx context.Context, js jetstream.JetStream, o Options) (jetstream.Consumer, Options, error) {
+	return setupUntil(ctx, js, nil, o, true)
+}
+
+// setupStreams is Setup without the consumer, for publishers: a consumer
+// is the workers' to create and configure.
+func setupStreams(ctx context.Context, js jetstream.JetStream, nc *nats.Conn, o Options) error {
+	_, _, err := setupUntil(ctx, js, nc, o, false)
+	return err
+}
+
+// setupUntil retries setup until it succeeds, finds a setting that
+// differs, or SetupWait passes; or at once when nc (if not nil) was
+// refused by the server: credentials do not get better by waiting.
+func setupUntil(ctx context.Context, js jetstream.JetStream, nc *nats.Conn, asked Options, consumer bool) (jetstream.Consumer, Options, error) {
+	o := asked.withDefaults()
 	deadline := time.Now().Add(o.SetupWait)
 	for {
-		cons, err := setup(ctx, js, o)
-		if err == nil {
-			return cons, nil
+		cons, err := setup(ctx, js, &o, asked, consumer)
+		var ce *ConfigError
+		if err == nil || errors.As(err, &ce) {
+			return cons, o, err
+		}
+		if nc != nil && refused(nc.LastError()) {
+			return nil, o, fmt.Errorf("set up streams: %w", nc.LastError())
 		}
 		if ctx.Err() != nil || time.Now().After(deadline) {
-			return nil, fmt.Errorf("set up streams: %w", err)
+			return nil, o, fmt.Errorf("set up streams: %w", err)
 		}
 		o.Logger.Debug("streams not ready", "err", err)
 		if err := sleep(ctx, retryPause); err != nil {
-			return nil, err
+			return nil, o, err
 		}
 	}
 }
 
-func setup(ctx context.Context, js jetstream.JetStream, o Options) (jetstream.Consumer, error) {
-	if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+// setup ensures the two streams and, with consumer, the consumer; it sets
+// o.AckWait to the consumer's.
+func setup(ctx context.Context, js jetstream.JetStream, o *Options, asked Options, consumer bool) (jetstream.Consumer, error) {
+	if err := ensureStream(ctx, js, jetstream.StreamConfig{
 		Name: o.Stream, Subjects: []string{o.Subject}, Storage: jetstream.FileStorage, Replicas: o.Replicas,
 		Retention: jetstream.WorkQueuePolicy, Duplicates: o.Duplicates,
 		Description: "dyad: documents waiting to be coded",
-	}); err != nil {
+	}, asked.Replicas > 0); err != nil {
 		return nil, fmt.Errorf("stream %s: %w", o.Stream, err)
 	}
-	if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	if err := ensureStream(ctx, js, jetstream.StreamConfig{
 		Name: o.DeadStream, Subjects: []string{o.DeadSubject}, Storage: jetstream.FileStorage, Replicas: o.Replicas,
 		Description: "dyad: documents that failed repeatedly",
-	}); err != nil {
+	}, asked.Replicas > 0); err != nil {
 		return nil, fmt.Errorf("stream %s: %w", o.DeadStream, err)
 	}
-	cons, err := js.CreateOrUpdateConsumer(ctx, o.Stream, jetstream.ConsumerConfig{
+	if !consumer {
+		return nil, nil
+	}
+	cons, ackWait, err := ensureConsumer(ctx, js, o.Stream, jetstream.ConsumerConfig{
 		Durable: o.Consumer, AckPolicy: jetstream.AckExplicitPolicy, AckWait: o.AckWait,
 		MaxDeliver: -1, MaxAckPending: o.MaxPending, Replicas: o.Replicas,
 		Description: "dyad workers: code and store",
-	})
+	}, asked)
 	if err != nil {
 		return nil, fmt.Errorf("consumer %s: %w", o.Consumer, err)
 	}
+	o.AckWait = ackWait
 	return cons, nil
+}
+
+// refused reports an error of a server that turned the client away.
+func refused(err error) bool {
+	return errors.Is(err, nats.ErrAuthorization) || errors.Is(err, nats.ErrAuthExpired) ||
+		errors.Is(err, nats.ErrAuthRevoked) || errors.Is(err, nats.ErrAccountAuthExpired)
 }
 
 // sleep waits d or until ctx ends.

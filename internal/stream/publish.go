@@ -28,17 +28,19 @@ type pending struct {
 	msg *nats.Msg
 }
 
-// NewPublisher returns a publisher on nc, creating the streams if needed.
+// NewPublisher returns a publisher on nc, creating the streams if they are
+// missing. It never changes a stream that exists, nor the workers'
+// consumer: a stream whose settings differ from those o gives explicitly
+// is a *ConfigError.
 func NewPublisher(ctx context.Context, nc *nats.Conn, o Options) (*Publisher, error) {
-	o = o.withDefaults()
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return nil, fmt.Errorf("jetstream: %w", err)
 	}
-	if _, err := Setup(ctx, js, o); err != nil {
+	if err := setupStreams(ctx, js, nc, o); err != nil {
 		return nil, err
 	}
-	return &Publisher{js: js, opts: o}, nil
+	return &Publisher{js: js, opts: o.withDefaults()}, nil
 }
 
 // Publish queues doc for coding. Publishing is asynchronous: call Flush

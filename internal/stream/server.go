@@ -23,9 +23,11 @@ type ServerOptions struct {
 	Routes      []string
 
 	// Security: TLS for clients, and the public nkeys of the users
-	// allowed in (none: anyone may connect).
+	// allowed in, or a token every client gives (neither: anyone may
+	// connect; NATS takes one or the other).
 	TLS   *tls.Config
 	Nkeys []string
+	Token string
 
 	Ready time.Duration // how long to wait for the server to accept clients; default 10s
 }
@@ -52,6 +54,10 @@ func StartServer(o ServerOptions) (*server.Server, error) {
 	if o.TLS != nil {
 		opts.TLSConfig, opts.TLSTimeout = o.TLS, 5
 	}
+	if o.Token != "" && len(o.Nkeys) > 0 {
+		return nil, fmt.Errorf("embedded nats: a token or nkeys, not both")
+	}
+	opts.Authorization = o.Token
 	for _, k := range o.Nkeys {
 		opts.Nkeys = append(opts.Nkeys, &server.NkeyUser{Nkey: k})
 	}

@@ -36,28 +36,36 @@ type Store interface {
 // Several workers, in one process or many, share the stream's durable
 // consumer and so its work.
 type Worker struct {
+	nc    *nats.Conn
 	js    jetstream.JetStream
 	coder Coder
 	store Store
 	opts  Options
+	asked Options // opts as given, before defaults: what Setup checks
 	m     *workerMetrics
 }
 
-// NewWorker returns a worker on nc.
+// NewWorker returns a worker on nc. The zero fields of o take their
+// defaults; AckWait, MaxPending and Replicas, when zero, also take the
+// settings of a consumer and streams that exist.
 func NewWorker(nc *nats.Conn, c Coder, s Store, o Options) (*Worker, error) {
+	asked := o
 	o = o.withDefaults()
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return nil, fmt.Errorf("jetstream: %w", err)
 	}
-	return &Worker{js: js, coder: c, store: s, opts: o, m: newWorkerMetrics(o.Metrics)}, nil
+	return &Worker{nc: nc, js: js, coder: c, store: s, opts: o, asked: asked, m: newWorkerMetrics(o.Metrics)}, nil
 }
 
 // Run works until ctx ends, then finishes the batch in hand (coding,
 // storing and acknowledging it) and returns nil. Messages fetched after
 // ctx ended are handed back at once.
 func (w *Worker) Run(ctx context.Context) error {
-	cons, err := Setup(ctx, w.js, w.opts)
+	asked := w.asked
+	asked.Logger, asked.Metrics = w.opts.Logger, w.opts.Metrics
+	cons, opts, err := setupUntil(ctx, w.js, w.nc, asked, true)
+	w.opts.AckWait = opts.AckWait // the consumer's, which heartbeats follow
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil

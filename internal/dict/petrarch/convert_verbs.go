@@ -347,7 +347,11 @@ func members(v *Verbs, name string, depth int) [][]string {
 			out = append(out, members(v, synsetName(m[1:]), depth+1)...)
 			continue
 		}
-		out = append(out, strings.Fields(strings.ToLower(m)))
+		// A member of nothing but joiners ("+_") spells no word: keep it
+		// out, or a pattern would take it for a word it cannot match.
+		if ws := strings.Fields(strings.ToLower(m)); len(ws) > 0 {
+			out = append(out, ws)
+		}
 	}
 	return out
 }

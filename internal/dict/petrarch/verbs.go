@@ -124,7 +124,8 @@ func (p *verbParser) line(l line) {
 		p.pattern(l, at)
 	case strings.HasPrefix(text, "+") && p.synset != nil:
 		// PETRARCH-2 members may be groups: "+(TO THE END)".
-		if m := strings.Trim(text[1:], " \t(){}"); m != "" && !strings.ContainsAny(m, "[]{}()") {
+		// A member of joiners alone ("+_") spells no word and is bad too.
+		if m := strings.Trim(text[1:], " \t(){}"); phrase(m) != "" && !strings.ContainsAny(m, "[]{}()") {
 			p.synset.Members = append(p.synset.Members, phrase(m))
 		} else {
 			p.errs.Add(p.pos(l, at), "bad synset member %q", text)

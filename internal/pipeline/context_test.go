@@ -1,0 +1,113 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/postag"
+)
+
+// cancelAfter is a Tagger that cancels a context once it has tagged n
+// sentences, as a request's deadline passing in mid-story would.
+type cancelAfter struct {
+	pipeline.Tagger
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Tag(s *dyad.Sentence) {
+	c.Tagger.Tag(s)
+	if c.n--; c.n == 0 {
+		c.cancel()
+	}
+}
+
+// TestCodeContext checks that coding stops at the first sentence after
+// the context is done, with the context's error, and that a live context
+// codes the whole story.
+func TestCodeContext(t *testing.T) {
+	text := strings.Repeat("Russian forces attacked Ukrainian troops on Monday. ", 20)
+	doc := &dyad.Document{ID: "d", Text: text}
+	opts := pipeline.DefaultOptions()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	model, err := postag.Default()
+	if err != nil {
+		t.Skip(err)
+	}
+	tagger := &cancelAfter{Tagger: model, n: 3, cancel: cancel}
+	opts.Tagger = tagger
+	p, err := pipeline.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.CodeContext(ctx, doc)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("CodeContext after a cancel at sentence 3: err=%v, want context.Canceled", err)
+	}
+	if got, want := tagger.n, 0; got != want {
+		t.Errorf("sentences tagged after the cancel: %d, want none", -got)
+	}
+	if len(r.Events) != 0 {
+		t.Errorf("events coded after the cancel: %d, want 0", len(r.Events))
+	}
+	tagger.n, tagger.cancel = -1, func() {}
+	full, err := p.CodeContext(context.Background(), doc)
+	if err != nil || len(full.Sentences) != 20 || len(full.Events) == 0 {
+		t.Fatalf("CodeContext with a live context: %d sentences, %d events, %v; want 20 sentences and events", len(full.Sentences), len(full.Events), err)
+	}
+}
+
+// TestCodeLongStory codes a story over LongStory, which is coded a part
+// at a time: its sentences must be numbered and placed as in one story,
+// each event found as often as in its paragraph coded alone, with ids
+// unique and spans that point at the actors' words in the story.
+func TestCodeLongStory(t *testing.T) {
+	p, err := pipeline.New(pipeline.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := "Russian forces attacked Ukrainian troops on Monday. Chinese officials met with Japanese diplomats.\n\n"
+	title := "Iran threatens Israel"
+	one := p.Code(&dyad.Document{ID: "p", Title: title, Text: para})
+	heads := 0
+	for _, ev := range one.Events {
+		if ev.Headline {
+			heads++
+		}
+	}
+	if len(one.Events) == heads {
+		t.Fatal("the paragraph alone codes no event")
+	}
+	n := pipeline.LongStory/len(para) + 50
+	doc := &dyad.Document{ID: "long", Title: title, Text: strings.Repeat(para, n)}
+	r := p.Code(doc)
+	if got, want := len(r.Sentences), n*len(one.Sentences); got != want {
+		t.Fatalf("%d sentences, want %d", got, want)
+	}
+	for i, s := range r.Sentences {
+		if s.Index != i || doc.Text[s.Span.Start:s.Span.End] != s.Text {
+			t.Fatalf("sentence %d: index %d, span %v holds %q, want %q", i, s.Index, s.Span, doc.Text[s.Span.Start:s.Span.End], s.Text)
+		}
+	}
+	if got, want := len(r.Events), n*(len(one.Events)-heads)+heads; got != want {
+		t.Fatalf("%d events, want %d (%d per paragraph, %d from the headline once)", got, want, len(one.Events)-heads, heads)
+	}
+	ids := map[string]bool{}
+	for _, ev := range r.Events {
+		if ids[ev.ID] {
+			t.Fatalf("event id %s twice", ev.ID)
+		}
+		ids[ev.ID] = true
+		if ev.Headline {
+			continue
+		}
+		if sp := ev.Source.Span; doc.Text[sp.Start:sp.End] != ev.Source.Text {
+			t.Fatalf("event %s: source span %v holds %q, want %q", ev.ID, sp, doc.Text[sp.Start:sp.End], ev.Source.Text)
+		}
+	}
+}
