@@ -26,8 +26,9 @@ type EventStore interface {
 	// Returns ENOTFOUND if there is no event with that id.
 	FindEventByID(ctx context.Context, id string) (*Event, error)
 
-	// FindEvents returns the events matching f, ordered by date then id,
-	// at most f.Limit of them, and the cursor of the next page.
+	// FindEvents returns the events matching f, ordered by date then id
+	// (both descending when f.Desc is set), at most f.Limit of them, and
+	// the cursor of the next page.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, string, error)
 
 	// CountEvents returns how many events match f (After and Limit ignored).
@@ -113,10 +114,18 @@ type EventFilter struct {
 	DocID     *string `json:"doc_id,omitempty"`
 	DocSource *string `json:"doc_source,omitempty"` // outlet, e.g. VOA
 	ClusterID *int64  `json:"cluster_id,omitempty"`
+	// DateSource keeps the events dated from a date expression in their
+	// own sentence (DateFromText) or from their document's publication
+	// date (DateFromPublication), which for a background mention of an
+	// old event is not the event's date.
+	DateSource *DateSource `json:"date_source,omitempty"`
 
-	// Paging.
+	// Paging. Desc reads newest first: by date, then id, both descending
+	// (undated events come last). A cursor continues the order of the
+	// filter it came from; pass it with the same Desc.
 	After string `json:"after,omitempty"` // cursor from the previous page
 	Limit int    `json:"limit,omitempty"` // 0: DefaultPageSize; capped at MaxPageSize
+	Desc  bool   `json:"desc,omitempty"`
 }
 
 // DocumentFilter selects documents. A nil field does not filter.

@@ -55,6 +55,6 @@ func actorSummaryServes(f dyad.EventFilter) bool { return onlyDates(f) }
 // does not count). A field added to the filter later makes it false
 // until the summaries learn it.
 func onlyDates(f dyad.EventFilter) bool {
-	f.From, f.To, f.After, f.Limit = nil, nil, "", 0
+	f.From, f.To, f.After, f.Limit, f.Desc = nil, nil, "", 0, false
 	return f == dyad.EventFilter{}
 }

@@ -129,7 +129,7 @@ func (d *DB) FindClusters(ctx context.Context, f dyad.EventFilter) ([]*dyad.Clus
 	ec.add("e.cluster_id IS NOT NULL")
 	c := &cond{}
 	c.add("c.id IN (SELECT e.cluster_id FROM events e"+ec.String()+")", ec.args...)
-	if err := afterCond(c, "c", f.After); err != nil {
+	if err := afterCond(c, "c", f.After, false); err != nil {
 		return nil, "", err
 	}
 	limit := pageSize(f.Limit)

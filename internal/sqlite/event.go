@@ -27,10 +27,10 @@ func (d *DB) FindEventByID(ctx context.Context, id string) (*dyad.Event, error) 
 	return evs[0], nil
 }
 
-// FindEvents returns the events matching f in (date, id) order and the
-// cursor of the next page, "" after the last. Each filter has an index
+// FindEvents returns the events matching f in (date, id) order (newest
+// first with f.Desc) and the cursor of the next page, "" after the last. Each filter has an index
 // ending in the date, so a page is read in order and the read stops after
-// it. A disjunction (an actor on either side, a country, an undirected
+// it; newest first, the same index is walked backwards. A disjunction (an actor on either side, a country, an undirected
 // dyad) is split into branches, each read in order through its own index
 // and cut at the page size, and the branches merged: SQLite would
 // otherwise gather every match of each side and sort them.
@@ -43,10 +43,10 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 	if err := d.textForm(ctx, c); err != nil {
 		return nil, "", err
 	}
-	if err := afterCond(c, "e", f.After); err != nil {
+	if err := afterCond(c, "e", f.After, f.Desc); err != nil {
 		return nil, "", err
 	}
-	q, args := pageQuery(c, limit+1)
+	q, args := pageQuery(c, limit+1, f.Desc)
 	evs, curs, err := d.queryEvents(ctx, q, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
@@ -60,20 +60,24 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 }
 
 // pageQuery returns the query of the first n events matching c, in
-// (date, id) order, with its arguments.
-func pageQuery(c *cond, n int) (string, []any) {
+// (date, id) order or, with desc, its reverse, with its arguments.
+func pageQuery(c *cond, n int, desc bool) (string, []any) {
+	order := " ORDER BY e.date, e.id LIMIT ?"
+	if desc {
+		order = " ORDER BY e.date DESC, e.id DESC LIMIT ?"
+	}
 	bs := c.branches()
 	if len(bs) == 1 {
 		return strings.Replace(eventSelect, "FROM events e", "FROM events e"+hint(c), 1) + c.String() +
-			" ORDER BY e.date, e.id LIMIT ?", append(slices.Clone(c.args), n)
+			order, append(slices.Clone(c.args), n)
 	}
 	var parts []string
 	var args []any
 	for _, b := range bs {
-		parts = append(parts, "SELECT id FROM (SELECT e.id FROM events e"+hint(b)+b.String()+" ORDER BY e.date, e.id LIMIT ?)")
+		parts = append(parts, "SELECT id FROM (SELECT e.id FROM events e"+hint(b)+b.String()+order+")")
 		args = append(append(args, b.args...), n)
 	}
-	q := eventSelect + " WHERE e.id IN (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY e.date, e.id LIMIT ?"
+	q := eventSelect + " WHERE e.id IN (" + strings.Join(parts, " UNION ALL ") + ")" + order
 	return q, append(args, n)
 }
 

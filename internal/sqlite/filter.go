@@ -184,6 +184,13 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 	if f.ClusterID != nil {
 		c.add("e.cluster_id = ?", *f.ClusterID)
 	}
+	if f.DateSource != nil {
+		ds := *f.DateSource
+		if ds != dyad.DateFromText && ds != dyad.DateFromPublication {
+			return nil, dyad.Errorf(dyad.EINVALID, "date source %q: want %s or %s", ds, dyad.DateFromText, dyad.DateFromPublication)
+		}
+		c.add("e.date_source = ?", string(ds))
+	}
 	return c, nil
 }
 
@@ -293,8 +300,9 @@ func parseCursor(s string) (eventCursor, error) {
 }
 
 // afterCond adds the keyset condition for a cursor over (date, id) of
-// table alias t.
-func afterCond(c *cond, t, after string) error {
+// table alias t: the rows after it in ascending order, or before it when
+// desc is set.
+func afterCond(c *cond, t, after string, desc bool) error {
 	if after == "" {
 		return nil
 	}
@@ -304,6 +312,10 @@ func afterCond(c *cond, t, after string) error {
 	}
 	// The first term seeks: a deep page starts where the cursor stands
 	// instead of walking the index from the first date.
+	if desc {
+		c.add(fmt.Sprintf("%[1]s.date <= ? AND (%[1]s.date < ? OR %[1]s.id < ?)", t), cur.date, cur.date, cur.id)
+		return nil
+	}
 	c.add(fmt.Sprintf("%[1]s.date >= ? AND (%[1]s.date > ? OR %[1]s.id > ?)", t), cur.date, cur.date, cur.id)
 	return nil
 }

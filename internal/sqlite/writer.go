@@ -28,7 +28,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*writer, error) 
 		{&w.doc, `INSERT INTO documents (id, hash, url, title, text, date, source, ingested, n_sentences, n_events)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&w.sentence, "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)"},
-		{&w.event, "INSERT INTO events (" + eventColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+		{&w.event, "INSERT INTO events (" + eventColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.actor, "INSERT INTO actors (event_id, role, code, country, name, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.place, "INSERT INTO places (event_id, name, country, lat, lon, geonames_id) VALUES (?, ?, ?, ?, ?, ?)"},
 		{&w.quote, "INSERT INTO quotes (event_id, text, speaker_code, speaker_text, direct) VALUES (?, ?, ?, ?, ?)"},
@@ -115,7 +115,7 @@ func (w *writer) insertEvent(doc *dyad.Document, ev *dyad.Event, sids map[int]in
 // eventColumns are the columns eventRow fills, in its order.
 const eventColumns = `event_id, doc_id, sentence_id, date,
 	source_root, source_code, source_country, target_root, target_code, target_country,
-	cameo, root, quad, goldstein, plover, modality, confidence, doc_source, record`
+	cameo, root, quad, goldstein, plover, modality, confidence, doc_source, date_source, record`
 
 // eventRow returns the values of eventColumns for ev of doc.
 func eventRow(doc *dyad.Document, ev *dyad.Event, sids map[int]int64) ([]any, error) {
@@ -133,7 +133,7 @@ func eventRow(doc *dyad.Document, ev *dyad.Event, sids map[int]int64) ([]any, er
 	return []any{ev.ID, doc.ID, sid, ev.Date,
 		root3(src), src, ev.Source.Country, root3(tgt), tgt, ev.Target.Country,
 		ev.CAMEO.Code, ev.CAMEO.Root, ev.CAMEO.QuadClass, ev.CAMEO.Goldstein,
-		ev.PLOVER.Event, string(ev.Modality), ev.Confidence, doc.Source, b}, nil
+		ev.PLOVER.Event, string(ev.Modality), ev.Confidence, doc.Source, string(ev.DateSource), b}, nil
 }
 
 // insertDetails inserts the actor, place and quote rows of one event.
