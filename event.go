@@ -75,6 +75,9 @@ const (
 	DateFromPublication DateSource = "publication" // the document's date
 )
 
+// Valid reports whether s is one of the date sources above.
+func (s DateSource) Valid() bool { return s == DateFromText || s == DateFromPublication }
+
 // Modality says whether an event is reported as having happened.
 type Modality string
 

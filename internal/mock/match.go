@@ -54,7 +54,8 @@ func matchWhat(ev *dyad.Event, f *dyad.EventFilter) bool {
 }
 
 func matchFrom(ev *dyad.Event, f *dyad.EventFilter) bool {
-	return (f.DocID == nil || ev.DocID == *f.DocID) && f.ClusterID == nil
+	return (f.DocID == nil || ev.DocID == *f.DocID) && f.ClusterID == nil &&
+		(f.DateSource == nil || ev.DateSource == *f.DateSource)
 }
 
 // prefix reports whether code starts with *p, or p is nil.

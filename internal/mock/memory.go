@@ -47,9 +47,17 @@ func (m *Memory) FindEventByID(ctx context.Context, id string) (*dyad.Event, err
 	return nil, dyad.Errorf(dyad.ENOTFOUND, "no event %q", id)
 }
 
-// FindEvents returns a page of the events matching f.
+// FindEvents returns a page of the events matching f, in (date, id)
+// order or, with f.Desc, its reverse. The cursor is the index of the
+// next event to look at in that order.
 func (m *Memory) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error) {
-	start := 0
+	if f.DateSource != nil && !f.DateSource.Valid() {
+		return nil, "", dyad.Errorf(dyad.EINVALID, "date source %q: want %s or %s", *f.DateSource, dyad.DateFromText, dyad.DateFromPublication)
+	}
+	start, step := 0, 1
+	if f.Desc {
+		start, step = len(m.events)-1, -1
+	}
 	if f.After != "" {
 		n, err := strconv.Atoi(f.After)
 		if err != nil || n < 0 {
@@ -59,7 +67,7 @@ func (m *Memory) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Ev
 	}
 	limit := pageSize(f.Limit)
 	var out []*dyad.Event
-	for i := start; i < len(m.events); i++ {
+	for i := start; i >= 0 && i < len(m.events); i += step {
 		ev := m.events[i]
 		if !match(ev, &f) {
 			continue

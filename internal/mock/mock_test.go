@@ -20,13 +20,17 @@ func TestUnsetMethod(t *testing.T) {
 func TestMemory(t *testing.T) {
 	ev := func(id, date, src, tgt, code string, quad int, g float64) dyad.Event {
 		return dyad.Event{ID: id, Date: date, Source: dyad.Actor{Code: src}, Target: dyad.Actor{Code: tgt},
-			CAMEO: dyad.CAMEO{Code: code, QuadClass: quad, Goldstein: g}, Text: "words of " + id}
+			CAMEO: dyad.CAMEO{Code: code, QuadClass: quad, Goldstein: g}, Text: "words of " + id,
+			DateSource: dyad.DateFromPublication}
 	}
+	b := ev("b", "2020-01-06", "CHNGOV", "USAGOV", "042", 1, 2)
+	b.DateSource = dyad.DateFromText // the others are dated by publication
 	m := mock.NewMemory([]dyad.Event{
 		ev("c", "2020-01-08", "USAGOV", "CHNGOV", "190", 4, -10),
 		ev("a", "2020-01-06", "USAGOV", "CHNGOV", "040", 1, 1),
-		ev("b", "2020-01-06", "CHNGOV", "USAGOV", "042", 1, 2),
+		b,
 	})
+
 	ctx := context.Background()
 	ptr := func(s string) *string { return &s }
 	t.Run("OrderAndPaging", func(t *testing.T) {
@@ -37,6 +41,37 @@ func TestMemory(t *testing.T) {
 		evs, next, _ = m.FindEvents(ctx, dyad.EventFilter{Limit: 2, After: next})
 		if len(evs) != 1 || evs[0].ID != "c" || next != "" {
 			t.Fatalf("second page %v %q, want c and no cursor", evs, next)
+		}
+	})
+	t.Run("NewestFirst", func(t *testing.T) {
+		var got []string
+		f := dyad.EventFilter{Limit: 2, Desc: true}
+		for range 3 {
+			evs, next, err := m.FindEvents(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ev := range evs {
+				got = append(got, ev.ID)
+			}
+			if next == "" {
+				break
+			}
+			f.After = next
+		}
+		if strings.Join(got, ",") != "c,b,a" {
+			t.Fatalf("newest first, pages of 2: %v, want c, b, a", got)
+		}
+	})
+	t.Run("DateSource", func(t *testing.T) {
+		text := dyad.DateFromText
+		evs, _, err := m.FindEvents(ctx, dyad.EventFilter{DateSource: &text})
+		if err != nil || len(evs) != 1 || evs[0].ID != "b" {
+			t.Fatalf("text-dated events %v %v, want b alone", evs, err)
+		}
+		bad := dyad.DateSource("guess")
+		if _, _, err := m.FindEvents(ctx, dyad.EventFilter{DateSource: &bad}); dyad.ErrorCode(err) != dyad.EINVALID {
+			t.Fatalf("bad date source: %v, want EINVALID", err)
 		}
 	})
 	t.Run("Undirected", func(t *testing.T) {

@@ -92,7 +92,7 @@ func (d *DB) FindClusters(ctx context.Context, f dyad.EventFilter) ([]*dyad.Clus
 	c.add("e.cluster_id IS NOT NULL")
 	sub := "SELECT e.cluster_id FROM events e" + c.String()
 	c.where = []string{"c.id IN (" + sub + ")"}
-	if err := afterCond(c, "c", "date", f.After); err != nil {
+	if err := afterCond(c, "c", "date", f.After, false); err != nil {
 		return nil, "", err
 	}
 	limit := pageSize(f.Limit)

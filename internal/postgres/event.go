@@ -32,21 +32,21 @@ func (d *DB) FindEventByID(ctx context.Context, id string) (*dyad.Event, error) 
 	return evs[0], nil
 }
 
-// FindEvents returns the events matching f in (date, id) order and the
-// cursor of the next page, "" after the last.
+// FindEvents returns the events matching f in (date, id) order (newest
+// first with f.Desc) and the cursor of the next page, "" after the last.
 func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error) {
 	c, err := eventCond(f)
 	if err != nil {
 		return nil, "", err
 	}
-	if err := afterCond(c, "e", "day", f.After); err != nil {
+	if err := afterCond(c, "e", "day", f.After, f.Desc); err != nil {
 		return nil, "", err
 	}
 	limit := pageSize(f.Limit)
 	if err := d.textForm(ctx, c); err != nil {
 		return nil, "", err
 	}
-	q := pageQuery(c, limit+1)
+	q := pageQuery(c, limit+1, f.Desc)
 	evs, curs, err := d.queryEvents(ctx, q, c.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
@@ -88,19 +88,24 @@ func (d *DB) textForm(ctx context.Context, c *cond) error {
 // id) order. A disjunction (an actor on either side, a country, an
 // undirected dyad) is split into branches, each read in order through its
 // own index and cut at n, and the branches merged: the planner would
-// otherwise gather every match of both sides and sort them.
-func pageQuery(c *cond, n int) string {
+// otherwise gather every match of both sides and sort them. With desc the
+// order is reversed (indexes walked backwards).
+func pageQuery(c *cond, n int, desc bool) string {
 	lim := c.arg(n)
+	order := " ORDER BY e.day, e.id LIMIT " + lim
+	if desc {
+		order = " ORDER BY e.day DESC, e.id DESC LIMIT " + lim
+	}
 	bs := c.branches()
 	if len(bs) == 1 {
-		return eventSelect + c.String() + " ORDER BY e.day, e.id LIMIT " + lim
+		return eventSelect + c.String() + order
 	}
 	var parts []string
 	for _, b := range bs {
-		parts = append(parts, "(SELECT e.day, e.id FROM events e WHERE "+strings.Join(b, " AND ")+" ORDER BY e.day, e.id LIMIT "+lim+")")
+		parts = append(parts, "(SELECT e.day, e.id FROM events e WHERE "+strings.Join(b, " AND ")+order+")")
 	}
 	return eventSelect + " WHERE (e.day, e.id) IN (SELECT day, id FROM (" + strings.Join(parts, " UNION ALL ") +
-		") AS u) ORDER BY e.day, e.id LIMIT " + lim
+		") AS u)" + order
 }
 
 // CountEvents returns how many events match f.

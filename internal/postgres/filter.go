@@ -163,6 +163,12 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 	if f.ClusterID != nil {
 		c.add("e.cluster_id = ?", *f.ClusterID)
 	}
+	if f.DateSource != nil {
+		if ds := *f.DateSource; !ds.Valid() {
+			return nil, dyad.Errorf(dyad.EINVALID, "date source %q: want %s or %s", ds, dyad.DateFromText, dyad.DateFromPublication)
+		}
+		c.add("e.date_source = ?", string(*f.DateSource))
+	}
 	return c, nil
 }
 
@@ -286,8 +292,9 @@ func parseCursor(s string) (cursor, error) {
 }
 
 // afterCond adds the keyset condition for a cursor over (col, id) of
-// table alias t.
-func afterCond(c *cond, t, col, after string) error {
+// table alias t: the rows after it in ascending order, or before it when
+// desc is set.
+func afterCond(c *cond, t, col, after string, desc bool) error {
 	if after == "" {
 		return nil
 	}
@@ -295,7 +302,11 @@ func afterCond(c *cond, t, col, after string) error {
 	if err != nil {
 		return err
 	}
-	c.add("("+t+"."+col+", "+t+".id) > (?, ?)", cur.day, cur.id)
+	op := ">"
+	if desc {
+		op = "<"
+	}
+	c.add("("+t+"."+col+", "+t+".id) "+op+" (?, ?)", cur.day, cur.id)
 	return nil
 }
 

@@ -21,7 +21,7 @@ const maxRetries = 5
 // eventColumns are the columns COPY fills in events.
 var eventColumns = []string{"event_id", "doc_id", "sentence_idx", "day",
 	"source_root", "source_code", "source_country", "target_root", "target_code", "target_country",
-	"cameo", "root", "quad", "goldstein", "plover", "modality", "confidence", "doc_source", "record"}
+	"cameo", "root", "quad", "goldstein", "plover", "modality", "confidence", "doc_source", "date_source", "record"}
 
 // CreateDocuments stores docs in one transaction: a document is stored
 // with all its sentences and events or not at all. A document whose hash,
@@ -283,7 +283,7 @@ func eventRow(doc *dyad.Document, ev *dyad.Event, idx map[int]bool) ([]any, erro
 	return []any{ev.ID, doc.ID, sent, eventDay(ev.Date),
 		root3(src), src, ev.Source.Country, root3(tgt), tgt, ev.Target.Country,
 		ev.CAMEO.Code, ev.CAMEO.Root, int16(ev.CAMEO.QuadClass), float32(ev.CAMEO.Goldstein),
-		ev.PLOVER.Event, string(ev.Modality), float32(ev.Confidence), doc.Source, string(b)}, nil
+		ev.PLOVER.Event, string(ev.Modality), float32(ev.Confidence), doc.Source, string(ev.DateSource), string(b)}, nil
 }
 
 // actorCode is the code an actor is filed under; a compound actor with no

@@ -185,11 +185,10 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		c.add("e.cluster_id = ?", *f.ClusterID)
 	}
 	if f.DateSource != nil {
-		ds := *f.DateSource
-		if ds != dyad.DateFromText && ds != dyad.DateFromPublication {
+		if ds := *f.DateSource; !ds.Valid() {
 			return nil, dyad.Errorf(dyad.EINVALID, "date source %q: want %s or %s", ds, dyad.DateFromText, dyad.DateFromPublication)
 		}
-		c.add("e.date_source = ?", string(ds))
+		c.add("e.date_source = ?", string(*f.DateSource))
 	}
 	return c, nil
 }

@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -40,6 +42,11 @@ func testFindEvents(t *testing.T, open Opener) {
 		{"TextControl", dyad.EventFilter{Text: ptr("story\x00 7\x01")}, 1}, // NUL made FTS5 fail
 		{"DocID", dyad.EventFilter{DocID: ptr("doc004")}, 1},
 		{"DocSource", dyad.EventFilter{DocSource: ptr("VOA")}, 10},
+		{"DateSourceText", dyad.EventFilter{DateSource: ptr(dyad.DateFromText)}, 7},
+		{"DateSourcePublication", dyad.EventFilter{DateSource: ptr(dyad.DateFromPublication)}, 13},
+		{"DateSourceDyad", dyad.EventFilter{Source: ptr("RUS"), Target: ptr("UKR"), DateSource: ptr(dyad.DateFromText)}, 3},
+		{"Desc", dyad.EventFilter{Desc: true}, 20},
+		{"DescActor", dyad.EventFilter{Actor: ptr("UKR"), Desc: true}, 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if n := mustCount(t, s, tt.f); n != tt.want {
@@ -63,8 +70,8 @@ func testFindEvents(t *testing.T, open Opener) {
 				t.Fatalf("paging through FindEvents(%+v) saw %d events, want %d", tt.f, len(got), tt.want)
 			}
 			for i := 1; i < len(got); i++ {
-				if got[i-1].Date > got[i].Date {
-					t.Fatalf("FindEvents(%+v) out of date order at %d: %s after %s", tt.f, i, got[i].Date, got[i-1].Date)
+				if a, b := got[i-1].Date, got[i].Date; a > b && !tt.f.Desc || a < b && tt.f.Desc {
+					t.Fatalf("FindEvents(%+v) out of date order at %d: %s after %s", tt.f, i, b, a)
 				}
 			}
 		})
@@ -76,6 +83,11 @@ func testFindEvents(t *testing.T, open Opener) {
 	})
 	t.Run("ErrBadQuad", func(t *testing.T) {
 		if _, err := s.CountEvents(ctx, dyad.EventFilter{QuadClass: ptr(5)}); dyad.ErrorCode(err) != dyad.EINVALID {
+			t.Fatalf("err=%v, want invalid", err)
+		}
+	})
+	t.Run("ErrBadDateSource", func(t *testing.T) {
+		if _, _, err := s.FindEvents(ctx, dyad.EventFilter{DateSource: ptr(dyad.DateSource("guess"))}); dyad.ErrorCode(err) != dyad.EINVALID {
 			t.Fatalf("err=%v, want invalid", err)
 		}
 	})
@@ -129,5 +141,76 @@ func testReplaceEvents(t *testing.T, open Opener) {
 	}
 	if _, err := s.ReplaceEvents(ctx, "nope", nil); dyad.ErrorCode(err) != dyad.ENOTFOUND {
 		t.Fatalf("unknown doc: err=%v, want not_found", err)
+	}
+}
+
+// testEventOrder pages through events in both orders, a few at a time,
+// over events that share dates and one undated event, and checks every
+// page against the order the contract gives: (date, id) ascending, undated
+// first, or the exact reverse with Desc.
+func testEventOrder(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	docs := Fixture(13)
+	for i, cd := range docs {
+		date := "" // document 0's event is undated
+		if i > 0 {
+			date = fmt.Sprintf("2020-02-%02d", 1+(i-1)/3) // three events a day
+		}
+		cd.Events[0].Date = date
+	}
+	MustCreate(t, s, docs)
+	for _, tt := range []struct {
+		name string
+		f    dyad.EventFilter
+		keep func(i int) bool // which fixture documents match f
+	}{
+		{"All", dyad.EventFilter{}, func(int) bool { return true }},
+		{"Dyad", dyad.EventFilter{Source: ptr("RUS"), Target: ptr("UKR")}, func(i int) bool { return i%2 == 1 }},
+		{"Actor", dyad.EventFilter{Actor: ptr("UKR")}, func(i int) bool { return i%2 == 1 }}, // either side: merged branches
+		{"DateSource", dyad.EventFilter{DateSource: ptr(dyad.DateFromText)}, func(i int) bool { return i%3 == 0 }},
+		{"FromTo", dyad.EventFilter{From: ptr("2020-02-02"), To: ptr("2020-02-03")}, func(i int) bool { return i >= 4 && i <= 9 }},
+	} {
+		var asc []string // fixture order is (date, insertion) order already
+		for i := range docs {
+			if tt.keep(i) {
+				asc = append(asc, docs[i].Events[0].ID)
+			}
+		}
+		desc := slices.Clone(asc)
+		slices.Reverse(desc)
+		for _, c := range []struct {
+			desc bool
+			want []string
+		}{{false, asc}, {true, desc}} {
+			for _, limit := range []int{1, 2, 100} {
+				name := fmt.Sprintf("%s/desc=%v/limit=%d", tt.name, c.desc, limit)
+				f := tt.f
+				f.Desc, f.Limit = c.desc, limit
+				var got []string
+				for pages := 0; ; pages++ {
+					if pages > len(docs) {
+						t.Fatalf("%s: more pages than events (cursor loops?)", name)
+					}
+					evs, next, err := s.FindEvents(ctx, f)
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					if len(evs) > limit {
+						t.Fatalf("%s: page of %d events", name, len(evs))
+					}
+					for _, ev := range evs {
+						got = append(got, ev.ID)
+					}
+					if next == "" {
+						break
+					}
+					f.After = next
+				}
+				if !slices.Equal(got, c.want) {
+					t.Errorf("%s: got %v\nwant %v", name, got, c.want)
+				}
+			}
+		}
 	}
 }

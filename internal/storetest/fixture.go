@@ -9,7 +9,9 @@ import (
 
 // Fixture returns n coded documents: document i has one sentence and one
 // event, alternating USAGOV→CHNGOV 036 and RUSMIL→UKRMIL 190 (in Kyiv) on
-// days 2020-01-01+i, from outlets VOA and Wire in turn.
+// days 2020-01-01+i, from outlets VOA and Wire in turn. Every third
+// event (i = 0, 3, 6, ...) is dated by its sentence (DateFromText), the
+// others by their document's publication date.
 func Fixture(n int) []*dyad.CodedDocument {
 	out := make([]*dyad.CodedDocument, 0, n)
 	for i := range n {
@@ -22,7 +24,10 @@ func Fixture(n int) []*dyad.CodedDocument {
 			Source: dyad.Actor{Code: "USAGOV", Country: "USA", Text: "Washington"},
 			Target: dyad.Actor{Code: "CHNGOV", Country: "CHN", Text: "Beijing"},
 			CAMEO:  dyad.CAMEO{Code: "036", Root: "03", Goldstein: 4, QuadClass: 1},
-			PLOVER: dyad.PLOVER{Event: "CONSULT"}}
+			PLOVER: dyad.PLOVER{Event: "CONSULT"}, DatePrecision: dyad.PrecisionDay, DateSource: dyad.DateFromPublication}
+		if i%3 == 0 {
+			ev.DateSource = dyad.DateFromText
+		}
 		if i%2 == 1 {
 			ev.Source = dyad.Actor{Code: "RUSMIL", Country: "RUS", Text: "Russian troops"}
 			ev.Target = dyad.Actor{Code: "UKRMIL", Country: "UKR", Text: "Ukrainian forces"}

@@ -27,6 +27,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ConcurrentCreate", func(t *testing.T) { testConcurrentCreate(t, open) })
 	t.Run("FindDocuments", func(t *testing.T) { testFindDocuments(t, open) })
 	t.Run("FindEvents", func(t *testing.T) { testFindEvents(t, open) })
+	t.Run("EventOrder", func(t *testing.T) { testEventOrder(t, open) })
 	t.Run("Analytics", func(t *testing.T) { testAnalytics(t, open) })
 	t.Run("AggregatesAgree", func(t *testing.T) { testAggregatesAgree(t, open) })
 	t.Run("ReplaceEvents", func(t *testing.T) { testReplaceEvents(t, open) })
