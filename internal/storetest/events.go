@@ -145,9 +145,10 @@ func testReplaceEvents(t *testing.T, open Opener) {
 }
 
 // testEventOrder pages through events in both orders, a few at a time,
-// over events that share dates and one undated event, and checks every
-// page against the order the contract gives: (date, id) ascending, undated
-// first, or the exact reverse with Desc.
+// over events that share dates and one undated event. The contract: dates
+// ascending (undated first), ties in one fixed order (the store's row id,
+// which need not follow the event ids), every page continuing where the
+// last stopped whatever its size, and Desc the exact reverse.
 func testEventOrder(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s := open(t)
@@ -160,6 +161,28 @@ func testEventOrder(t *testing.T, open Opener) {
 		cd.Events[0].Date = date
 	}
 	MustCreate(t, s, docs)
+	page := func(name string, f dyad.EventFilter) ([]string, []string) {
+		var ids, dates []string
+		for pages := 0; ; pages++ {
+			if pages > len(docs) {
+				t.Fatalf("%s: more pages than events (cursor loops?)", name)
+			}
+			evs, next, err := s.FindEvents(ctx, f)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if len(evs) > f.Limit {
+				t.Fatalf("%s: page of %d events", name, len(evs))
+			}
+			for _, ev := range evs {
+				ids, dates = append(ids, ev.ID), append(dates, ev.Date)
+			}
+			if next == "" {
+				return ids, dates
+			}
+			f.After = next
+		}
+	}
 	for _, tt := range []struct {
 		name string
 		f    dyad.EventFilter
@@ -171,11 +194,20 @@ func testEventOrder(t *testing.T, open Opener) {
 		{"DateSource", dyad.EventFilter{DateSource: ptr(dyad.DateFromText)}, func(i int) bool { return i%3 == 0 }},
 		{"FromTo", dyad.EventFilter{From: ptr("2020-02-02"), To: ptr("2020-02-03")}, func(i int) bool { return i >= 4 && i <= 9 }},
 	} {
-		var asc []string // fixture order is (date, insertion) order already
+		var want []string
 		for i := range docs {
 			if tt.keep(i) {
-				asc = append(asc, docs[i].Events[0].ID)
+				want = append(want, docs[i].Events[0].ID)
 			}
+		}
+		f := tt.f
+		f.Limit = 100
+		asc, dates := page(tt.name+"/asc/limit=100", f)
+		if got := slices.Sorted(slices.Values(asc)); !slices.Equal(got, want) {
+			t.Errorf("%s: events %v, want %v", tt.name, got, want)
+		}
+		if !slices.IsSorted(dates) {
+			t.Errorf("%s: dates not ascending: %q", tt.name, dates)
 		}
 		desc := slices.Clone(asc)
 		slices.Reverse(desc)
@@ -187,27 +219,7 @@ func testEventOrder(t *testing.T, open Opener) {
 				name := fmt.Sprintf("%s/desc=%v/limit=%d", tt.name, c.desc, limit)
 				f := tt.f
 				f.Desc, f.Limit = c.desc, limit
-				var got []string
-				for pages := 0; ; pages++ {
-					if pages > len(docs) {
-						t.Fatalf("%s: more pages than events (cursor loops?)", name)
-					}
-					evs, next, err := s.FindEvents(ctx, f)
-					if err != nil {
-						t.Fatalf("%s: %v", name, err)
-					}
-					if len(evs) > limit {
-						t.Fatalf("%s: page of %d events", name, len(evs))
-					}
-					for _, ev := range evs {
-						got = append(got, ev.ID)
-					}
-					if next == "" {
-						break
-					}
-					f.After = next
-				}
-				if !slices.Equal(got, c.want) {
+				if got, _ := page(name, f); !slices.Equal(got, c.want) {
 					t.Errorf("%s: got %v\nwant %v", name, got, c.want)
 				}
 			}
