@@ -23,6 +23,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	p := apiParams(r)
 	f := p.filter(s.opts.MaxLimit)
+	f.Desc = p.order()
 	count := p.boolean("count")
 	if err := p.err(); err != nil {
 		s.writeError(w, r, err)

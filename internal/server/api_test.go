@@ -69,30 +69,45 @@ func TestEventsFilters(t *testing.T) {
 
 func TestEventsPaging(t *testing.T) {
 	s := newFixtureServer(t)
-	seen := map[string]bool{}
-	next, pages, last := "", 0, ""
-	for {
-		var p page
-		getJSON(t, s, "/api/events?limit=50&after="+url.QueryEscape(next), 200, &p)
-		pages++
-		for _, ev := range p.Events {
-			if seen[ev.ID] {
-				t.Fatalf("page %d repeats event %s", pages, ev.ID)
+	// sort: "" is the documented default, newest first.
+	for _, tt := range []struct {
+		sort string
+		desc bool
+	}{{"", true}, {"-date", true}, {"date", false}} {
+		t.Run("sort="+tt.sort, func(t *testing.T) {
+			seen := map[string]bool{}
+			var order []string
+			next, pages := "", 0
+			for {
+				var p page
+				getJSON(t, s, "/api/events?limit=50&sort="+url.QueryEscape(tt.sort)+"&after="+url.QueryEscape(next), 200, &p)
+				pages++
+				for _, ev := range p.Events {
+					if seen[ev.ID] {
+						t.Fatalf("page %d repeats event %s", pages, ev.ID)
+					}
+					if n := len(order); n > 0 {
+						if last := order[n-1]; ev.Date < last && !tt.desc || ev.Date > last && tt.desc {
+							t.Fatalf("page %d: event %s dated %s after %s", pages, ev.ID, ev.Date, last)
+						}
+					}
+					seen[ev.ID] = true
+					order = append(order, ev.Date)
+				}
+				if next = p.Next; next == "" {
+					break
+				}
+				if pages > 10 {
+					t.Fatal("paging does not end")
+				}
 			}
-			if ev.Date < last {
-				t.Fatalf("page %d: event %s dated %s after %s", pages, ev.ID, ev.Date, last)
+			if len(seen) != 144 || pages != 3 {
+				t.Fatalf("paged %d events in %d pages, want 144 in 3", len(seen), pages)
 			}
-			seen[ev.ID], last = true, ev.Date
-		}
-		if next = p.Next; next == "" {
-			break
-		}
-		if pages > 10 {
-			t.Fatal("paging does not end")
-		}
-	}
-	if len(seen) != 144 || pages != 3 {
-		t.Fatalf("paged %d events in %d pages, want 144 in 3", len(seen), pages)
+			if order[0] == order[len(order)-1] {
+				t.Fatalf("all events on one date %s: the order is not tested", order[0])
+			}
+		})
 	}
 }
 
@@ -108,6 +123,9 @@ func TestBadParameters(t *testing.T) {
 		{"/api/events?limit=5000", "limit"},
 		{"/api/events?limit=ten", "limit"},
 		{"/api/events?quad=5", "quad"},
+		{"/api/events?sort=newest", "sort: want date (oldest first) or -date (newest first)"},
+		{"/api/events?date_source=guess", "date_source: want text or publication"},
+		{"/api/series?sort=date", "sort: unknown parameter"},
 		{"/api/events?modality=maybe", "modality: want one of"},
 		{"/api/events?min_confidence=2", "min_confidence"},
 		{"/api/events?cameo=abc", "cameo: bad value"},

@@ -235,6 +235,7 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 	if d.Period != "" {
 		q := periodQuery(r.URL.Query(), d.Period, by)
 		ef := (&params{q: q}).filter(s.opts.MaxLimit)
+		ef.Desc = true // the period's latest first, as the event list
 		if d.Events, err = s.findEvents(r, ef, true); err != nil {
 			s.renderError(w, r, err)
 			return
@@ -317,6 +318,7 @@ type eventsData struct {
 func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 	p := &params{q: r.URL.Query()}
 	f := p.filter(s.opts.MaxLimit)
+	f.Desc = p.order()
 	if q := r.URL.Query(); q.Get("limit") == "" {
 		f.Limit = 50
 	}

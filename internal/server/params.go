@@ -205,6 +205,14 @@ func (p *params) filter(maxLimit int) dyad.EventFilter {
 			f.Modality = &mod
 		}
 	}
+	if v := p.get("date_source"); v != "" {
+		ds := dyad.DateSource(strings.ToLower(v))
+		if !ds.Valid() {
+			p.bad("date_source", "want text or publication, got %q", v)
+		} else {
+			f.DateSource = &ds
+		}
+	}
 	if c := p.integer("cluster", 0, 1, 1<<62); c != 0 {
 		id := int64(c)
 		f.ClusterID = &id
@@ -216,6 +224,26 @@ func (p *params) filter(maxLimit int) dyad.EventFilter {
 		p.bad("from", "%s is after to %s", *f.From, *f.To)
 	}
 	return f
+}
+
+// DefaultSort is the order /api/events and the event pages list events
+// in when the request names none: newest first.
+const DefaultSort = "-date"
+
+// order reads the sort parameter of an event list: date (oldest first)
+// or -date (newest first, DefaultSort). It returns EventFilter.Desc.
+func (p *params) order() bool {
+	switch v := p.get("sort"); v {
+	case "":
+		return DefaultSort == "-date"
+	case "date":
+		return false
+	case "-date":
+		return true
+	default:
+		p.bad("sort", "want date (oldest first) or -date (newest first), got %q", v)
+		return false
+	}
 }
 
 // interval reads the interval parameter (default def).
