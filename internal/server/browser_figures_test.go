@@ -196,8 +196,47 @@ func TestBrowserFiguresMatchAPI(t *testing.T) {
 		}
 	})
 
+	t.Run("EventsOrder", func(t *testing.T) {
+		// The list is newest first by default, as the API's default
+		// order; "oldest first" asks sort=date. Its rows are the API's
+		// first page in that order.
+		rowIDs := `Array.from(document.querySelectorAll("table.events tbody td.date a")).map(a => decodeURIComponent(a.pathname.slice("/events/".length)))`
+		for _, tt := range []struct{ page, api, selected string }{
+			{"/events", "/api/events?limit=50", "-date"},
+			{"/events?sort=date", "/api/events?limit=50&sort=date", "date"},
+			{"/events?sort=-date", "/api/events?limit=50&sort=-date", "-date"},
+		} {
+			b.open(tt.page)
+			var got []string
+			b.eval(rowIDs, &got)
+			var pg page
+			getJSON(t, api, tt.api, 200, &pg)
+			var want []string
+			for _, ev := range pg.Events {
+				want = append(want, ev.ID)
+			}
+			if len(want) < 2 || strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%s lists %v,\nAPI %s gives %v", tt.page, got, tt.api, want)
+			}
+			if pg.Events[0].Date == pg.Events[len(pg.Events)-1].Date {
+				t.Errorf("%s: one date on the page, the order is not tested", tt.api)
+			}
+			var sel string
+			b.eval(`document.querySelector("#event-sort").value`, &sel)
+			if sel != tt.selected {
+				t.Errorf("%s: order menu on %q, want %q", tt.page, sel, tt.selected)
+			}
+		}
+		var newest, oldest page
+		getJSON(t, api, "/api/events?limit=1", 200, &newest)
+		getJSON(t, api, "/api/events?limit=1&sort=date", 200, &oldest)
+		if newest.Events[0].Date <= oldest.Events[0].Date {
+			t.Errorf("default first event dated %s, oldest-first %s: want the newest first", newest.Events[0].Date, oldest.Events[0].Date)
+		}
+	})
+
 	t.Run("EventsSort", func(t *testing.T) {
-		b.open("/events")
+		b.open("/events?sort=date")
 		b.run("sort by date", chromedp.Click("table.events thead th", chromedp.ByQuery))
 		var dates []string
 		b.eval(`Array.from(document.querySelectorAll("table.events tbody td.date")).map(e => e.dataset.sort)`, &dates)
