@@ -25,4 +25,14 @@
 //
 // Only escalation is flagged: a drop in conflict is news, but not an
 // alert.
+//
+// # Which events
+//
+// A week must count the events that happened in it. An event dated by a
+// date expression in its own sentence (dyad.DateFromText) did; one dated
+// by its story's publication (dyad.DateFromPublication) is often a
+// background mention of something older, and a burst of stories recalling
+// an old war would read as this week's escalation. The caller therefore
+// builds the weeks from text-dated events only: the server's alerts ask
+// the store with EventFilter.DateSource set to DateFromText.
 package alert

@@ -83,12 +83,18 @@ func (s *Server) computeAlerts(ctx context.Context, f dyad.EventFilter, n int, o
 	}
 	from, _ := time.Parse(time.DateOnly, *f.From)
 	ans := &alertAnswer{From: *f.From, To: *f.To, Alerts: []alert.Alert{},
-		Method:  "robust z-score of weekly conflict intensity (summed |Goldstein| of quad 3–4 events) against the dyad's trailing weeks",
+		Method:  "robust z-score of weekly conflict intensity (summed |Goldstein| of quad 3–4 events dated by their own sentence) against the dyad's trailing weeks",
 		Options: alertOptions{Window: opts.Window, MinHistory: opts.MinHistory, Threshold: opts.Threshold}}
 	if *f.From > *f.To {
 		return ans, nil
 	}
 	f.Limit, f.After = 0, ""
+	// Only events dated by their own sentence: an event dated by its
+	// story's publication is often a background mention of an older one
+	// ("since the 2014 annexation"), which would put old conflict into
+	// this week.
+	text := dyad.DateFromText
+	f.DateSource = &text
 	dyads, err := s.countryDyads(ctx, f, 3*n)
 	if err != nil {
 		return nil, err

@@ -79,7 +79,7 @@ func event(doc, date string, k kind, mod dyad.Modality) dyad.Event {
 		Target: dyad.Actor{Code: k.tgt, Country: k.tgt[:3], Name: k.tgtName, Text: k.tgtText, Span: dyad.Span{Start: ts, End: ts + len(k.tgtText)}},
 		CAMEO:  dyad.CAMEO{Code: k.code, Root: k.root, Name: k.name, Goldstein: k.goldstein, QuadClass: k.quad},
 		PLOVER: dyad.PLOVER{Event: k.plover},
-		Date:   date, DatePrecision: dyad.PrecisionDay, DateSource: dyad.DateFromPublication,
+		Date:   date, DatePrecision: dyad.PrecisionDay, DateSource: dyad.DateFromText,
 		Modality: mod, Confidence: 0.8,
 		Location: &dyad.Place{Name: "Pyongyang", Country: "PRK", Lat: 39.03, Lon: 125.75},
 		Evidence: dyad.Evidence{Rule: "verb:" + strings.Fields(k.verb)[0], Verb: k.verb, VerbSpan: dyad.Span{Start: vs, End: vs + len(k.verb)}},
