@@ -10,7 +10,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/postgres"
+	"github.com/dyad-events/dyad/internal/storetest"
 )
 
 // testDSN returns the server the tests use, from DYAD_TEST_POSTGRES (as
@@ -83,6 +85,53 @@ func TestIsDSN(t *testing.T) {
 	} {
 		if got := postgres.IsDSN(in); got != want {
 			t.Errorf("IsDSN(%q)=%v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestMigrateDateSource takes a store back to schema 2 (no date_source
+// column) and opens it again: migration 0003 must fill the column from
+// each event's record, so the DateSource filter finds the events stored
+// before it.
+func TestMigrateDateSource(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	storetest.MustCreate(t, db, storetest.Fixture(9)) // 3 text-dated, 6 publication-dated
+	var schema string
+	if err := db.Pool().QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source",
+		"DELETE FROM dyad_migrations WHERE version = 3"} {
+		if _, err := db.Pool().Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	u, err := url.Parse(testDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db2, err := postgres.Open(ctx, u.String())
+	if err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	defer db2.Close()
+	for _, tt := range []struct {
+		ds   dyad.DateSource
+		want int
+	}{{dyad.DateFromText, 3}, {dyad.DateFromPublication, 6}} {
+		ds := tt.ds
+		evs, _, err := db2.FindEvents(ctx, dyad.EventFilter{DateSource: &ds})
+		if err != nil || len(evs) != tt.want {
+			t.Fatalf("after migrating, %d events dated by %s (%v), want %d", len(evs), ds, err, tt.want)
+		}
+		for _, ev := range evs {
+			if ev.DateSource != ds {
+				t.Fatalf("event %s dated by %s found under %s", ev.ID, ev.DateSource, ds)
+			}
 		}
 	}
 }

@@ -150,3 +150,42 @@ func TestOpenReadOnlyRefuses(t *testing.T) {
 		t.Errorf(":memory: read-only: %v, want EINVALID", err)
 	}
 }
+
+// TestMigrateDateSource takes a store back to schema 4 (no date_source
+// column) and opens it again: migration 0005 must fill the column from
+// each event's record, so the DateSource filter finds the events stored
+// before it.
+func TestMigrateDateSource(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustCreate(t, db, storetest.Fixture(9)) // 3 text-dated, 6 publication-dated
+	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 4"} {
+		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	if db, err = sqlite.Open(ctx, path); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	defer db.Close()
+	for _, tt := range []struct {
+		ds   dyad.DateSource
+		want int
+	}{{dyad.DateFromText, 3}, {dyad.DateFromPublication, 6}} {
+		ds := tt.ds
+		evs, _, err := db.FindEvents(ctx, dyad.EventFilter{DateSource: &ds})
+		if err != nil || len(evs) != tt.want {
+			t.Fatalf("after migrating, %d events dated by %s (%v), want %d", len(evs), ds, err, tt.want)
+		}
+		for _, ev := range evs {
+			if ev.DateSource != ds {
+				t.Fatalf("event %s dated by %s found under %s", ev.ID, ev.DateSource, ds)
+			}
+		}
+	}
+}
