@@ -256,46 +256,31 @@ func (s *Server) dateRange(ctx context.Context) (first, last string, err error) 
 	return alert.Monday(t).Format(time.DateOnly), r[1], nil
 }
 
-// findDateRange finds the first and last event dates with page-of-one
-// queries, which an index on the date answers without a scan: the first
-// event in date order, then a binary search over days for the last day
-// that still has an event on or after it.
+// findDateRange finds the first and last event dates with two
+// page-of-one queries, oldest first and newest first, which an index on
+// the date answers without a scan. Undated events are skipped (the
+// PostgreSQL store keeps them on day 0001-01-01).
 func (s *Server) findDateRange(ctx context.Context) ([2]string, error) {
 	today := s.opts.Now().UTC().Format(time.DateOnly)
-	exists := func(from string) (string, error) {
-		evs, _, err := s.store.FindEvents(ctx, dyad.EventFilter{From: &from, Limit: 1})
-		if err != nil || len(evs) == 0 {
-			return "", err
-		}
-		return evs[0].Date, nil
-	}
-	first, err := exists("0001-01-01") // skips undated events
-	if err != nil || first == "" {
-		return [2]string{today, today}, err
-	}
-	lo, err := time.Parse(time.DateOnly, first)
-	if err != nil {
-		return [2]string{today, today}, nil
-	}
-	hi := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) // lo has an event on or after it; hi+1 has none
-	for hi.Sub(lo) > 24*time.Hour {
-		mid := lo.Add(hi.Sub(lo) / 2).Truncate(24 * time.Hour)
-		d, err := exists(mid.Format(time.DateOnly))
+	dated := "0001-01-02"
+	var r [2]string
+	for i, desc := range []bool{false, true} {
+		evs, _, err := s.store.FindEvents(ctx, dyad.EventFilter{From: &dated, Limit: 1, Desc: desc})
 		if err != nil {
 			return [2]string{}, err
 		}
-		if d == "" {
-			hi = mid.AddDate(0, 0, -1)
-			continue
+		if len(evs) == 0 || evs[0].Date == "" {
+			return [2]string{today, today}, nil
 		}
-		if lo, err = time.Parse(time.DateOnly, d); err != nil {
-			return [2]string{}, dyad.Errorf(dyad.EINTERNAL, "bad event date %q", d)
+		if _, err := time.Parse(time.DateOnly, evs[0].Date); err != nil {
+			if i == 0 {
+				return [2]string{today, today}, nil
+			}
+			return [2]string{}, dyad.Errorf(dyad.EINTERNAL, "bad event date %q", evs[0].Date)
 		}
+		r[i] = evs[0].Date
 	}
-	if d, err := exists(hi.Format(time.DateOnly)); err == nil && d != "" {
-		lo, _ = time.Parse(time.DateOnly, d)
-	}
-	return [2]string{first, lo.Format(time.DateOnly)}, nil
+	return r, nil
 }
 
 // alertQueries bounds the dyad series read at once for alerts.
