@@ -21,7 +21,7 @@ func TestTopRootDyads(t *testing.T) {
 	ctx := context.Background()
 	db, evs := randomStore(t)
 	root := func(c string) string { return c[:min(3, len(c))] }
-	from, to, quad := "2020-02-01", "2020-03-15", 3
+	from, to, quad, text := "2020-02-01", "2020-03-15", 3, dyad.DateFromText
 	for _, c := range []struct {
 		name  string
 		f     dyad.EventFilter
@@ -32,6 +32,8 @@ func TestTopRootDyads(t *testing.T) {
 		{"Top3", dyad.EventFilter{}, func(dyad.Event) bool { return true }, 3},
 		{"PeriodQuad", dyad.EventFilter{From: &from, To: &to, QuadClass: &quad},
 			func(e dyad.Event) bool { return e.Date >= from && e.Date <= to && e.CAMEO.QuadClass == quad }, 100},
+		{"PeriodText", dyad.EventFilter{From: &from, To: &to, DateSource: &text}, // the alerts' ranking
+			func(e dyad.Event) bool { return e.Date >= from && e.Date <= to && e.DateSource == text }, 100},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			n := map[[2]string]int{}
@@ -69,7 +71,8 @@ func TestTopRootDyads(t *testing.T) {
 // randomStore stores 600 one-event documents over 120 days of 2020 with
 // actors drawn from roots, sectors, a two-letter code and none, and all
 // quad classes with varied Goldstein scores, and returns it with the
-// events.
+// events. Every third event is dated by its sentence, the others by
+// publication.
 func randomStore(t *testing.T) (*sqlite.DB, []dyad.Event) {
 	db := MustOpenDB(t)
 	r := rand.New(rand.NewPCG(7, 7))
@@ -84,7 +87,11 @@ func randomStore(t *testing.T) (*sqlite.DB, []dyad.Event) {
 		q := 1 + r.IntN(4)
 		ev := dyad.Event{Schema: 1, ID: id + ":0:0", DocID: id, Text: text, Date: date.Format(time.DateOnly),
 			Source: dyad.Actor{Code: codes[r.IntN(len(codes))]}, Target: dyad.Actor{Code: codes[r.IntN(len(codes))]},
-			CAMEO: dyad.CAMEO{Code: "0" + fmt.Sprint(q) + "0", Root: "0" + fmt.Sprint(q), QuadClass: q, Goldstein: float64(r.IntN(21)-10) / 2}}
+			CAMEO: dyad.CAMEO{Code: "0" + fmt.Sprint(q) + "0", Root: "0" + fmt.Sprint(q), QuadClass: q, Goldstein: float64(r.IntN(21)-10) / 2},
+			DateSource: dyad.DateFromPublication}
+		if i%3 == 0 {
+			ev.DateSource = dyad.DateFromText
+		}
 		evs = append(evs, ev)
 		docs = append(docs, &dyad.CodedDocument{Doc: &dyad.Document{ID: id, Text: text, Date: date},
 			Sentences: []dyad.Sentence{{Span: dyad.Span{End: len(text)}, Text: text}}, Events: []dyad.Event{ev}})
@@ -98,7 +105,7 @@ func randomStore(t *testing.T) (*sqlite.DB, []dyad.Event) {
 func TestQuadSeries(t *testing.T) {
 	ctx := context.Background()
 	db, _ := randomStore(t)
-	usa, rus, usagov, from, to, q := "USA", "RUS", "USAGOV", "2020-01-20", "2020-03-31", 2
+	usa, rus, usagov, from, to, q, text := "USA", "RUS", "USAGOV", "2020-01-20", "2020-03-31", 2, dyad.DateFromText
 	for _, c := range []struct {
 		name string
 		f    dyad.EventFilter
@@ -108,6 +115,7 @@ func TestQuadSeries(t *testing.T) {
 		{"DyadWeeks", dyad.EventFilter{Source: &usa, Target: &rus, From: &from, To: &to}, dyad.Week},
 		{"SectorMonthsQuadIgnored", dyad.EventFilter{Source: &usagov, QuadClass: &q}, dyad.Month},
 		{"UndirectedWeeks", dyad.EventFilter{Source: &usa, Target: &rus, Undirected: true}, dyad.Week},
+		{"TextDatedWeeks", dyad.EventFilter{Source: &usa, Target: &rus, DateSource: &text}, dyad.Week}, // the alerts' series
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := db.QuadSeries(ctx, c.f, c.by)
