@@ -163,11 +163,7 @@ func TestMigrateDateSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.MustCreate(t, db, storetest.Fixture(9)) // 3 text-dated, 6 publication-dated
-	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 4"} {
-		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	downgrade5(t, db)
 	db.Close()
 	if db, err = sqlite.Open(ctx, path); err != nil {
 		t.Fatalf("migrate: %v", err)

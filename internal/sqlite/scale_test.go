@@ -16,6 +16,7 @@ import (
 // made, as a store written before it lacks.
 func downgrade4(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
+	downgrade5(tb, db)
 	ctx := context.Background()
 	rows, err := db.SQL().QueryContext(ctx, `SELECT type, name FROM sqlite_master
 		WHERE (type = 'index' AND name IN ('events_root', 'events_code3', 'events_source_country', 'events_target_country',
@@ -36,6 +37,17 @@ func downgrade4(tb testing.TB, db *sqlite.DB) {
 	rows.Close()
 	for _, q := range append(drops, "PRAGMA user_version = 3") {
 		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+			tb.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// downgrade5 undoes migration 0005 (the date_source column and its
+// index), leaving a store of schema 4.
+func downgrade5(tb testing.TB, db *sqlite.DB) {
+	tb.Helper()
+	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 4"} {
+		if _, err := db.SQL().ExecContext(context.Background(), q); err != nil {
 			tb.Fatalf("%s: %v", q, err)
 		}
 	}
