@@ -238,9 +238,10 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 // TopRootDyads returns the directed pairs of actor roots (a code's first
 // three letters: USAGOV and USAMIL are USA) with most events matching f,
 // a root paired with itself left out, at most limit of them, most first.
-// Only Source, Target and Events are set. It lists the stored root pairs
-// from the dyad index (skipping ahead when ANALYZE statistics are there)
-// and counts each pair's events with a seek on that index, instead of
+// Only Source, Target and Events are set. It lists the root pairs of the
+// period from the dyad summary (event_dyad_days, by its date index) and
+// counts each pair's events with a seek on a dyad index (events_dyad;
+// events_date_source_dyad for the alerts' text-dated events), instead of
 // grouping and sorting every event of the period by code as TopDyads
 // does: the alerts' ranking over a quarter of a million-event store.
 func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dyad.DyadCount, error) {
@@ -251,13 +252,23 @@ func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([
 	if onlyDates(f) {
 		return d.topRootDyadsSummary(ctx, c, limit)
 	}
+	// The candidate pairs: those of the period in the dyad summary (read
+	// from its date index), a few hundred where the events' own pairs
+	// would be gathered from every event.
+	pc := &cond{}
+	if err := dateCond(pc, f.From, ">="); err != nil {
+		return nil, err
+	}
+	if err := dateCond(pc, f.To, "<="); err != nil {
+		return nil, err
+	}
 	c.add("e.source_root = p.s AND e.target_root = p.t")
-	q := `WITH p(s, t) AS (SELECT DISTINCT source_root, target_root FROM events)
+	q := `WITH p(s, t) AS (SELECT DISTINCT e.source_root, e.target_root FROM event_dyad_days e` + pc.String() + `)
 		SELECT s, t, n FROM (
 			SELECT p.s AS s, p.t AS t, (SELECT count(*) FROM events e` + c.String() + `) AS n
 			FROM p WHERE p.s <> p.t AND p.s <> '' AND p.t <> '')
 		WHERE n > 0 ORDER BY n DESC, s, t LIMIT ?`
-	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	rows, err := d.db.QueryContext(ctx, q, append(append(pc.args, c.args...), pageSize(limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("top root dyads: %w", err)
 	}

@@ -46,7 +46,8 @@ func downgrade4(tb testing.TB, db *sqlite.DB) {
 // index), leaving a store of schema 4.
 func downgrade5(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
-	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 4"} {
+	for _, q := range []string{"DROP INDEX events_date_source", "DROP INDEX events_date_source_dyad",
+		"ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 4"} {
 		if _, err := db.SQL().ExecContext(context.Background(), q); err != nil {
 			tb.Fatalf("%s: %v", q, err)
 		}
