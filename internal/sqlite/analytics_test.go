@@ -87,7 +87,7 @@ func randomStore(t *testing.T) (*sqlite.DB, []dyad.Event) {
 		q := 1 + r.IntN(4)
 		ev := dyad.Event{Schema: 1, ID: id + ":0:0", DocID: id, Text: text, Date: date.Format(time.DateOnly),
 			Source: dyad.Actor{Code: codes[r.IntN(len(codes))]}, Target: dyad.Actor{Code: codes[r.IntN(len(codes))]},
-			CAMEO: dyad.CAMEO{Code: "0" + fmt.Sprint(q) + "0", Root: "0" + fmt.Sprint(q), QuadClass: q, Goldstein: float64(r.IntN(21)-10) / 2},
+			CAMEO:      dyad.CAMEO{Code: "0" + fmt.Sprint(q) + "0", Root: "0" + fmt.Sprint(q), QuadClass: q, Goldstein: float64(r.IntN(21)-10) / 2},
 			DateSource: dyad.DateFromPublication}
 		if i%3 == 0 {
 			ev.DateSource = dyad.DateFromText
