@@ -89,8 +89,8 @@ func TestIsDSN(t *testing.T) {
 	}
 }
 
-// TestMigrateDateSource takes a store back to schema 2 (no date_source
-// column) and opens it again: migration 0003 must fill the column from
+// TestMigrateDateSource takes a store back to schema 3 (no date_source
+// column) and opens it again: migration 0004 must fill the column from
 // each event's record, so the DateSource filter finds the events stored
 // before it.
 func TestMigrateDateSource(t *testing.T) {
@@ -102,7 +102,7 @@ func TestMigrateDateSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source",
-		"DELETE FROM dyad_migrations WHERE version = 3"} {
+		"DELETE FROM dyad_migrations WHERE version = 4"} {
 		if _, err := db.Pool().Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

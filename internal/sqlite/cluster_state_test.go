@@ -20,6 +20,7 @@ func TestClusterStateMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	MustCreate(t, db, storetest.Fixture(3))
+	downgrade6(t, db)
 	if _, err := db.SQL().ExecContext(ctx, "DROP TABLE cluster_state; PRAGMA user_version = 4"); err != nil {
 		t.Fatal(err)
 	}

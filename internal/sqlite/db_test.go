@@ -151,8 +151,8 @@ func TestOpenReadOnlyRefuses(t *testing.T) {
 	}
 }
 
-// TestMigrateDateSource takes a store back to schema 4 (no date_source
-// column) and opens it again: migration 0005 must fill the column from
+// TestMigrateDateSource takes a store back to schema 5 (no date_source
+// column) and opens it again: migration 0006 must fill the column from
 // each event's record, so the DateSource filter finds the events stored
 // before it.
 func TestMigrateDateSource(t *testing.T) {
@@ -163,7 +163,7 @@ func TestMigrateDateSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.MustCreate(t, db, storetest.Fixture(9)) // 3 text-dated, 6 publication-dated
-	downgrade5(t, db)
+	downgrade6(t, db)
 	db.Close()
 	if db, err = sqlite.Open(ctx, path); err != nil {
 		t.Fatalf("migrate: %v", err)

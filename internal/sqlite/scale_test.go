@@ -16,7 +16,7 @@ import (
 // made, as a store written before it lacks.
 func downgrade4(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
-	downgrade5(tb, db)
+	downgrade6(tb, db)
 	ctx := context.Background()
 	rows, err := db.SQL().QueryContext(ctx, `SELECT type, name FROM sqlite_master
 		WHERE (type = 'index' AND name IN ('events_root', 'events_code3', 'events_source_country', 'events_target_country',
@@ -42,12 +42,12 @@ func downgrade4(tb testing.TB, db *sqlite.DB) {
 	}
 }
 
-// downgrade5 undoes migration 0005 (the date_source column and its
-// index), leaving a store of schema 4.
-func downgrade5(tb testing.TB, db *sqlite.DB) {
+// downgrade6 undoes migration 0006 (the date_source column and its
+// indexes), leaving a store of schema 5.
+func downgrade6(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
 	for _, q := range []string{"DROP INDEX events_date_source", "DROP INDEX events_date_source_dyad",
-		"ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 4"} {
+		"ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 5"} {
 		if _, err := db.SQL().ExecContext(context.Background(), q); err != nil {
 			tb.Fatalf("%s: %v", q, err)
 		}

@@ -1,4 +1,4 @@
--- 0005: where each event's date came from, queryable, so that alerts can
+-- 0006: where each event's date came from, queryable, so that alerts can
 -- keep to events dated by their own sentence (date_source 'text') and
 -- leave out those dated by their story's publication ('publication'),
 -- often background mentions of old events. Older rows take the value from
