@@ -69,3 +69,12 @@ func nonState(a Actor) bool {
 	}
 	return false
 }
+
+// Singles returns the single actors of a: its members when it is compound,
+// else a itself.
+func (a Actor) Singles() []Actor {
+	if len(a.Members) > 0 {
+		return a.Members
+	}
+	return []Actor{a}
+}

@@ -2,6 +2,7 @@ package ontology
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 )
@@ -109,4 +110,17 @@ func PLOVER(code string) (p dyad.PLOVER, ok bool) {
 		return dyad.PLOVER{}, false
 	}
 	return c.PLOVER, true
+}
+
+// Mutual reports whether an event of code done by several actors with no
+// target named is done by them to each other: "X and Y agreed", "… met",
+// "… cooperate", "… clashed".
+func Mutual(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "03"), strings.HasPrefix(code, "04"), strings.HasPrefix(code, "05"), strings.HasPrefix(code, "06"):
+		return true
+	case code == "190", code == "193":
+		return true
+	}
+	return false
 }

@@ -221,3 +221,12 @@ func TestQuadClassName(t *testing.T) {
 		}
 	}
 }
+
+func TestMutual(t *testing.T) {
+	for code, want := range map[string]bool{"036": true, "040": true, "057": true, "061": true, "190": true, "193": true,
+		"195": false, "140": false, "111": false, "020": false} {
+		if got := ontology.Mutual(code); got != want {
+			t.Errorf("Mutual(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package coder
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/ontology"
@@ -55,12 +54,12 @@ func (c *Coder) events(doc *dyad.Document, s *dyad.Sentence, st *sent, m *match,
 		ms := st.actors[src].Members
 		pairs, rule = dyads(ms, ms), rule+":reciprocal"
 	case tgt >= 0:
-		pairs = dyads(members(st.actors[src]), members(st.actors[tgt]))
-	case reciprocal(code) && len(st.actors[src].Members) > 1:
+		pairs = dyads(st.actors[src].Singles(), st.actors[tgt].Singles())
+	case ontology.Mutual(code) && len(st.actors[src].Members) > 1:
 		ms := st.actors[src].Members
 		pairs, rule = dyads(ms, ms), rule+":reciprocal"
 	case first.Root >= "14" && first.Root != "16" && m.p.cameo.Code != "":
-		for _, a := range members(st.actors[src]) {
+		for _, a := range st.actors[src].Singles() {
 			pairs = append(pairs, [2]dyad.Actor{a, {}})
 		}
 	default:
@@ -154,14 +153,6 @@ func (c *Coder) placed(st *sent, m *match, src, tgt int) (int, int) {
 	return s, t
 }
 
-// members returns the single actors of a, itself when it is not compound.
-func members(a dyad.Actor) []dyad.Actor {
-	if len(a.Members) > 0 {
-		return a.Members
-	}
-	return []dyad.Actor{a}
-}
-
 // dyads pairs every source with every target, leaving out self-dyads: the
 // same code, or a country and one of its own sectors ("China rejects …
 // Beijing's" is not a dyad; the Chinese government and Chinese rebels are).
@@ -176,17 +167,4 @@ func dyads(srcs, tgts []dyad.Actor) [][2]dyad.Actor {
 		}
 	}
 	return out
-}
-
-// reciprocal reports whether an event with a compound subject and no
-// object is done by the members to each other ("met", "held talks",
-// "clashed").
-func reciprocal(code string) bool {
-	switch {
-	case strings.HasPrefix(code, "03"), strings.HasPrefix(code, "04"), strings.HasPrefix(code, "05"), strings.HasPrefix(code, "06"):
-		return true // "X and Y agreed", "… met", "… cooperate"
-	case code == "036", code == "190", code == "193":
-		return true
-	}
-	return false
 }

@@ -322,7 +322,7 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) ([]dyad.Ev
 	mod := e.Modality(x, t)
 	var pairs []pair
 	if len(src) > 0 {
-		pairs = pairsOf(x, t.I, src, tgt, cm.Root)
+		pairs = pairsOf(x, t.I, src, tgt, cm.Code)
 	} else {
 		// No actor the dictionaries know: the subject's words stand for
 		// the source when the trigger is sure enough.
@@ -331,7 +331,7 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) ([]dyad.Ev
 			return nil, nil
 		}
 		for _, k := range tgt {
-			for _, m := range members(actorOf(&x.Mentions[k])) {
+			for _, m := range actorOf(&x.Mentions[k]).Singles() {
 				pairs = append(pairs, pair{a, m, -1})
 			}
 		}
@@ -452,34 +452,29 @@ type pair struct {
 
 // pairsOf expands the chosen mentions into dyads: every source with every
 // target, compound actors into their members, no actor against itself.
-// A reciprocal root (consult, cooperate) with several sources and no
-// target pairs the sources with each other.
-func pairsOf(x *Sentence, t int, src, tgt []int, root string) []pair {
+// An event of a mutual code (ontology.Mutual: meetings, cooperation) with
+// several sources and no target near the trigger t pairs the sources with
+// each other.
+func pairsOf(x *Sentence, t int, src, tgt []int, code string) []pair {
 	var out []pair
-	var srcs []struct {
-		a dyad.Actor
-		k int
-	}
+	var srcs []pair // tgt unset: each source actor with its mention
 	for _, k := range src {
-		for _, a := range members(actorOf(&x.Mentions[k])) {
-			srcs = append(srcs, struct {
-				a dyad.Actor
-				k int
-			}{a, k})
+		for _, a := range actorOf(&x.Mentions[k]).Singles() {
+			srcs = append(srcs, pair{src: a, srcK: k})
 		}
 	}
 	var tgts []dyad.Actor
 	for _, k := range tgt {
-		if len(srcs) > 1 && reciprocal(root) && !x.near(k, t) {
+		if len(srcs) > 1 && ontology.Mutual(code) && !x.near(k, t) {
 			continue // "A and B met … and agreed to pressure C": they met each other
 		}
-		tgts = append(tgts, members(actorOf(&x.Mentions[k]))...)
+		tgts = append(tgts, actorOf(&x.Mentions[k]).Singles()...)
 	}
-	if len(tgts) == 0 && len(srcs) > 1 && reciprocal(root) {
+	if len(tgts) == 0 && len(srcs) > 1 && ontology.Mutual(code) {
 		for _, s := range srcs {
 			for _, t := range srcs {
-				if !same(s.a, t.a) {
-					out = append(out, pair{s.a, t.a, s.k})
+				if !same(s.src, t.src) {
+					out = append(out, pair{s.src, t.src, s.srcK})
 				}
 			}
 		}
@@ -491,8 +486,8 @@ func pairsOf(x *Sentence, t int, src, tgt []int, root string) []pair {
 
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if !same(s.a, t) {
-				out = append(out, pair{s.a, t, s.k})
+			if !same(s.src, t) {
+				out = append(out, pair{s.src, t, s.srcK})
 			}
 		}
 	}
@@ -505,24 +500,6 @@ func actorOf(m *dyad.Mention) dyad.Actor {
 	return a
 }
 
-// members returns the single actors of a, itself when it is not compound.
-func members(a dyad.Actor) []dyad.Actor {
-	if len(a.Members) > 0 {
-		return a.Members
-	}
-	return []dyad.Actor{a}
-}
-
 // same reports whether two actors are one side (dyad.SameSide); an
 // event with no target is never one.
 func same(s, t dyad.Actor) bool { return !t.IsZero() && dyad.SameSide(s, t) }
-
-// reciprocal reports whether events of root are done by several actors
-// to each other when no target is named ("A and B met").
-func reciprocal(root string) bool {
-	switch root {
-	case "03", "04", "05", "06", "19":
-		return true
-	}
-	return false
-}

@@ -86,7 +86,7 @@ func TestPairsReciprocal(t *testing.T) {
 	_, x := metSentence()
 	// Two coordinated sources and a far target of a consult root: they
 	// met each other; a near target is met by both.
-	ps := pairsOf(x, 3, []int{0, 1}, []int{2}, "04")
+	ps := pairsOf(x, 3, []int{0, 1}, []int{2}, "040")
 	got := map[string]bool{}
 	for _, p := range ps {
 		got[p.src.Code+">"+p.tgt.Code] = true
@@ -100,12 +100,12 @@ func TestPairsReciprocal(t *testing.T) {
 		t.Errorf("an actor paired with itself: %v", got)
 	}
 	// No target: the sources pair with each other.
-	ps = pairsOf(x, 3, []int{0, 1}, nil, "04")
+	ps = pairsOf(x, 3, []int{0, 1}, nil, "040")
 	if len(ps) != 2 || ps[0].src.Code != "FRE" || ps[0].tgt.Code != "SYL" || ps[1].src.Code != "SYL" || ps[1].tgt.Code != "FRE" {
 		t.Errorf("reciprocal pairs %+v", ps)
 	}
 	// A non-reciprocal root with no target codes each source alone.
-	ps = pairsOf(x, 3, []int{0, 1}, nil, "14")
+	ps = pairsOf(x, 3, []int{0, 1}, nil, "140")
 	if len(ps) != 2 || !ps[0].tgt.IsZero() {
 		t.Errorf("protest pairs %+v", ps)
 	}
