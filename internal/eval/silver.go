@@ -13,7 +13,7 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// The silver event set (../shared/data/gold/silver): real news coded
+// The silver event set (gold/silver in the project's reference data): real news coded
 // sentence by sentence, one JSON record a line. Its README gives the
 // format; SilverEvent keeps the fields dyad scores.
 

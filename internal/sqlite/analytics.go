@@ -268,20 +268,7 @@ func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([
 			SELECT p.s AS s, p.t AS t, (SELECT count(*) FROM events e` + c.String() + `) AS n
 			FROM p WHERE p.s <> p.t AND p.s <> '' AND p.t <> '')
 		WHERE n > 0 ORDER BY n DESC, s, t LIMIT ?`
-	rows, err := d.db.QueryContext(ctx, q, append(append(pc.args, c.args...), pageSize(limit))...)
-	if err != nil {
-		return nil, fmt.Errorf("top root dyads: %w", err)
-	}
-	defer rows.Close()
-	var out []dyad.DyadCount
-	for rows.Next() {
-		var x dyad.DyadCount
-		if err := rows.Scan(&x.Source, &x.Target, &x.Events); err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return d.rootDyads(ctx, q, append(append(pc.args, c.args...), pageSize(limit)))
 }
 
 // topRootDyadsSummary is TopRootDyads for a filter on dates alone (c):
@@ -291,7 +278,13 @@ func (d *DB) topRootDyadsSummary(ctx context.Context, c *cond, limit int) ([]dya
 	c.add("e.source_root <> e.target_root AND e.source_root <> '' AND e.target_root <> ''")
 	q := "SELECT e.source_root, e.target_root, sum(e.n) AS n FROM event_dyad_days e" + c.String() +
 		" GROUP BY e.source_root, e.target_root ORDER BY n DESC, e.source_root, e.target_root LIMIT ?"
-	rows, err := d.db.QueryContext(ctx, q, append(c.args, pageSize(limit))...)
+	return d.rootDyads(ctx, q, append(c.args, pageSize(limit)))
+}
+
+// rootDyads runs a TopRootDyads query q, whose rows are source root,
+// target root and events.
+func (d *DB) rootDyads(ctx context.Context, q string, args []any) ([]dyad.DyadCount, error) {
+	rows, err := d.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("top root dyads: %w", err)
 	}
