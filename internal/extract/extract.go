@@ -25,9 +25,6 @@ func New(m *Model) *Extractor {
 		snt: linear.NewTable(&m.Sentence)}
 }
 
-// Model returns the extractor's model.
-func (e *Extractor) Model() *Model { return e.m }
-
 // maxSide is the most sources, and the most targets, one trigger takes.
 const maxSide = 3
 

@@ -560,9 +560,6 @@ func (x *Sentence) XPOS(i int) string { return x.S.Tokens[i].XPOS }
 // Lemma returns token i's lemma as the models read it.
 func (x *Sentence) Lemma(i int) string { return x.lemma[i] }
 
-// MentionHead returns the head token of mention k.
-func (x *Sentence) MentionHead(k int) int { return x.mhead[k] }
-
 // Feature templates of the sentence model, which says which roots a
 // sentence reports at all, from its words, as a bag.
 const (
