@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +37,9 @@ func (c *TrainCommand) events(args []string) error {
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
 	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
+	fs.Var(int32Flag{&opt.PosWeight}, "pos-weight", "trigger model's update step on a missed event")
+	fs.Var(int32Flag{&opt.SentencePosWeight}, "sentence-pos-weight", "sentence model's update step on a missed root")
+	fs.Var(int32Flag{&opt.ArgPosWeight}, "arg-pos-weight", "argument model's update step on a missed source or target")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -154,19 +158,22 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	// a given share of dev's candidate words (arguments, sentence roots)
 	// would be coded.
 	m.KeepRules = true
-	m.TriggerMargin, m.ArgMargin, m.SentenceMargin = 0, 0, math.MaxInt32
-	var tm, am, sm []int32
-	for _, a := range dev {
-		for _, s := range a.Sents {
-			x := extract.New(m)
-			t, ar := x.Margins(s)
-			tm, am = append(tm, t...), append(am, ar...)
-			sm = append(sm, x.SentenceMargins(s)[1:]...)
+	// margins returns the sorted trigger, argument and sentence margins of
+	// dev's words, mentions and (sentence, root) pairs.
+	margins := func() (tm, am, sm []int32) {
+		x := extract.New(m)
+		for _, a := range dev {
+			for _, s := range a.Sents {
+				t, ar := x.Margins(s)
+				tm, am = append(tm, t...), append(am, ar...)
+				sm = append(sm, x.SentenceMargins(s)[1:]...)
+			}
 		}
+		slices.Sort(tm)
+		slices.Sort(am)
+		slices.Sort(sm)
+		return tm, am, sm
 	}
-	slices.Sort(tm)
-	slices.Sort(am)
-	slices.Sort(sm)
 	at := func(xs []int32, share float64) int32 {
 		if len(xs) == 0 {
 			return 0
@@ -187,16 +194,24 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 			what, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
 		return true
 	}
-	bestT, bestA, bestSM, bestS := int32(0), int32(0), int32(math.MaxInt32), int32(math.MaxInt32)
+	bestT, bestA, bestSM, bestS, bestW := int32(0), int32(0), int32(math.MaxInt32), int32(math.MaxInt32), 0.0
 	m.SourcelessMargin = math.MaxInt32
-	for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14} {
-		for _, sa := range []float64{0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1} {
-			m.TriggerMargin, m.ArgMargin = at(tm, st), at(am, sa)
-			if better(fmt.Sprintf("coding %.0f%% of words and %.0f%% of arguments", 100*st, 100*sa)) {
-				bestT, bestA = m.TriggerMargin, m.ArgMargin
+	// How much the sentence model's say weighs on each word, and then
+	// how many words and arguments to code.
+	for _, w := range []float64{0, 0.25, 0.5, 1} {
+		m.SentenceWeight, m.TriggerMargin, m.ArgMargin, m.SentenceMargin = w, 0, 0, math.MaxInt32
+		tm, am, _ := margins()
+		for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.17, 0.20} {
+			for _, sa := range []float64{0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1} {
+				m.TriggerMargin, m.ArgMargin = at(tm, st), at(am, sa)
+				if better(fmt.Sprintf("with sentence weight %.2f, coding %.0f%% of words and %.0f%% of arguments", w, 100*st, 100*sa)) {
+					bestT, bestA, bestW = m.TriggerMargin, m.ArgMargin, w
+				}
 			}
 		}
 	}
+	m.SentenceWeight, m.TriggerMargin, m.ArgMargin = bestW, 0, 0
+	tm, _, sm := margins()
 	m.TriggerMargin, m.ArgMargin = bestT, bestA
 	// Then the sentence model: roots no single word carries.
 	for _, ss := range []float64{0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.06} {
@@ -276,4 +291,23 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	m.Scale, m.Bias = bestScale, bestBias
 	logf("train events: margins %d/%d; confidence scale %.0f, bias %.1f (log loss %.3f over %d dev events)",
 		bestT, bestA, bestScale, bestBias, bestLoss/float64(max(len(data), 1)), len(data))
+}
+
+// int32Flag is a flag.Value for an int32.
+type int32Flag struct{ p *int32 }
+
+func (f int32Flag) String() string {
+	if f.p == nil {
+		return "0"
+	}
+	return strconv.Itoa(int(*f.p))
+}
+
+func (f int32Flag) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 32)
+	if err != nil {
+		return err
+	}
+	*f.p = int32(n)
+	return nil
 }

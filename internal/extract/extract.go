@@ -17,12 +17,44 @@ type Extractor struct {
 	m                        *Model
 	codes                    map[string]string // Model.Codes
 	trig, arg, modality, snt *linear.Table
+	// sw converts the sentence model's scores to the trigger model's
+	// units, times Model.SentenceWeight (0: the trigger model alone).
+	sw float64
 }
 
 // New builds an Extractor from m.
 func New(m *Model) *Extractor {
-	return &Extractor{m: m, codes: m.Codes(), trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
+	e := &Extractor{m: m, codes: m.Codes(), trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
 		snt: linear.NewTable(&m.Sentence)}
+	if m.SentenceWeight > 0 && m.Trigger.Scale > 0 && len(m.Sentence.Counts) > 0 {
+		e.sw = m.SentenceWeight * float64(m.Sentence.Scale) / float64(m.Trigger.Scale)
+	}
+	return e
+}
+
+// scoreToken sets scores to token i's score for each trigger class: the
+// trigger model's, plus, with a sentence weight, the sentence model's
+// score sm of each root (whether the sentence reports that root at all
+// weighs on every word of it).
+func (e *Extractor) scoreToken(x *Sentence, i int, buf []uint32, scores, sm []int32) []uint32 {
+	buf = x.TriggerFeatures(i, buf[:0])
+	clear(scores)
+	e.trig.Score(buf, scores)
+	if e.sw > 0 && sm != nil {
+		for c := 1; c < len(scores); c++ {
+			scores[c] += int32(e.sw * float64(sm[c]))
+		}
+	}
+	return buf
+}
+
+// sentenceScores returns the sentence model's scores of x when the
+// trigger scores use them, else nil.
+func (e *Extractor) sentenceScores(x *Sentence) []int32 {
+	if e.sw == 0 {
+		return nil
+	}
+	return e.SentenceMargins(x)
 }
 
 // maxSide is the most sources, and the most targets, one trigger takes.
@@ -52,10 +84,10 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 	all := make([]int32, NumRoots*len(cands))
 	found := make([]bool, NumRoots)
 	taken := make([]bool, len(cands))
+	ss := e.sentenceScores(x)
 	for ci, i := range cands {
-		buf = x.TriggerFeatures(i, buf[:0])
 		scores := all[ci*NumRoots : (ci+1)*NumRoots]
-		e.trig.Score(buf, scores)
+		buf = e.scoreToken(x, i, buf, scores, ss)
 		best := 1
 		for c := 2; c < NumRoots; c++ {
 			if scores[c] > scores[best] {
@@ -70,7 +102,10 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 	if len(e.m.Sentence.Counts) == 0 {
 		return out
 	}
-	sm := e.SentenceMargins(x)
+	sm := ss
+	if sm == nil {
+		sm = e.SentenceMargins(x)
+	}
 	for c := 1; c < NumRoots; c++ {
 		if found[c] || sm[c] <= e.m.SentenceMargin {
 			continue
@@ -107,10 +142,9 @@ func (e *Extractor) SentenceMargins(x *Sentence) []int32 {
 func (e *Extractor) Margins(x *Sentence) (trig, arg []int32) {
 	var buf []uint32
 	scores := make([]int32, NumRoots)
+	ss := e.sentenceScores(x)
 	for _, i := range x.Candidates() {
-		buf = x.TriggerFeatures(i, buf[:0])
-		clear(scores)
-		e.trig.Score(buf, scores)
+		buf = e.scoreToken(x, i, buf, scores, ss)
 		best := 1
 		for c := 2; c < NumRoots; c++ {
 			if scores[c] > scores[best] {
@@ -397,6 +431,11 @@ func (e *Extractor) why(x *Sentence, t Trigger) string {
 			parts = append(parts, part{names[k], d})
 		}
 		times[f] = 0
+	}
+	if ss := e.sentenceScores(x); ss != nil {
+		if d := int32(e.sw * float64(ss[c])); d > 0 {
+			parts = append(parts, part{"sentence model", d})
+		}
 	}
 	slices.SortStableFunc(parts, func(a, b part) int { return int(b.w) - int(a.w) })
 	var sb strings.Builder

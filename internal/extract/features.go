@@ -190,7 +190,8 @@ var triggerTemplates = [...]string{tBias: "bias", tLemma: "lemma", tLower: "word
 	tNeg: "negated", tAux: "aux", tMentionKid: "actor dependent", tLemmaMentionKid: "lemma+actor dependent", tMentions: "actors",
 	tRule: "dictionary root", tRuleCode: "dictionary code", tLex: "lexicon root", tLemmaLex: "lemma+lexicon root",
 	tGovernor: "governor", tMentionBefore: "actors before", tMentionAfter: "actors after", tPassive: "passive",
-	tLemmaPOS: "lemma+pos", tRuleNone: "no dictionary pattern"}
+	tLemmaPOS: "lemma+pos", tRuleNone: "no dictionary pattern", tLemmaKidLemma: "lemma+dependent word", tPlace: "place in story",
+	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix"}
 
 // Feature templates of the trigger model.
 const (
@@ -225,6 +226,11 @@ const (
 	tPassive
 	tLemmaPOS
 	tRuleNone
+	tLemmaKidLemma
+	tPlace
+	tPlaceLex
+	tPrefix
+	tSuffix
 )
 
 // TriggerFeatures returns the features of token i as a possible trigger,
@@ -290,6 +296,15 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 		}
 		f.add(tKid, r, x.lemma[k])
 		f.add(tLemmaKid, l, r)
+		switch x.relBase(k) {
+		case "obj", "obl", "nsubj", "nmod", "compound", "xcomp", "amod", "ccomp":
+			// "hold talks", "face criticism", "launch an attack", "talks with <actor>"
+			kl := x.lemma[k]
+			if x.mention[k] >= 0 {
+				kl = "<actor>"
+			}
+			f.add(tLemmaKidLemma, l, r, kl)
+		}
 		if c := x.caseOf(k); c != "" {
 			f.add(tLemmaKidCase, l, r, c)
 		}
@@ -325,7 +340,34 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 	for _, r := range x.lexRoots[i] {
 		f.add(tLex, r)
 		f.add(tLemmaLex, l, r)
+		f.add(tPlaceLex, place(x.S.Index), r)
 	}
+	// A story's opening reports its events; later sentences give
+	// background.
+	f.add(tPlace, place(x.S.Index))
+	// Words the training news never coded still share a stem or an
+	// ending with ones it did ("criticise", "criticism").
+	if len(l) > 5 {
+		f.add(tPrefix, l[:5])
+	}
+	if w := x.lower[i]; len(w) > 4 {
+		f.add(tSuffix, w[len(w)-3:])
+	}
+}
+
+// place buckets a sentence's index in its story (-1: the headline).
+func place(i int) string {
+	switch {
+	case i < 0:
+		return "h"
+	case i < 3:
+		return strconv.Itoa(i)
+	case i < 6:
+		return "3-5"
+	case i < 12:
+		return "6-11"
+	}
+	return "12+"
 }
 
 // hasMentionHead reports whether a mention's head is token k.

@@ -50,6 +50,10 @@ type Model struct {
 	// scores every root.
 	Sentence       linear.Weights
 	SentenceMargin int32
+	// SentenceWeight adds the sentence model's score of each root, times
+	// this, to every word's score for that root: 0 leaves the words to
+	// the trigger model.
+	SentenceWeight float64
 	// WordCodes lists "lemma root code", sorted: the code the training
 	// news most often gave that word in that root. (A list, not a map,
 	// so that the stored model is the same bytes from run to run.)

@@ -16,13 +16,21 @@ type EventOptions struct {
 	Epochs int     // passes over the data per model
 	Seed   int64   // shuffling seed
 	Prune  float64 // averaged weights smaller than this are dropped
-	Logf   func(format string, args ...any)
+	// PosWeight is the step of a trigger-model update on a missed event
+	// (a false one steps 1): events are rare among words, and a missed
+	// one costs recall that no threshold wins back.
+	PosWeight int32
+	// SentencePosWeight and ArgPosWeight are the same for the sentence
+	// model's missed roots and the argument model's missed sources and
+	// targets.
+	SentencePosWeight, ArgPosWeight int32
+	Logf                            func(format string, args ...any)
 }
 
 // DefaultEventOptions returns the settings the embedded model was trained
 // with.
 func DefaultEventOptions() EventOptions {
-	return EventOptions{Epochs: 4, Seed: 1, Prune: 0.5, Logf: func(string, ...any) {}}
+	return EventOptions{Epochs: 4, Seed: 1, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1, Logf: func(string, ...any) {}}
 }
 
 // Analysed is a silver story as dyad reads it: its sentences (tagged and
@@ -59,9 +67,9 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 		d.events, d.triggers, d.sources, d.targets)
 	opt.Logf("events: %d trigger, %d argument and %d modality instances", len(d.trig), len(d.arg), len(d.mod))
 	m := &extract.Model{}
-	m.Trigger = trainInstances("trigger", d.trig, extract.NumRoots, opt)
-	m.Arg = trainInstances("argument", d.arg, extract.NumArgClasses, opt)
-	m.Modality = trainInstances("modality", d.mod, len(extract.Modalities), opt)
+	m.Trigger = trainInstances("trigger", d.trig, extract.NumRoots, opt.PosWeight, opt)
+	m.Arg = trainInstances("argument", d.arg, extract.NumArgClasses, opt.ArgPosWeight, opt)
+	m.Modality = trainInstances("modality", d.mod, len(extract.Modalities), 1, opt)
 	m.Sentence = trainMulti(d.snt, extract.NumRoots, opt)
 	for k, c := range d.codes {
 		m.WordCodes = append(m.WordCodes, k+" "+best(c))
@@ -71,8 +79,9 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 }
 
 // trainInstances trains an averaged perceptron on xs and returns its
-// stored weights.
-func trainInstances(name string, xs []instance, classes int, opt EventOptions) linear.Weights {
+// stored weights. A missed instance of a class other than 0 (an event,
+// a source or target) moves the weights posWeight steps.
+func trainInstances(name string, xs []instance, classes int, posWeight int32, opt EventOptions) linear.Weights {
 	p := newPerceptron(classes)
 	scores := make([]int32, classes)
 	shuffledEpochs(len(xs), opt, func(e int, order []int) {
@@ -90,7 +99,11 @@ func trainInstances(name string, xs []instance, classes int, opt EventOptions) l
 			if b == x.class {
 				right++
 			} else {
-				p.update(x.feats, x.class, b, 1)
+				step := int32(1)
+				if x.class != 0 {
+					step = max(posWeight, 1)
+				}
+				p.update(x.feats, x.class, b, step)
 			}
 			p.tick()
 		}
@@ -320,7 +333,7 @@ func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
 				total++
 				switch {
 				case x.has[c] && scores[c] <= 0:
-					p.addAll(x.feats, c, 1)
+					p.addAll(x.feats, c, max(opt.SentencePosWeight, 1))
 				case !x.has[c] && scores[c] > 0:
 					p.addAll(x.feats, c, -1)
 				default:
