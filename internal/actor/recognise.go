@@ -104,7 +104,7 @@ func (r *Recogniser) Tag(s *dyad.Sentence, feats [][]uint32) []int {
 		if scores[TagI] > scores[TagB] {
 			best = TagI
 		}
-		if scores[TagO] > scores[best]+r.margin {
+		if scores[TagO] >= scores[best]+r.margin {
 			best = TagO
 		}
 		if best == TagI && prev != TagB && prev != TagI {
