@@ -24,7 +24,9 @@ var collectives = map[string]string{
 // Resolve adds to ms (the mentions of each sentence, in order) the mentions
 // that refer back to actors named earlier in the story. Run Speakers after
 // the quotations are found for "I" and "we" inside them.
-func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) { resolve(text, sents, ms, ms, "") }
+func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
+	resolve(text, sents, ms, ms, "")
+}
 
 // ResolveIn is Resolve for a story whose mentions may name no country:
 // then its bare sectors and unknown people take the country fallback
