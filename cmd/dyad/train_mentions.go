@@ -31,6 +31,7 @@ func (c *TrainCommand) mentions(args []string) error {
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
 	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
 	fs.Float64Var(&opt.Margin, "margin", opt.Margin, "how much more (in perceptron updates) the outside tag must score than an actor's to win: higher finds more")
+	fs.IntVar(&opt.Folds, "folds", opt.Folds, "also train this many taggers, each without a part of the stories, to read the training stories with (0: none)")
 	fs.IntVar(&opt.MinHead, "min-head", opt.MinHead, "keep a head word's role when the coders gave it at least this often")
 	if err := parseArgs(fs, args); err != nil {
 		return err

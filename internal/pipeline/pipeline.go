@@ -143,6 +143,7 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 	r.Sentences = sents
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
+	actors := p.actors.ForStory(doc.Text) // a story the recogniser learned from is read by a fold that did not
 	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
 		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
 		return r, nil
@@ -177,11 +178,11 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 		if p.opts.Parser != nil {
 			p.opts.Parser.Parse(s)
 		}
-		r.Actors[i] = p.actors.Find(doc.Text, s, doc.Date)
+		r.Actors[i] = actors.Find(doc.Text, s, doc.Date)
 	}
 	var where *storyPlaces
 	if !p.opts.Bare {
-		p.actors.Repair(doc.Text, r.Sentences, r.Actors, doc.Date)
+		actors.Repair(doc.Text, r.Sentences, r.Actors, doc.Date)
 		coref.ResolveIn(doc.Text, r.Sentences, r.Actors, p.placeCountry(doc, r.Actors))
 		r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
 		coref.Speakers(doc.Text, r.Sentences, r.Actors, r.Quotes)

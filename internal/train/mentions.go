@@ -18,13 +18,14 @@ type MentionOptions struct {
 	Prune   float64 // averaged weights smaller than this are dropped
 	MinHead int     // a head word's role is kept when the coders gave it this often
 	Margin  float64 // how much more the outside tag must score to win (MentionModel.Margin)
+	Folds   int     // taggers trained each without a part of the stories (MentionModel.Folds); 0 for none
 	Logf    func(format string, args ...any)
 }
 
 // DefaultMentionOptions returns the settings the embedded model was
 // trained with.
 func DefaultMentionOptions() MentionOptions {
-	return MentionOptions{Epochs: 5, Seed: 1, Prune: 0.5, MinHead: 3, Margin: 5, Logf: func(string, ...any) {}}
+	return MentionOptions{Epochs: 5, Seed: 1, Prune: 0.5, MinHead: 3, Margin: 5, Folds: 4, Logf: func(string, ...any) {}}
 }
 
 // MentionStory is a silver story as the dictionary reads it: its
@@ -50,9 +51,13 @@ type mentionSentence struct {
 // matcher, without a recogniser).
 func Mentions(m *actor.Matcher, stories []MentionStory, opt MentionOptions) (*actor.MentionModel, error) {
 	var data []mentionSentence
+	var fold []int // the fold each sentence of data is left out of
 	roles := map[string]map[string]int{}
 	actors := 0
+	var seen []uint64
 	for _, st := range stories {
+		h := actor.TextHash(st.Story.Doc.Text)
+		seen = append(seen, h)
 		for _, gs := range st.Story.Sentences {
 			if len(gs.Events) == 0 {
 				continue
@@ -97,6 +102,7 @@ func Mentions(m *actor.Matcher, stories []MentionStory, opt MentionOptions) (*ac
 					roles[key][r]++
 				}
 				data = append(data, x)
+				fold = append(fold, int(h%uint64(max(opt.Folds, 1))))
 			}
 		}
 	}
@@ -105,6 +111,20 @@ func Mentions(m *actor.Matcher, stories []MentionStory, opt MentionOptions) (*ac
 	}
 	opt.Logf("mentions: %d sentences with events, %d gold actors on their words", len(data), actors)
 	mm := &actor.MentionModel{Tags: trainTagger(data, opt), Margin: opt.Margin}
+	if opt.Folds > 1 {
+		for f := range opt.Folds {
+			var part []mentionSentence
+			for i, x := range data {
+				if fold[i] != f {
+					part = append(part, x)
+				}
+			}
+			opt.Logf("mentions: fold %d of %d: %d sentences", f+1, opt.Folds, len(part))
+			mm.Folds = append(mm.Folds, trainTagger(part, opt))
+		}
+		slices.Sort(seen)
+		mm.Seen = slices.Compact(seen)
+	}
 	for w, c := range roles {
 		r, n, all := "", 0, 0
 		for role, k := range c {
