@@ -84,3 +84,22 @@ func TestModifiedName(t *testing.T) {
 		})
 	}
 }
+
+// TestRecogniserFolds reads a story the recogniser learned from with the
+// fold that left it out, and any other text with the full model.
+func TestRecogniserFolds(t *testing.T) {
+	seen := "Zorblers attacked the town."
+	mm := wordModel(map[string][actor.NumTags]float32{"zorblers": {0, 5, 0}}, "zorblers REB")
+	blind := wordModel(map[string][actor.NumTags]float32{"town": {0, 5, 0}})
+	mm.Folds = []linear.Weights{blind.Tags, blind.Tags}
+	mm.Seen = []uint64{actor.TextHash(seen)}
+	m := mustMatcher(t).WithRecogniser(actor.NewRecogniser(mm))
+	date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got, want := find(m.ForStory(seen), seen, date), ""; got != want {
+		t.Errorf("a story learned from: %q, want %q (its fold knows no zorblers)", got, want)
+	}
+	other := "Zorblers attacked the city."
+	if got, want := find(m.ForStory(other), other, date), "REB:Zorblers"; got != want {
+		t.Errorf("a story never seen: %q, want %q", got, want)
+	}
+}
