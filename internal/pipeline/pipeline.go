@@ -51,8 +51,9 @@ type Options struct {
 	// when there is one and Rules is off.
 	Extractor *extract.Extractor
 	// Mentions is the learned recogniser of actors the dictionary misses;
-	// nil: the embedded model, when there is one, Rules is off and the
-	// sentences are parsed. NoMentions turns it off.
+	// nil: the embedded model, when there is one and the sentences are
+	// parsed. NoMentions turns it off (the dictionaries' actors alone, as
+	// PETRARCH's records expect).
 	Mentions   *actor.Recogniser
 	NoMentions bool
 }
@@ -223,10 +224,11 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 // loadModels fills in the embedded tagger and parser that opts leaves nil.
 // A binary built without a model codes on word order, as WordOrder does.
 // mentionModel returns the recogniser opts ask for: theirs, the embedded
-// one, or nil (with Rules the dictionaries alone find the actors).
+// one, or nil. Rules does not turn it off: the event extractor learns
+// from sentences read with the rules' events and these mentions.
 func mentionModel(opts Options) (*actor.Recogniser, error) {
 	switch {
-	case opts.NoMentions || opts.Rules || opts.Parser == nil:
+	case opts.NoMentions || opts.Parser == nil:
 		return nil, nil
 	case opts.Mentions != nil:
 		return opts.Mentions, nil
