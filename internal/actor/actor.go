@@ -75,7 +75,7 @@ type piece struct {
 // Find returns the actor mentions of s, in order, coded as of date (zero:
 // latest roles). text is the document text that the token spans index.
 func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []dyad.Mention {
-	ms := m.recognise(text, s, m.find(text, s, m.scan(text, s.Tokens), date))
+	ms := m.recognise(text, s, m.pairs(text, s, m.find(text, s, m.scan(text, s.Tokens), date), date))
 	m.modified(s, ms)
 	return ms
 }

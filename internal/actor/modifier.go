@@ -53,6 +53,9 @@ func (m *Matcher) phraseCountry(toks []dyad.Token, ms []dyad.Mention, first int)
 				c, igo = e.Actor.Country, ""
 			}
 		}
+		if b := m.igoBefore(toks, i); b != "" { // "United Nations-appointed": the body's name is inside a compound
+			c, igo = b, b
+		}
 	}
 	return c, igo
 }
@@ -69,4 +72,25 @@ func inPhrase(t dyad.Token) bool {
 		return t.Text != "" && t.Text != "," && t.Text != "."
 	}
 	return false
+}
+
+// igoBefore returns the code of the international body whose name of up
+// to three words ends just before the hyphen at token i ("United
+// Nations-appointed"), or "".
+func (m *Matcher) igoBefore(toks []dyad.Token, i int) string {
+	if toks[i].Text != "-" || i == 0 || toks[i-1].Span.End != toks[i].Span.Start {
+		return ""
+	}
+	for w := 1; w <= 3 && i-w >= 0; w++ {
+		var words []string
+		for k := i - w; k < i; k++ {
+			words = append(words, toks[k].Text)
+		}
+		for _, e := range m.ix.Actors(strings.Join(words, " ")) {
+			if strings.HasPrefix(e.Actor.Country, "IGO") {
+				return e.Actor.Country
+			}
+		}
+	}
+	return ""
 }

@@ -76,6 +76,7 @@ func TestModifiedName(t *testing.T) {
 		{"Demonym", "Palestinian poet Kyle Vosh spoke.", "PSE:Kyle Vosh"},
 		{"NoDemonym", "The poet Kyle Vosh spoke.", ":Kyle Vosh"},
 		{"NotAcrossClause", "Palestinian leaders met, and Kyle Vosh spoke.", "PSEGOV:Palestinian leaders | :Kyle Vosh"},
+		{"BodyInCompound", "The U.N.-appointed poet Kyle Vosh spoke.", "IGOUNO:Kyle Vosh"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := find(m, tt.text, date); got != tt.want {
@@ -101,5 +102,24 @@ func TestRecogniserFolds(t *testing.T) {
 	other := "Zorblers attacked the city."
 	if got, want := find(m.ForStory(other), other, date), "REB:Zorblers"; got != want {
 		t.Errorf("a story never seen: %q, want %q", got, want)
+	}
+}
+
+// TestHyphenPairs reads two countries joined by a hyphen before a noun
+// as a compound actor, and nothing else joined so.
+func TestHyphenPairs(t *testing.T) {
+	m := mustMatcher(t)
+	date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ name, text, want string }{
+		{"Adjectives", "He denounced the Turkish-Libyan maritime agreement.", "TUR+LBY:Turkish-Libyan"},
+		{"Names", "The Japan-China talks resumed.", "JPN+CHN:Japan-China"},
+		{"NoNoun", "It was Japan-Korea.", ""},
+		{"NotCountries", "The six-party talks resumed.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := find(m, tt.text, date); got != tt.want {
+				t.Errorf("find(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }
