@@ -25,7 +25,7 @@ type MentionOptions struct {
 // DefaultMentionOptions returns the settings the embedded model was
 // trained with.
 func DefaultMentionOptions() MentionOptions {
-	return MentionOptions{Epochs: 5, Seed: 1, Prune: 0.5, MinHead: 3, Margin: 5, Folds: 4, Logf: func(string, ...any) {}}
+	return MentionOptions{Epochs: 5, Seed: 1, Prune: 0.5, MinHead: 3, Margin: 8, Folds: 4, Logf: func(string, ...any) {}}
 }
 
 // MentionStory is a silver story as the dictionary reads it: its
