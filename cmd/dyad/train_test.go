@@ -89,3 +89,15 @@ func TestTeacherParser(t *testing.T) {
 		}
 	}
 }
+
+func TestTrainMentionsRefusesDev(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, status := run(t, "", "train", "mentions", "-silver", dir, "-train", "dev.jsonl", "-o", filepath.Join(dir, "m.gob.zst"))
+	if status != 1 || !strings.Contains(stderr, "dev.jsonl is a dev file") {
+		t.Errorf("training on dev: status %d, stderr %q", status, stderr)
+	}
+	_, stderr, status = run(t, "", "train", "mentions", "-silver", filepath.Join(dir, "none"), "-o", filepath.Join(dir, "m.gob.zst"))
+	if status != 1 || !strings.Contains(stderr, "name it with -silver DIR") {
+		t.Errorf("no silver set: status %d, stderr %q", status, stderr)
+	}
+}

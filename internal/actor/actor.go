@@ -17,6 +17,7 @@ type Matcher struct {
 	prefixes map[string]bool          // normalised forms cut where a token may end
 	surnames map[string][]*dict.Actor // persons by lower-case surname, for "President Bush"
 	nations  map[string]*dict.Actor   // countries by code, for repairing names cut short
+	rec      *Recogniser              // the learned recogniser of actors the dictionary misses; nil: none
 }
 
 // New returns a Matcher over the dictionary d.
@@ -74,7 +75,9 @@ type piece struct {
 // Find returns the actor mentions of s, in order, coded as of date (zero:
 // latest roles). text is the document text that the token spans index.
 func (m *Matcher) Find(text string, s *dyad.Sentence, date time.Time) []dyad.Mention {
-	return m.find(text, s, m.scan(text, s.Tokens), date)
+	ms := m.recognise(text, s, m.pairs(text, s, m.find(text, s, m.scan(text, s.Tokens), date), date))
+	m.modified(s, ms)
+	return ms
 }
 
 // find builds the mentions of s from its dictionary pieces.

@@ -159,7 +159,7 @@ func TestNames(t *testing.T) {
 		{"NameCutAtOf", "On Monday Bram Stoat of Ruritania spoke.", ":Bram Stoat"},
 		{"Organisation", "The Freedom Alliance Party protested.", "PTY:Freedom Alliance Party"},
 		{"PlaceAfterIn", "They met in Banja Vosk on Monday.", ""},
-		{"KnownParts", "The U.S.-Japan alliance held.", ""},
+		{"KnownParts", "The U.S.-Japan alliance held.", "USA+JPN:U.S.-Japan"}, // the two countries (pairs), no name-shape actor
 		{"Building", "Gunmen stormed the Grand Palace Hotel.", "UAF:Gunmen"},
 		{"PluralIsNoTitle", "Japanese officials Taro and Jiro spoke.", "JPNGOV:Japanese officials"},
 		{"SurnameInOffice", "Yesterday Trump met Japan.", "USAGOV:Trump | JPN:Japan"},

@@ -278,6 +278,7 @@ var orgWords = map[string]string{
 	"lake": "-", "mountain": "-", "mountains": "-", "valley": "-", "desert": "-", "sea": "-", "ocean": "-", "gulf": "-",
 	"article": "-", "act": "-", "bill": "-", "treaty": "-", "accord": "-", "agreement": "-", "declaration": "-", "day": "-",
 	"prize": "-", "award": "-", "cup": "-", "games": "-", "festival": "-", "summit": "-", "conference": "-", "forum": "-",
+	"week": "-", "month": "-", "law": "-", "constitution": "-", "initiative": "-", "museum": "-", "park": "-",
 	"war": "-", "operation": "-", "covid": "-", "coronavirus": "-", "christmas": "-", "ramadan": "-", "easter": "-",
 	"twitter": "-", "facebook": "-", "x": "-", "instagram": "-", "tiktok": "-", "youtube": "-", "whatsapp": "-", "telegram": "-",
 }

@@ -24,19 +24,29 @@ var collectives = map[string]string{
 // Resolve adds to ms (the mentions of each sentence, in order) the mentions
 // that refer back to actors named earlier in the story. Run Speakers after
 // the quotations are found for "I" and "we" inside them.
-func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) { resolve(text, sents, ms, ms) }
+func Resolve(text string, sents []dyad.Sentence, ms [][]dyad.Mention) {
+	resolve(text, sents, ms, ms, "")
+}
+
+// ResolveIn is Resolve for a story whose mentions may name no country:
+// then its bare sectors and unknown people take the country fallback
+// (the one its place names point to: "Police in Cheltenham" are
+// Britain's).
+func ResolveIn(text string, sents []dyad.Sentence, ms [][]dyad.Mention, fallback string) {
+	resolve(text, sents, ms, ms, fallback)
+}
 
 // ResolveHeadline resolves the headline's mentions ms (of sents, in text)
 // as Resolve does, with the story's country taken from the body's
 // mentions too: "Police arrest protesters" over a story from Hong Kong is
 // Hong Kong's police.
 func ResolveHeadline(text string, sents []dyad.Sentence, ms, body [][]dyad.Mention) {
-	resolve(text, sents, ms, append(append([][]dyad.Mention(nil), ms...), body...))
+	resolve(text, sents, ms, append(append([][]dyad.Mention(nil), ms...), body...), "")
 }
 
 // resolve runs the rules over ms; story holds the mentions the story's
 // country is judged from.
-func resolve(text string, sents []dyad.Sentence, ms, story [][]dyad.Mention) {
+func resolve(text string, sents []dyad.Sentence, ms, story [][]dyad.Mention, fallback string) {
 	r := &resolver{text: text, surnames: map[string]dyad.Mention{}}
 	for i := range sents {
 		s := &sents[i]
@@ -71,7 +81,11 @@ func resolve(text string, sents []dyad.Sentence, ms, story [][]dyad.Mention) {
 			}
 		}
 	}
-	storyCountries(sents, ms, storyFocus(story))
+	focus := storyFocus(story)
+	if focus == "" {
+		focus = fallback
+	}
+	storyCountries(sents, ms, focus)
 }
 
 // resolver keeps what the story has named so far.
@@ -184,9 +198,9 @@ func dropCovered(ms, added []dyad.Mention) []dyad.Mention {
 	return out
 }
 
-// Speakers adds a mention for each "I" and "we" inside a quotation whose
-// speaker is known: in "We will not accept it," Blinken said, "We" is
-// Blinken.
+// Speakers adds a mention for each "I", "we", "me", "my", "us" and "our"
+// inside a quotation whose speaker is known: in "We will not accept it,"
+// Blinken said, "We" is Blinken.
 func Speakers(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []dyad.Quote) {
 	for _, q := range quotes {
 		if !q.Direct || q.Speaker.Code == "" {
@@ -199,7 +213,7 @@ func Speakers(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []
 			}
 			for k, t := range s.Tokens {
 				w := strings.ToLower(t.Text)
-				if (w == "i" || w == "we") && q.Span.Contains(t.Span) && !covered(ms[i], k) {
+				if firstPerson[w] && q.Span.Contains(t.Span) && !covered(ms[i], k) {
 					a := q.Speaker
 					a.Span, a.Text = t.Span, text[t.Span.Start:t.Span.End]
 					ms[i] = append(ms[i], dyad.Mention{Actor: a, First: k, Last: k, Resolved: "speaker of the quotation"})
@@ -209,6 +223,9 @@ func Speakers(text string, sents []dyad.Sentence, ms [][]dyad.Mention, quotes []
 		}
 	}
 }
+
+// firstPerson are the pronouns a speaker names themselves by.
+var firstPerson = map[string]bool{"i": true, "we": true, "me": true, "my": true, "us": true, "our": true}
 
 // covered reports whether token k lies inside one of ms.
 func covered(ms []dyad.Mention, k int) bool {

@@ -246,3 +246,41 @@ func TestResolveStorySurnameFirst(t *testing.T) {
 		t.Errorf("%q: codes %q, want %q (the story's Kharn, not the one in office)", ss[1].Text, got, want)
 	}
 }
+
+func TestResolveInPlaceCountry(t *testing.T) {
+	text := "Police arrested a man . "
+	ss := sentences(text)
+	police := func() [][]dyad.Mention {
+		ms := make([][]dyad.Mention, len(ss))
+		ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "COP", Sectors: []string{"COP"}}, false)}
+		return ms
+	}
+	ms := police()
+	coref.ResolveIn(text, ss, ms, "GBR")
+	if got, want := codes(ms[0]), "GBRCOP"; got != want {
+		t.Errorf("story naming no country, places in Britain: codes %q, want %q", got, want)
+	}
+	ms = police()
+	ms[0] = append(ms[0], mention(ss[0], 3, 3, dyad.Actor{Code: "FRA", Country: "FRA"}, false))
+	coref.ResolveIn(text, ss, ms, "GBR")
+	if got, want := codes(ms[0]), "FRACOP FRA"; got != want {
+		t.Errorf("story naming France: codes %q, want %q (the fallback is for stories naming none)", got, want)
+	}
+}
+
+func TestSpeakersFirstPerson(t *testing.T) {
+	text := "\" My country and our allies stand with us , \" Vell said . "
+	ss := sentences(text)
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 11, 11, dyad.Actor{Code: "RURGOV", Country: "RUR"}, true)}
+	speaker := dyad.Actor{Code: "RURGOV", Country: "RUR", Name: "Ana Vell"}
+	q := dyad.Quote{Direct: true, Span: dyad.Span{Start: 0, End: strings.Index(text, "Vell")}, Speaker: speaker}
+	coref.Speakers(text, ss, ms, []dyad.Quote{q})
+	var got []string
+	for _, m := range ms[0] {
+		got = append(got, ss[0].Tokens[m.First].Text+"="+m.Code)
+	}
+	if want := "My=RURGOV our=RURGOV us=RURGOV Vell=RURGOV"; strings.Join(got, " ") != want {
+		t.Errorf("mentions %q, want %q", strings.Join(got, " "), want)
+	}
+}

@@ -164,8 +164,8 @@ func (r *resolver) nearestPerson(here []dyad.Mention, k int) (dyad.Mention, bool
 	if len(r.persons) > 0 {
 		return r.persons[0], true // the first person of the sentence before, most often its subject
 	}
-	if r.lastPerson != nil && r.sinceLastPerson <= 2 {
-		return *r.lastPerson, true // the person last named, a sentence or two back
+	if r.lastPerson != nil && r.sinceLastPerson <= 4 {
+		return *r.lastPerson, true // the person last named, up to four sentences back (a quotation between)
 	}
 	return dyad.Mention{}, false
 }

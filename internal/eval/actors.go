@@ -5,6 +5,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 )
@@ -21,7 +23,8 @@ type GoldActor struct {
 
 // SilverGoldActors places the sources and targets of a silver story's
 // events in its text: on the first occurrence of the coders' words in
-// their sentence, or nowhere (a zero Span) when the words are not there.
+// their sentence as whole words (WordIndex), or nowhere (a zero Span)
+// when the words are not there.
 func SilverGoldActors(st SilverStory) []GoldActor {
 	var out []GoldActor
 	for _, s := range st.Sentences {
@@ -31,7 +34,7 @@ func SilverGoldActors(st SilverStory) []GoldActor {
 					continue
 				}
 				g := GoldActor{Text: a.Text, Country: a.Country, Role: a.Role, Sentence: s.Text}
-				if k := strings.Index(s.Text, a.Text); a.Text != "" && k >= 0 {
+				if k := WordIndex(s.Text, a.Text); a.Text != "" && k >= 0 {
 					g.Span = dyad.Span{Start: s.Span.Start + k, End: s.Span.Start + k + len(a.Text)}
 				}
 				out = append(out, g)
@@ -39,6 +42,40 @@ func SilverGoldActors(st SilverStory) []GoldActor {
 		}
 	}
 	return out
+}
+
+// WordIndex returns the byte offset of the first occurrence of words in
+// text that stands as whole words ("he" in "he said", not in "The"),
+// else of the first occurrence at all, else -1.
+func WordIndex(text, words string) int {
+	first := strings.Index(text, words)
+	if first < 0 || words == "" {
+		return first
+	}
+	for k := first; k >= 0; {
+		end := k + len(words)
+		if !letterBefore(text, k) && !letterAt(text, end) {
+			return k
+		}
+		next := strings.Index(text[k+1:], words)
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return first
+}
+
+// letterBefore and letterAt report whether the character ending before,
+// or starting at, byte i of text is a letter or digit.
+func letterBefore(text string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	return n > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func letterAt(text string, i int) bool {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return n > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // ActorScore says how many gold actors dyad found a mention over, and of

@@ -85,3 +85,20 @@ func TestSilverGoldActors(t *testing.T) {
 		t.Errorf("gold actors placed at %v, want %v", got, want)
 	}
 }
+
+func TestWordIndex(t *testing.T) {
+	for _, tt := range []struct {
+		text, words string
+		want        int
+	}{
+		{"The presence, he said.", "he", 14},
+		{"“We agree,” we said.", "We", 3},
+		{"Theory only.", "he", 1}, // no whole word: the first occurrence
+		{"Kabul fell.", "Herat", -1},
+		{"Iraqi Kurds met Kurds.", "Kurds", 6},
+	} {
+		if got := eval.WordIndex(tt.text, tt.words); got != tt.want {
+			t.Errorf("WordIndex(%q, %q) = %d, want %d", tt.text, tt.words, got, tt.want)
+		}
+	}
+}

@@ -16,6 +16,8 @@ import (
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/quotes"
+	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
 // DefaultMaxTokens bounds the sentences that are tagged, parsed and coded;
@@ -48,6 +50,12 @@ type Options struct {
 	// Extractor is the learned event extractor; nil: the embedded model,
 	// when there is one and Rules is off.
 	Extractor *extract.Extractor
+	// Mentions is the learned recogniser of actors the dictionary misses;
+	// nil: the embedded model, when there is one and the sentences are
+	// parsed. NoMentions turns it off (the dictionaries' actors alone, as
+	// PETRARCH's records expect).
+	Mentions   *actor.Recogniser
+	NoMentions bool
 }
 
 // DefaultOptions returns the options dyad runs with, without models; the
@@ -101,7 +109,11 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Rules {
 		x = nil
 	}
-	return &Pipeline{opts: opts, actors: actor.New(d), coder: c, places: g, discards: dict.NewDiscarder(d.Discards),
+	rec, err := mentionModel(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opts: opts, actors: actor.New(d).WithRecogniser(rec), coder: c, places: g, discards: dict.NewDiscarder(d.Discards),
 		extract: x, Patterns: c.Patterns()}, nil
 }
 
@@ -132,6 +144,7 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 	r.Sentences = sents
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
+	actors := p.actors.ForStory(doc.Text) // a story the recogniser learned from is read by a fold that did not
 	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
 		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
 		return r, nil
@@ -166,12 +179,12 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 		if p.opts.Parser != nil {
 			p.opts.Parser.Parse(s)
 		}
-		r.Actors[i] = p.actors.Find(doc.Text, s, doc.Date)
+		r.Actors[i] = actors.Find(doc.Text, s, doc.Date)
 	}
 	var where *storyPlaces
 	if !p.opts.Bare {
-		p.actors.Repair(doc.Text, r.Sentences, r.Actors, doc.Date)
-		coref.Resolve(doc.Text, r.Sentences, r.Actors)
+		actors.Repair(doc.Text, r.Sentences, r.Actors, doc.Date)
+		coref.ResolveIn(doc.Text, r.Sentences, r.Actors, p.placeCountry(doc, r.Actors))
 		r.Quotes = quotes.Find(doc.Text, r.Sentences, r.Actors)
 		coref.Speakers(doc.Text, r.Sentences, r.Actors, r.Quotes)
 		where = p.newStoryPlaces(doc, r.Actors)
@@ -210,6 +223,23 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 
 // loadModels fills in the embedded tagger and parser that opts leaves nil.
 // A binary built without a model codes on word order, as WordOrder does.
+// mentionModel returns the recogniser opts ask for: theirs, the embedded
+// one, or nil. Rules does not turn it off: the event extractor learns
+// from sentences read with the rules' events and these mentions.
+func mentionModel(opts Options) (*actor.Recogniser, error) {
+	switch {
+	case opts.NoMentions || opts.Parser == nil:
+		return nil, nil
+	case opts.Mentions != nil:
+		return opts.Mentions, nil
+	}
+	r, err := actor.DefaultRecogniser()
+	if errors.Is(err, actor.ErrNoMentionModel) {
+		return nil, nil
+	}
+	return r, err
+}
+
 func loadModels(opts *Options) error {
 	if opts.WordOrder {
 		opts.Tagger, opts.Parser = nil, nil
@@ -237,3 +267,31 @@ func loadModels(opts *Options) error {
 	}
 	return nil
 }
+
+// Mentions reads doc's sentences (segmented, tagged and parsed) and the
+// actor mentions the dictionary and name shapes find in each, without the
+// learned recogniser or coreference: the material "dyad train mentions"
+// learns from. Sentences the pipeline would skip are left with none.
+func (p *Pipeline) Mentions(doc *dyad.Document) ([]dyad.Sentence, [][]dyad.Mention) {
+	sents := segment.Sentences(doc.Text, tokenize.Text(doc.Text))
+	ms := make([][]dyad.Mention, len(sents))
+	rules := p.RuleMatcher()
+	for i := range sents {
+		s := &sents[i]
+		if noise.Boilerplate(s.Text) || len(s.Tokens) > p.opts.MaxTokens {
+			continue
+		}
+		if p.opts.Tagger != nil {
+			p.opts.Tagger.Tag(s)
+		}
+		if p.opts.Parser != nil {
+			p.opts.Parser.Parse(s)
+		}
+		ms[i] = rules.Find(doc.Text, s, doc.Date)
+	}
+	return sents, ms
+}
+
+// RuleMatcher returns the pipeline's actor matcher without the learned
+// recogniser: the dictionary and the name shapes alone.
+func (p *Pipeline) RuleMatcher() *actor.Matcher { return p.actors.WithRecogniser(nil) }
