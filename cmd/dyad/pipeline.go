@@ -23,6 +23,7 @@ type pipelineFlags struct {
 	wordOrder bool
 	beam      beamWidth
 	rules     bool
+	recognise bool
 	model     string
 	warn      io.Writer // the flag set's output, for warnings about --dict files
 }
@@ -31,10 +32,11 @@ type pipelineFlags struct {
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	pf.warn = fs.Output()
 	fs.Var(&pf.dicts, "dict", "dictionary `FILE` or directory loaded on top of the defaults (repeatable)")
-	fs.BoolVar(&pf.noDefault, "no-default-dict", false, "use only the --dict dictionaries, not dyad's defaults")
+	fs.BoolVar(&pf.noDefault, "no-default-dict", false, "use only the --dict dictionaries, not dyad's defaults, and code with them alone (the learned extractor reads dyad's own) unless --event-model is given")
 	fs.BoolVar(&pf.wordOrder, "word-order", false, "skip tagging and parsing; code on word order (faster, less accurate)")
 	pf.beam.register(fs)
 	fs.BoolVar(&pf.rules, "rules", false, "code with the dictionaries alone, without the learned event extractor")
+	fs.BoolVar(&pf.recognise, "recognise", false, "also find the actors the dictionaries miss with the learned mention recogniser (more actors; on news, fewer events right with the embedded event model)")
 	fs.StringVar(&pf.model, "event-model", "", "event extractor model `FILE` to use instead of the embedded one (dyad train events writes one)")
 }
 
@@ -54,7 +56,10 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 func (pf *pipelineFlags) options() (pipeline.Options, error) {
 	opts := pipeline.DefaultOptions()
 	opts.WordOrder = pf.wordOrder
-	opts.Rules = pf.rules
+	// The embedded extractor learned with dyad's dictionaries as
+	// evidence: a user who replaces them wants theirs to code.
+	opts.Rules = pf.rules || pf.noDefault && pf.model == ""
+	opts.Recognise = pf.recognise
 	if pf.model != "" && !pf.rules {
 		f, err := os.Open(pf.model)
 		if err != nil {

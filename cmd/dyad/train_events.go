@@ -32,6 +32,7 @@ func (c *TrainCommand) events(args []string) error {
 	fs.StringVar(out, "o", o, "model `FILE` to write")
 	fs.StringVar(out, "output", o, "same as -o")
 	alias(fs, "out", "output")
+	recognise := fs.Bool("recognise", false, "read the stories with the learned mention recogniser too (for a model to code with --recognise)")
 	retune := fs.String("retune", "", "tune the thresholds of model `FILE` on -dev again, without training")
 	opt := train.DefaultEventOptions()
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
@@ -55,6 +56,7 @@ func (c *TrainCommand) events(args []string) error {
 	}
 	opts := pipeline.DefaultOptions()
 	opts.Rules = true
+	opts.Recognise = *recognise
 	p, err := pipeline.New(opts)
 	if err != nil {
 		return err
@@ -94,7 +96,7 @@ func (c *TrainCommand) events(args []string) error {
 		return err
 	}
 	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs", *files, opt.Seed, opt.Epochs)
-	m.Scale = 1 / float64(max(m.Trigger.Scale, 1e-9)) // one perceptron update
+	m.Scale = 1 // margins are in perceptron updates; -dev tunes it
 	if *dev != "none" {
 		ds, err := eval.ReadSilver(path(*dev))
 		if err != nil {
@@ -198,7 +200,7 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	m.SourcelessMargin = math.MaxInt32
 	// How much the sentence model's say weighs on each word, and then
 	// how many words and arguments to code.
-	for _, w := range []float64{0, 0.25, 0.5, 1} {
+	for _, w := range []float64{0, 0.5, 1, 2} {
 		m.SentenceWeight, m.TriggerMargin, m.ArgMargin, m.SentenceMargin = w, 0, 0, math.MaxInt32
 		tm, am, _ := margins()
 		for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.17, 0.20} {

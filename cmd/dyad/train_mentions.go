@@ -57,7 +57,6 @@ func (c *TrainCommand) mentions(args []string) error {
 		stories = append(stories, s...)
 	}
 	opts := pipeline.DefaultOptions()
-	opts.NoMentions = true
 	p, err := pipeline.New(opts)
 	if err != nil {
 		return err

@@ -101,7 +101,6 @@ func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
 func NewCoder(d *dict.Dictionary, opts PetrarchOptions) (RecordCoder, error) {
 	popts := pipeline.DefaultOptions()
 	popts.Dict, popts.WordOrder, popts.Rules = d, opts.WordOrder, !opts.Model
-	popts.NoMentions = !opts.Model // the records test the dictionaries: their actors alone
 	popts.Coder.OwnCodes = true    // validation verbs use codes beyond CAMEO
 	var gold *goldParser
 	if opts.GoldParse {

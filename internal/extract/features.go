@@ -87,6 +87,15 @@ func NewSentence(s *dyad.Sentence, ms []dyad.Mention, rules []dyad.Event, lex Le
 				}
 			}
 		}
+		// A noun that is the object of such a verb carries its modality
+		// too: "vowed to push for tougher sanctions" imposes none yet.
+		for i := range s.Tokens {
+			if h := x.head[i]; h >= 0 && s.Tokens[i].UPOS == "NOUN" && x.control[h] != "" {
+				if r := x.relBase(i); r == "obj" || r == "obl" {
+					x.control[i] = x.control[h]
+				}
+			}
+		}
 	}
 	return x
 }

@@ -50,12 +50,13 @@ type Options struct {
 	// Extractor is the learned event extractor; nil: the embedded model,
 	// when there is one and Rules is off.
 	Extractor *extract.Extractor
-	// Mentions is the learned recogniser of actors the dictionary misses;
-	// nil: the embedded model, when there is one and the sentences are
-	// parsed. NoMentions turns it off (the dictionaries' actors alone, as
-	// PETRARCH's records expect).
-	Mentions   *actor.Recogniser
-	NoMentions bool
+	// Recognise adds the actors the learned mention recogniser finds
+	// beyond the dictionaries ("gunmen", "Iraqi Kurds", "legal experts"):
+	// Mentions, or the embedded model when nil, on parsed sentences. It is
+	// off by default: it finds more of the coders' actors, but the event
+	// extractor codes fewer events right with them (docs/EVENTS.md).
+	Recognise bool
+	Mentions  *actor.Recogniser
 }
 
 // DefaultOptions returns the options dyad runs with, without models; the
@@ -228,7 +229,7 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 // from sentences read with the rules' events and these mentions.
 func mentionModel(opts Options) (*actor.Recogniser, error) {
 	switch {
-	case opts.NoMentions || opts.Parser == nil:
+	case !opts.Recognise || opts.Parser == nil:
 		return nil, nil
 	case opts.Mentions != nil:
 		return opts.Mentions, nil

@@ -15,7 +15,6 @@ import (
 // the coders' eyes) and finds them, coded REB, in sentences it never saw.
 func TestMentionsLearn(t *testing.T) {
 	opts := pipeline.DefaultOptions()
-	opts.NoMentions = true
 	p, err := pipeline.New(opts)
 	if err != nil {
 		t.Fatal(err)
