@@ -101,7 +101,7 @@ func NewPetrarchCoder(env *EnvDict, opts PetrarchOptions) (RecordCoder, error) {
 func NewCoder(d *dict.Dictionary, opts PetrarchOptions) (RecordCoder, error) {
 	popts := pipeline.DefaultOptions()
 	popts.Dict, popts.WordOrder, popts.Rules = d, opts.WordOrder, !opts.Model
-	popts.Coder.OwnCodes = true    // validation verbs use codes beyond CAMEO
+	popts.Coder.OwnCodes = true // validation verbs use codes beyond CAMEO
 	var gold *goldParser
 	if opts.GoldParse {
 		gold = &goldParser{}
