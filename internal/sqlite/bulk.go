@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -10,30 +8,9 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// maxBulkArgs bounds the values of one multi-row INSERT. SQLite allows
-// 32,766, but the driver binds each value with a search over all of
-// them: past a few hundred, binding costs more than parsing saves.
-const maxBulkArgs = 400
-
-// bulkWriter inserts a load's rows many to a statement: the driver parses
-// a statement on every execution, so that one INSERT per row spends a
-// fifth of a load parsing. It numbers events and sentences itself (the
-// store is empty when a load begins), so that actor rows can name their
-// event without asking for its rowid.
-type bulkWriter struct {
-	now                string
-	lastEvent, lastSen int64
-	rows               map[string][][]any // by table
-	sums               *summaries
-}
-
-func newBulkWriter(now time.Time) *bulkWriter {
-	return &bulkWriter{now: now.Format(time.RFC3339), rows: map[string][][]any{}, sums: newSummaries()}
-}
-
 // bulkTables are the tables a load fills, each with its columns, in the
 // order they are written.
-var bulkTables = []struct{ name, cols string }{
+var bulkTables = [nTables]struct{ name, cols string }{
 	{"documents", "id, hash, url, title, text, date, source, ingested, n_sentences, n_events"},
 	{"sentences", "id, doc_id, idx, start, end, text"},
 	{"events", "id, " + eventColumns},
@@ -42,20 +19,69 @@ var bulkTables = []struct{ name, cols string }{
 	{"quotes", "event_id, text, speaker_code, speaker_text, direct"},
 }
 
+// Indexes into bulkTables and loadChunk.rows.
+const (
+	tDocuments = iota
+	tSentences
+	tEvents
+	tActors
+	tPlaces
+	tQuotes
+	nTables
+)
+
+// loadChunk is one batch of documents turned into rows, ready to write.
+type loadChunk struct {
+	rows      [nTables][][]any // by table, in bulkTables' order
+	documents int
+	events    int
+	sums      *summaries // counts to write with this chunk, or nil
+}
+
+// rowMaker turns documents into rows (encoding each event's record) and
+// counts the summaries, apart from writing them, so that a load does
+// this work on one core while SQLite writes on another. It numbers events
+// and sentences itself (the store is empty when a load begins), so that
+// actor rows can name their event without asking for its rowid.
+type rowMaker struct {
+	now                string
+	lastEvent, lastSen int64
+	sums               *summaries
+}
+
+func newRowMaker(now time.Time) *rowMaker {
+	return &rowMaker{now: now.Format(time.RFC3339), sums: newSummaries()}
+}
+
+// chunk returns the rows of batch. When the counts held in memory have
+// grown past maxSums rows, the chunk carries them, to be written with it.
+func (m *rowMaker) chunk(batch []*dyad.CodedDocument, maxSums int) (*loadChunk, error) {
+	c := &loadChunk{documents: len(batch)}
+	for _, cd := range batch {
+		if err := m.add(c, cd); err != nil {
+			return nil, fmt.Errorf("document %s: %w", cd.Doc.ID, err)
+		}
+	}
+	if m.sums.size() >= maxSums {
+		c.sums, m.sums = m.sums, newSummaries()
+	}
+	return c, nil
+}
+
 // add gathers the rows of one document.
-func (b *bulkWriter) add(cd *dyad.CodedDocument) error {
+func (m *rowMaker) add(c *loadChunk, cd *dyad.CodedDocument) error {
 	doc := cd.Doc
 	date := ""
 	if !doc.Date.IsZero() {
 		date = doc.Date.UTC().Format(time.RFC3339)
 	}
-	b.put("documents", doc.ID, dyad.ContentHash(doc), doc.URL, doc.Title, doc.Text, date, doc.Source, b.now,
+	c.put(tDocuments, doc.ID, dyad.ContentHash(doc), doc.URL, doc.Title, doc.Text, date, doc.Source, m.now,
 		len(cd.Sentences), len(cd.Events))
 	sids := make(map[int]int64, len(cd.Sentences))
 	for _, s := range cd.Sentences {
-		b.lastSen++
-		sids[s.Index] = b.lastSen
-		b.put("sentences", b.lastSen, doc.ID, s.Index, s.Span.Start, s.Span.End, s.Text)
+		m.lastSen++
+		sids[s.Index] = m.lastSen
+		c.put(tSentences, m.lastSen, doc.ID, s.Index, s.Span.Start, s.Span.End, s.Text)
 	}
 	for i := range cd.Events {
 		ev := &cd.Events[i]
@@ -63,16 +89,17 @@ func (b *bulkWriter) add(cd *dyad.CodedDocument) error {
 		if err != nil {
 			return fmt.Errorf("event %s: %w", ev.ID, err)
 		}
-		b.lastEvent++
-		b.put("events", append([]any{b.lastEvent}, row...)...)
-		b.details(b.lastEvent, ev)
-		b.sums.add(ev)
+		m.lastEvent++
+		c.put(tEvents, append([]any{m.lastEvent}, row...)...)
+		c.details(m.lastEvent, ev)
+		m.sums.add(ev)
+		c.events++
 	}
 	return nil
 }
 
 // details gathers the actor, place and quote rows of an event.
-func (b *bulkWriter) details(id int64, ev *dyad.Event) {
+func (c *loadChunk) details(id int64, ev *dyad.Event) {
 	for _, r := range []struct {
 		role string
 		a    dyad.Actor
@@ -83,48 +110,62 @@ func (b *bulkWriter) details(id int64, ev *dyad.Event) {
 				role += "_member"
 			}
 			if !a.IsZero() || a.Text != "" {
-				b.put("actors", id, role, a.Code, a.Country, a.Name, a.Text, a.Span.Start, a.Span.End)
+				c.put(tActors, id, role, a.Code, a.Country, a.Name, a.Text, a.Span.Start, a.Span.End)
 			}
 		}
 	}
 	if p := ev.Location; p != nil {
-		b.put("places", id, p.Name, p.Country, p.Lat, p.Lon, p.GeoNamesID)
+		c.put(tPlaces, id, p.Name, p.Country, p.Lat, p.Lon, p.GeoNamesID)
 	}
 	if q := ev.Quote; q != nil {
-		b.put("quotes", id, q.Text, q.Speaker.Code, q.Speaker.Text, q.Direct)
+		c.put(tQuotes, id, q.Text, q.Speaker.Code, q.Speaker.Text, q.Direct)
 	}
 }
 
-func (b *bulkWriter) put(table string, vals ...any) { b.rows[table] = append(b.rows[table], vals) }
+func (c *loadChunk) put(table int, vals ...any) { c.rows[table] = append(c.rows[table], vals) }
 
-// flush writes the gathered rows in tx and forgets them.
-func (b *bulkWriter) flush(ctx context.Context, tx *sql.Tx) error {
-	for _, t := range bulkTables {
-		if err := insertRows(ctx, tx, t.name, t.cols, "", b.rows[t.name]); err != nil {
-			return err
-		}
-		delete(b.rows, t.name)
-	}
-	return nil
+// bulkWriter writes chunks through prepared statements of a rawConn.
+type bulkWriter struct {
+	c     *rawConn
+	stmts [nTables]*rawStmt // INSERT, by table
+	sums  summaryWriter
 }
 
-// insertRows inserts rows into the columns cols of table, many to a
-// statement, each statement ending in suffix (an upsert clause, or "").
-func insertRows(ctx context.Context, tx *sql.Tx, table, cols, suffix string, rows [][]any) error {
-	ncol := strings.Count(cols, ",") + 1
-	per := max(1, maxBulkArgs/ncol)
-	one := "(?" + strings.Repeat(", ?", ncol-1) + ")"
-	for len(rows) > 0 {
-		n := min(per, len(rows))
-		q := "INSERT INTO " + table + " (" + cols + ") VALUES " + one + strings.Repeat(", "+one, n-1) + suffix
-		args := make([]any, 0, n*ncol)
-		for _, r := range rows[:n] {
-			args = append(args, r...)
+func newBulkWriter(c *rawConn) (*bulkWriter, error) {
+	b := &bulkWriter{c: c}
+	for i, t := range bulkTables {
+		n := strings.Count(t.cols, ",") + 1
+		st, err := c.prepare("INSERT INTO " + t.name + " (" + t.cols + ") VALUES (?" + strings.Repeat(", ?", n-1) + ")")
+		if err != nil {
+			b.close()
+			return nil, fmt.Errorf("prepare %s: %w", t.name, err)
 		}
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("%s: %w", table, err)
+		b.stmts[i] = st
+	}
+	return b, nil
+}
+
+func (b *bulkWriter) close() {
+	for _, st := range b.stmts {
+		if st != nil {
+			st.close()
 		}
-		rows = rows[n:]
+	}
+}
+
+// write inserts the rows of c, and its counts if it carries them.
+func (b *bulkWriter) write(c *loadChunk) error {
+	for i, rows := range c.rows {
+		for _, r := range rows {
+			if err := b.stmts[i].exec(r...); err != nil {
+				return fmt.Errorf("%s: %w", bulkTables[i].name, err)
+			}
+		}
+	}
+	if c.sums != nil {
+		if err := b.sums.write(b.c, c.sums); err != nil {
+			return fmt.Errorf("summaries: %w", err)
+		}
 	}
 	return nil
 }

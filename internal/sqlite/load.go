@@ -2,8 +2,9 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -14,21 +15,32 @@ const LoadBatch = 20_000
 
 // LoadProgress is what Load reports as it goes.
 type LoadProgress struct {
-	Stage     string        // "insert", "fts", "names", "index", "analyze"
+	Stage     string        // "insert", "summaries", "fts", "names", "index", "analyze"
 	Documents int           // stored so far
 	Events    int           // stored so far
 	Elapsed   time.Duration // since Load began
 }
 
+// loadSummaryRows is how many summary rows a load keeps in memory before
+// adding them to the tables. Held for a whole load, the counts are written
+// once, in key order; a load of a few million events fits (at about 150
+// bytes a row), a larger one writes them more than once.
+var loadSummaryRows = 8_000_000 // a variable for the tests of its upserts
+
 // Load bulk-loads the documents that next returns (nil when there are no
-// more) into an empty store, for building large benchmark stores: it
-// drops the secondary indexes and the triggers of the tables it fills,
-// inserts batch by batch with foreign-key checks off (adding each batch's
-// counts to the summaries), then builds the indexes, the full-text index
-// and the actor names in one pass each and puts the triggers back. progress, if not nil, is called
-// after each batch and stage. It returns ECONFLICT if the store holds
-// documents, and a constraint error if a document repeats one already
-// loaded (an id, content hash or URL). A load that is interrupted leaves a store without its
+// more) into an empty store, for building large benchmark stores. It
+// writes through a connection of its own (rawConn) with the journal off
+// and without syncing, a crash may leave a broken file: load into a new
+// file, never into a store that holds data you want (Load refuses one
+// that holds documents). It drops the secondary indexes and the triggers
+// of the tables it fills, inserts batch by batch with foreign-key checks
+// off, counting the summaries in memory, then writes the summaries, builds
+// the full-text index, the actor names and the indexes in one pass each,
+// puts the triggers back and turns the journal (WAL) on again. progress,
+// if not nil, is called after each batch and stage. It returns ECONFLICT
+// if the store holds documents, EINVALID for an in-memory store, and a
+// constraint error if a document repeats one already loaded (an id,
+// content hash or URL). An interrupted load leaves a store without its
 // indexes: delete the file and load again.
 func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progress func(LoadProgress)) (err error) {
 	start := time.Now()
@@ -38,55 +50,89 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 			progress(p)
 		}
 	}
+	if d.path == ":memory:" || strings.HasPrefix(d.path, "file::memory:") {
+		return dyad.Errorf(dyad.EINVALID, "load: an in-memory store cannot be bulk-loaded")
+	}
 	d.wmu.Lock()
 	defer d.wmu.Unlock()
-	conn, err := d.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
 	var n int
-	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1)").Scan(&n); err != nil {
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1)").Scan(&n); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
 	if n > 0 {
 		return dyad.Errorf(dyad.ECONFLICT, "%s holds documents: load into a new store", d.path)
 	}
-	ddl, err := dropForLoad(ctx, conn)
+	// The pool's idle connections keep the WAL open, and SQLite leaves WAL
+	// mode only when no other connection has it open: close them.
+	d.db.SetMaxIdleConns(0)
+	defer d.db.SetMaxIdleConns(MaxIdleConns)
+	c, err := openRaw(d.path)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
+	}
+	defer c.close()
+	if err := c.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY"); err != nil {
+		return fmt.Errorf("load: pragmas: %w", err)
+	}
+	// No journal: a failed load is not rolled back but thrown away. Should
+	// another connection hold the WAL open (a reader while loading), the
+	// load goes on in WAL mode, slower.
+	if mode, err := c.pragma("PRAGMA journal_mode = OFF"); err == nil && mode == "off" {
+		defer func() {
+			if _, e := c.pragma("PRAGMA journal_mode = WAL"); e != nil && err == nil {
+				err = fmt.Errorf("load: journal: %w", e)
+			}
+		}()
+	}
+	ddl, err := dropForLoad(c)
+	if err != nil {
+		return fmt.Errorf("load: drop: %w", err)
 	}
 	restored := false
 	defer func() { // on failure, put back what can be put back
 		if err != nil && !restored {
+			c.exec("ROLLBACK")
 			for _, q := range ddl {
-				conn.ExecContext(context.WithoutCancel(ctx), q)
+				c.exec(q)
 			}
 		}
 	}()
-	for _, p := range []string{"PRAGMA foreign_keys = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -1048576"} {
-		if _, err := conn.ExecContext(ctx, p); err != nil {
+	b, err := newBulkWriter(c)
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	defer b.close()
+	m := newRowMaker(d.Now().UTC())
+	chunks, stop := makeChunks(m, next)
+	defer stop()
+	var p LoadProgress
+	for ch := range chunks {
+		if ch.err != nil {
+			return fmt.Errorf("load: %w", ch.err)
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
-	var p LoadProgress
-	b := newBulkWriter(d.Now().UTC())
-	for batch := next(); batch != nil; batch = next() {
-		if err := d.loadBatch(ctx, conn, b, batch); err != nil {
+		if err := inTx(c, func() error { return b.write(ch.chunk) }); err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
-		p.Stage, p.Documents = "insert", p.Documents+len(batch)
-		for _, cd := range batch {
-			p.Events += len(cd.Events)
-		}
+		p.Stage, p.Documents, p.Events = "insert", p.Documents+ch.chunk.documents, p.Events+ch.chunk.events
 		report(p)
 	}
-	for _, st := range []struct{ stage, sql string }{
-		{"fts", "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')"},
-		{"names", "INSERT INTO actor_names (code, name, country, n) SELECT code, name, max(country), count(*) FROM actors WHERE code <> '' GROUP BY code, name"},
+	for _, st := range []struct {
+		stage string
+		run   func() error
+	}{
+		{"summaries", func() error { return b.sums.write(c, m.sums) }},
+		{"fts", func() error { return c.exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')") }},
+		{"names", func() error {
+			return c.exec("INSERT INTO actor_names (code, name, country, n) SELECT code, name, max(country), count(*) FROM actors WHERE code <> '' GROUP BY code, name")
+		}},
 	} {
-		if _, err := conn.ExecContext(ctx, st.sql); err != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := inTx(c, st.run); err != nil {
 			return fmt.Errorf("load: %s: %w", st.stage, err)
 		}
 		p.Stage = st.stage
@@ -94,18 +140,30 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	}
 	restored = true
 	for _, q := range ddl { // indexes, then triggers
-		if _, err := conn.ExecContext(ctx, q); err != nil {
+		if err := c.exec(q); err != nil {
 			return fmt.Errorf("load: %s: %w", q, err)
 		}
 	}
 	p.Stage = "index"
 	report(p)
-	if _, err := conn.ExecContext(ctx, "PRAGMA analysis_limit=2000; ANALYZE"); err != nil {
+	if err := c.exec("PRAGMA analysis_limit=2000; ANALYZE"); err != nil {
 		return fmt.Errorf("load: analyze: %w", err)
 	}
 	p.Stage = "analyze"
 	report(p)
 	return nil
+}
+
+// inTx runs f in a transaction of c.
+func inTx(c *rawConn, f func() error) error {
+	if err := c.exec("BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	if err := f(); err != nil {
+		c.exec("ROLLBACK")
+		return err
+	}
+	return c.exec("COMMIT")
 }
 
 // loadTables are the tables whose secondary indexes and triggers Load
@@ -114,52 +172,58 @@ const loadTables = "'events', 'sentences', 'actors', 'places', 'quotes'"
 
 // dropForLoad drops the secondary indexes and triggers of the loaded
 // tables and returns the statements that make them again, indexes first.
-func dropForLoad(ctx context.Context, conn *sql.Conn) ([]string, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_master
+func dropForLoad(c *rawConn) ([]string, error) {
+	var ddl, drops []string
+	err := c.query(`SELECT type, name, sql FROM sqlite_master
 		WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (`+loadTables+`)
-		ORDER BY type = 'trigger', name`)
+		ORDER BY type = 'trigger', name`, func(cols []string) error {
+		ddl, drops = append(ddl, cols[2]), append(drops, fmt.Sprintf("DROP %s %q", cols[0], cols[1]))
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	var ddl, drops []string
-	for rows.Next() {
-		var typ, name, q string
-		if err := rows.Scan(&typ, &name, &q); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ddl, drops = append(ddl, q), append(drops, fmt.Sprintf("DROP %s %q", typ, name))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
 	for _, q := range drops {
-		if _, err := conn.ExecContext(ctx, q); err != nil {
+		if err := c.exec(q); err != nil {
 			return nil, err
 		}
 	}
 	return ddl, nil
 }
 
-// loadBatch inserts one batch of documents in one transaction.
-func (d *DB) loadBatch(ctx context.Context, conn *sql.Conn, b *bulkWriter, batch []*dyad.CodedDocument) error {
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, cd := range batch {
-		if err := b.add(cd); err != nil {
-			return fmt.Errorf("document %s: %w", cd.Doc.ID, err)
+// chunkOrErr is what makeChunks sends: a chunk, or the error that ends
+// them.
+type chunkOrErr struct {
+	chunk *loadChunk
+	err   error
+}
+
+// makeChunks turns the batches that next returns into chunks on a
+// goroutine of its own, one chunk ahead of the writer. stop ends it early
+// and waits for it; after the channel closes, m.sums holds the counts no
+// chunk carried.
+func makeChunks(m *rowMaker, next func() []*dyad.CodedDocument) (<-chan chunkOrErr, func()) {
+	out := make(chan chunkOrErr, 1)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		for batch := next(); batch != nil; batch = next() {
+			c, err := m.chunk(batch, loadSummaryRows)
+			select {
+			case out <- chunkOrErr{c, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() { close(done) })
+		<-finished
 	}
-	if err := b.flush(ctx, tx); err != nil {
-		return err
-	}
-	if err := b.sums.write(ctx, tx); err != nil {
-		return fmt.Errorf("summaries: %w", err)
-	}
-	b.sums = newSummaries()
-	return tx.Commit()
 }

@@ -181,10 +181,19 @@ func TestSummariesMigration(t *testing.T) {
 // TestLoad checks that a bulk load makes the store CreateDocuments makes:
 // the same rows, indexes, triggers, full-text index and summaries.
 func TestLoad(t *testing.T) {
-	ctx := context.Background()
 	docs := synthDocs(5000)
 	want := MustOpenDB(t)
 	MustCreate(t, want, docs)
+	t.Run("OneWrite", func(t *testing.T) { testLoad(t, want, docs) })
+	t.Run("Upserts", func(t *testing.T) { // the counts are written after every batch
+		defer sqlite.SetLoadSummaryRows(1000)()
+		testLoad(t, want, docs)
+	})
+}
+
+// testLoad loads docs in two batches and compares the store with want.
+func testLoad(t *testing.T, want *sqlite.DB, docs []*dyad.CodedDocument) {
+	ctx := context.Background()
 	got := MustOpenDB(t)
 	batches := [][]*dyad.CodedDocument{docs[:100], docs[100:]}
 	var stages []string
@@ -205,7 +214,8 @@ func TestLoad(t *testing.T) {
 	checkSummaries(t, got)
 	for _, q := range []string{
 		"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY 1, 2",
-		"SELECT event_id, doc_id, sentence_id, date, source_code, target_code, cameo, confidence, record FROM events ORDER BY id",
+		"SELECT event_id, doc_id, sentence_id, date, source_code, target_code, cameo, confidence, record, typeof(record), typeof(sentence_id) FROM events ORDER BY id",
+		"SELECT id, typeof(url), typeof(n_events) FROM documents ORDER BY id",
 		"SELECT event_id, role, code, text, start FROM actors ORDER BY event_id, role",
 		"SELECT id, hash, n_sentences, n_events FROM documents ORDER BY id",
 		"SELECT code, name, n FROM actor_names ORDER BY 1, 2",
@@ -214,6 +224,10 @@ func TestLoad(t *testing.T) {
 		if diff := firstDiff(rowsOf(t, want, q), rowsOf(t, got, q)); diff != "" {
 			t.Fatalf("%s: CreateDocuments and Load differ: %s", q, diff)
 		}
+	}
+	var mode string // the load turns the journal off while it writes, and on again
+	if err := got.SQL().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode after Load = %q (%v), want wal", mode, err)
 	}
 	if err := got.Load(ctx, func() []*dyad.CodedDocument { return nil }, nil); dyad.ErrorCode(err) != dyad.ECONFLICT {
 		t.Fatalf("Load into a full store: %v, want ECONFLICT", err)

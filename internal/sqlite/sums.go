@@ -1,8 +1,7 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -83,61 +82,100 @@ func sum[K comparable](m map[K]*quadSum, k K) *quadSum {
 	return s
 }
 
-// write adds the counts to the summary tables.
-func (s *summaries) write(ctx context.Context, tx *sql.Tx) error {
-	qs := func(x *quadSum) []any { return []any{x.n, x.q[0], x.q[1], x.q[2], x.q[3], x.goldstein} }
-	var days, dyads, roots, actors, pairs [][]any
-	for k, x := range s.days {
-		days = append(days, append([]any{k}, qs(x)...))
-	}
-	for k, x := range s.dyads {
-		dyads = append(dyads, append([]any{k[0], k[1], k[2]}, qs(x)...))
-	}
-	for k, x := range s.roots {
-		roots = append(roots, append([]any{k[0], k[1], k[2]}, qs(x)...))
-	}
-	for k, n := range s.actors {
-		actors = append(actors, []any{k[0], k[1], k[2], n})
-	}
-	for k, x := range s.pairs {
-		pairs = append(pairs, append([]any{k[0], k[1], k[2]}, qs(x)...))
-	}
-	// In key order: a WITHOUT ROWID table fills page after page instead
-	// of splitting pages all over its tree (map order is random).
-	for _, rows := range [][][]any{days, dyads, roots, actors, pairs} {
-		slices.SortFunc(rows, compareKeys)
-	}
+// size returns how many rows the counts fill.
+func (s *summaries) size() int {
+	return len(s.days) + len(s.dyads) + len(s.roots) + len(s.actors) + len(s.pairs)
+}
+
+// summaryWriter adds counts to the summary tables of an empty store:
+// plainly the first time, by upsert after that.
+type summaryWriter struct{ wrote bool }
+
+// write adds the counts of s to the summary tables, in key order: a
+// WITHOUT ROWID table then fills page after page instead of splitting
+// pages all over its tree (map order is random).
+func (w *summaryWriter) write(c *rawConn, s *summaries) error {
 	const q = "n, q1, q2, q3, q4, goldstein"
 	const add = " DO UPDATE SET n = n + excluded.n, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2," +
 		" q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein"
+	qs := func(x *quadSum) []any { return []any{x.n, x.q[0], x.q[1], x.q[2], x.q[3], x.goldstein} }
+	type rowsFunc = func(put func(key [3]string, vals []any) error) error
 	for _, t := range []struct {
-		name, cols, upsert string
-		rows               [][]any
+		table, cols, update string
+		nkey                int // key columns, first in cols
+		rows                rowsFunc
 	}{
-		{"event_days", "date, " + q, " ON CONFLICT (date)" + add, days},
-		{"event_dyad_days", "source_root, target_root, date, " + q, " ON CONFLICT (source_root, target_root, date)" + add, dyads},
-		{"event_root_days", "role, root, date, " + q, " ON CONFLICT (role, root, date)" + add, roots},
-		{"event_actor_months", "month, code, country, n", " ON CONFLICT (month, code, country) DO UPDATE SET n = n + excluded.n", actors},
-		{"event_pair_months", "month, source_code, target_code, " + q, " ON CONFLICT (month, source_code, target_code)" + add, pairs},
+		{"event_days", "date, " + q, add, 1, func(put func([3]string, []any) error) error {
+			return eachSorted(s.days, func(k string) [3]string { return [3]string{k} }, qs, put)
+		}},
+		{"event_dyad_days", "source_root, target_root, date, " + q, add, 3,
+			func(put func([3]string, []any) error) error { return eachSorted(s.dyads, ident, qs, put) }},
+		{"event_root_days", "role, root, date, " + q, add, 3,
+			func(put func([3]string, []any) error) error { return eachSorted(s.roots, ident, qs, put) }},
+		{"event_actor_months", "month, code, country, n", " DO UPDATE SET n = n + excluded.n", 3,
+			func(put func([3]string, []any) error) error {
+				return eachSorted(s.actors, ident, func(n int64) []any { return []any{n} }, put)
+			}},
+		{"event_pair_months", "month, source_code, target_code, " + q, add, 3,
+			func(put func([3]string, []any) error) error { return eachSorted(s.pairs, ident, qs, put) }},
 	} {
-		if err := insertRows(ctx, tx, t.name, t.cols, t.upsert, t.rows); err != nil {
+		cols := strings.Split(t.cols, ", ")
+		nkey := t.nkey
+		sql := "INSERT INTO " + t.table + " (" + t.cols + ") VALUES (?" + strings.Repeat(", ?", len(cols)-1) + ")"
+		if w.wrote {
+			sql += " ON CONFLICT (" + strings.Join(cols[:nkey], ", ") + ")" + t.update
+		}
+		if err := writeRows(c, sql, nkey, t.rows); err != nil {
+			return fmt.Errorf("%s: %w", t.table, err)
+		}
+	}
+	w.wrote = true
+	return nil
+}
+
+func ident(k [3]string) [3]string { return k }
+
+// eachSorted calls put with the key and values of each entry of m, in key
+// order.
+func eachSorted[K comparable, V any](m map[K]V, key func(K) [3]string, vals func(V) []any, put func([3]string, []any) error) error {
+	type entry struct {
+		k [3]string
+		v V
+	}
+	es := make([]entry, 0, len(m))
+	for k, v := range m {
+		es = append(es, entry{key(k), v})
+	}
+	slices.SortFunc(es, func(a, b entry) int {
+		for i := range a.k {
+			if c := strings.Compare(a.k[i], b.k[i]); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	for _, e := range es {
+		if err := put(e.k, vals(e.v)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// compareKeys orders rows by their leading string columns (the keys).
-func compareKeys(a, b []any) int {
-	for i := range min(len(a), len(b)) {
-		x, ok1 := a[i].(string)
-		y, ok2 := b[i].(string)
-		if !ok1 || !ok2 {
-			return 0
-		}
-		if c := strings.Compare(x, y); c != 0 {
-			return c
-		}
+// writeRows runs sql once per row that rows gives: the first nkey parts
+// of its key, then its values.
+func writeRows(c *rawConn, sql string, nkey int, rows func(put func([3]string, []any) error) error) error {
+	st, err := c.prepare(sql)
+	if err != nil {
+		return err
 	}
-	return 0
+	defer st.close()
+	args := make([]any, 0, 10)
+	return rows(func(k [3]string, vals []any) error {
+		args = args[:0]
+		for _, p := range k[:nkey] {
+			args = append(args, p)
+		}
+		return st.exec(append(args, vals...)...)
+	})
 }
