@@ -202,6 +202,12 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +
 		" GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT ?"
 	args := c.args
+	if onlyDates(f) && (f.From != nil || f.To != nil) {
+		out, ok, err := d.topDyadsRange(ctx, f, pageSize(limit))
+		if err != nil || ok {
+			return out, err
+		}
+	}
 	if onlyDates(f) {
 		var from string
 		from, args = monthsUnion("event_pair_months", "source_code, target_code, n, q1, q2, q3, q4, goldstein", f.From, f.To,

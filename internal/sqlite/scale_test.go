@@ -260,7 +260,9 @@ func TestSummariesAnswer(t *testing.T) {
 		{"", ""}, {"2015-01-01", ""}, {"", "2015-02-28"}, {"2015-01-10", "2015-03-20"}, {"2015-02-01", "2015-02-28"},
 		{"2015-02-03", "2015-02-17"}, {"2015-01-31", "2015-02-01"}, {"2015-03-01", "2015-04-15"}, {"2015-02-15", "2015-03-31"},
 		{"2015-04-02", "2015-03-01"}, {"2014-12-30", "2015-01-02"},
+		{"2015-01-01", "2015-04-30"}, {"2015-01-05", "2015-04-20"}, {"", "2015-03-31"}, {"2015-02-01", ""}, {"2015-01-20", "2015-03-10"},
 	}
+	bounded := 0 // ranges topDyadsRange answered
 	for _, r := range ranges {
 		var f dyad.EventFilter
 		if r[0] != "" {
@@ -287,6 +289,13 @@ func TestSummariesAnswer(t *testing.T) {
 		d1, e1 := db.TopDyads(ctx, f, 15)
 		d2, e2 := db.TopDyads(ctx, ev, 15)
 		check("TopDyads", d1, d2, e1, e2)
+		if f.From != nil || f.To != nil {
+			d3, ok, e3 := db.TopDyadsRange(ctx, f, 15)
+			if ok {
+				bounded++
+				check("TopDyadsRange", d3, d2, e3, e2)
+			}
+		}
 		n1, e1 := db.CountEvents(ctx, f)
 		n2, e2 := db.CountEvents(ctx, ev)
 		check("CountEvents", n1, n2, e1, e2)
@@ -305,5 +314,8 @@ func TestSummariesAnswer(t *testing.T) {
 			n2, e2 := db.CountEvents(ctx, dev)
 			check(fmt.Sprintf("CountEvents %+v", dy), n1, n2, e1, e2)
 		}
+	}
+	if bounded < 5 {
+		t.Errorf("TopDyadsRange answered %d ranges, want the 5 of two months or more", bounded)
 	}
 }
