@@ -60,7 +60,7 @@ func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (
 	return all[:min(limit, len(all))], true, nil
 }
 
-// monthsIn returns the months (YYYY-MM, '' for undated events) from lo to
+// monthsIn returns the months (YYYY-MM, ” for undated events) from lo to
 // hi inclusive that hold events.
 func (d *DB) monthsIn(ctx context.Context, lo, hi string) ([]string, error) {
 	rows, err := d.db.QueryContext(ctx, "SELECT DISTINCT substr(date, 1, 7) FROM event_days WHERE date >= ? AND date < ? ORDER BY 1", lo, hi+"~")
