@@ -47,10 +47,18 @@ type rowMaker struct {
 	now                string
 	lastEvent, lastSen int64
 	sums               *summaries
+	names              map[[2]string]*actorName // by code and name: the rows of actor_names
+}
+
+// actorName is a row of actor_names: how many actor rows carry a code
+// under a name, and the greatest of their countries (as SQL's max).
+type actorName struct {
+	country string
+	n       int64
 }
 
 func newRowMaker(now time.Time) *rowMaker {
-	return &rowMaker{now: now.Format(time.RFC3339), sums: newSummaries()}
+	return &rowMaker{now: now.Format(time.RFC3339), sums: newSummaries(), names: map[[2]string]*actorName{}}
 }
 
 // chunk returns the rows of batch. When the counts held in memory have
@@ -91,15 +99,16 @@ func (m *rowMaker) add(c *loadChunk, cd *dyad.CodedDocument) error {
 		}
 		m.lastEvent++
 		c.put(tEvents, append([]any{m.lastEvent}, row...)...)
-		c.details(m.lastEvent, ev)
+		m.details(c, m.lastEvent, ev)
 		m.sums.add(ev)
 		c.events++
 	}
 	return nil
 }
 
-// details gathers the actor, place and quote rows of an event.
-func (c *loadChunk) details(id int64, ev *dyad.Event) {
+// details gathers the actor, place and quote rows of an event, and
+// counts its actors' names.
+func (m *rowMaker) details(c *loadChunk, id int64, ev *dyad.Event) {
 	for _, r := range []struct {
 		role string
 		a    dyad.Actor
@@ -111,6 +120,7 @@ func (c *loadChunk) details(id int64, ev *dyad.Event) {
 			}
 			if !a.IsZero() || a.Text != "" {
 				c.put(tActors, id, role, a.Code, a.Country, a.Name, a.Text, a.Span.Start, a.Span.End)
+				m.countName(a)
 			}
 		}
 	}
@@ -120,6 +130,31 @@ func (c *loadChunk) details(id int64, ev *dyad.Event) {
 	if q := ev.Quote; q != nil {
 		c.put(tQuotes, id, q.Text, q.Speaker.Code, q.Speaker.Text, q.Direct)
 	}
+}
+
+// countName counts an actor row in actor_names, as its insert trigger
+// does.
+func (m *rowMaker) countName(a dyad.Actor) {
+	if a.Code == "" {
+		return
+	}
+	k := [2]string{a.Code, a.Name}
+	x := m.names[k]
+	if x == nil {
+		x = &actorName{country: a.Country}
+		m.names[k] = x
+	}
+	x.n++
+	x.country = max(x.country, a.Country)
+}
+
+// writeNames writes the counted actor names into the empty actor_names.
+func (m *rowMaker) writeNames(c *rawConn) error {
+	return writeRows(c, "INSERT INTO actor_names (code, name, country, n) VALUES (?, ?, ?, ?)", 2,
+		func(put func([3]string, []any) error) error {
+			return eachSorted(m.names, func(k [2]string) [3]string { return [3]string{k[0], k[1]} },
+				func(x *actorName) []any { return []any{x.country, x.n} }, put)
+		})
 }
 
 func (c *loadChunk) put(table int, vals ...any) { c.rows[table] = append(c.rows[table], vals) }

@@ -125,9 +125,7 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	}{
 		{"summaries", func() error { return b.sums.write(c, m.sums) }},
 		{"fts", func() error { return c.exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')") }},
-		{"names", func() error {
-			return c.exec("INSERT INTO actor_names (code, name, country, n) SELECT code, name, max(country), count(*) FROM actors WHERE code <> '' GROUP BY code, name")
-		}},
+		{"names", func() error { return m.writeNames(c) }},
 	} {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -218,7 +218,7 @@ func testLoad(t *testing.T, want *sqlite.DB, docs []*dyad.CodedDocument) {
 		"SELECT id, typeof(url), typeof(n_events) FROM documents ORDER BY id",
 		"SELECT event_id, role, code, text, start FROM actors ORDER BY event_id, role",
 		"SELECT id, hash, n_sentences, n_events FROM documents ORDER BY id",
-		"SELECT code, name, n FROM actor_names ORDER BY 1, 2",
+		"SELECT code, name, country, n FROM actor_names ORDER BY 1, 2",
 		"SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'talks' ORDER BY 1",
 	} {
 		if diff := firstDiff(rowsOf(t, want, q), rowsOf(t, got, q)); diff != "" {
