@@ -146,7 +146,13 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 	if f.CAMEO != nil {
 		// Each form has an index ending in the date: events_root,
 		// events_code3 (an index on the expression), events_cameo.
-		switch p := *f.CAMEO; len(p) {
+		p := *f.CAMEO
+		if len(p) > 2 && (f.Country != nil || f.SourceCountry != nil || f.TargetCountry != nil) {
+			// A code's root is its first two digits: with a country,
+			// events_*_country_root seek on it.
+			c.add("e.root = ?", p[:2])
+		}
+		switch len(p) {
 		case 2:
 			c.add("e.root = ?", p)
 		case 3:

@@ -71,7 +71,9 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		return fmt.Errorf("load: %w", err)
 	}
 	defer c.close()
-	if err := c.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY"); err != nil {
+	// The index builds read the events table once each: through a memory
+	// map (as far as SQLite maps, 2 GB), not a read call per page.
+	if err := c.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 2147418112"); err != nil {
 		return fmt.Errorf("load: pragmas: %w", err)
 	}
 	// No journal: a failed load is not rolled back but thrown away. Should
@@ -124,7 +126,7 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		run   func() error
 	}{
 		{"summaries", func() error { return b.sums.write(c, m.sums) }},
-		{"fts", func() error { return c.exec("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')") }},
+		{"fts", func() error { return rebuildText(c) }},
 		{"names", func() error { return m.writeNames(c) }},
 	} {
 		if err := ctx.Err(); err != nil {
@@ -150,6 +152,17 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	p.Stage = "analyze"
 	report(p)
 	return nil
+}
+
+// rebuildText builds the full-text index from the sentences, with a
+// large in-memory buffer (hashsize): FTS5 writes a segment each time the
+// buffer fills and merges the segments as they pile up, and with the
+// default megabyte the merges cost a load more than the tokenizing. The
+// default is put back for the writes that follow.
+func rebuildText(c *rawConn) error {
+	return c.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 268435456);" +
+		" INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');" +
+		" INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 1048576)")
 }
 
 // inTx runs f in a transaction of c.

@@ -43,6 +43,8 @@ var planCases = []struct {
 	{"Modality", dyad.EventFilter{Modality: ptr(dyad.Negated)}, true, false},
 	{"MinConfidence", dyad.EventFilter{MinConfidence: ptr(0.9)}, true, true},
 	{"CountryModalityConfidenceCAMEO", dyad.EventFilter{Country: ptr("IRN"), Modality: ptr(dyad.Asserted), MinConfidence: ptr(0.5), CAMEO: ptr("19")}, true, false},
+	{"CountryCAMEOCode", dyad.EventFilter{Country: ptr("IRN"), CAMEO: ptr("190")}, true, false},
+	{"SourceCountryCAMEOLeaf", dyad.EventFilter{SourceCountry: ptr("RUS"), CAMEO: ptr("0841")}, true, false},
 	{"Outlet", dyad.EventFilter{DocSource: ptr("Reuters")}, true, false},
 	{"DateSource", dyad.EventFilter{DateSource: ptr(dyad.DateFromText)}, true, false},
 	{"DyadDateSource", dyad.EventFilter{Source: ptr("USA"), Target: ptr("PAK"), DateSource: ptr(dyad.DateFromText)}, true, false},
@@ -106,6 +108,10 @@ func TestQueryPlans(t *testing.T) {
 				checkPlan(t, plan, q, tc.ordered, tc.walk)
 				if tc.f.Source != nil && tc.f.Target != nil && !strings.Contains(strings.Join(plan, "\n"), "events_dyad") {
 					t.Errorf("a dyad's page does not walk events_dyad:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				}
+				if tc.f.CAMEO != nil && (tc.f.Country != nil || tc.f.SourceCountry != nil || tc.f.TargetCountry != nil) &&
+					!regexp.MustCompile(`_country_root \(\w+_country=\? AND root=\?`).MatchString(strings.Join(plan, "\n")) {
+					t.Errorf("a country's page of one event root does not seek events_*_country_root:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
 				}
 				if testing.Verbose() {
 					t.Logf("%s\n%s", q, strings.Join(plan, "\n"))

@@ -42,10 +42,22 @@ func downgrade4(tb testing.TB, db *sqlite.DB) {
 	}
 }
 
-// downgrade6 undoes migration 0006 (the date_source column and its
-// indexes), leaving a store of schema 5.
+// downgrade7 undoes migration 0007 (the country and root indexes),
+// leaving a store of schema 6.
+func downgrade7(tb testing.TB, db *sqlite.DB) {
+	tb.Helper()
+	for _, q := range []string{"DROP INDEX events_source_country_root", "DROP INDEX events_target_country_root", "PRAGMA user_version = 6"} {
+		if _, err := db.SQL().ExecContext(context.Background(), q); err != nil {
+			tb.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// downgrade6 undoes migrations 0007 and 0006 (the date_source column and
+// its indexes), leaving a store of schema 5.
 func downgrade6(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
+	downgrade7(tb, db)
 	for _, q := range []string{"DROP INDEX events_date_source", "DROP INDEX events_date_source_dyad",
 		"ALTER TABLE events DROP COLUMN date_source", "PRAGMA user_version = 5"} {
 		if _, err := db.SQL().ExecContext(context.Background(), q); err != nil {
