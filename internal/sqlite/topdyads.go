@@ -40,20 +40,20 @@ func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (
 		return nil, false, err
 	}
 	seed, err := d.pairSums(ctx, months, part,
-		"SELECT source_code, target_code FROM event_pair_months WHERE month = 'all' ORDER BY n DESC LIMIT ?", rangeSeedPairs)
+		"SELECT source_code, target_code FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = 'all' ORDER BY n DESC LIMIT ?", rangeSeedPairs)
 	if err != nil || len(seed) < limit {
 		return nil, false, err
 	}
 	bar := seed[limit-1].Events
 	var n int
-	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM event_pair_months WHERE month = 'all' AND n >= ?", bar).Scan(&n); err != nil {
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = 'all' AND n >= ?", bar).Scan(&n); err != nil {
 		return nil, false, fmt.Errorf("top dyads: %w", err)
 	}
 	if n > rangeMaxPairs {
 		return nil, false, nil
 	}
 	all, err := d.pairSums(ctx, months, part,
-		"SELECT source_code, target_code FROM event_pair_months WHERE month = 'all' AND n >= ?", bar)
+		"SELECT source_code, target_code FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = 'all' AND n >= ?", bar)
 	if err != nil {
 		return nil, false, err
 	}
