@@ -215,13 +215,15 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 				" e.quad = 3 AS q3, e.quad = 4 AS q4, e.goldstein AS goldstein", " AND e.source_code <> '' AND e.target_code <> ''"})
 		q = "SELECT source_code, target_code, sum(n) AS n, sum(q1), sum(q2), sum(q3), sum(q4), total(goldstein) FROM (" + from +
 			") GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?"
-		if f.From == nil && f.To == nil { // all time: the busiest rows, from event_pair_months_n
+		if lo, hi, ok, days := rangeParts(f.From, f.To); ok && lo == hi && len(days) == 0 {
+			// All time or one whole month: the month's rows (one a pair)
+			// are the answer, the busiest read from event_pair_months_n.
 			// The limit-th count first, then the rows at or above it: a
 			// range of the index, sorted; ordering all the pairs by count
 			// and code sorts every tie at the bottom.
-			q, args = "SELECT source_code, target_code, n, q1, q2, q3, q4, goldstein FROM event_pair_months"+
-				" WHERE month = 'all' AND n >= coalesce((SELECT n FROM event_pair_months WHERE month = 'all'"+
-				" ORDER BY n DESC LIMIT 1 OFFSET ?), 0) ORDER BY n DESC, source_code, target_code LIMIT ?", []any{pageSize(limit) - 1}
+			q, args = "SELECT source_code, target_code, n, q1, q2, q3, q4, goldstein FROM event_pair_months INDEXED BY event_pair_months_n"+
+				" WHERE month = ? AND n >= coalesce((SELECT n FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = ?"+
+				" ORDER BY n DESC LIMIT 1 OFFSET ?), 0) ORDER BY n DESC, source_code, target_code LIMIT ?", []any{lo, lo, pageSize(limit) - 1}
 		}
 	}
 	rows, err := d.db.QueryContext(ctx, q, append(slices.Clone(args), pageSize(limit))...)
