@@ -30,9 +30,9 @@ var loadSummaryRows = 8_000_000 // a variable for the tests of its upserts
 // Load bulk-loads the documents that next returns (nil when there are no
 // more) into an empty store, for building large benchmark stores. It
 // writes through a connection of its own (rawConn) with the journal off
-// and without syncing, a crash may leave a broken file: load into a new
-// file, never into a store that holds data you want (Load refuses one
-// that holds documents). It drops the secondary indexes and the triggers
+// and without syncing, so a failure or a crash leaves a broken file: load
+// into a new file, never into a store that holds data you want (Load
+// refuses one that holds documents). It drops the secondary indexes and the triggers
 // of the tables it fills, inserts batch by batch with foreign-key checks
 // off, counting the summaries in memory, then writes the summaries, builds
 // the full-text index, the actor names and the indexes in one pass each,
@@ -40,8 +40,9 @@ var loadSummaryRows = 8_000_000 // a variable for the tests of its upserts
 // if not nil, is called after each batch and stage. It returns ECONFLICT
 // if the store holds documents, EINVALID for an in-memory store, and a
 // constraint error if a document repeats one already loaded (an id,
-// content hash or URL). An interrupted load leaves a store without its
-// indexes: delete the file and load again.
+// content hash or URL). A failed or interrupted load is not rolled back
+// and its indexes are not rebuilt (at ten million events that alone takes
+// many minutes): delete the file and load again.
 func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progress func(LoadProgress)) (err error) {
 	start := time.Now()
 	report := func(p LoadProgress) {
@@ -90,15 +91,6 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	if err != nil {
 		return fmt.Errorf("load: drop: %w", err)
 	}
-	restored := false
-	defer func() { // on failure, put back what can be put back
-		if err != nil && !restored {
-			c.exec("ROLLBACK")
-			for _, q := range ddl {
-				c.exec(q)
-			}
-		}
-	}()
 	b, err := newBulkWriter(c)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
@@ -138,7 +130,6 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		p.Stage = st.stage
 		report(p)
 	}
-	restored = true
 	for _, q := range ddl { // indexes, then triggers
 		if err := c.exec(q); err != nil {
 			return fmt.Errorf("load: %s: %w", q, err)
