@@ -32,11 +32,12 @@ var loadSummaryRows = 8_000_000 // a variable for the tests of its upserts
 // writes through a connection of its own (rawConn) with the journal off
 // and without syncing, so a failure or a crash leaves a broken file: load
 // into a new file, never into a store that holds data you want (Load
-// refuses one that holds documents). It drops the secondary indexes and the triggers
-// of the tables it fills, inserts batch by batch with foreign-key checks
-// off, counting the summaries in memory, then writes the summaries, builds
-// the full-text index, the actor names and the indexes in one pass each,
-// puts the triggers back and turns the journal (WAL) on again. progress,
+// refuses one that holds documents). It drops the secondary indexes and
+// the triggers of the tables it fills, inserts batch by batch with
+// foreign-key checks off, counting the summaries and actor names in
+// memory, then writes them, builds the full-text index and the indexes in
+// one pass each, puts the triggers back and turns the journal (WAL) on
+// again. progress,
 // if not nil, is called after each batch and stage. It returns ECONFLICT
 // if the store holds documents, EINVALID for an in-memory store, and a
 // constraint error if a document repeats one already loaded (an id,
@@ -80,8 +81,8 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	// No journal: a failed load is not rolled back but thrown away. Should
 	// another connection hold the WAL open (a reader while loading), the
 	// load goes on in WAL mode, slower.
-	if mode, err := c.pragma("PRAGMA journal_mode = OFF"); err == nil && mode == "off" {
-		defer func() {
+	if mode, perr := c.pragma("PRAGMA journal_mode = OFF"); perr == nil && mode == "off" {
+		defer func() { // err is Load's result here
 			if _, e := c.pragma("PRAGMA journal_mode = WAL"); e != nil && err == nil {
 				err = fmt.Errorf("load: journal: %w", e)
 			}
