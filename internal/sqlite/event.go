@@ -60,14 +60,16 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 }
 
 // pageQuery returns the query of the first n events matching c, in
-// (date, id) order or, with desc, its reverse, with its arguments.
+// (date, id) order or, with desc, its reverse, with its arguments. Branches
+// (and a rare word's events, sorted from events_sentence alone) choose
+// their page's ids first; the rows are read for those ids only.
 func pageQuery(c *cond, n int, desc bool) (string, []any) {
 	order := " ORDER BY e.date, e.id LIMIT ?"
 	if desc {
 		order = " ORDER BY e.date DESC, e.id DESC LIMIT ?"
 	}
 	bs := c.branches()
-	if len(bs) == 1 {
+	if len(bs) == 1 && !slices.Contains(c.where, textIn) {
 		return strings.Replace(eventSelect, "FROM events e", "FROM events e"+hint(c), 1) + c.String() +
 			order, append(slices.Clone(c.args), n)
 	}

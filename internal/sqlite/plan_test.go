@@ -109,6 +109,9 @@ func TestQueryPlans(t *testing.T) {
 				if tc.f.Source != nil && tc.f.Target != nil && !strings.Contains(strings.Join(plan, "\n"), "events_dyad") {
 					t.Errorf("a dyad's page does not walk events_dyad:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
 				}
+				if tc.name == "TextRare" && !strings.Contains(strings.Join(plan, "\n"), "COVERING INDEX events_sentence") {
+					t.Errorf("a rare word's page does not sort its events from events_sentence alone:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				}
 				if tc.f.CAMEO != nil && (tc.f.Country != nil || tc.f.SourceCountry != nil || tc.f.TargetCountry != nil) &&
 					!regexp.MustCompile(`_country_root \(\w+_country=\? AND root=\?`).MatchString(strings.Join(plan, "\n")) {
 					t.Errorf("a country's page of one event root does not seek events_*_country_root:\n%s\nquery: %s", strings.Join(plan, "\n"), q)

@@ -42,11 +42,13 @@ func downgrade4(tb testing.TB, db *sqlite.DB) {
 	}
 }
 
-// downgrade7 undoes migration 0007 (the country and root indexes),
+// downgrade7 undoes migration 0007 (the country and root indexes, the
+// date in events_sentence),
 // leaving a store of schema 6.
 func downgrade7(tb testing.TB, db *sqlite.DB) {
 	tb.Helper()
-	for _, q := range []string{"DROP INDEX events_source_country_root", "DROP INDEX events_target_country_root", "PRAGMA user_version = 6"} {
+	for _, q := range []string{"DROP INDEX events_source_country_root", "DROP INDEX events_target_country_root",
+		"DROP INDEX events_sentence", "CREATE INDEX events_sentence ON events(sentence_id)", "PRAGMA user_version = 6"} {
 		if _, err := db.SQL().ExecContext(context.Background(), q); err != nil {
 			tb.Fatalf("%s: %v", q, err)
 		}

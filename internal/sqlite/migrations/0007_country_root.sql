@@ -7,3 +7,10 @@
 -- seeks here as well.
 CREATE INDEX events_source_country_root ON events(source_country, root, date);
 CREATE INDEX events_target_country_root ON events(target_country, root, date);
+
+-- A rare word's page (q) gathers the events of the word's sentences and
+-- sorts them by date: with the date in events_sentence that sort reads the
+-- index alone, and only the page's events are read from the table (at ten
+-- million events a word in 3,000 sentences read 3,000 rows at random).
+DROP INDEX events_sentence;
+CREATE INDEX events_sentence ON events(sentence_id, date);
