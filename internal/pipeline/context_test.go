@@ -71,7 +71,7 @@ func TestCodeLongStory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	para := "Russian forces attacked Ukrainian troops on Monday. Chinese officials met with Japanese diplomats.\n\n"
+	para := "Russian forces attacked Ukrainian troops on Monday. Chinese officials met with Japanese diplomats. \"We will talk again,\" the Chinese minister said.\n\n"
 	title := "Iran threatens Israel"
 	one := p.Code(&dyad.Document{ID: "p", Title: title, Text: para})
 	heads := 0
@@ -93,6 +93,12 @@ func TestCodeLongStory(t *testing.T) {
 		if s.Index != i || doc.Text[s.Span.Start:s.Span.End] != s.Text {
 			t.Fatalf("sentence %d: index %d, span %v holds %q, want %q", i, s.Index, s.Span, doc.Text[s.Span.Start:s.Span.End], s.Text)
 		}
+	}
+	if len(one.Quotes) == 0 {
+		t.Fatal("the paragraph alone has no quotation")
+	}
+	if got, want := len(r.Quotes), n*len(one.Quotes); got != want { // each part once, not the whole story's each time
+		t.Fatalf("%d quotations, want %d", got, want)
 	}
 	if got, want := len(r.Events), n*(len(one.Events)-heads)+heads; got != want {
 		t.Fatalf("%d events, want %d (%d per paragraph, %d from the headline once)", got, want, len(one.Events)-heads, heads)

@@ -18,10 +18,16 @@ var speech = map[string]bool{
 // Find returns the quotations of a story, in order: direct ones between
 // quotation marks and indirect ones after a verb of saying. ms holds each
 // sentence's actor mentions; a quotation whose speaker is not an actor is
-// still returned, with an empty Speaker.
+// still returned, with an empty Speaker. Quotation marks are read only
+// between the first sentence's start and the last one's end, so that a
+// story coded a part at a time finds each quotation once.
 func Find(text string, sents []dyad.Sentence, ms [][]dyad.Mention) []dyad.Quote {
+	if len(sents) == 0 {
+		return nil
+	}
 	var out []dyad.Quote
-	direct := directSpans(text)
+	lo, hi := sents[0].Span.Start, sents[len(sents)-1].Span.End
+	direct := directSpans(text[lo:hi], lo)
 	for _, sp := range direct {
 		q := dyad.Quote{Text: text[sp.Start:sp.End], Span: sp, Direct: true}
 		q.Speaker = speakerOf(sents, ms, sp)
@@ -61,8 +67,9 @@ func Find(text string, sents []dyad.Sentence, ms [][]dyad.Mention) []dyad.Quote 
 }
 
 // directSpans returns the spans between pairs of quotation marks, curly or
-// straight, without the marks.
-func directSpans(text string) []dyad.Span {
+// straight, without the marks; text starts at byte off of the story, and
+// the spans are the story's.
+func directSpans(text string, off int) []dyad.Span {
 	var out []dyad.Span
 	open := -1
 	for i, r := range text {
@@ -71,7 +78,7 @@ func directSpans(text string) []dyad.Span {
 			open = i + len(string(r))
 		case (r == '\u201d' || r == '"') && open >= 0:
 			if i > open {
-				out = append(out, dyad.Span{Start: open, End: i})
+				out = append(out, dyad.Span{Start: off + open, End: off + i})
 			}
 			open = -1
 		case r == '\n' && open >= 0 && strings.HasPrefix(text[i:], "\n\n"):

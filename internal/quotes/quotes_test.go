@@ -76,3 +76,17 @@ func TestFind(t *testing.T) {
 		}
 	})
 }
+
+// TestFindPart checks that Find reads quotation marks only within the
+// sentences it is given: a long story is coded a part at a time, and
+// each part must not return the quotations of the whole story again.
+func TestFindPart(t *testing.T) {
+	first := `"We will not accept it," Blinken told reporters.`
+	second := `Sugiyama said: "Japan stands firm."`
+	text := first + "\n\n" + second
+	s2 := sentence(second, len(first)+2)
+	got := quotes.Find(text, []dyad.Sentence{s2}, [][]dyad.Mention{nil})
+	if len(got) != 1 || got[0].Text != "Japan stands firm." || text[got[0].Span.Start:got[0].Span.End] != got[0].Text {
+		t.Fatalf("Find(second sentence of %q) = %+v, want the one quotation %q with its span in the story", text, got, "Japan stands firm.")
+	}
+}
