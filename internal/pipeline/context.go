@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/extract"
 	"github.com/dyad-events/dyad/internal/segment"
 	"github.com/dyad-events/dyad/internal/tokenize"
 )
@@ -20,7 +19,7 @@ const LongStory = 1 << 20
 
 // Code runs every stage over doc.
 func (p *Pipeline) Code(doc *dyad.Document) *Result {
-	r, _ := p.code(context.Background(), doc, nil) // never done: no error
+	r, _ := p.code(context.Background(), doc, coding{}) // never done: no error
 	return r
 }
 
@@ -28,14 +27,28 @@ func (p *Pipeline) Code(doc *dyad.Document) *Result {
 // that a request's timeout bounds the work a long story costs. It returns
 // ctx's error, and the partial result, when it stops.
 func (p *Pipeline) CodeContext(ctx context.Context, doc *dyad.Document) (*Result, error) {
-	return p.code(ctx, doc, nil)
+	return p.code(ctx, doc, coding{})
+}
+
+// CodeLean is Code for callers that keep only what storing or printing
+// events needs: the result's sentences have no tokens, and it holds no
+// actor mentions or quotations (each event keeps its own). A long story's
+// are dropped part by part, so its memory is that of its events.
+func (p *Pipeline) CodeLean(doc *dyad.Document) *Result {
+	r, _ := p.code(context.Background(), doc, coding{lean: true}) // never done: no error
+	return r
 }
 
 // code codes doc whole, or a part at a time when it is longer than
-// LongStory; keep is codeSentences'.
-func (p *Pipeline) code(ctx context.Context, doc *dyad.Document, keep func(*extract.Sentence)) (*Result, error) {
+// LongStory, as c asks.
+func (p *Pipeline) code(ctx context.Context, doc *dyad.Document, c coding) (*Result, error) {
+	note := p.storyNote(doc)
 	if len(doc.Text) <= LongStory {
-		return p.codeSentences(ctx, doc, segment.Sentences(doc.Text, tokenize.Text(doc.Text)), keep)
+		r, err := p.codeSentences(ctx, doc, segment.Sentences(doc.Text, tokenize.Text(doc.Text)), note, c.keep)
+		if c.lean {
+			r.lean()
+		}
+		return r, err
 	}
 	r := &Result{Doc: doc}
 	notes := map[string]bool{}
@@ -45,11 +58,14 @@ func (p *Pipeline) code(ctx context.Context, doc *dyad.Document, keep func(*extr
 		shift(sents, start, len(r.Sentences))
 		d := doc
 		if start > 0 { // the headline is coded with the first part only
-			c := *doc
-			c.Title = ""
-			d = &c
+			cp := *doc
+			cp.Title = ""
+			d = &cp
 		}
-		part, err := p.codeSentences(ctx, d, sents, keep)
+		part, err := p.codeSentences(ctx, d, sents, note, c.keep)
+		if c.lean {
+			part.lean()
+		}
 		for i := range part.Sentences {
 			part.Sentences[i].Tokens = nil // done with: free them before the next part
 		}
@@ -69,6 +85,15 @@ func (p *Pipeline) code(ctx context.Context, doc *dyad.Document, keep func(*extr
 		start = end
 	}
 	return r, nil
+}
+
+// lean drops what storing r does not need: the sentences' tokens, the
+// actor mentions and the quotations. The events keep their own copies.
+func (r *Result) lean() {
+	for i := range r.Sentences {
+		r.Sentences[i].Tokens = nil
+	}
+	r.Actors, r.Quotes = nil, nil
 }
 
 // partEnd returns where the part of text that begins at start ends: after

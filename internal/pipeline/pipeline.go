@@ -133,25 +133,44 @@ type Result struct {
 // coder's events: the material "dyad train events" learns from.
 func (p *Pipeline) Analyse(doc *dyad.Document) []*extract.Sentence {
 	var out []*extract.Sentence
-	p.code(context.Background(), doc, func(x *extract.Sentence) { out = append(out, x) })
+	p.code(context.Background(), doc, coding{keep: func(x *extract.Sentence) { out = append(out, x) }})
 	return out
 }
 
+// coding is what a caller asks of one document's coding besides its
+// events.
+type coding struct {
+	// keep, when given, receives each sentence as the extractor reads it,
+	// and the rules' events are kept.
+	keep func(*extract.Sentence)
+	// lean drops, a part at a time, what storing does not need: tokens,
+	// actor mentions and quotations (the events keep theirs).
+	lean bool
+}
+
+// storyNote says why doc is not coded at all, or is "". It reads the
+// whole story, so it runs once per story, not once per part.
+func (p *Pipeline) storyNote(doc *dyad.Document) string {
+	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
+		return "sports or entertainment story: not coded"
+	}
+	if d, ok := p.discards.MatchStory(doc.Title + "\n" + doc.Text); ok {
+		return fmt.Sprintf("story discarded by %q (%s): not coded", d.Phrase, d.Pos)
+	}
+	return ""
+}
+
 // codeSentences runs every stage over doc's sentences sents, checking ctx
-// before each sentence (context.go); keep, when given, receives each
-// sentence as the extractor reads it, and the rules' events are kept.
-func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents []dyad.Sentence, keep func(*extract.Sentence)) (*Result, error) {
+// before each sentence (context.go), unless note (storyNote's) says the
+// story is not coded.
+func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents []dyad.Sentence, note string, keep func(*extract.Sentence)) (*Result, error) {
 	r := &Result{Doc: doc}
 	r.Sentences = sents
 	r.Actors = make([][]dyad.Mention, len(r.Sentences))
 	skip := make([]bool, len(r.Sentences))
 	actors := p.actors.ForStory(doc.Text) // a story the recogniser learned from is read by a fold that did not
-	if !p.opts.Bare && noise.Sports(doc.Title+"\n"+doc.Text) {
-		r.Notes = append(r.Notes, "sports or entertainment story: not coded")
-		return r, nil
-	}
-	if d, ok := p.discards.MatchStory(doc.Title + "\n" + doc.Text); ok {
-		r.Notes = append(r.Notes, fmt.Sprintf("story discarded by %q (%s): not coded", d.Phrase, d.Pos))
+	if note != "" {
+		r.Notes = append(r.Notes, note)
 		return r, nil
 	}
 	for i := range r.Sentences {

@@ -25,10 +25,12 @@ type item struct {
 
 // CodeAll codes docs on workers goroutines (0: one per CPU) through a
 // queue bounded in documents and in bytes (InflightBytes) and calls emit,
-// from a single goroutine, with each result in completion order. A read
-// error from docs is passed on as emit(nil, err); a document whose coding
-// panics is passed on as emit(&Result{Doc}, err) and the run goes on. CodeAll stops at the first error emit returns,
-// or when ctx is done, and returns it.
+// from a single goroutine, with each result in completion order. Results
+// are CodeLean's: what storing needs, so that a long story's tokens,
+// mentions and quotations are freed part by part. A read error from docs
+// is passed on as emit(nil, err); a document whose coding panics is passed
+// on as emit(&Result{Doc}, err) and the run goes on. CodeAll stops at the first
+// error emit returns, or when ctx is done, and returns it.
 func (p *Pipeline) CodeAll(ctx context.Context, docs iter.Seq2[*dyad.Document, error], workers int, emit func(*Result, error) error) error {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -103,5 +105,5 @@ func (p *Pipeline) codeSafe(doc *dyad.Document) (r *Result, err error) {
 			r, err = &Result{Doc: doc}, fmt.Errorf("%s: coding failed: %v", doc.ID, v)
 		}
 	}()
-	return p.Code(doc), nil
+	return p.CodeLean(doc), nil
 }
