@@ -37,6 +37,8 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 	modality := fs.String("modality", "", "keep only events of these `modalities` (comma-separated: asserted,negated,future,hypothetical,historical)")
 	var pf pipelineFlags
 	pf.register(fs)
+	var mem memoryFlag
+	mem.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(c.Stderr, "usage: dyad code [flags] [FILE...]\n\nCodes each FILE (stdin when none) into events.\n\nFlags:")
 		fs.PrintDefaults()
@@ -75,6 +77,7 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	var p *pipeline.Pipeline // built at the first document: empty input does not decode the models
+	defer mem.apply(1)()
 	out := output{w: w, out: dst, explain: *explain, quotes: *quotes, keep: keep}
 	prog := newProgress(c.Stderr, "stories coded")
 	failed := 0
@@ -92,7 +95,11 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 				return err
 			}
 		}
-		if err := c.write(p.Code(doc), out); err != nil {
+		code := p.CodeLean // the events are all that is printed
+		if *explain || *quotes {
+			code = p.Code
+		}
+		if err := c.write(code(doc), out); err != nil {
 			return err
 		}
 		prog.Add(1)

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -40,6 +41,7 @@ type ingestFlags struct {
 	fetch, noCluster, quiet  bool
 	cols                     ingest.Columns
 	pf                       pipelineFlags
+	mem                      memoryFlag
 	nats                     natsFlags // --to: publish to a queue (ingest_nats.go)
 }
 
@@ -62,6 +64,7 @@ func (f *ingestFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cols.URL, "url-col", def.URL, "CSV column or JSON key of the URL")
 	fs.StringVar(&f.cols.Source, "source-col", def.Source, "CSV column or JSON key of the outlet")
 	f.pf.register(fs)
+	f.mem.register(fs)
 	f.nats.register(fs)
 }
 
@@ -161,10 +164,17 @@ func (r *ingestRun) run(ctx context.Context) error {
 		r.prog.Out = io.Discard
 	}
 	r.prog.Tick()
+	restore := r.f.mem.apply(r.f.workers)
+	defer restore()
 	err = r.p.CodeAll(ctx, r.documents(ctx), r.f.workers, r.emit)
 	if ferr := r.store(ctx); err == nil {
 		err = ferr
 	}
+	// The limit bounds coding; clustering reads every mention of the
+	// store, which it cannot foresee. What coding held goes back to the
+	// system first: clustering maps the store's pages into memory.
+	restore()
+	debug.FreeOSMemory()
 	r.prog.Skipped = int(r.skipped.Load())
 	r.prog.Done()
 	if err != nil {

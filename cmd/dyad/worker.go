@@ -43,6 +43,7 @@ type workerFlags struct {
 	from, db, embedded, metricsAddr, logFormat string
 	opts                                       stream.Options
 	pf                                         pipelineFlags
+	mem                                        memoryFlag
 	sec                                        natsSecurity
 }
 
@@ -65,6 +66,7 @@ func (f *workerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.opts.Subject, "subject", f.opts.Subject, "`SUBJECT` documents are published on")
 	fs.StringVar(&f.opts.DeadSubject, "dead-subject", f.opts.DeadSubject, "`SUBJECT` for documents that fail repeatedly")
 	f.pf.register(fs)
+	f.mem.register(fs)
 	f.sec.register(fs)
 }
 
@@ -110,6 +112,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer f.mem.apply(f.opts.Concurrency)()
 	st, err := openStore(ctx, f.db)
 	if err != nil {
 		return err

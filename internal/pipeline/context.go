@@ -14,8 +14,9 @@ import (
 // a time: its tokens, tags and parses, about 20 times the text in memory,
 // are then held for one part only, and a 15 MiB story no longer needs 1.5
 // GB. Coreference, quotes and places do not reach across parts, which
-// are cut at paragraph breaks.
-const LongStory = 1 << 20
+// are cut at paragraph breaks; 256 KiB is some 40,000 words, ten times a
+// long feature story.
+const LongStory = 256 << 10
 
 // Code runs every stage over doc.
 func (p *Pipeline) Code(doc *dyad.Document) *Result {
