@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"sync"
 
-	"github.com/nats-io/nats.go"
-
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/metrics"
 	"github.com/dyad-events/dyad/internal/stream"
@@ -20,14 +18,15 @@ import (
 // the same JetStream queue and worker as a cluster, with the NATS server
 // inside the process.
 type embeddedFlags struct {
-	dir, url, tokenFile string
-	batch               int
+	dir, url, tokenFile, nkeys string
+	batch                      int
 }
 
 func (f *embeddedFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, and a worker that codes what dyad ingest --to publishes into --db")
 	fs.StringVar(&f.url, "nats", DefaultNATS, "with --embedded-nats: the `URL` its NATS server listens on (give it to dyad ingest --to)")
-	fs.StringVar(&f.tokenFile, "nats-token-file", "", "with --embedded-nats: `FILE` holding the token its NATS server requires (required beyond loopback; dyad ingest --to takes the same)")
+	fs.StringVar(&f.tokenFile, "nats-token-file", "", "with --embedded-nats: `FILE` holding the token its NATS server requires (dyad ingest --to takes the same)")
+	fs.StringVar(&f.nkeys, "nats-nkeys", "", "with --embedded-nats: `FILE` of the public user nkeys (U…, one a line) its NATS server lets in; dyad nkey makes a pair. Beyond loopback, this or --nats-token-file is required")
 	fs.IntVar(&f.batch, "nats-batch", stream.DefaultBatch, "with --embedded-nats: documents the worker fetches and commits at once")
 }
 
@@ -47,19 +46,15 @@ func (f *embeddedFlags) start(ctx context.Context, st any, pf *pipelineFlags, st
 		return nil, err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	tok, err := readToken(f.tokenFile)
+	auth, err := readEmbeddedAuth(f.tokenFile, f.nkeys)
 	if err != nil {
 		return nil, err
 	}
-	srv, err := startEmbedded(f.dir, f.url, tok)
+	srv, err := startEmbedded(f.dir, f.url, auth)
 	if err != nil {
 		return nil, err
 	}
-	var auth []nats.Option
-	if tok != "" {
-		auth = append(auth, nats.Token(tok))
-	}
-	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log, auth...)
+	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log, auth.client()...)
 	if err != nil {
 		srv.Shutdown()
 		return nil, err

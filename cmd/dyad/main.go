@@ -75,6 +75,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		cmd = &WorkerCommand{Env: env}
 	case "serve":
 		cmd = &ServeCommand{Env: env}
+	case "nkey":
+		cmd = &NkeyCommand{Env: env}
 	case "version":
 		_, err := fmt.Fprintln(env.Stdout, "dyad", Version)
 		return err
@@ -126,6 +128,7 @@ Commands:
 	recode    re-code stored documents and report what changed
 	serve     serve the HTTP API and web dashboard over a store
 	worker    code and store documents from a NATS JetStream queue (ingest --to nats://…)
+	nkey      make a NATS user key pair for the queue's clients and embedded server
 	bench     measure speed (bench nlp, bench pipeline)
 	version   print the version
 

@@ -9,13 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
-	"os"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 
 	"github.com/dyad-events/dyad"
@@ -41,6 +36,7 @@ type WorkerCommand struct {
 // workerFlags are the settings of one worker.
 type workerFlags struct {
 	from, db, embedded, metricsAddr, logFormat string
+	nkeys                                      string // --nats-nkeys: the embedded server's users
 	opts                                       stream.Options
 	pf                                         pipelineFlags
 	mem                                        memoryFlag
@@ -55,6 +51,7 @@ func (f *workerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.from, "from", DefaultNATS, "NATS server `URLS`, comma-separated")
 	fs.StringVar(&f.db, "db", DefaultDB, "store: a SQLite `PATH` or a postgres:// URL")
 	fs.StringVar(&f.embedded, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, on --from's port")
+	fs.StringVar(&f.nkeys, "nats-nkeys", "", "with --embedded-nats: `FILE` of the public user nkeys (U…, one a line) its server lets in; dyad nkey makes a pair (required beyond loopback unless --nats-token-file)")
 	fs.StringVar(&f.metricsAddr, "metrics", DefaultMetricsAddr, "serve /metrics on `HOST:PORT` (\"\" for none)")
 	fs.StringVar(&f.logFormat, "log", "json", "log `format`: json or text")
 	fs.IntVar(&f.opts.Concurrency, "concurrency", f.opts.Concurrency, "documents coded in parallel")
@@ -96,16 +93,20 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	}
 	f.opts.Logger = log
 	f.opts.Metrics = metrics.NewRegistry()
+	if f.nkeys != "" && f.embedded == "" {
+		return dyad.Errorf(dyad.EINVALID, "--nats-nkeys goes with --embedded-nats: a worker signs in to a NATS server with --nats-nkey SEED")
+	}
 	if f.embedded != "" {
-		tok, err := readToken(f.sec.tokenFile)
+		auth, err := readEmbeddedAuth(f.sec.tokenFile, f.nkeys)
 		if err != nil {
 			return err
 		}
-		srv, err := startEmbedded(f.embedded, f.from, tok)
+		srv, err := startEmbedded(f.embedded, f.from, auth)
 		if err != nil {
 			return err
 		}
 		defer srv.Shutdown()
+		sec = append(sec, auth.client()...)
 		log.Info("embedded nats started", "url", srv.ClientURL(), "dir", f.embedded)
 	}
 	p, err := f.pf.pipeline()
@@ -230,51 +231,6 @@ func connectNATS(urls, name string, log *slog.Logger, extra ...nats.Option) (*na
 		return nil, fmt.Errorf("connect %s: %w", urls, err)
 	}
 	return nc, nil
-}
-
-// readToken returns the token in file (surrounding space trimmed), "" for
-// no file.
-func readToken(file string) (string, error) {
-	if file == "" {
-		return "", nil
-	}
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return "", dyad.Errorf(dyad.EINVALID, "--nats-token-file: %v", err)
-	}
-	tok := strings.TrimSpace(string(b))
-	if tok == "" {
-		return "", dyad.Errorf(dyad.EINVALID, "--nats-token-file %s: empty", file)
-	}
-	return tok, nil
-}
-
-// startEmbedded starts a NATS server in this process on the host and
-// port of the first --from URL, requiring token when it is not "". A
-// server listening beyond loopback without a token is refused: anyone who
-// reached it could publish documents into the store.
-func startEmbedded(dir, from, token string) (*server.Server, error) {
-	u, err := url.Parse(strings.Split(from, ",")[0])
-	if err != nil {
-		return nil, dyad.Errorf(dyad.EINVALID, "--from %q: %v", from, err)
-	}
-	port := 4222
-	if p := u.Port(); p != "" {
-		if port, err = strconv.Atoi(p); err != nil {
-			return nil, dyad.Errorf(dyad.EINVALID, "--from %q: bad port", from)
-		}
-	}
-	if !isLoopback(u.Hostname()) && token == "" {
-		return nil, dyad.Errorf(dyad.EINVALID, "embedded NATS on %q listens beyond loopback: give --nats-token-file (its clients give the same)", from)
-	}
-	return stream.StartServer(stream.ServerOptions{Dir: dir, Host: u.Hostname(), Port: port, Token: token})
-}
-
-// isLoopback reports whether host is localhost or a loopback address ("",
-// all interfaces, is not).
-func isLoopback(host string) bool {
-	ip := net.ParseIP(host)
-	return host == "localhost" || ip != nil && ip.IsLoopback()
 }
 
 // serveMetrics serves reg at /metrics on addr until stop is called.

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/sqlite"
+)
+
+// TestEmbeddedNATSNkeys runs a worker whose embedded NATS server lets in
+// the nkeys of a list: a publisher with no credentials, and one with a
+// seed not on the list, are turned away and store nothing; one with a
+// listed seed gets its documents coded and stored by the worker, which
+// signs in with a key of its own made at start.
+func TestEmbeddedNATSNkeys(t *testing.T) {
+	const n = 6
+	dir := t.TempDir()
+	seed, other := filepath.Join(dir, "ingest.seed"), filepath.Join(dir, "other.seed")
+	pub := mustNkey(t, seed)
+	mustNkey(t, other)
+	if _, stderr, status := run(t, "", "nkey", seed); status == 0 || !strings.Contains(stderr, "exists") {
+		t.Fatalf("dyad nkey over an existing seed: status %d, stderr %q; want refused", status, stderr)
+	}
+	keys := filepath.Join(dir, "nkeys")
+	if err := os.WriteFile(keys, []byte("# the publishers\n"+pub+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	natsURL := "nats://" + freeAddr(t)
+	db := filepath.Join(dir, "dyad.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
+			"--nats-nkeys", keys, "--db", db, "--metrics", ""}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
+	}()
+	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
+		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	})
+	corpus := queueCorpus(t, n)
+	for _, creds := range [][]string{nil, {"--nats-nkey", other}} {
+		args := append(append([]string{"ingest", "--to", natsURL, "--quiet"}, creds...), corpus)
+		if _, stderr, status := run(t, "", args...); status == 0 {
+			t.Fatalf("ingest --to with %v: status 0, want refused; stderr:\n%s", creds, stderr)
+		}
+	}
+	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--nats-nkey", seed, "--quiet", corpus); status != 0 {
+		t.Fatalf("ingest --to with a listed seed: status %d, stderr:\n%s", status, stderr)
+	}
+	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
+		store, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			return false
+		}
+		defer store.Close()
+		st, err := store.Stats(context.Background())
+		return err == nil && st.Documents == n
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("worker: %v\n%s", err, logs)
+	}
+}
+
+// mustNkey runs dyad nkey and returns the public key it prints.
+func mustNkey(t *testing.T, seed string) string {
+	t.Helper()
+	stdout, stderr, status := run(t, "", "nkey", seed)
+	pub := strings.TrimSpace(stdout)
+	if status != 0 || !strings.HasPrefix(pub, "U") || len(pub) != 56 {
+		t.Fatalf("dyad nkey %s: status %d, stdout %q, stderr %q; want a public user key", seed, status, stdout, stderr)
+	}
+	if st, err := os.Stat(seed); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("seed %s: %v, mode %v; want 0600", seed, err, st.Mode().Perm())
+	}
+	return pub
+}
+
+// TestEmbeddedNATSAuthErrors checks the embedded server's credentials
+// before anything listens: a seed in the public key list, a line that is
+// no key, and a token and nkeys together are each an error naming the
+// place; an embedded server beyond loopback with neither is refused.
+func TestEmbeddedNATSAuthErrors(t *testing.T) {
+	dir := t.TempDir()
+	seed := filepath.Join(dir, "a.seed")
+	mustNkey(t, seed)
+	b, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good", strings.TrimSpace(mustNkey(t, filepath.Join(dir, "b.seed")))+"\n")
+	tok := write("token", "s3cret\n")
+	port := strings.Split(freeAddr(t), ":")[1]
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"ErrSeedInList", []string{"--nats-nkeys", write("seeds", "# keys\n"+string(b))}, "seeds:2: a seed, not a public key"},
+		{"ErrNotAKey", []string{"--nats-nkeys", write("junk", "UABC\n")}, "junk:1: not a public user nkey"},
+		{"ErrEmpty", []string{"--nats-nkeys", write("empty", "# none\n")}, "no keys"},
+		{"ErrBoth", []string{"--nats-nkeys", good, "--nats-token-file", tok}, "not both"},
+		{"ErrOpenBeyondLoopback", []string{"--from", "nats://0.0.0.0:" + port}, "--nats-nkeys or --nats-token-file"},
+		{"ErrNkeysWithoutServer", []string{"--nats-nkeys", good, "--embedded-nats", ""}, "goes with --embedded-nats"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"worker", "--from", "nats://127.0.0.1:" + port, "--embedded-nats", filepath.Join(dir, tt.name),
+				"--db", filepath.Join(dir, tt.name+".db"), "--metrics", ""}, tt.args...)
+			if _, stderr, status := run(t, "", args...); status == 0 || !strings.Contains(stderr, tt.want) {
+				t.Fatalf("dyad %s: status %d, stderr %q; want an error containing %q", strings.Join(args, " "), status, stderr, tt.want)
+			}
+		})
+	}
+}
