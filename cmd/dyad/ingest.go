@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/internal/cluster"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
@@ -181,7 +180,7 @@ func (r *ingestRun) run(ctx context.Context) error {
 		return err
 	}
 	if !r.f.noCluster { // also when nothing was stored: a killed run may have left clustering undone
-		if err := recluster(ctx, r.db, r.Stderr); err != nil {
+		if _, err := recluster(ctx, r.db, r.Stderr); err != nil {
 			return err
 		}
 	}
@@ -292,30 +291,6 @@ func errInput(err error) string {
 		return msg[:i]
 	}
 	return msg
-}
-
-// recluster regroups every stored mention into real-world events when the
-// store marks that pending: documents were stored or recoded since the
-// last complete clustering, which a crash may have cut short.
-func recluster(ctx context.Context, db clusterStore, w io.Writer) error {
-	start := time.Now()
-	changes, pending, err := db.ClusterState(ctx)
-	if err != nil || !pending {
-		return err
-	}
-	ms, err := db.Mentions(ctx)
-	if err != nil {
-		return err
-	}
-	cs := cluster.Group(ms, cluster.DefaultOptions())
-	if err := db.ReplaceClusters(ctx, cs); err != nil {
-		return fmt.Errorf("clusters: %w", err)
-	}
-	if err := db.ClustersDone(ctx, changes); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "%d dated mentions grouped into %d real-world events in %s\n", len(ms), len(cs), time.Since(start).Round(time.Millisecond))
-	return nil
 }
 
 // isTerminal reports whether w is a character device.

@@ -75,6 +75,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		cmd = &WorkerCommand{Env: env}
 	case "serve":
 		cmd = &ServeCommand{Env: env}
+	case "cluster":
+		cmd = &ClusterCommand{Env: env}
 	case "nkey":
 		cmd = &NkeyCommand{Env: env}
 	case "version":
@@ -126,6 +128,7 @@ Commands:
 	ingest    code files, folders, globs, feeds or stdin into the store (dyad.db)
 	export    write stored events as jsonl, csv, gdelt, phoenix, plover or parquet
 	recode    re-code stored documents and report what changed
+	cluster   regroup stored mentions into real-world events (once, or --every)
 	serve     serve the HTTP API and web dashboard over a store
 	worker    code and store documents from a NATS JetStream queue (ingest --to nats://…)
 	nkey      make a NATS user key pair for the queue's clients and embedded server

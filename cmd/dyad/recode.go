@@ -74,7 +74,8 @@ func (c *RecodeCommand) Run(ctx context.Context, args []string) error {
 	if *dry {
 		return nil
 	}
-	return recluster(ctx, store, c.Stderr)
+	_, err = recluster(ctx, store, c.Stderr)
+	return err
 }
 
 // apply stores one re-coded document (unless dry) and tallies its diff.

@@ -23,9 +23,8 @@ type ingestStore interface {
 // and writes.
 type clusterStore interface {
 	Mentions(ctx context.Context) ([]cluster.Mention, error)
-	ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error
 	ClusterState(ctx context.Context) (changes int64, pending bool, err error)
-	ClustersDone(ctx context.Context, changes int64) error
+	ReplaceClustersAt(ctx context.Context, cs []*dyad.Cluster, changes int64) (bool, error)
 }
 
 // openIngestStore opens (creating it if need be) the SQLite file or the

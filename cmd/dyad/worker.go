@@ -37,6 +37,7 @@ type WorkerCommand struct {
 type workerFlags struct {
 	from, db, embedded, metricsAddr, logFormat string
 	nkeys                                      string // --nats-nkeys: the embedded server's users
+	clusterEvery                               time.Duration
 	opts                                       stream.Options
 	pf                                         pipelineFlags
 	mem                                        memoryFlag
@@ -54,6 +55,7 @@ func (f *workerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.nkeys, "nats-nkeys", "", "with --embedded-nats: `FILE` of the public user nkeys (U…, one a line) its server lets in; dyad nkey makes a pair (required beyond loopback unless --nats-token-file)")
 	fs.StringVar(&f.metricsAddr, "metrics", DefaultMetricsAddr, "serve /metrics on `HOST:PORT` (\"\" for none)")
 	fs.StringVar(&f.logFormat, "log", "json", "log `format`: json or text")
+	fs.DurationVar(&f.clusterEvery, "cluster-every", 0, "also re-cluster the store every `DURATION` when documents were stored since (0: never; give it to one worker, or run dyad cluster --every)")
 	fs.IntVar(&f.opts.Concurrency, "concurrency", f.opts.Concurrency, "documents coded in parallel")
 	fs.IntVar(&f.opts.Batch, "batch", f.opts.Batch, "documents fetched and committed at once")
 	fs.IntVar(&f.opts.Replicas, "replicas", 0, "copies of the streams when this worker creates them (default 1; 3 in a 3-node cluster); when given, streams that exist must have as many")
@@ -134,6 +136,16 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	w, err := stream.NewWorker(nc, pipelineStreamCoder{p}, st, f.opts)
 	if err != nil {
 		return err
+	}
+	if f.clusterEvery > 0 {
+		cs, ok := st.(clusterStore)
+		if !ok {
+			return dyad.Errorf(dyad.EINVALID, "--cluster-every: the store %T cannot cluster", st)
+		}
+		wctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { clusterEvery(wctx, cs, f.clusterEvery, log); close(done) }()
+		defer func() { cancel(); <-done }() // before the store closes
 	}
 	return w.Run(ctx)
 }

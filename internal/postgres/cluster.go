@@ -17,6 +17,31 @@ import (
 // transaction, and points each listed event at its cluster. Cluster ids
 // are assigned in order from 1.
 func (d *DB) ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error {
+	_, err := d.replaceClusters(ctx, cs, -1)
+	return err
+}
+
+// errLaterClusters rolls back a clustering older than the stored one.
+var errLaterClusters = errors.New("a later clustering is stored")
+
+// ReplaceClustersAt is ReplaceClusters for clusters made from the mentions
+// read after ClusterState returned changes: in the same transaction it
+// records them done up to changes, as ClustersDone does, unless clusters
+// from a later read were recorded since. Then it changes nothing and
+// returns false, so that of two re-clusterings at once (workers, two
+// ingests) the older never replaces the newer. The state row is locked
+// last, only until the commit, as writers of events lock it.
+func (d *DB) ReplaceClustersAt(ctx context.Context, cs []*dyad.Cluster, changes int64) (bool, error) {
+	ok, err := d.replaceClusters(ctx, cs, changes)
+	if errors.Is(err, errLaterClusters) {
+		return false, nil
+	}
+	return ok, err
+}
+
+// replaceClusters replaces the clusters and, when changes >= 0, records
+// them done up to changes if no later clustering was.
+func (d *DB) replaceClusters(ctx context.Context, cs []*dyad.Cluster, changes int64) (bool, error) {
 	var crows [][]any
 	var eids []string
 	var cids []int64
@@ -26,7 +51,7 @@ func (d *DB) ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error {
 		if c.Place != nil {
 			b, err := json.Marshal(c.Place)
 			if err != nil {
-				return fmt.Errorf("cluster %d: %w", c.ID, err)
+				return false, fmt.Errorf("cluster %d: %w", c.ID, err)
 			}
 			s := string(b)
 			place = &s
@@ -51,12 +76,22 @@ func (d *DB) ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error {
 		_, err := tx.Exec(ctx, `UPDATE events e SET cluster_id = u.cid
 			FROM unnest($1::text[], $2::bigint[]) AS u(eid, cid) JOIN event_keys k ON k.event_id = u.eid
 			WHERE e.event_id = u.eid AND e.day = k.day`, eids, cids)
+		if err != nil || changes < 0 {
+			return err
+		}
+		tag, err := tx.Exec(ctx, "UPDATE cluster_state SET clustered = $1 WHERE id = 1 AND clustered < $1", changes)
+		if err == nil && tag.RowsAffected() == 0 {
+			err = errLaterClusters
+		}
 		return err
 	})
-	if err != nil {
-		return fmt.Errorf("replace clusters: %w", err)
+	if errors.Is(err, errLaterClusters) {
+		return false, err
 	}
-	return nil
+	if err != nil {
+		return false, fmt.Errorf("replace clusters: %w", err)
+	}
+	return true, nil
 }
 
 const clusterColumns = `c.id, c.date, c.last_date, c.source, c.target, c.cameo, c.root, c.quad, c.goldstein,

@@ -48,13 +48,47 @@ func (d *DB) Mentions(ctx context.Context) ([]cluster.Mention, error) {
 // transaction, and points each listed event at its cluster. Cluster ids
 // are assigned in order from 1.
 func (d *DB) ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error {
+	_, err := d.replaceClusters(ctx, cs, -1)
+	return err
+}
+
+// ReplaceClustersAt is ReplaceClusters for clusters made from the mentions
+// read after ClusterState returned changes: in the same transaction it
+// records them done up to changes, as ClustersDone does, unless clusters
+// from a later read were recorded since. Then it changes nothing and
+// returns false, so that of two re-clusterings at once (workers, two
+// ingests) the older never replaces the newer.
+func (d *DB) ReplaceClustersAt(ctx context.Context, cs []*dyad.Cluster, changes int64) (bool, error) {
+	return d.replaceClusters(ctx, cs, changes)
+}
+
+// replaceClusters replaces the clusters and, when changes >= 0, records
+// them done up to changes if no later clustering was.
+func (d *DB) replaceClusters(ctx context.Context, cs []*dyad.Cluster, changes int64) (bool, error) {
 	d.wmu.Lock()
 	defer d.wmu.Unlock()
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer tx.Rollback()
+	if changes >= 0 {
+		res, err := tx.ExecContext(ctx, "UPDATE cluster_state SET clustered = ? WHERE id = 1 AND clustered < ?", changes, changes)
+		if err != nil {
+			return false, fmt.Errorf("cluster state: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return false, nil // a later clustering is stored
+		}
+	}
+	if err := writeClusters(ctx, tx, cs); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
+}
+
+// writeClusters replaces the clusters inside tx.
+func writeClusters(ctx context.Context, tx *sql.Tx, cs []*dyad.Cluster) error {
 	for _, q := range []string{"UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL", "DELETE FROM clusters"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("clear clusters: %w", err)
@@ -88,7 +122,7 @@ func (d *DB) ReplaceClusters(ctx context.Context, cs []*dyad.Cluster) error {
 			}
 		}
 	}
-	return tx.Commit()
+	return nil
 }
 
 const clusterColumns = `c.id, c.date, c.last_date, c.source, c.target, c.cameo, c.root, c.quad, c.goldstein,

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ReplaceEvents", func(t *testing.T) { testReplaceEvents(t, open) })
 	t.Run("Clusters", func(t *testing.T) { testClusters(t, open) })
 	t.Run("ClusterState", func(t *testing.T) { testClusterState(t, open) })
+	t.Run("ReplaceClustersAt", func(t *testing.T) { testReplaceClustersAt(t, open) })
 }
 
 // MustCreate stores docs and returns how many were new.
