@@ -170,9 +170,13 @@ func (r *ingestRun) run(ctx context.Context) error {
 		err = ferr
 	}
 	// The limit bounds coding; clustering reads every mention of the
-	// store, which it cannot foresee. What coding held goes back to the
-	// system first: clustering maps the store's pages into memory.
+	// store, which it cannot foresee. What coding and storing held goes
+	// back to the system first: clustering maps the store's pages into
+	// memory.
 	restore()
+	if rm, ok := r.db.(interface{ ReleaseMemory() }); ok {
+		rm.ReleaseMemory()
+	}
 	debug.FreeOSMemory()
 	r.prog.Skipped = int(r.skipped.Load())
 	r.prog.Done()

@@ -185,3 +185,28 @@ func TestMigrateDateSource(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseMemory checks that a store keeps working, and keeps what it
+// holds, after its idle connections are closed; an in-memory database,
+// which lives in its one connection, must not lose its rows.
+func TestReleaseMemory(t *testing.T) {
+	ctx := context.Background()
+	mem, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	for name, db := range map[string]*sqlite.DB{"File": MustOpenDB(t), "Memory": mem} {
+		t.Run(name, func(t *testing.T) {
+			storetest.MustCreate(t, db, storetest.Fixture(3))
+			db.ReleaseMemory()
+			st, err := db.Stats(ctx)
+			if err != nil || st.Documents != 3 {
+				t.Fatalf("after ReleaseMemory: %+v, %v; want the 3 documents", st, err)
+			}
+			if n := storetest.MustCreate(t, db, storetest.Fixture(4)); n != 1 {
+				t.Fatalf("storing after ReleaseMemory stored %d, want 1", n)
+			}
+		})
+	}
+}
