@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/metrics"
 	"github.com/dyad-events/dyad/internal/stream"
@@ -19,6 +21,7 @@ import (
 // inside the process.
 type embeddedFlags struct {
 	dir, url, tokenFile, nkeys string
+	tlsCert, tlsKey            string
 	batch                      int
 }
 
@@ -27,6 +30,8 @@ func (f *embeddedFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.url, "nats", DefaultNATS, "with --embedded-nats: the `URL` its NATS server listens on (give it to dyad ingest --to)")
 	fs.StringVar(&f.tokenFile, "nats-token-file", "", "with --embedded-nats: `FILE` holding the token its NATS server requires (dyad ingest --to takes the same)")
 	fs.StringVar(&f.nkeys, "nats-nkeys", "", "with --embedded-nats: `FILE` of the public user nkeys (U…, one a line) its NATS server lets in; dyad nkey makes a pair. Beyond loopback, this or --nats-token-file is required")
+	fs.StringVar(&f.tlsCert, "nats-tls-cert", "", "with --embedded-nats: the certificate `FILE` (PEM) its NATS server presents; clients must then use TLS and trust it (dyad ingest --nats-ca)")
+	fs.StringVar(&f.tlsKey, "nats-tls-key", "", "with --embedded-nats: the private key `FILE` (PEM) of --nats-tls-cert")
 	fs.IntVar(&f.batch, "nats-batch", stream.DefaultBatch, "with --embedded-nats: documents the worker fetches and commits at once")
 }
 
@@ -50,11 +55,15 @@ func (f *embeddedFlags) start(ctx context.Context, st any, pf *pipelineFlags, st
 	if err != nil {
 		return nil, err
 	}
-	srv, err := startEmbedded(f.dir, f.url, auth)
+	tlsConf, err := readServerTLS(f.tlsCert, f.tlsKey)
 	if err != nil {
 		return nil, err
 	}
-	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log, auth.client()...)
+	srv, err := startEmbedded(f.dir, f.url, auth, tlsConf)
+	if err != nil {
+		return nil, err
+	}
+	nc, err := connectNATS(srv.ClientURL(), "dyad serve", log, append(auth.client(), nats.InProcessServer(srv))...)
 	if err != nil {
 		srv.Shutdown()
 		return nil, err

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/tls"
 	"net"
 	"net/url"
 	"os"
@@ -128,11 +129,30 @@ func readNkeys(file string) ([]string, error) {
 	return keys, nil
 }
 
+// readServerTLS loads an embedded server's certificate and key (PEM);
+// nil when neither is given. With it the server speaks only TLS to
+// clients across the network (in-process clients need none).
+func readServerTLS(certFile, keyFile string) (*tls.Config, error) {
+	if certFile == "" && keyFile == "" {
+		return nil, nil
+	}
+	if certFile == "" || keyFile == "" {
+		return nil, dyad.Errorf(dyad.EINVALID, "--nats-tls-cert and --nats-tls-key go together")
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, dyad.Errorf(dyad.EINVALID, "--nats-tls-cert %s, --nats-tls-key %s: %v", certFile, keyFile, err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+}
+
 // startEmbedded starts a NATS server in this process on the host and
-// port of the first --from URL, letting in whom auth says. A server
-// listening beyond loopback that lets anyone in is refused: anyone who
-// reached it could publish documents into the store.
-func startEmbedded(dir, from string, auth *embeddedAuth) (*server.Server, error) {
+// port of the first --from URL, letting in whom auth says, over TLS when
+// tlsConf is not nil. A server listening beyond loopback that lets anyone
+// in is refused: anyone who reached it could publish documents into the
+// store. The process's own clients connect in process
+// (nats.InProcessServer), through no socket.
+func startEmbedded(dir, from string, auth *embeddedAuth, tlsConf *tls.Config) (*server.Server, error) {
 	u, err := url.Parse(strings.Split(from, ",")[0])
 	if err != nil {
 		return nil, dyad.Errorf(dyad.EINVALID, "--from %q: %v", from, err)
@@ -150,7 +170,7 @@ func startEmbedded(dir, from string, auth *embeddedAuth) (*server.Server, error)
 	if err != nil {
 		return nil, err
 	}
-	return stream.StartServer(stream.ServerOptions{Dir: dir, Host: u.Hostname(), Port: port, Token: tok, Nkeys: users})
+	return stream.StartServer(stream.ServerOptions{Dir: dir, Host: u.Hostname(), Port: port, Token: tok, Nkeys: users, TLS: tlsConf})
 }
 
 // isLoopback reports whether host is localhost or a loopback address ("",

@@ -15,11 +15,19 @@ import (
 )
 
 // TestEmbeddedNATSNkeys runs a worker whose embedded NATS server lets in
-// the nkeys of a list: a publisher with no credentials, and one with a
-// seed not on the list, are turned away and store nothing; one with a
-// listed seed gets its documents coded and stored by the worker, which
-// signs in with a key of its own made at start.
+// the nkeys of a list, over plain TCP and over TLS: a publisher with no
+// credentials, one with a seed not on the list, and (with TLS) one that
+// does not trust the server's certificate are turned away and store
+// nothing; one with a listed seed gets its documents coded and stored by
+// the worker, which signs in in process with a key of its own.
 func TestEmbeddedNATSNkeys(t *testing.T) {
+	for _, withTLS := range []bool{false, true} {
+		name := map[bool]string{false: "OK/TCP", true: "OK/TLS"}[withTLS]
+		t.Run(name, func(t *testing.T) { testEmbeddedNkeys(t, withTLS) })
+	}
+}
+
+func testEmbeddedNkeys(t *testing.T, withTLS bool) {
 	const n = 6
 	dir := t.TempDir()
 	seed, other := filepath.Join(dir, "ingest.seed"), filepath.Join(dir, "other.seed")
@@ -32,16 +40,24 @@ func TestEmbeddedNATSNkeys(t *testing.T) {
 	if err := os.WriteFile(keys, []byte("# the publishers\n"+pub+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-
 	natsURL := "nats://" + freeAddr(t)
 	db := filepath.Join(dir, "dyad.db")
+	args := []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
+		"--nats-nkeys", keys, "--db", db, "--metrics", ""}
+	trust := []string{}
+	refused := [][]string{nil, {"--nats-nkey", other}}
+	if withTLS {
+		certFile, keyFile, _ := selfSigned(t, dir)
+		args = append(args, "--nats-tls-cert", certFile, "--nats-tls-key", keyFile)
+		trust = []string{"--nats-ca", certFile}
+		refused = append(refused, []string{"--nats-nkey", seed}) // does not trust the certificate
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	logs := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
-			"--nats-nkeys", keys, "--db", db, "--metrics", ""}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
+		done <- Run(ctx, args, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
 	}()
 	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
 		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
@@ -51,13 +67,14 @@ func TestEmbeddedNATSNkeys(t *testing.T) {
 		return err == nil
 	})
 	corpus := queueCorpus(t, n)
-	for _, creds := range [][]string{nil, {"--nats-nkey", other}} {
+	for _, creds := range refused {
 		args := append(append([]string{"ingest", "--to", natsURL, "--quiet"}, creds...), corpus)
 		if _, stderr, status := run(t, "", args...); status == 0 {
 			t.Fatalf("ingest --to with %v: status 0, want refused; stderr:\n%s", creds, stderr)
 		}
 	}
-	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--nats-nkey", seed, "--quiet", corpus); status != 0 {
+	ok := append(append([]string{"ingest", "--to", natsURL, "--nats-nkey", seed, "--quiet"}, trust...), corpus)
+	if _, stderr, status := run(t, "", ok...); status != 0 {
 		t.Fatalf("ingest --to with a listed seed: status %d, stderr:\n%s", status, stderr)
 	}
 	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
@@ -121,7 +138,9 @@ func TestEmbeddedNATSAuthErrors(t *testing.T) {
 		{"ErrEmpty", []string{"--nats-nkeys", write("empty", "# none\n")}, "no keys"},
 		{"ErrBoth", []string{"--nats-nkeys", good, "--nats-token-file", tok}, "not both"},
 		{"ErrOpenBeyondLoopback", []string{"--from", "nats://0.0.0.0:" + port}, "--nats-nkeys or --nats-token-file"},
-		{"ErrNkeysWithoutServer", []string{"--nats-nkeys", good, "--embedded-nats", ""}, "goes with --embedded-nats"},
+		{"ErrNkeysWithoutServer", []string{"--nats-nkeys", good, "--embedded-nats", ""}, "go with --embedded-nats"},
+		{"ErrCertWithoutKey", []string{"--nats-tls-cert", good}, "--nats-tls-cert and --nats-tls-key go together"},
+		{"ErrBadCert", []string{"--nats-tls-cert", good, "--nats-tls-key", good}, "--nats-tls-cert " + good},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"worker", "--from", "nats://127.0.0.1:" + port, "--embedded-nats", filepath.Join(dir, tt.name),

@@ -36,7 +36,7 @@ type WorkerCommand struct {
 // workerFlags are the settings of one worker.
 type workerFlags struct {
 	from, db, embedded, metricsAddr, logFormat string
-	nkeys                                      string // --nats-nkeys: the embedded server's users
+	nkeys, tlsCert, tlsKey                     string // the embedded server's users, certificate and key
 	clusterEvery                               time.Duration
 	opts                                       stream.Options
 	pf                                         pipelineFlags
@@ -52,6 +52,8 @@ func (f *workerFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.from, "from", DefaultNATS, "NATS server `URLS`, comma-separated")
 	fs.StringVar(&f.db, "db", DefaultDB, "store: a SQLite `PATH` or a postgres:// URL")
 	fs.StringVar(&f.embedded, "embedded-nats", "", "run a NATS server with JetStream in this process, storing in `DIR`, on --from's port")
+	fs.StringVar(&f.tlsCert, "nats-tls-cert", "", "with --embedded-nats: the certificate `FILE` (PEM) its server presents; clients must then use TLS and trust it (--nats-ca)")
+	fs.StringVar(&f.tlsKey, "nats-tls-key", "", "with --embedded-nats: the private key `FILE` (PEM) of --nats-tls-cert")
 	fs.StringVar(&f.nkeys, "nats-nkeys", "", "with --embedded-nats: `FILE` of the public user nkeys (U…, one a line) its server lets in; dyad nkey makes a pair (required beyond loopback unless --nats-token-file)")
 	fs.StringVar(&f.metricsAddr, "metrics", DefaultMetricsAddr, "serve /metrics on `HOST:PORT` (\"\" for none)")
 	fs.StringVar(&f.logFormat, "log", "json", "log `format`: json or text")
@@ -95,20 +97,24 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	}
 	f.opts.Logger = log
 	f.opts.Metrics = metrics.NewRegistry()
-	if f.nkeys != "" && f.embedded == "" {
-		return dyad.Errorf(dyad.EINVALID, "--nats-nkeys goes with --embedded-nats: a worker signs in to a NATS server with --nats-nkey SEED")
+	if (f.nkeys != "" || f.tlsCert != "" || f.tlsKey != "") && f.embedded == "" {
+		return dyad.Errorf(dyad.EINVALID, "--nats-nkeys and --nats-tls-cert go with --embedded-nats: a worker signs in to a NATS server with --nats-nkey SEED and checks it with --nats-ca")
 	}
 	if f.embedded != "" {
 		auth, err := readEmbeddedAuth(f.sec.tokenFile, f.nkeys)
 		if err != nil {
 			return err
 		}
-		srv, err := startEmbedded(f.embedded, f.from, auth)
+		tlsConf, err := readServerTLS(f.tlsCert, f.tlsKey)
+		if err != nil {
+			return err
+		}
+		srv, err := startEmbedded(f.embedded, f.from, auth, tlsConf)
 		if err != nil {
 			return err
 		}
 		defer srv.Shutdown()
-		sec = append(sec, auth.client()...)
+		sec = append(sec, append(auth.client(), nats.InProcessServer(srv))...)
 		log.Info("embedded nats started", "url", srv.ClientURL(), "dir", f.embedded)
 	}
 	p, err := f.pf.pipeline()

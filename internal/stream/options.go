@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -167,10 +168,15 @@ func setup(ctx context.Context, js jetstream.JetStream, o *Options, asked Option
 	return cons, nil
 }
 
-// refused reports an error of a server that turned the client away.
+// refused reports an error of a server that turned the client away, or
+// of a server the client cannot trust (its certificate fails
+// verification, or one side wants TLS the other lacks): retrying changes
+// neither.
 func refused(err error) bool {
+	var cv *tls.CertificateVerificationError
 	return errors.Is(err, nats.ErrAuthorization) || errors.Is(err, nats.ErrAuthExpired) ||
-		errors.Is(err, nats.ErrAuthRevoked) || errors.Is(err, nats.ErrAccountAuthExpired)
+		errors.Is(err, nats.ErrAuthRevoked) || errors.Is(err, nats.ErrAccountAuthExpired) ||
+		errors.As(err, &cv) || errors.Is(err, nats.ErrSecureConnRequired) || errors.Is(err, nats.ErrSecureConnWanted)
 }
 
 // sleep waits d or until ctx ends.
