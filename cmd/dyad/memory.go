@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"math"
 	"os"
 	"runtime/debug"
+	"strconv"
 )
 
 // The soft memory limit of the commands that code text, in MiB, unless
@@ -19,11 +21,30 @@ const (
 	DefaultMemoryPerWorker = 32
 )
 
-// memoryFlag is --memory-limit.
-type memoryFlag struct{ mib int } // -1: not given
+// memoryFlag is --memory-limit: a count of MiB, or unset.
+type memoryFlag struct {
+	mib int
+	set bool
+}
 
 func (m *memoryFlag) register(fs *flag.FlagSet) {
-	fs.IntVar(&m.mib, "memory-limit", -1, "soft limit on the Go heap, in `MiB`: the collector works harder near it and never fails (default 192 + 32 per worker, or GOMEMLIMIT; 0: none)")
+	fs.Var(m, "memory-limit", "soft limit on the Go heap, in `MiB`: the collector works harder near it and never fails (default 192 + 32 per worker, or GOMEMLIMIT; 0: none)")
+}
+
+func (m *memoryFlag) String() string {
+	if m == nil || !m.set {
+		return ""
+	}
+	return strconv.Itoa(m.mib)
+}
+
+func (m *memoryFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return errors.New("want a number of MiB, 0 for no limit")
+	}
+	m.mib, m.set = n, true
+	return nil
 }
 
 // limit returns the limit in bytes for a run of workers: the flag's, else
@@ -31,7 +52,7 @@ func (m *memoryFlag) register(fs *flag.FlagSet) {
 // none.
 func (m memoryFlag) limit(workers int) int64 {
 	switch {
-	case m.mib >= 0:
+	case m.set:
 		return int64(m.mib) << 20
 	case os.Getenv("GOMEMLIMIT") != "":
 		if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {

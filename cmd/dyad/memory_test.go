@@ -50,3 +50,17 @@ func TestMemoryLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoryLimitBad checks that a limit that is no count of MiB is a
+// flag error.
+func TestMemoryLimitBad(t *testing.T) {
+	for _, v := range []string{"-1", "lots", "1.5"} {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		var m memoryFlag
+		m.register(fs)
+		if err := fs.Parse([]string{"--memory-limit", v}); err == nil {
+			t.Errorf("--memory-limit %s: no error", v)
+		}
+	}
+}
