@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go"
 
@@ -23,6 +24,7 @@ type embeddedFlags struct {
 	dir, url, tokenFile, nkeys string
 	tlsCert, tlsKey            string
 	batch                      int
+	clusterEvery               time.Duration
 }
 
 func (f *embeddedFlags) register(fs *flag.FlagSet) {
@@ -33,7 +35,13 @@ func (f *embeddedFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.tlsCert, "nats-tls-cert", "", "with --embedded-nats: the certificate `FILE` (PEM) its NATS server presents; clients must then use TLS and trust it (dyad ingest --nats-ca)")
 	fs.StringVar(&f.tlsKey, "nats-tls-key", "", "with --embedded-nats: the private key `FILE` (PEM) of --nats-tls-cert")
 	fs.IntVar(&f.batch, "nats-batch", stream.DefaultBatch, "with --embedded-nats: documents the worker fetches and commits at once")
+	fs.DurationVar(&f.clusterEvery, "nats-cluster-every", DefaultServeClusterEvery, "with --embedded-nats: re-cluster the store every `DURATION` when the worker stored documents since (0: never)")
 }
+
+// DefaultServeClusterEvery is how often dyad serve --embedded-nats
+// regroups what its worker stored into real-world events: one process
+// owns the store, so it is the one clusterer.
+const DefaultServeClusterEvery = time.Minute
 
 // start starts the NATS server and the worker, when --embedded-nats is
 // set, storing into st; stop stops the worker (finishing its batch), then
@@ -86,6 +94,10 @@ func (f *embeddedFlags) start(ctx context.Context, st any, pf *pipelineFlags, st
 			log.Error("worker", "err", err)
 		}
 	}()
+	if cs, ok := st.(clusterStore); ok && f.clusterEvery > 0 {
+		wg.Add(1)
+		go func() { defer wg.Done(); clusterEvery(wctx, cs, f.clusterEvery, log) }()
+	}
 	fmt.Fprintf(stderr, "dyad serve: NATS JetStream at %s (in %s); dyad ingest --to %s codes into this store\n", srv.ClientURL(), f.dir, f.url)
 	return func() {
 		cancel()

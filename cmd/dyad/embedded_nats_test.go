@@ -15,7 +15,8 @@ import (
 
 // TestServeEmbeddedNATS runs dyad serve with its own NATS server and
 // worker, publishes a corpus to it with dyad ingest --to, and waits for
-// the served store to hold every document, as the API then shows them.
+// the served store to hold every document, clustered, as the API then
+// shows them.
 func TestServeEmbeddedNATS(t *testing.T) {
 	const n = 12
 	path := MustStore(t, 2)
@@ -29,7 +30,7 @@ func TestServeEmbeddedNATS(t *testing.T) {
 	errc := make(chan error, 1)
 	go func() {
 		errc <- cmd.Run(ctx, []string{"--db", path, "--addr", "127.0.0.1:0", "--no-coder",
-			"--embedded-nats", filepath.Join(t.TempDir(), "nats"), "--nats", natsURL})
+			"--embedded-nats", filepath.Join(t.TempDir(), "nats"), "--nats", natsURL, "--nats-cluster-every", "200ms"})
 	}()
 	var base string
 	select {
@@ -53,9 +54,10 @@ func TestServeEmbeddedNATS(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n+2), func() bool {
+	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored and clustered", n+2), func() bool {
 		st, err := store.Stats(context.Background())
-		return err == nil && st.Documents == n+2
+		_, pending, perr := store.ClusterState(context.Background())
+		return err == nil && perr == nil && st.Documents == n+2 && st.Clusters > 0 && !pending
 	})
 	var page struct{ Count int }
 	getURL(t, base+"/api/events?source=RUS&count=true", &page)
