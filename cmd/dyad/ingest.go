@@ -170,14 +170,9 @@ func (r *ingestRun) run(ctx context.Context) error {
 		err = ferr
 	}
 	// The limit bounds coding; clustering reads every mention of the
-	// store, which it cannot foresee. What coding and storing held goes
-	// back to the system first: clustering maps the store's pages into
-	// memory.
+	// store, which it cannot foresee.
 	restore()
-	if rm, ok := r.db.(interface{ ReleaseMemory() }); ok {
-		rm.ReleaseMemory()
-	}
-	debug.FreeOSMemory()
+	r.release()
 	r.prog.Skipped = int(r.skipped.Load())
 	r.prog.Done()
 	if err != nil {
@@ -189,6 +184,7 @@ func (r *ingestRun) run(ctx context.Context) error {
 		}
 	}
 	if r.prog.Docs > 0 {
+		r.release()
 		if err := r.db.Optimize(ctx); err != nil {
 			return err
 		}
@@ -200,6 +196,16 @@ func (r *ingestRun) run(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// release gives back to the system what coding, storing or clustering
+// held, before a step that maps the store's pages into memory
+// (clustering reads the events, Optimize their indexes).
+func (r *ingestRun) release() {
+	if rm, ok := r.db.(interface{ ReleaseMemory() }); ok {
+		rm.ReleaseMemory()
+	}
+	debug.FreeOSMemory()
 }
 
 // documents yields the documents of every source not stored before.
