@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -38,9 +37,9 @@ func (c *TrainCommand) events(args []string) error {
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
 	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
-	fs.Var(int32Flag{&opt.PosWeight}, "pos-weight", "trigger model's update step on a missed event")
-	fs.Var(int32Flag{&opt.SentencePosWeight}, "sentence-pos-weight", "sentence model's update step on a missed root")
-	fs.Var(int32Flag{&opt.ArgPosWeight}, "arg-pos-weight", "argument model's update step on a missed source or target")
+	fs.IntVar(&opt.PosWeight, "pos-weight", opt.PosWeight, "trigger model's update step on a missed event")
+	fs.IntVar(&opt.SentencePosWeight, "sentence-pos-weight", opt.SentencePosWeight, "sentence model's update step on a missed root")
+	fs.IntVar(&opt.ArgPosWeight, "arg-pos-weight", opt.ArgPosWeight, "argument model's update step on a missed source or target")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -293,23 +292,4 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	m.Scale, m.Bias = bestScale, bestBias
 	logf("train events: margins %d/%d; confidence scale %.0f, bias %.1f (log loss %.3f over %d dev events)",
 		bestT, bestA, bestScale, bestBias, bestLoss/float64(max(len(data), 1)), len(data))
-}
-
-// int32Flag is a flag.Value for an int32.
-type int32Flag struct{ p *int32 }
-
-func (f int32Flag) String() string {
-	if f.p == nil {
-		return "0"
-	}
-	return strconv.Itoa(int(*f.p))
-}
-
-func (f int32Flag) Set(s string) error {
-	n, err := strconv.ParseInt(s, 10, 32)
-	if err != nil {
-		return err
-	}
-	*f.p = int32(n)
-	return nil
 }

@@ -37,21 +37,20 @@ func New(m *Model) *Extractor {
 // no event. The word's own evidence picks the root; with a sentence
 // weight, the sentence model's score sm of that root (whether the
 // sentence reports it at all) adds to the margin.
-func (e *Extractor) scoreToken(x *Sentence, i int, buf []uint32, scores, sm []int32) ([]uint32, int, int32) {
+func (e *Extractor) scoreToken(x *Sentence, i int, buf []uint32, scores, sm []int32) (_ []uint32, best int, margin, said int32) {
 	buf = x.TriggerFeatures(i, buf[:0])
 	clear(scores)
 	e.trig.Score(buf, scores)
-	best := 1
+	best = 1
 	for c := 2; c < len(scores); c++ {
 		if scores[c] > scores[best] {
 			best = c
 		}
 	}
-	m := scores[best] - scores[0]
 	if e.sw > 0 && sm != nil {
-		m += int32(e.sw * float64(sm[best]))
+		said = int32(e.sw * float64(sm[best]))
 	}
-	return buf, best, m
+	return buf, best, scores[best] - scores[0] + said, said
 }
 
 // sentenceScores returns the sentence model's scores of x when the
@@ -75,6 +74,9 @@ type Trigger struct {
 	// Sentence: the sentence model found the root, and I is the word
 	// that scores best for it.
 	Sentence bool
+	// Said is what the sentence model's score of Root added to the
+	// margin (SentenceWeight), for the explanation.
+	Said int32
 }
 
 // Triggers returns the tokens of x the trigger model codes as events,
@@ -94,10 +96,10 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 	for ci, i := range cands {
 		scores := all[ci*NumRoots : (ci+1)*NumRoots]
 		var best int
-		var m int32
-		buf, best, m = e.scoreToken(x, i, buf, scores, ss)
+		var m, said int32
+		buf, best, m, said = e.scoreToken(x, i, buf, scores, ss)
 		if m > e.m.TriggerMargin {
-			out = append(out, Trigger{I: i, Root: ClassRoot(best), Margin: m - e.m.TriggerMargin})
+			out = append(out, Trigger{I: i, Root: ClassRoot(best), Margin: m - e.m.TriggerMargin, Said: said})
 			found[best], taken[ci] = true, true
 		}
 	}
@@ -148,7 +150,7 @@ func (e *Extractor) Margins(x *Sentence) (trig, arg []int32) {
 	for _, i := range x.Candidates() {
 		var best int
 		var m int32
-		buf, best, m = e.scoreToken(x, i, buf, scores, ss)
+		buf, best, m, _ = e.scoreToken(x, i, buf, scores, ss)
 		trig = append(trig, m)
 		as := make([]int32, NumArgClasses)
 		for k := range x.Mentions {
@@ -485,10 +487,8 @@ func (e *Extractor) why(x *Sentence, t Trigger) string {
 		}
 		times[f] = 0
 	}
-	if ss := e.sentenceScores(x); ss != nil {
-		if d := int32(e.sw * float64(ss[c])); d > 0 {
-			parts = append(parts, part{"sentence model", d})
-		}
+	if t.Said > 0 {
+		parts = append(parts, part{"sentence model", t.Said})
 	}
 	slices.SortStableFunc(parts, func(a, b part) int { return int(b.w) - int(a.w) })
 	var sb strings.Builder

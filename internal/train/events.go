@@ -19,11 +19,11 @@ type EventOptions struct {
 	// PosWeight is the step of a trigger-model update on a missed event
 	// (a false one steps 1): events are rare among words, and a missed
 	// one costs recall that no threshold wins back.
-	PosWeight int32
+	PosWeight int
 	// SentencePosWeight and ArgPosWeight are the same for the sentence
 	// model's missed roots and the argument model's missed sources and
 	// targets.
-	SentencePosWeight, ArgPosWeight int32
+	SentencePosWeight, ArgPosWeight int
 	Logf                            func(format string, args ...any)
 }
 
@@ -81,7 +81,7 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 // trainInstances trains an averaged perceptron on xs and returns its
 // stored weights. A missed instance of a class other than 0 (an event,
 // a source or target) moves the weights posWeight steps.
-func trainInstances(name string, xs []instance, classes int, posWeight int32, opt EventOptions) linear.Weights {
+func trainInstances(name string, xs []instance, classes int, posWeight int, opt EventOptions) linear.Weights {
 	p := newPerceptron(classes)
 	scores := make([]int32, classes)
 	shuffledEpochs(len(xs), opt, func(e int, order []int) {
@@ -101,7 +101,7 @@ func trainInstances(name string, xs []instance, classes int, posWeight int32, op
 			} else {
 				step := int32(1)
 				if x.class != 0 {
-					step = max(posWeight, 1)
+					step = int32(max(posWeight, 1))
 				}
 				p.update(x.feats, x.class, b, step)
 			}
@@ -333,7 +333,7 @@ func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
 				total++
 				switch {
 				case x.has[c] && scores[c] <= 0:
-					p.addAll(x.feats, c, max(opt.SentencePosWeight, 1))
+					p.addAll(x.feats, c, int32(max(opt.SentencePosWeight, 1)))
 				case !x.has[c] && scores[c] > 0:
 					p.addAll(x.feats, c, -1)
 				default:
