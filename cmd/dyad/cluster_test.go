@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,13 +65,7 @@ func TestWorkerClusters(t *testing.T) {
 		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
 			"--db", db, "--metrics", "", "--cluster-every", "200ms"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
 	}()
-	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
-		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	})
+	waitListening(t, natsURL)
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", corpus); status != 0 {
 		t.Fatalf("ingest --to: status %d\n%s", status, stderr)
 	}

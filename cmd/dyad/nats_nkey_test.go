@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/dyad-events/dyad/internal/sqlite"
 )
 
 // TestEmbeddedNATSNkeys runs a worker whose embedded NATS server lets in
@@ -59,13 +54,7 @@ func testEmbeddedNkeys(t *testing.T, withTLS bool) {
 	go func() {
 		done <- Run(ctx, args, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
 	}()
-	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
-		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	})
+	waitListening(t, natsURL)
 	corpus := queueCorpus(t, n)
 	for _, creds := range refused {
 		args := append(append([]string{"ingest", "--to", natsURL, "--quiet"}, creds...), corpus)
@@ -77,15 +66,7 @@ func testEmbeddedNkeys(t *testing.T, withTLS bool) {
 	if _, stderr, status := run(t, "", ok...); status != 0 {
 		t.Fatalf("ingest --to with a listed seed: status %d, stderr:\n%s", status, stderr)
 	}
-	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
-		store, err := sqlite.Open(context.Background(), db)
-		if err != nil {
-			return false
-		}
-		defer store.Close()
-		st, err := store.Stats(context.Background())
-		return err == nil && st.Documents == n
-	})
+	waitStored(t, db, n)
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("worker: %v\n%s", err, logs)

@@ -9,7 +9,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"fmt"
 	"io"
 	"math/big"
 	"net"
@@ -22,7 +21,6 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nkeys"
 
-	"github.com/dyad-events/dyad/internal/sqlite"
 	"github.com/dyad-events/dyad/internal/stream"
 )
 
@@ -77,15 +75,7 @@ func TestNATSSecurity(t *testing.T) {
 		done <- Run(ctx, append([]string{"worker", "--from", url, "--db", db, "--metrics", ""}, tlsFlags...),
 			Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
 	}()
-	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
-		store, err := sqlite.Open(context.Background(), db)
-		if err != nil {
-			return false
-		}
-		defer store.Close()
-		st, err := store.Stats(context.Background())
-		return err == nil && st.Documents == n
-	})
+	waitStored(t, db, n)
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("worker: %v\n%s", err, logs)

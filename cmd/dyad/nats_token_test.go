@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/dyad-events/dyad/internal/sqlite"
 )
 
 // TestEmbeddedNATSToken runs a worker with an embedded NATS server that
@@ -41,13 +36,7 @@ func TestEmbeddedNATSToken(t *testing.T) {
 		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
 			"--nats-token-file", tokFile, "--db", db, "--metrics", ""}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
 	}()
-	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
-		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	})
+	waitListening(t, natsURL)
 	corpus := queueCorpus(t, n)
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", corpus); status == 0 {
 		t.Fatalf("ingest --to without the token: status 0, want refused; stderr:\n%s", stderr)
@@ -55,15 +44,7 @@ func TestEmbeddedNATSToken(t *testing.T) {
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--nats-token-file", tokFile, "--quiet", corpus); status != 0 {
 		t.Fatalf("ingest --to with the token: status %d, stderr:\n%s", status, stderr)
 	}
-	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
-		store, err := sqlite.Open(context.Background(), db)
-		if err != nil {
-			return false
-		}
-		defer store.Close()
-		st, err := store.Stats(context.Background())
-		return err == nil && st.Documents == n
-	})
+	waitStored(t, db, n)
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("worker: %v\n%s", err, logs)

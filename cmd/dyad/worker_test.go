@@ -87,13 +87,7 @@ func TestIngestToWorker(t *testing.T) {
 		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
 			"--db", db, "--metrics", metricsAddr, "--concurrency", "2"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
 	}()
-	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
-		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	})
+	waitListening(t, natsURL)
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", queueCorpus(t, n)); status != 0 {
 		t.Fatalf("ingest --to: status %d, stderr:\n%s", status, stderr)
 	}
@@ -129,6 +123,32 @@ func TestIngestToWorker(t *testing.T) {
 			t.Fatalf("log line is not JSON: %q", line)
 		}
 	}
+}
+
+// waitListening waits until the NATS server at natsURL takes connections.
+func waitListening(t *testing.T, natsURL string) {
+	t.Helper()
+	waitUntil(t, 20*time.Second, "the worker's NATS server", func() bool {
+		c, err := net.Dial("tcp", strings.TrimPrefix(natsURL, "nats://"))
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	})
+}
+
+// waitStored waits until the SQLite store db holds n documents.
+func waitStored(t *testing.T, db string, n int) {
+	t.Helper()
+	waitUntil(t, 60*time.Second, fmt.Sprintf("%d documents stored", n), func() bool {
+		store, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			return false
+		}
+		defer store.Close()
+		st, err := store.Stats(context.Background())
+		return err == nil && st.Documents == n
+	})
 }
 
 func waitUntil(tb testing.TB, d time.Duration, what string, cond func() bool) {
