@@ -574,10 +574,17 @@ func pairsOf(x *Sentence, t int, src, tgt []int, code string) []pair {
 	}
 
 	for _, s := range srcs {
+		n := 0
 		for _, t := range tgts {
 			if !same(s.src, t) {
 				out = append(out, pair{s.src, t, s.srcK})
+				n++
 			}
+		}
+		if n == 0 {
+			// Its only target is itself ("Iraq's government … the
+			// government"): the event stands without one.
+			out = append(out, pair{s.src, dyad.Actor{}, s.srcK})
 		}
 	}
 	return out
@@ -589,6 +596,11 @@ func actorOf(m *dyad.Mention) dyad.Actor {
 	return a
 }
 
-// same reports whether two actors are one side (dyad.SameSide); an
-// event with no target is never one.
-func same(s, t dyad.Actor) bool { return !t.IsZero() && dyad.SameSide(s, t) }
+// same reports whether t is s itself, so no target of s's event. Two
+// sides of one country are not one ("police arrested a man": GBRCOP
+// against GBR; the coders code it): dyad.SameSide, which the dictionary
+// coder follows, cost the learned extractor 2 points of root F1 on dev,
+// since an event whose targets it all dropped was lost.
+func same(s, t dyad.Actor) bool {
+	return !t.IsZero() && s.Code == t.Code
+}

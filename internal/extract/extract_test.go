@@ -115,17 +115,34 @@ func TestSameSide(t *testing.T) {
 	usa := dyad.Actor{Code: "USA", Country: "USA"}
 	usagov := dyad.Actor{Code: "USAGOV", Country: "USA"}
 	usamil := dyad.Actor{Code: "USAMIL", Country: "USA"}
-	if !same(usa, usagov) || !same(usagov, usagov) {
-		t.Error("a country and its own government are one side")
+	if !same(usagov, usagov) {
+		t.Error("an actor is its own side")
 	}
-	if same(usagov, usamil) {
-		t.Error("a government and its army can be a dyad")
+	// "Police arrested a man", "the government sued the state": the
+	// coders code events between a country's parts.
+	if same(usa, usagov) || same(usagov, usamil) {
+		t.Error("a country's parts can be a dyad")
 	}
 	if same(dyad.Actor{Code: "SYR", Country: "SYR"}, dyad.Actor{Code: "SYRREB", Country: "SYR"}) {
 		t.Error("a country and its own rebels are two sides")
 	}
 	if same(usa, dyad.Actor{}) {
 		t.Error("no target is never the same side")
+	}
+}
+
+func TestPairsSelfTarget(t *testing.T) {
+	// "France condemned France's decision": the only target is the
+	// source itself; the event stands without a target rather than
+	// being lost.
+	_, s := build("France/PROPN/2/nsubj condemned/VERB/0/root France/PROPN/4/nmod:poss decision/NOUN/2/obj ./PUNCT/2/punct")
+	fra := dyad.Mention{Actor: dyad.Actor{Code: "FRA", Country: "FRA"}, First: 0, Last: 0}
+	fra2 := fra
+	fra2.First, fra2.Last = 2, 2
+	x := NewSentence(s, []dyad.Mention{fra, fra2}, nil, nil)
+	ps := pairsOf(x, 1, []int{0}, []int{1}, "111")
+	if len(ps) != 1 || ps[0].src.Code != "FRA" || !ps[0].tgt.IsZero() {
+		t.Errorf("self-target pairs %+v", ps)
 	}
 }
 
