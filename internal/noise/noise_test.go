@@ -20,6 +20,12 @@ func TestSports(t *testing.T) {
 		{"The Security Council voted 13-0 to impose sanctions on North Korea.", false},
 		{"The coach of the national team was arrested by police.", false},
 		{"Egypt defeated the rebels in the Sinai, the army said.", false},
+		{"The singer's new album and film open with a concert tour.", true},
+		{"The runner took gold at the World Championships and a second medal in the relay.", true},
+		{"The court upheld the death penalty. The penalty is carried out by a firing squad; a penalty appeal failed.", false},
+		{"Parliament passed the bill 13-0 in a final vote; the final text drew criticism from fans of the old law.", false},
+		{"Two bomb blasts killed fans watching the World Cup final in a rugby club.", false},
+		{"Police sealed the stadium after the blast. Fans fled the stadium, and the stadium stayed shut.", false},
 	} {
 		if got := noise.Sports(tt.text); got != tt.want {
 			t.Errorf("Sports(%q) = %v, want %v", tt.text, got, tt.want)
