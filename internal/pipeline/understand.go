@@ -43,8 +43,74 @@ func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Men
 	if len(ms) == 0 {
 		return dates.Mention{}, false
 	}
+	if m, ok := treeDate(s, ms, verb); ok {
+		return m, true
+	}
 	return dates.Nearest(s.Text, ms, dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start})
 }
+
+// treeDate returns the date expression that hangs on the verb's word in
+// the parse, the one fewest steps below it (then the nearest): in "two
+// officers were found guilty on Thursday of raping a tourist in 2014",
+// 2014 dates the rape and Thursday the verdict, though Thursday is nearer
+// the rape in the text. A possessive date ("this year's election") or a
+// length of time ("for five weeks") dates nothing. ok is false when no
+// date hangs within maxDateSteps of the verb.
+func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span) (m dates.Mention, ok bool) {
+	t := -1
+	for i, tok := range s.Tokens {
+		if tok.Span.Start <= verb.Start && verb.Start < tok.Span.End {
+			t = i
+			break
+		}
+	}
+	if t < 0 {
+		return dates.Mention{}, false
+	}
+	best, bestSteps, bestDist := -1, maxDateSteps+1, 0
+	for k, c := range ms {
+		lo, hi := c.Span.Start+s.Span.Start, c.Span.End+s.Span.Start
+		if f := strings.Fields(strings.ToLower(s.Text[:c.Span.Start])); len(f) > 0 && f[len(f)-1] == "for" {
+			continue
+		}
+		// The date's own word: the one whose head lies outside it.
+		w := -1
+		for i, tok := range s.Tokens {
+			if tok.Span.Start >= lo && tok.Span.End <= hi {
+				if h := tok.Head - 1; h < 0 || h >= len(s.Tokens) || s.Tokens[h].Span.Start < lo || s.Tokens[h].Span.End > hi {
+					w = i
+					break
+				}
+			}
+		}
+		if w < 0 || s.Tokens[w].Rel == "nmod:poss" {
+			continue
+		}
+		dist := abs(c.Span.Start + s.Span.Start - verb.Start)
+		for h, n := s.Tokens[w].Head-1, 1; h >= 0 && h < len(s.Tokens) && n <= maxDateSteps; h, n = s.Tokens[h].Head-1, n+1 {
+			if h == t {
+				if n < bestSteps || n == bestSteps && dist < bestDist {
+					best, bestSteps, bestDist = k, n, dist
+				}
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return dates.Mention{}, false
+	}
+	return ms[best], true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// maxDateSteps bounds how far below the verb's word its date may hang.
+const maxDateSteps = 2
 
 // bounding reports whether the text before a date ends with a word that
 // makes the date a bound, not the event's day.

@@ -1,0 +1,56 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/dates"
+)
+
+// tree builds a sentence from "word/head/rel" items, heads 1-based (0:
+// the root), spans from the words joined by spaces.
+func tree(items string) *dyad.Sentence {
+	s := &dyad.Sentence{}
+	var words []string
+	for i, it := range strings.Fields(items) {
+		p := strings.Split(it, "/")
+		h := 0
+		for _, c := range p[1] {
+			h = h*10 + int(c-'0')
+		}
+		start := len(strings.Join(words, " "))
+		if i > 0 {
+			start++
+		}
+		words = append(words, p[0])
+		s.Tokens = append(s.Tokens, dyad.Token{ID: i + 1, Text: p[0], Head: h, Rel: p[2], Span: dyad.Span{Start: start, End: start + len(p[0])}})
+	}
+	s.Text = strings.Join(words, " ")
+	s.Span = dyad.Span{Start: 0, End: len(s.Text)}
+	return s
+}
+
+func TestTreeDate(t *testing.T) {
+	// Thursday dates the verdict, 2014 the rape, though Thursday is
+	// nearer "raping" in the text.
+	s := tree("Officers/3/nsubj:pass were/3/aux:pass found/0/root guilty/3/xcomp on/6/case Thursday/3/obl of/8/mark raping/3/advcl a/10/det tourist/8/obj in/12/case 2014/8/obl ./3/punct")
+	pub := time.Date(2019, 1, 31, 0, 0, 0, 0, time.UTC)
+	at := func(word string) dyad.Span {
+		i := strings.Index(s.Text, word)
+		return dyad.Span{Start: i, End: i + len(word)}
+	}
+	for verb, want := range map[string]string{"found": "Thursday", "raping": "2014"} {
+		m, ok := clauseDate(&dyad.Document{Text: s.Text, Date: pub}, s, at(verb))
+		if !ok || m.Text != want {
+			t.Errorf("%s: date %q, %v; want %q", verb, m.Text, ok, want)
+		}
+	}
+	// A length of time dates nothing: "for five weeks" is no date of the
+	// suspension; yesterday is.
+	s = tree("The/2/det Queen/3/nsubj suspended/0/root parliament/3/obj for/7/case five/7/nummod weeks/3/obl yesterday/3/obl:tmod ./3/punct")
+	if m, ok := treeDate(s, dates.Find(s.Text, pub), at("suspended")); ok && m.Text != "yesterday" {
+		t.Errorf("suspended: date %q", m.Text)
+	}
+}
