@@ -269,6 +269,36 @@ func (x *Sentence) negated(t int) bool {
 	return false
 }
 
+// judged reports whether token t is the deed a court, a charge or an
+// arrest is about ("convicted of raping", "sentenced for torturing",
+// "accused of shooting", "a trial over the bombing"): the deed came
+// before, often long before, and the coders code it historical.
+func (x *Sentence) judged(t int) bool {
+	h := x.head[t]
+	if h < 0 || !legal[x.lemma[h]] {
+		return false
+	}
+	switch x.relBase(t) {
+	case "advcl", "acl", "obl", "nmod":
+	default:
+		return false
+	}
+	for _, k := range x.kids[t] {
+		if r := x.relBase(k); r == "mark" || r == "case" {
+			switch x.lemma[k] {
+			case "for", "of", "over":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// legal are the words of judging: what they judge is a past deed.
+var legal = map[string]bool{"convict": true, "sentence": true, "accuse": true, "charge": true, "guilty": true,
+	"trial": true, "indict": true, "jail": true, "prosecute": true, "acquit": true, "imprison": true,
+	"try": true, "punish": true, "execute": true, "conviction": true, "indictment": true, "plead": true}
+
 // hasSubject reports whether token t has a subject or agent.
 func (x *Sentence) hasSubject(t int) bool {
 	for _, k := range x.kids[t] {
@@ -312,6 +342,9 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 	}
 	if x.negated(t.I) {
 		return dyad.Negated // "did not condemn": too rare in the training news for the model to learn
+	}
+	if x.judged(t.I) {
+		return dyad.Historical
 	}
 	scores := make([]int32, len(Modalities))
 	e.modality.Score(x.ModalityFeatures(t.I, t.Root, nil), scores)
@@ -365,6 +398,9 @@ func (e *Extractor) CodeScored(doc *dyad.Document, x *Sentence) ([]dyad.Event, [
 				continue
 			}
 			if i := x.tokenAt(r.Evidence.VerbSpan.Start); i < 0 || !coded[i] {
+				if i >= 0 && r.Modality == dyad.Asserted && x.judged(i) {
+					r.Modality = dyad.Historical
+				}
 				out, margins = append(out, r), append(margins, math.NaN())
 			}
 		}

@@ -162,3 +162,20 @@ func TestSubjectWords(t *testing.T) {
 		t.Errorf("governor's subject %+v, %v", a, ok)
 	}
 }
+
+func TestJudged(t *testing.T) {
+	// "A court convicted him of raping a tourist": the rape is the
+	// deed judged, so historical; the conviction is not.
+	_, s := build("A/DET/2/det court/NOUN/3/nsubj convicted/VERB/0/root him/PRON/3/obj of/SCONJ/6/mark raping/VERB/3/advcl a/DET/8/det tourist/NOUN/6/obj ./PUNCT/3/punct")
+	s.Tokens[2].Lemma, s.Tokens[5].Lemma = "convict", "rape"
+	x := NewSentence(s, nil, nil, nil)
+	if !x.judged(5) || x.judged(2) {
+		t.Errorf("judged(raping) = %v, judged(convicted) = %v", x.judged(5), x.judged(2))
+	}
+	// "Police arrested him for questioning" is judged too, but "rebels
+	// attacked the town for hours" is no judging.
+	_, s = build("Rebels/NOUN/2/nsubj attacked/VERB/0/root the/DET/4/det town/NOUN/2/obj for/ADP/6/case hours/NOUN/2/obl ./PUNCT/2/punct")
+	if x := NewSentence(s, nil, nil, nil); x.judged(5) || x.judged(1) {
+		t.Error("no judging word, no judged deed")
+	}
+}
