@@ -36,6 +36,7 @@ func (c *TrainCommand) events(args []string) error {
 	opt := train.DefaultEventOptions()
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
+	fs.IntVar(&opt.Ensemble, "ensemble", opt.Ensemble, "models of each kind to train on shuffles from -seed on and average")
 	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
 	fs.IntVar(&opt.PosWeight, "pos-weight", opt.PosWeight, "trigger model's update step on a missed event")
 	fs.IntVar(&opt.SentencePosWeight, "sentence-pos-weight", opt.SentencePosWeight, "sentence model's update step on a missed root")
@@ -94,7 +95,7 @@ func (c *TrainCommand) events(args []string) error {
 	if err != nil {
 		return err
 	}
-	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs", *files, opt.Seed, opt.Epochs)
+	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs, %d models averaged", *files, opt.Seed, opt.Epochs, opt.Ensemble)
 	m.Scale = 1 // margins are in perceptron updates; -dev tunes it
 	if *dev != "none" {
 		ds, err := eval.ReadSilver(path(*dev))

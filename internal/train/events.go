@@ -13,9 +13,13 @@ import (
 
 // EventOptions are the settings of event-extractor training.
 type EventOptions struct {
-	Epochs int     // passes over the data per model
-	Seed   int64   // shuffling seed
-	Prune  float64 // averaged weights smaller than this are dropped
+	Epochs int   // passes over the data per model
+	Seed   int64 // shuffling seed of the first model
+	// Ensemble is how many models of each kind are trained, on shuffles
+	// from Seed, Seed+1, …, and averaged into one: a single perceptron's
+	// dev scores swing by ±2 points from shuffle to shuffle.
+	Ensemble int
+	Prune    float64 // averaged weights smaller than this are dropped
 	// PosWeight is the step of a trigger-model update on a missed event
 	// (a false one steps 1): events are rare among words, and a missed
 	// one costs recall that no threshold wins back.
@@ -30,7 +34,7 @@ type EventOptions struct {
 // DefaultEventOptions returns the settings the embedded model was trained
 // with.
 func DefaultEventOptions() EventOptions {
-	return EventOptions{Epochs: 4, Seed: 1, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1, Logf: func(string, ...any) {}}
+	return EventOptions{Epochs: 4, Seed: 1, Ensemble: 5, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1, Logf: func(string, ...any) {}}
 }
 
 // Analysed is a silver story as dyad reads it: its sentences (tagged and
@@ -67,10 +71,16 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 		d.events, d.triggers, d.sources, d.targets)
 	opt.Logf("events: %d trigger, %d argument and %d modality instances", len(d.trig), len(d.arg), len(d.mod))
 	m := &extract.Model{}
-	m.Trigger = trainInstances("trigger", d.trig, extract.NumRoots, opt.PosWeight, opt)
-	m.Arg = trainInstances("argument", d.arg, extract.NumArgClasses, opt.ArgPosWeight, opt)
-	m.Modality = trainInstances("modality", d.mod, len(extract.Modalities), 1, opt)
-	m.Sentence = trainMulti(d.snt, extract.NumRoots, opt)
+	m.Trigger = ensemble(extract.NumRoots, opt, func(o EventOptions) frozen {
+		return trainInstances("trigger", d.trig, extract.NumRoots, o.PosWeight, o)
+	})
+	m.Arg = ensemble(extract.NumArgClasses, opt, func(o EventOptions) frozen {
+		return trainInstances("argument", d.arg, extract.NumArgClasses, o.ArgPosWeight, o)
+	})
+	m.Modality = ensemble(len(extract.Modalities), opt, func(o EventOptions) frozen {
+		return trainInstances("modality", d.mod, len(extract.Modalities), 1, o)
+	})
+	m.Sentence = ensemble(extract.NumRoots, opt, func(o EventOptions) frozen { return trainMulti(d.snt, extract.NumRoots, o) })
 	for k, c := range d.codes {
 		m.WordCodes = append(m.WordCodes, k+" "+best(c))
 	}
@@ -78,10 +88,25 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 	return m, nil
 }
 
+// ensemble trains opt.Ensemble models with train, each on shuffles from
+// its own seed, and returns their mean as stored weights.
+func ensemble(classes int, opt EventOptions, train func(EventOptions) frozen) linear.Weights {
+	n := max(opt.Ensemble, 1)
+	fzs := make([]frozen, n)
+	for k := range fzs {
+		o := opt
+		o.Seed = opt.Seed + int64(k)
+		fzs[k] = train(o)
+	}
+	w := weights(meanFrozen(fzs).prune(opt.Prune), classes)
+	linear.Levels(w.Q, linear.StoredLevels)
+	return w
+}
+
 // trainInstances trains an averaged perceptron on xs and returns its
-// stored weights. A missed instance of a class other than 0 (an event,
+// pruned weights. A missed instance of a class other than 0 (an event,
 // a source or target) moves the weights posWeight steps.
-func trainInstances(name string, xs []instance, classes int, posWeight int, opt EventOptions) linear.Weights {
+func trainInstances(name string, xs []instance, classes int, posWeight int, opt EventOptions) frozen {
 	p := newPerceptron(classes)
 	scores := make([]int32, classes)
 	shuffledEpochs(len(xs), opt, func(e int, order []int) {
@@ -109,9 +134,7 @@ func trainInstances(name string, xs []instance, classes int, posWeight int, opt 
 		}
 		opt.Logf("events: %s model, epoch %d: %.2f%% of training instances right", name, e+1, 100*float64(right)/float64(max(len(xs), 1)))
 	})
-	w := weights(p.freeze(opt.Prune), classes)
-	linear.Levels(w.Q, linear.StoredLevels)
-	return w
+	return p.freeze(opt.Prune)
 }
 
 // eventInstances aligns the coders' events to dyad's tokens and mentions
@@ -320,7 +343,7 @@ type multi struct {
 // trainMulti trains a multi-label averaged perceptron: one linear score
 // per class, positive for yes, learned together over shared feature rows
 // (class 0 unused), so one pass over the features scores every class.
-func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
+func trainMulti(xs []multi, classes int, opt EventOptions) frozen {
 	p := newPerceptron(classes)
 	scores := make([]int32, classes)
 	shuffledEpochs(len(xs), opt, func(e int, order []int) {
@@ -344,9 +367,7 @@ func trainMulti(xs []multi, classes int, opt EventOptions) linear.Weights {
 		}
 		opt.Logf("events: sentence model, epoch %d: %.2f%% of (sentence, root) decisions right", e+1, 100*float64(right)/float64(max(total, 1)))
 	})
-	w := weights(p.freeze(opt.Prune), classes)
-	linear.Levels(w.Q, linear.StoredLevels)
-	return w
+	return p.freeze(opt.Prune)
 }
 
 // shuffledEpochs calls pass once an epoch (from 0) with the indexes of n

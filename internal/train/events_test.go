@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -114,3 +115,25 @@ func writeTemp(t *testing.T, content string) string {
 }
 
 func writeFile(path, content string) error { return os.WriteFile(path, []byte(content), 0o644) }
+
+func TestMeanFrozen(t *testing.T) {
+	a := frozen{keys: []uint32{1, 5}, counts: []uint16{2, 1}, class: []uint8{0, 2, 1}, w: []float32{2, 4, 6}}
+	b := frozen{keys: []uint32{1, 3}, counts: []uint16{1, 1}, class: []uint8{2, 0}, w: []float32{2, -2}}
+	m := meanFrozen([]frozen{a, b})
+	// Key 1: class 0 (2+0)/2, class 2 (4+2)/2; key 3: class 0 -1; key 5: class 1 3.
+	want := frozen{keys: []uint32{1, 3, 5}, counts: []uint16{2, 1, 1}, class: []uint8{0, 2, 0, 1}, w: []float32{1, 3, -1, 3}}
+	if !reflect.DeepEqual(m, want) {
+		t.Errorf("mean %+v, want %+v", m, want)
+	}
+	if got := meanFrozen([]frozen{a}); !reflect.DeepEqual(got, a) {
+		t.Errorf("mean of one %+v", got)
+	}
+}
+
+func TestFrozenPrune(t *testing.T) {
+	fz := frozen{keys: []uint32{1, 3, 5}, counts: []uint16{2, 1, 1}, class: []uint8{0, 2, 0, 1}, w: []float32{1, 0.2, -0.3, 3}}
+	want := frozen{keys: []uint32{1, 5}, counts: []uint16{1, 1}, class: []uint8{0, 1}, w: []float32{1, 3}}
+	if got := fz.prune(0.5); !reflect.DeepEqual(got, want) {
+		t.Errorf("pruned %+v, want %+v", got, want)
+	}
+}

@@ -145,3 +145,70 @@ func (p *perceptron) addAll(feats []uint32, class int, d int32) {
 		p.add(p.row(f), class, d)
 	}
 }
+
+// meanFrozen returns the mean of models: each feature's weight for each
+// class summed over the models that keep it and divided by their number.
+// With one model it returns that model.
+func meanFrozen(models []frozen) frozen {
+	if len(models) == 1 {
+		return models[0]
+	}
+	type kc struct {
+		key   uint32
+		class uint8
+	}
+	sum := map[kc]float64{}
+	for _, m := range models {
+		i := 0
+		for k, key := range m.keys {
+			for range m.counts[k] {
+				sum[kc{key, m.class[i]}] += float64(m.w[i])
+				i++
+			}
+		}
+	}
+	all := make([]kc, 0, len(sum))
+	for e := range sum {
+		all = append(all, e)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		return all[i].key < all[j].key || all[i].key == all[j].key && all[i].class < all[j].class
+	})
+	var out frozen
+	n := float64(len(models))
+	for _, e := range all {
+		if k := len(out.keys) - 1; k >= 0 && out.keys[k] == e.key {
+			out.counts[k]++
+		} else {
+			out.keys = append(out.keys, e.key)
+			out.counts = append(out.counts, 1)
+		}
+		out.class = append(out.class, e.class)
+		out.w = append(out.w, float32(sum[e]/n))
+	}
+	return out
+}
+
+// prune returns fz without the weights smaller than min in magnitude, and
+// without features left with none: a mean keeps, at a fraction of their
+// size, weights that only some of its models kept.
+func (fz frozen) prune(min float64) frozen {
+	var out frozen
+	i := 0
+	for k, key := range fz.keys {
+		n := uint16(0)
+		for range fz.counts[k] {
+			if math.Abs(float64(fz.w[i])) >= min {
+				out.class = append(out.class, fz.class[i])
+				out.w = append(out.w, fz.w[i])
+				n++
+			}
+			i++
+		}
+		if n > 0 {
+			out.keys = append(out.keys, key)
+			out.counts = append(out.counts, n)
+		}
+	}
+	return out
+}
