@@ -94,6 +94,9 @@ func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span) (m dates.Men
 				}
 				break
 			}
+			if u := s.Tokens[h].UPOS; u == "VERB" || u == "AUX" {
+				break // the date of another verb ("officials said on Tuesday")
+			}
 		}
 	}
 	if best < 0 {

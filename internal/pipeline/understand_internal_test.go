@@ -9,8 +9,8 @@ import (
 	"github.com/dyad-events/dyad/internal/dates"
 )
 
-// tree builds a sentence from "word/head/rel" items, heads 1-based (0:
-// the root), spans from the words joined by spaces.
+// tree builds a sentence from "word/head/rel[/UPOS]" items, heads
+// 1-based (0: the root), spans from the words joined by spaces.
 func tree(items string) *dyad.Sentence {
 	s := &dyad.Sentence{}
 	var words []string
@@ -25,7 +25,11 @@ func tree(items string) *dyad.Sentence {
 			start++
 		}
 		words = append(words, p[0])
-		s.Tokens = append(s.Tokens, dyad.Token{ID: i + 1, Text: p[0], Head: h, Rel: p[2], Span: dyad.Span{Start: start, End: start + len(p[0])}})
+		tok := dyad.Token{ID: i + 1, Text: p[0], Head: h, Rel: p[2], Span: dyad.Span{Start: start, End: start + len(p[0])}}
+		if len(p) > 3 {
+			tok.UPOS = p[3]
+		}
+		s.Tokens = append(s.Tokens, tok)
 	}
 	s.Text = strings.Join(words, " ")
 	s.Span = dyad.Span{Start: 0, End: len(s.Text)}
@@ -46,6 +50,12 @@ func TestTreeDate(t *testing.T) {
 		if !ok || m.Text != want {
 			t.Errorf("%s: date %q, %v; want %q", verb, m.Text, ok, want)
 		}
+	}
+	// A date on another verb is that verb's: "officials said on
+	// Tuesday" dates the saying, not the meeting.
+	s = tree("Japan/2/nsubj met/0/root China/2/obj ,/6/punct officials/6/nsubj said/2/parataxis/VERB on/8/case Tuesday/6/obl ./2/punct")
+	if m, ok := treeDate(s, dates.Find(s.Text, pub), at("met")); ok {
+		t.Errorf("met: date %q from the saying", m.Text)
 	}
 	// A length of time dates nothing: "for five weeks" is no date of the
 	// suspension; yesterday is.
