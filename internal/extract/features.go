@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/linear"
@@ -33,6 +35,9 @@ type Sentence struct {
 	ruleAt   map[int][]int
 	lexRoots [][]string
 	control  []dyad.Modality // the modality a governing verb of intent passes to each token, or ""
+	// inName marks the words of any mention, places included: "United"
+	// in "at the United Nations Security Council" is no event.
+	inName []bool
 }
 
 // NewSentence prepares s. rules are the dictionary coder's events of s
@@ -41,9 +46,18 @@ func NewSentence(s *dyad.Sentence, ms []dyad.Mention, rules []dyad.Event, lex Le
 	n := len(s.Tokens)
 	x := &Sentence{S: s, Rules: rules, lemma: make([]string, n), lower: make([]string, n), head: make([]int, n),
 		kids: make([][]int, n), mention: make([]int, n), lexRoots: make([][]string, n), ruleAt: map[int][]int{}}
+	x.inName = make([]bool, n)
 	for _, m := range ms {
-		if !m.Place && m.First >= 0 && m.Last < n && m.First <= m.Last {
+		if m.First < 0 || m.Last >= n || m.First > m.Last {
+			continue
+		}
+		if !m.Place {
 			x.Mentions = append(x.Mentions, m)
+		}
+		for i := m.First; i <= m.Last; i++ {
+			// A place's own name, not its description: "the site of
+			// the talks" still has its event.
+			x.inName[i] = x.inName[i] || !m.Place || i > 0 && startsUpper(s.Tokens[i].Text)
 		}
 	}
 	for i, t := range s.Tokens {
@@ -100,6 +114,12 @@ func NewSentence(s *dyad.Sentence, ms []dyad.Mention, rules []dyad.Event, lex Le
 	return x
 }
 
+// startsUpper reports whether w begins with a capital letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // roots returns the distinct roots of codes.
 func roots(codes []string) []string {
 	var out []string
@@ -147,7 +167,7 @@ func candidate(upos string) bool { return upos == "VERB" || upos == "NOUN" }
 func (x *Sentence) Candidates() []int {
 	var out []int
 	for i, t := range x.S.Tokens {
-		if candidate(t.UPOS) && x.mention[i] < 0 {
+		if candidate(t.UPOS) && !x.inName[i] {
 			out = append(out, i)
 		}
 	}
@@ -643,7 +663,7 @@ func (x *Sentence) SentenceFeatures(buf []uint32) []uint32 {
 		f.add(sLemma, l)
 		f.add(sBigram, prev, l)
 		prev = l
-		if candidate(t.UPOS) && x.mention[i] < 0 {
+		if candidate(t.UPOS) && !x.inName[i] {
 			f.add(sVerbRel, l, x.rel(i))
 			for _, r := range x.lexRoots[i] {
 				f.add(sLex, r)
