@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/actor"
@@ -76,46 +77,103 @@ type Pipeline struct {
 	Patterns int                // verb and noun patterns loaded
 }
 
-// New loads what opts name and returns a ready Pipeline.
+// New loads what opts name and returns a ready Pipeline. The models, the
+// gazetteer and the dictionaries do not depend on each other, and loading
+// them is most of a command's start-up: they load at once, one goroutine
+// each, so that start-up takes the longest of them (the parser's) rather
+// than their sum wherever a second core is free.
 func New(opts Options) (*Pipeline, error) {
-	d := opts.Dict
-	if d == nil {
-		var err error
-		if d, err = dict.Default(); err != nil {
-			return nil, err
-		}
-	}
 	if opts.MaxTokens <= 0 {
 		opts.MaxTokens = DefaultMaxTokens
 	}
-	c, err := coder.New(d, opts.Coder)
-	if err != nil {
-		return nil, err
-	}
-	if err := loadModels(&opts); err != nil {
-		return nil, err
-	}
-	g, err := places.Default()
-	if err != nil {
-		return nil, err
-	}
-	x := opts.Extractor
-	if x == nil && !opts.Rules && opts.Parser != nil {
-		switch x, err = extract.Default(); {
-		case errors.Is(err, extract.ErrNoModel):
-		case err != nil:
+	d := opts.Dict
+	var (
+		c     *coder.Coder
+		am    *actor.Matcher
+		g     *places.Gazetteer
+		x     = opts.Extractor
+		xErr  error
+		rec   *actor.Recogniser
+		recOK = opts.Recognise && opts.Mentions == nil && !opts.WordOrder
+	)
+	// The extractor and the recogniser need the parser: they load beside
+	// it, and are dropped below if there turns out to be none (a binary
+	// built without models).
+	wantX := x == nil && !opts.Rules && !opts.WordOrder
+	errs := parallel(
+		func() (err error) {
+			if d == nil {
+				if d, err = dict.Default(); err != nil {
+					return err
+				}
+			}
+			if c, err = coder.New(d, opts.Coder); err != nil {
+				return err
+			}
+			am = actor.New(d)
+			return nil
+		},
+		func() error { return loadModels(&opts) },
+		func() (err error) { g, err = places.Default(); return err },
+		func() error {
+			if wantX {
+				x, xErr = extract.Default()
+			}
+			return nil
+		},
+		func() (err error) {
+			if recOK {
+				rec, err = actor.DefaultRecogniser()
+			}
+			return err
+		},
+	)
+	for _, err := range errs[:3] { // in the order a sequential load met them
+		if err != nil {
 			return nil, err
+		}
+	}
+	if wantX {
+		switch {
+		case opts.Parser == nil:
+			x = nil
+		case errors.Is(xErr, extract.ErrNoModel):
+			x = nil
+		case xErr != nil:
+			return nil, xErr
 		}
 	}
 	if opts.Rules {
 		x = nil
 	}
-	rec, err := mentionModel(opts)
-	if err != nil {
+	switch err := errs[4]; {
+	case !opts.Recognise || opts.Parser == nil:
+		rec = nil
+	case opts.Mentions != nil:
+		rec = opts.Mentions
+	case errors.Is(err, actor.ErrNoMentionModel):
+		rec = nil
+	case err != nil:
 		return nil, err
 	}
-	return &Pipeline{opts: opts, actors: actor.New(d).WithRecogniser(rec), coder: c, places: g, discards: dict.NewDiscarder(d.Discards),
+	return &Pipeline{opts: opts, actors: am.WithRecogniser(rec), coder: c, places: g, discards: dict.NewDiscarder(d.Discards),
 		extract: x, Patterns: c.Patterns()}, nil
+}
+
+// parallel runs each fn on a goroutine of its own and returns their
+// errors, in the order of fns, when all have returned.
+func parallel(fns ...func() error) []error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	wg.Add(len(fns))
+	for i, fn := range fns {
+		go func() {
+			defer wg.Done()
+			errs[i] = fn()
+		}()
+	}
+	wg.Wait()
+	return errs
 }
 
 // Result is what the pipeline found in one document.
@@ -241,46 +299,49 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 	return r, nil
 }
 
-// loadModels fills in the embedded tagger and parser that opts leaves nil.
-// A binary built without a model codes on word order, as WordOrder does.
-// mentionModel returns the recogniser opts ask for: theirs, the embedded
-// one, or nil. Rules does not turn it off: the event extractor learns
-// from sentences read with the rules' events and these mentions.
-func mentionModel(opts Options) (*actor.Recogniser, error) {
-	switch {
-	case !opts.Recognise || opts.Parser == nil:
-		return nil, nil
-	case opts.Mentions != nil:
-		return opts.Mentions, nil
-	}
-	r, err := actor.DefaultRecogniser()
-	if errors.Is(err, actor.ErrNoMentionModel) {
-		return nil, nil
-	}
-	return r, err
-}
-
+// loadModels fills in the embedded tagger and parser that opts leaves nil,
+// decoding the two at once. A binary built without a tagger model codes
+// on word order, as WordOrder does.
 func loadModels(opts *Options) error {
 	if opts.WordOrder {
 		opts.Tagger, opts.Parser = nil, nil
 		return nil
 	}
-	if opts.Tagger == nil {
-		t, err := postag.Default()
-		switch {
-		case errors.Is(err, postag.ErrNoModel):
-		case err != nil:
-			return err
-		default:
-			opts.Tagger = t
-		}
+	var (
+		p    *depparse.Parser
+		pErr error
+	)
+	parse := opts.Parser == nil
+	errs := parallel(
+		func() error {
+			if parse {
+				p, pErr = depparse.Default()
+			}
+			return nil
+		},
+		func() error {
+			if opts.Tagger != nil {
+				return nil
+			}
+			t, err := postag.Default()
+			switch {
+			case errors.Is(err, postag.ErrNoModel):
+			case err != nil:
+				return err
+			default:
+				opts.Tagger = t
+			}
+			return nil
+		},
+	)
+	if errs[1] != nil {
+		return errs[1]
 	}
-	if opts.Parser == nil && opts.Tagger != nil {
-		p, err := depparse.Default()
+	if parse && opts.Tagger != nil {
 		switch {
-		case errors.Is(err, depparse.ErrNoModel):
-		case err != nil:
-			return err
+		case errors.Is(pErr, depparse.ErrNoModel):
+		case pErr != nil:
+			return pErr
 		default:
 			opts.Parser = p
 		}
