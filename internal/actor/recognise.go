@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -110,11 +109,12 @@ func (r *Recogniser) For(text string) *Recogniser {
 func DefaultRecogniser() (*Recogniser, error) { return loadRecogniser() }
 
 var loadRecogniser = sync.OnceValues(func() (*Recogniser, error) {
-	b, err := linear.Embedded(modelFS, MentionModelFile, ErrNoMentionModel)
+	f, err := linear.OpenEmbedded(modelFS, MentionModelFile, ErrNoMentionModel)
 	if err != nil {
 		return nil, err
 	}
-	mm, err := DecodeMentionModel(bytes.NewReader(b))
+	defer f.Close()
+	mm, err := DecodeMentionModel(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", MentionModelFile, err)
 	}

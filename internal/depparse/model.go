@@ -1,7 +1,6 @@
 package depparse
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -74,12 +73,13 @@ type embedded struct {
 
 func (e *embedded) load() (*Parser, error) {
 	e.once.Do(func() {
-		b, err := linear.Embedded(modelFS, e.file, ErrNoModel)
+		f, err := linear.OpenEmbedded(modelFS, e.file, ErrNoModel)
 		if err != nil {
 			e.err = err
 			return
 		}
-		m, err := Decode(bytes.NewReader(b))
+		defer f.Close()
+		m, err := Decode(f)
 		if err != nil {
 			e.err = err
 			return

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -108,11 +107,12 @@ var ErrNoModel = errors.New("no event model embedded: run dyad train events")
 func Default() (*Extractor, error) { return loadDefault() }
 
 var loadDefault = sync.OnceValues(func() (*Extractor, error) {
-	b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
+	f, err := linear.OpenEmbedded(modelFS, ModelFile, ErrNoModel)
 	if err != nil {
 		return nil, err
 	}
-	m, err := Decode(bytes.NewReader(b))
+	defer f.Close()
+	m, err := Decode(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ModelFile, err)
 	}

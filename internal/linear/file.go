@@ -40,6 +40,21 @@ func Decode[M any](r io.Reader) (*M, error) {
 	return &m, nil
 }
 
+// OpenEmbedded opens an embedded model file to Decode; it returns none
+// when the file is absent, as in a binary built before the model was
+// trained. Reading the open file streams from the binary's own data,
+// where Embedded copies the whole file to the heap first.
+func OpenEmbedded(fsys fs.FS, name string, none error) (fs.File, error) {
+	f, err := fsys.Open(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, none
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return f, nil
+}
+
 // Embedded reads an embedded model file; it returns none when the file is
 // absent, as in a binary built before the model was trained.
 func Embedded(fsys fs.FS, name string, none error) ([]byte, error) {

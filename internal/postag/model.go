@@ -1,7 +1,6 @@
 package postag
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -99,12 +98,13 @@ var (
 // first use. The Tagger is shared and safe for concurrent use.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
-		b, err := linear.Embedded(modelFS, ModelFile, ErrNoModel)
+		f, err := linear.OpenEmbedded(modelFS, ModelFile, ErrNoModel)
 		if err != nil {
 			defaultErr = err
 			return
 		}
-		m, err := Decode(bytes.NewReader(b))
+		defer f.Close()
+		m, err := Decode(f)
 		if err != nil {
 			defaultErr = err
 			return
