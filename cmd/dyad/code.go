@@ -91,7 +91,7 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 			continue
 		}
 		if p == nil {
-			if p, err = pipeline.New(opts); err != nil {
+			if p, err = newPipeline(opts); err != nil {
 				return err
 			}
 		}

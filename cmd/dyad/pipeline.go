@@ -46,7 +46,7 @@ func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(opts)
+	return newPipeline(opts)
 }
 
 // options reads the dictionaries the flags name into the pipeline's
