@@ -1,7 +1,9 @@
 package dict
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -27,16 +29,21 @@ type Entry struct {
 type Index struct {
 	actors   map[string][]Entry
 	agents   map[string][]*Agent
-	verbs    map[string][]*Verb
 	maxWords int
+	// The verb table is built on the first call of Verbs: the actor
+	// matcher, which builds an Index on every pipeline, never asks it, and
+	// for the Phoenix dictionaries it is 240,000 keys.
+	verbList  []*Verb
+	verbsOnce sync.Once
+	verbs     map[string][]*Verb
 }
 
 // Index builds the lookup tables of d. Later changes to d are not seen.
 func (d *Dictionary) Index() *Index {
 	x := &Index{
-		actors: make(map[string][]Entry, 4*len(d.Actors)),
-		agents: map[string][]*Agent{},
-		verbs:  map[string][]*Verb{},
+		actors:   make(map[string][]Entry, 4*len(d.Actors)),
+		agents:   make(map[string][]*Agent, 2*len(d.Agents)),
+		verbList: slices.Clone(d.Verbs),
 	}
 	for _, a := range d.Actors {
 		x.addActor(a, a.Names, FormName)
@@ -51,14 +58,23 @@ func (d *Dictionary) Index() *Index {
 			}
 		}
 	}
-	for _, v := range d.Verbs {
+	return x
+}
+
+// indexVerbs builds the verb table: each pattern under each of its heads.
+func (x *Index) indexVerbs() {
+	n := 0
+	for _, v := range x.verbList {
+		n += 1 + len(v.Heads)
+	}
+	x.verbs = make(map[string][]*Verb, n)
+	for _, v := range x.verbList {
 		rest := strings.Join(v.Words[1:], " ")
 		for _, h := range append([]string{v.Words[0]}, v.Heads...) {
 			k := strings.TrimSpace(h + " " + rest)
 			x.verbs[k] = append(x.verbs[k], v)
 		}
 	}
-	return x
 }
 
 func (x *Index) addActor(a *Actor, forms []string, f Form) {
@@ -109,7 +125,10 @@ func (x *Index) AgentsNormalized(key []byte) []*Agent { return x.agents[string(k
 
 // Verbs returns the verb and noun patterns written as s ("meet with"),
 // under any of their heads.
-func (x *Index) Verbs(s string) []*Verb { return x.verbs[Normalize(s)] }
+func (x *Index) Verbs(s string) []*Verb {
+	x.verbsOnce.Do(x.indexVerbs)
+	return x.verbs[Normalize(s)]
+}
 
 // MaxWords returns the number of words in the longest actor or agent form,
 // the widest window a matcher needs to try.
