@@ -169,23 +169,31 @@ func (v *Verb) Key() string { return v.keyWith(v.Words[0]) }
 // HeadKeys returns the Key of each pattern v stands for: headed by
 // Words[0], then by each of Heads.
 func (v *Verb) HeadKeys() []string {
+	pre, post := v.keyParts()
 	out := make([]string, 0, 1+len(v.Heads))
-	out = append(out, v.Key())
+	out = append(out, pre+v.Words[0]+post)
 	for _, h := range v.Heads {
-		out = append(out, v.keyWith(h))
+		out = append(out, pre+h+post)
 	}
 	return out
 }
 
 func (v *Verb) keyWith(head string) string {
-	k := v.Kind + "\x00" + head
+	pre, post := v.keyParts()
+	return pre + head + post
+}
+
+// keyParts returns what a Key has before and after the head: the parts
+// every head of v shares, made once for all of them.
+func (v *Verb) keyParts() (pre, post string) {
+	pre = v.Kind + "\x00"
 	if len(v.Words) > 1 {
-		k += " " + strings.Join(v.Words[1:], " ")
+		post = " " + strings.Join(v.Words[1:], " ")
 	}
 	if len(v.Before) == 0 && v.Tight == nil && v.SourceAt == 0 && v.TargetAt == 0 && !v.Reciprocal {
-		return k
+		return pre, post
 	}
-	return fmt.Sprintf("%s\x00%s\x00%v\x00%d/%d/%d/%d/%v", k, strings.Join(v.Before, " "), v.Tight,
+	return pre, fmt.Sprintf("%s\x00%s\x00%v\x00%d/%d/%d/%d/%v", post, strings.Join(v.Before, " "), v.Tight,
 		v.SourceAt, v.TargetAt, v.SourceSkip, v.TargetSkip, v.Reciprocal)
 }
 

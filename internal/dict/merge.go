@@ -119,7 +119,14 @@ func (d *Dictionary) mergeAgents(as []*Agent) {
 // only one.
 func (d *Dictionary) mergeVerbs(vs []*Verb) {
 	type at struct{ i, h int } // entry, head (0: Words[0], k: Heads[k-1])
-	where := make(map[string]at, len(d.Verbs))
+	n := 0
+	for _, v := range d.Verbs {
+		n += 1 + len(v.Heads)
+	}
+	for _, v := range vs {
+		n += 1 + len(v.Heads)
+	}
+	where := make(map[string]at, n) // sized: growing it rehashed every key (Phoenix has 240,000)
 	for i, v := range d.Verbs {
 		for h, k := range v.HeadKeys() {
 			where[k] = at{i, h}

@@ -13,14 +13,45 @@ const MaxExpansions = 256
 
 // convertVerbs makes dict.Verbs of v: each verb of a block alone with the
 // block's code, and with each pattern's words, before and after the verb,
-// and the places of its actors. seen maps an entry's key (dict.Verb.Key)
-// to its codes across files, so that the first file's code wins. What
-// dict.Verb cannot hold is counted in r.
-func convertVerbs(v *Verbs, seen map[string]Code, r *Report) []*dict.Verb {
-	var out []*dict.Verb
-	// add keeps the heads of e not said before (with another code, that is
-	// counted as lost), and e if it keeps any.
-	add := func(e *dict.Verb, c Code) {
+// and the places of its actors. It passes each to emit with its code, in
+// the order of the file; what dict.Verb cannot hold is counted in r.
+func convertVerbs(v *Verbs, emit func(*dict.Verb, Code), r *Report) {
+	for _, b := range v.Blocks {
+		r.Patterns += len(b.Patterns)
+		for _, f := range b.Verbs {
+			c := b.Code
+			if f.Code != nil {
+				c = *f.Code
+			}
+			if c, ok := usable(c, r); ok {
+				emit(f.entry(c, f.Pos), c)
+			}
+		}
+		for _, p := range b.Patterns {
+			convertPattern(v, b, p, emit, r)
+		}
+	}
+}
+
+// coded is an entry convertVerbs made, with its code.
+type coded struct {
+	e *dict.Verb
+	c Code
+}
+
+// keepFirst returns the entries es, in order, each with the heads whose
+// pattern (dict.Verb.Key) no entry before it had, and without those that
+// keep none: the first file's code wins. A pattern said again with
+// another code is counted in r as lost.
+func keepFirst(es []coded, r *Report) []*dict.Verb {
+	n := 0
+	for _, x := range es {
+		n += 1 + len(x.e.Heads)
+	}
+	seen := make(map[string]Code, n) // sized: growing it rehashed every key (Phoenix makes 240,000)
+	out := make([]*dict.Verb, 0, len(es))
+	for _, x := range es {
+		e, c := x.e, x.c
 		var heads []string
 		for i, key := range e.HeadKeys() {
 			if prev, ok := seen[key]; ok {
@@ -37,29 +68,13 @@ func convertVerbs(v *Verbs, seen map[string]Code, r *Report) []*dict.Verb {
 			}
 		}
 		if len(heads) == 0 {
-			return
+			continue
 		}
 		e.Words[0], e.Heads = heads[0], heads[1:]
 		if len(e.Heads) == 0 {
 			e.Heads = nil
 		}
 		out = append(out, e)
-	}
-	for _, b := range v.Blocks {
-		r.Patterns += len(b.Patterns)
-		for _, f := range b.Verbs {
-			c := b.Code
-			if f.Code != nil {
-				c = *f.Code
-			}
-			if c, ok := usable(c, r); ok {
-				e := f.entry(c, f.Pos)
-				add(e, c)
-			}
-		}
-		for _, p := range b.Patterns {
-			convertPattern(v, b, p, add, r)
-		}
 	}
 	return out
 }

@@ -55,17 +55,11 @@ func (s *Set) Dictionary() (*dict.Dictionary, Report) {
 			d.Agents = append(d.Agents, ag)
 		}
 	}
-	n := 0
+	var es []coded
 	for _, v := range s.Verbs {
-		for _, b := range v.Blocks {
-			n += len(b.Verbs) * (1 + len(b.Patterns))
-		}
+		convertVerbs(v, func(e *dict.Verb, c Code) { es = append(es, coded{e, c}) }, &r)
 	}
-	seen := make(map[string]Code, n) // sized: Phoenix makes ~200,000 entries
-	d.Verbs = make([]*dict.Verb, 0, n)
-	for _, v := range s.Verbs {
-		d.Verbs = append(d.Verbs, convertVerbs(v, seen, &r)...)
-	}
+	d.Verbs = keepFirst(es, &r)
 	d.Discards = append(d.Discards, s.Discards...)
 	r.Actors, r.Agents, r.Verbs = len(d.Actors), len(d.Agents), len(d.Verbs)
 	return d, r
