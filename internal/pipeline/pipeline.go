@@ -107,11 +107,13 @@ func New(opts Options) (*Pipeline, error) {
 					return err
 				}
 			}
-			if c, err = coder.New(d, opts.Coder); err != nil {
-				return err
-			}
-			am = actor.New(d)
-			return nil
+			// The coder's patterns and the actor matcher's index are
+			// apart too (and large for big dictionaries).
+			errs := parallel(
+				func() (err error) { c, err = coder.New(d, opts.Coder); return err },
+				func() error { am = actor.New(d); return nil },
+			)
+			return errs[0]
 		},
 		func() error { return loadModels(&opts) },
 		func() (err error) { g, err = places.Default(); return err },
