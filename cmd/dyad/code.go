@@ -77,7 +77,8 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	var p *pipeline.Pipeline // built at the first document: empty input does not decode the models
-	defer mem.apply(1)()
+	restore := func() {}
+	defer func() { restore() }()
 	out := output{w: w, out: dst, explain: *explain, quotes: *quotes, keep: keep}
 	prog := newProgress(c.Stderr, "stories coded")
 	failed := 0
@@ -94,6 +95,7 @@ func (c *CodeCommand) Run(ctx context.Context, args []string) error {
 			if p, err = newPipeline(opts); err != nil {
 				return err
 			}
+			restore = mem.apply(1)
 		}
 		code := p.CodeLean // the events are all that is printed
 		if *explain || *quotes {

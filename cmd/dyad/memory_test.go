@@ -16,12 +16,14 @@ func TestMemoryLimit(t *testing.T) {
 		name    string
 		args    []string
 		workers int
+		heap    int64
 		want    int64
 	}{
-		{"OK/Default", nil, 2, (DefaultMemoryBase + 2*DefaultMemoryPerWorker) << 20},
-		{"OK/DefaultNoWorkers", nil, 0, (DefaultMemoryBase + DefaultMemoryPerWorker) << 20},
-		{"OK/Given", []string{"--memory-limit", "700"}, 2, 700 << 20},
-		{"OK/None", []string{"--memory-limit", "0"}, 2, 0},
+		{"OK/Default", nil, 2, 100 << 20, (DefaultMemoryBase + 2*DefaultMemoryPerWorker) << 20},
+		{"OK/DefaultNoWorkers", nil, 0, 100 << 20, (DefaultMemoryBase + DefaultMemoryPerWorker) << 20},
+		{"OK/DefaultLargeHeap", nil, 2, 300 << 20, (300 + 2*DefaultMemoryPerWorker) << 20},
+		{"OK/Given", []string{"--memory-limit", "700"}, 2, 900 << 20, 700 << 20},
+		{"OK/None", []string{"--memory-limit", "0"}, 2, 900 << 20, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := flag.NewFlagSet("t", flag.ContinueOnError)
@@ -31,17 +33,18 @@ func TestMemoryLimit(t *testing.T) {
 			if err := fs.Parse(tt.args); err != nil {
 				t.Fatal(err)
 			}
-			if got := m.limit(tt.workers); got != tt.want {
-				t.Fatalf("limit(%d) with %v = %d, want %d", tt.workers, tt.args, got, tt.want)
+			if got := m.limit(tt.workers, tt.heap); got != tt.want {
+				t.Fatalf("limit(%d, %d) with %v = %d, want %d", tt.workers, tt.heap, tt.args, got, tt.want)
 			}
+			// apply reads the heap in use itself: between the two reads.
 			before := debug.SetMemoryLimit(-1)
+			h0 := heapInUse()
 			restore := m.apply(tt.workers)
-			want := tt.want
-			if want == 0 {
-				want = math.MaxInt64
-			}
-			if got := debug.SetMemoryLimit(-1); got != want {
-				t.Errorf("runtime limit after apply = %d, want %d", got, want)
+			h1 := heapInUse()
+			got := debug.SetMemoryLimit(-1)
+			lo, hi := applied(m.limit(tt.workers, h0)), applied(m.limit(tt.workers, h1))
+			if got < min(lo, hi) || got > max(lo, hi) {
+				t.Errorf("runtime limit after apply = %d, want %d to %d", got, min(lo, hi), max(lo, hi))
 			}
 			restore()
 			if got := debug.SetMemoryLimit(-1); got != before {
@@ -49,6 +52,14 @@ func TestMemoryLimit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// applied is the runtime's limit for a limit of l bytes, 0 for none.
+func applied(l int64) int64 {
+	if l == 0 {
+		return math.MaxInt64
+	}
+	return l
 }
 
 // TestMemoryLimitBad checks that a limit that is no count of MiB is a
