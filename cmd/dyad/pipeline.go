@@ -80,6 +80,9 @@ func (pf *pipelineFlags) options() (pipeline.Options, error) {
 		opts.Parser = p
 	}
 	if len(pf.dicts) > 0 || pf.noDefault {
+		// Large dictionaries take longer to read than the models take to
+		// decode: decode them meanwhile.
+		pipeline.Preload(opts)
 		d := &dict.Dictionary{}
 		if !pf.noDefault {
 			def, err := dict.Default()

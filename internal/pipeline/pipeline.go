@@ -162,6 +162,34 @@ func New(opts Options) (*Pipeline, error) {
 		extract: x, Patterns: c.Patterns()}, nil
 }
 
+// Preload starts decoding, in the background, the embedded models and
+// gazetteer that New(opts) will use, and returns at once: a caller that
+// has slow work of its own before New (reading large dictionaries) gets
+// them loaded on another core meanwhile. New waits for what is still
+// loading; errors are New's to report.
+func Preload(opts Options) {
+	if opts.WordOrder {
+		go places.Default()
+		return
+	}
+	load := []func(){func() { places.Default() }}
+	if opts.Tagger == nil {
+		load = append(load, func() { postag.Default() })
+	}
+	if opts.Parser == nil {
+		load = append(load, func() { depparse.Default() })
+	}
+	if opts.Extractor == nil && !opts.Rules {
+		load = append(load, func() { extract.Default() })
+	}
+	if opts.Recognise && opts.Mentions == nil {
+		load = append(load, func() { actor.DefaultRecogniser() })
+	}
+	for _, f := range load {
+		go f()
+	}
+}
+
 // parallel runs each fn on a goroutine of its own and returns their
 // errors, in the order of fns, when all have returned.
 func parallel(fns ...func() error) []error {
