@@ -12,19 +12,27 @@ func (d *Dictionary) Merge(o *Dictionary) {
 	if o == nil {
 		return
 	}
+	// The verbs merge beside the actors and agents: each part of d is
+	// touched by one merge alone.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		d.mergeVerbs(o.Verbs)
+	}()
 	d.mergeActors(o.Actors)
 	d.mergeAgents(o.Agents)
-	d.mergeVerbs(o.Verbs)
+	<-done
 	d.Discards = append(d.Discards, o.Discards...)
 }
 
 func (d *Dictionary) mergeActors(as []*Actor) {
-	at := make(map[string]int, len(d.Actors))
+	at := make(map[string]int, len(d.Actors)+len(as))
 	for i, a := range d.Actors {
 		at[a.key()] = i
 	}
 	for _, a := range as {
-		if i, ok := at[a.key()]; ok {
+		k := a.key()
+		if i, ok := at[k]; ok {
 			if a.Kind == Person {
 				d.Actors[i] = joinPerson(d.Actors[i], a)
 			} else {
@@ -32,7 +40,7 @@ func (d *Dictionary) mergeActors(as []*Actor) {
 			}
 			continue
 		}
-		at[a.key()] = len(d.Actors)
+		at[k] = len(d.Actors)
 		d.Actors = append(d.Actors, a)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dyad-events/dyad/internal/dict"
 )
@@ -193,12 +194,25 @@ func Load(path string) (*Set, error) {
 	return readAll(names, func(n string) FileKind { return fs[n] })
 }
 
-// readAll reads the named files, each of kind(name), into one Set.
+// readAll reads the named files, each of kind(name), into one Set. The
+// files are read at once, one goroutine each (Phoenix's seven take a
+// fifth of loading it), and added in the order of names.
 func readAll(names []string, kind func(string) FileKind) (*Set, error) {
+	sets := make([]*Set, len(names))
+	errs1 := make([]error, len(names))
+	var wg sync.WaitGroup
+	wg.Add(len(names))
+	for i, n := range names {
+		go func() {
+			defer wg.Done()
+			sets[i], errs1[i] = Read(n, kind(n))
+		}()
+	}
+	wg.Wait()
 	all := &Set{}
 	var errs dict.ErrorList
-	for _, n := range names {
-		s, err := Read(n, kind(n))
+	for i := range names {
+		s, err := sets[i], errs1[i]
 		var list dict.ErrorList
 		switch {
 		case errors.As(err, &list):

@@ -45,8 +45,19 @@ func (r *Report) lose(what string, n int) {
 // and reports what was lost. Issues have no counterpart in dict and are
 // left out.
 func (s *Set) Dictionary() (*dict.Dictionary, Report) {
-	var r Report
+	var r, rv Report
 	d := &dict.Dictionary{}
+	// The verbs convert beside the actors and agents: neither reads the
+	// other, and Phoenix has many of both.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var es []coded
+		for _, v := range s.Verbs {
+			convertVerbs(v, func(e *dict.Verb, c Code) { es = append(es, coded{e, c}) }, &rv)
+		}
+		d.Verbs = keepFirst(es, &rv)
+	}()
 	for _, a := range s.Actors {
 		d.Actors = append(d.Actors, convertActor(a, &r))
 	}
@@ -55,11 +66,11 @@ func (s *Set) Dictionary() (*dict.Dictionary, Report) {
 			d.Agents = append(d.Agents, ag)
 		}
 	}
-	var es []coded
-	for _, v := range s.Verbs {
-		convertVerbs(v, func(e *dict.Verb, c Code) { es = append(es, coded{e, c}) }, &r)
+	<-done
+	r.Patterns += rv.Patterns
+	for what, n := range rv.Lost {
+		r.lose(what, n)
 	}
-	d.Verbs = keepFirst(es, &r)
 	d.Discards = append(d.Discards, s.Discards...)
 	r.Actors, r.Agents, r.Verbs = len(d.Actors), len(d.Agents), len(d.Verbs)
 	return d, r
