@@ -48,29 +48,43 @@ func keepFirst(es []coded, r *Report) []*dict.Verb {
 	for _, x := range es {
 		n += 1 + len(x.e.Heads)
 	}
-	seen := make(map[string]Code, n) // sized: growing it rehashed every key (Phoenix makes 240,000)
+	// seen maps a pattern's key to the entry that said it first (an index
+	// into es: smaller than the code itself, and the map is large).
+	seen := make(map[string]int32, n) // sized: growing it rehashed every key (Phoenix makes 240,000)
 	out := make([]*dict.Verb, 0, len(es))
-	for _, x := range es {
+	var kept []bool
+	for i, x := range es {
 		e, c := x.e, x.c
-		var heads []string
-		for i, key := range e.HeadKeys() {
-			if prev, ok := seen[key]; ok {
-				if prev != c {
+		keys := e.HeadKeys()
+		kept = kept[:0]
+		all := true
+		for _, key := range keys {
+			if first, ok := seen[key]; ok {
+				if es[first].c != c {
 					r.lose("entries equal to an earlier one once converted, with another code (first kept)", 1)
 				}
+				kept, all = append(kept, false), false
 				continue
 			}
-			seen[key] = c
-			if i == 0 {
-				heads = append(heads, e.Words[0])
-			} else {
-				heads = append(heads, e.Heads[i-1])
+			seen[key] = int32(i)
+			kept = append(kept, true)
+		}
+		if !all {
+			var heads []string
+			for h, k := range kept {
+				switch {
+				case !k:
+				case h == 0:
+					heads = append(heads, e.Words[0])
+				default:
+					heads = append(heads, e.Heads[h-1])
+				}
 			}
+			if len(heads) == 0 {
+				continue
+			}
+			e.Words[0], e.Heads = heads[0], heads[1:]
 		}
-		if len(heads) == 0 {
-			continue
-		}
-		e.Words[0], e.Heads = heads[0], heads[1:]
 		if len(e.Heads) == 0 {
 			e.Heads = nil
 		}

@@ -30,9 +30,11 @@ func readLines(r io.Reader) ([]line, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	var out []line
+	var buf []byte // the line being blanked, reused: only its final text is kept
 	inXML := false
 	for n := 1; sc.Scan(); n++ {
-		b := []byte(strings.TrimRight(sc.Text(), "\r"))
+		b := append(buf[:0], bytes.TrimRight(sc.Bytes(), "\r")...)
+		buf = b
 		var comment string
 		for i := 0; i < len(b); i++ {
 			switch {
@@ -57,7 +59,7 @@ func readLines(r io.Reader) ([]line, error) {
 				i = len(b)
 			}
 		}
-		out = append(out, line{text: strings.TrimRight(string(b), " \t"), comment: comment, num: n})
+		out = append(out, line{text: string(bytes.TrimRight(b, " \t")), comment: comment, num: n})
 	}
 	if err := sc.Err(); err != nil {
 		return out, fmt.Errorf("read: %w", err)
