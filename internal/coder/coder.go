@@ -1,9 +1,9 @@
 package coder
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -94,7 +94,7 @@ type Coder struct {
 // must be known to the ontology; unknown codes are reported together as a
 // dict.ErrorList.
 func New(d *dict.Dictionary, opts Options) (*Coder, error) {
-	c := &Coder{opts: opts, heads: map[string][]*pattern{}}
+	c := &Coder{opts: opts, heads: make(map[string][]*pattern, len(d.Verbs))}
 	var errs dict.ErrorList
 	for _, v := range d.Verbs {
 		p := &pattern{kind: v.Kind, words: v.Words, before: v.Before, tight: v.Tight,
@@ -121,17 +121,18 @@ func New(d *dict.Dictionary, opts Options) (*Coder, error) {
 		one := *v
 		one.Heads = nil
 		one.Words = append([]string{"\x00"}, v.Words[1:]...)
-		pre, post, _ := strings.Cut(fmt.Sprintf("%s %s %s", v.Kind, code, one.Pattern()), "\x00")
+		pre, post, _ := strings.Cut(v.Kind+" "+code+" "+one.Pattern(), "\x00")
 		p.srcPre, p.srcPost, p.heads = pre, post, v.Heads
-		for _, w := range v.Words[1:] {
-			p.rest += " " + w
+		if len(v.Words) > 1 {
+			p.rest = " " + strings.Join(v.Words[1:], " ")
 		}
-		for _, h := range append([]string{v.Words[0]}, v.Heads...) {
+		c.heads[v.Words[0]] = append(c.heads[v.Words[0]], p)
+		for _, h := range v.Heads {
 			c.heads[h] = append(c.heads[h], p)
 		}
 	}
 	for _, ps := range c.heads {
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].weight() > ps[j].weight() })
+		slices.SortStableFunc(ps, func(a, b *pattern) int { return cmp.Compare(b.weight(), a.weight()) })
 	}
 	if err := errs.Err(); err != nil {
 		return nil, fmt.Errorf("verb lexicon: %w", err)
