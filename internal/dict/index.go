@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Form says how a surface form names an actor.
@@ -139,6 +140,14 @@ func (x *Index) MaxWords() int { return x.maxWords }
 // white space one space. Dots are kept ("U.S." and "US" are two forms).
 // Callers join the tokens of a candidate with single spaces.
 func Normalize(s string) string {
+	if n, ok := normalizeASCII(s); ok {
+		return n
+	}
+	return normalizeRunes(s)
+}
+
+// normalizeRunes is Normalize for any string, rune by rune.
+func normalizeRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -161,4 +170,33 @@ func Normalize(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// normalizeASCII is Normalize for a string of ASCII bytes alone (most
+// dictionary forms), byte by byte; ok is false for any other string.
+func normalizeASCII(s string) (_ string, ok bool) {
+	s = strings.TrimSpace(s)
+	var arr [64]byte
+	b := arr[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = true
+			continue
+		case c == '`':
+			c = '\''
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
