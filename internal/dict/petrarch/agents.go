@@ -50,7 +50,7 @@ func ParseAgents(name string, r io.Reader) ([]*AgentEntry, error) {
 		if !ok {
 			continue
 		}
-		out = append(out, expandAgent(e, subst, &errs)...)
+		out = append(out, expandAgent(e, subst, &errs, 0)...)
 	}
 	return out, errs.Err()
 }
@@ -127,8 +127,12 @@ func agentLine(l line, at int, pos dict.Pos, errs *dict.ErrorList) (*AgentEntry,
 	return e, true
 }
 
-// expandAgent replaces a "!X!" in e's phrase by each of its values.
-func expandAgent(e *AgentEntry, subst map[string][]string, errs *dict.ErrorList) []*AgentEntry {
+// expandAgent replaces a "!X!" in e's phrase by each of its values,
+// depth substitutions deep already. A value may hold another
+// substitution, but no chain is longer than there are substitutions: a
+// longer one loops ("!P! = a !P!"), and is an error, not an endless
+// expansion.
+func expandAgent(e *AgentEntry, subst map[string][]string, errs *dict.ErrorList, depth int) []*AgentEntry {
 	i := strings.IndexByte(e.Phrase, '!')
 	if i < 0 {
 		return []*AgentEntry{e}
@@ -144,11 +148,15 @@ func expandAgent(e *AgentEntry, subst map[string][]string, errs *dict.ErrorList)
 		errs.Add(e.Pos, "unknown substitution %s", key)
 		return nil
 	}
+	if depth >= len(subst) {
+		errs.Add(e.Pos, "substitutions in %q loop: a value names its own substitution", e.Phrase)
+		return nil
+	}
 	var out []*AgentEntry
 	for _, v := range vals {
 		cp := *e
 		cp.Phrase = phrase(e.Phrase[:i] + v + e.Phrase[i+j+2:])
-		out = append(out, expandAgent(&cp, subst, errs)...)
+		out = append(out, expandAgent(&cp, subst, errs, depth+1)...)
 	}
 	return out
 }
