@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,14 +55,8 @@ func TestWorkerClusters(t *testing.T) {
 	}
 	natsURL := "nats://" + freeAddr(t)
 	db := filepath.Join(dir, "dyad.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
-			"--db", db, "--metrics", "", "--cluster-every", "200ms"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
-	}()
+	logs, stop := startWorker(t, "worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
+		"--db", db, "--metrics", "", "--cluster-every", "200ms")
 	waitListening(t, natsURL)
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", corpus); status != 0 {
 		t.Fatalf("ingest --to: status %d\n%s", status, stderr)
@@ -74,10 +66,7 @@ func TestWorkerClusters(t *testing.T) {
 		got = clusterStats(t, db)
 		return got.Documents == n && !got.Pending
 	})
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("worker: %v\n%s", err, logs)
-	}
+	stop()
 	if got != want {
 		t.Fatalf("worker with --cluster-every: %+v\nin-process ingest: %+v", got, want)
 	}

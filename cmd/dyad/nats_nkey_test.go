@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,13 +45,7 @@ func testEmbeddedNkeys(t *testing.T, withTLS bool) {
 		trust = []string{"--nats-ca", certFile}
 		refused = append(refused, []string{"--nats-nkey", seed}) // does not trust the certificate
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, args, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
-	}()
+	_, stop := startWorker(t, args...)
 	waitListening(t, natsURL)
 	corpus := queueCorpus(t, n)
 	for _, creds := range refused {
@@ -67,10 +59,7 @@ func testEmbeddedNkeys(t *testing.T, withTLS bool) {
 		t.Fatalf("ingest --to with a listed seed: status %d, stderr:\n%s", status, stderr)
 	}
 	waitStored(t, db, n)
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("worker: %v\n%s", err, logs)
-	}
+	stop()
 }
 
 // mustNkey runs dyad nkey and returns the public key it prints.

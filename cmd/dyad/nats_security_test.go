@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -9,12 +8,10 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"io"
 	"math/big"
 	"net"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -67,19 +64,9 @@ func TestNATSSecurity(t *testing.T) {
 		t.Fatalf("ingest --to with TLS and an nkey: status %d, stderr:\n%s", status, stderr)
 	}
 	db := filepath.Join(dir, "dyad.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, append([]string{"worker", "--from", url, "--db", db, "--metrics", ""}, tlsFlags...),
-			Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
-	}()
+	_, stop := startWorker(t, append([]string{"worker", "--from", url, "--db", db, "--metrics", ""}, tlsFlags...)...)
 	waitStored(t, db, n)
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("worker: %v\n%s", err, logs)
-	}
+	stop()
 	if _, _, status := run(t, "", "worker", "--nats-cert", "c.pem"); status == 0 {
 		t.Fatal("worker --nats-cert without --nats-key: status 0, want an error")
 	}

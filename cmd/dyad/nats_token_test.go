@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,14 +26,8 @@ func TestEmbeddedNATSToken(t *testing.T) {
 
 	natsURL := "nats://" + freeAddr(t)
 	db := filepath.Join(dir, "dyad.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
-			"--nats-token-file", tokFile, "--db", db, "--metrics", ""}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
-	}()
+	_, stop := startWorker(t, "worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
+		"--nats-token-file", tokFile, "--db", db, "--metrics", "")
 	waitListening(t, natsURL)
 	corpus := queueCorpus(t, n)
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", corpus); status == 0 {
@@ -45,8 +37,5 @@ func TestEmbeddedNATSToken(t *testing.T) {
 		t.Fatalf("ingest --to with the token: status %d, stderr:\n%s", status, stderr)
 	}
 	waitStored(t, db, n)
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("worker: %v\n%s", err, logs)
-	}
+	stop()
 }

@@ -79,14 +79,8 @@ func TestIngestToWorker(t *testing.T) {
 	natsURL := "nats://" + freeAddr(t)
 	metricsAddr := freeAddr(t)
 	db := filepath.Join(dir, "dyad.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, []string{"worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
-			"--db", db, "--metrics", metricsAddr, "--concurrency", "2"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs})
-	}()
+	logs, stop := startWorker(t, "worker", "--from", natsURL, "--embedded-nats", filepath.Join(dir, "nats"),
+		"--db", db, "--metrics", metricsAddr, "--concurrency", "2")
 	waitListening(t, natsURL)
 	if _, stderr, status := run(t, "", "ingest", "--to", natsURL, "--quiet", queueCorpus(t, n)); status != 0 {
 		t.Fatalf("ingest --to: status %d, stderr:\n%s", status, stderr)
@@ -109,18 +103,35 @@ func TestIngestToWorker(t *testing.T) {
 	if !strings.Contains(string(body), fmt.Sprintf("dyad_worker_documents_total %d\n", n)) {
 		t.Fatalf("/metrics lacks %d documents:\n%s", n, body)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("worker: %v\nlogs:\n%s", err, logs)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("worker did not stop within 10s of its context ending")
-	}
+	stop()
 	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
 		if !json.Valid([]byte(line)) {
 			t.Fatalf("log line is not JSON: %q", line)
+		}
+	}
+}
+
+// startWorker runs the command args (a worker) in the background, its
+// log in logs. stop ends it as SIGTERM would and fails the test unless it
+// returns without an error within 10 s; a test that ends first stops it
+// too.
+func startWorker(t *testing.T, args ...string) (logs *syncBuffer, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	logs = &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, args, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs}) }()
+	return logs, func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("worker: %v\nlogs:\n%s", err, logs)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("worker did not stop within 10s of its context ending")
 		}
 	}
 }
