@@ -54,16 +54,3 @@ func OpenEmbedded(fsys fs.FS, name string, none error) (fs.File, error) {
 	}
 	return f, nil
 }
-
-// Embedded reads an embedded model file; it returns none when the file is
-// absent, as in a binary built before the model was trained.
-func Embedded(fsys fs.FS, name string, none error) ([]byte, error) {
-	b, err := fs.ReadFile(fsys, name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, none
-	case err != nil:
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return b, nil
-}
