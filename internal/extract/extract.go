@@ -405,12 +405,43 @@ func (e *Extractor) CodeScored(doc *dyad.Document, x *Sentence) ([]dyad.Event, [
 			}
 		}
 	}
+	out, margins = oneWord(x, out, margins)
 	return once(out, margins)
 }
 
+// oneWord keeps, of each root in a sentence, the events of the surest
+// word coded with it: "post", "killed" and "airstrike" in "forces said
+// in a post that he was killed in an airstrike" are one attack, and the
+// coders mark one word for it. The word's own events all stand ("the US
+// and Japan met": two dyads at one word); a dictionary coder's event
+// (margin NaN) yields to any model event of its root.
+func oneWord(x *Sentence, evs []dyad.Event, margins []float64) ([]dyad.Event, []float64) {
+	if len(evs) < 2 {
+		return evs, margins
+	}
+	best := map[string]int{}
+	bm := map[string]float64{}
+	for k, e := range evs {
+		m := margins[k]
+		if math.IsNaN(m) {
+			m = math.Inf(-1)
+		}
+		if b, ok := bm[e.CAMEO.Root]; !ok || m > b {
+			bm[e.CAMEO.Root], best[e.CAMEO.Root] = m, x.tokenAt(e.Evidence.VerbSpan.Start)
+		}
+	}
+	var out []dyad.Event
+	var ms []float64
+	for k, e := range evs {
+		if x.tokenAt(e.Evidence.VerbSpan.Start) == best[e.CAMEO.Root] {
+			out, ms = append(out, e), append(ms, margins[k])
+		}
+	}
+	return out, ms
+}
+
 // once keeps one event of each dyad, root and modality in a sentence,
-// the surest: "the attack", "killed" and "bombing" in one sentence about
-// one attack are one event, not three.
+// the surest.
 func once(evs []dyad.Event, margins []float64) ([]dyad.Event, []float64) {
 	key := func(a dyad.Actor) string {
 		if a.Code == "" {

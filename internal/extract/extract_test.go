@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -177,5 +178,32 @@ func TestJudged(t *testing.T) {
 	_, s = build("Rebels/NOUN/2/nsubj attacked/VERB/0/root the/DET/4/det town/NOUN/2/obj for/ADP/6/case hours/NOUN/2/obl ./PUNCT/2/punct")
 	if x := NewSentence(s, nil, nil, nil); x.judged(5) || x.judged(1) {
 		t.Error("no judging word, no judged deed")
+	}
+}
+
+// TestOneWord: of the words coded with one root in a sentence, the
+// surest stands with all its dyads; the others of that root go, a
+// dictionary event of a root the models coded goes, other roots stay.
+func TestOneWord(t *testing.T) {
+	_, s := build("Forces/NOUN/2/nsubj said/VERB/0/root killed/VERB/2/ccomp in/ADP/5/case airstrike/NOUN/3/obl")
+	x := NewSentence(s, nil, nil, nil)
+	at := func(i int, root, src, tgt string) dyad.Event {
+		return dyad.Event{CAMEO: dyad.CAMEO{Root: root}, Source: dyad.Actor{Code: src}, Target: dyad.Actor{Code: tgt},
+			Evidence: dyad.Evidence{VerbSpan: s.Tokens[i].Span}}
+	}
+	evs := []dyad.Event{at(2, "19", "A", "B"), at(4, "19", "A", "C"), at(4, "19", "D", "C"), at(1, "01", "A", ""),
+		at(2, "11", "A", "B"), at(0, "19", "A", "E")}
+	margins := []float64{5, 9, 9, 3, math.NaN(), math.NaN()}
+	got, ms := oneWord(x, evs, margins)
+	var keys []string
+	for _, e := range got {
+		keys = append(keys, e.CAMEO.Root+":"+e.Source.Code+">"+e.Target.Code+"@"+s.Text[e.Evidence.VerbSpan.Start:e.Evidence.VerbSpan.End])
+	}
+	want := []string{"19:A>C@airstrike", "19:D>C@airstrike", "01:A>@said", "11:A>B@killed"}
+	if strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("oneWord kept %v, want %v", keys, want)
+	}
+	if len(ms) != len(got) || ms[0] != 9 || !math.IsNaN(ms[3]) {
+		t.Errorf("margins %v do not follow the kept events", ms)
 	}
 }
