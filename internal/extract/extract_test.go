@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -205,5 +206,57 @@ func TestOneWord(t *testing.T) {
 	}
 	if len(ms) != len(got) || ms[0] != 9 || !math.IsNaN(ms[3]) {
 		t.Errorf("margins %v do not follow the kept events", ms)
+	}
+}
+
+// TestInStory: each sentence learns the roots the dictionary coder found
+// in the story's other sentences, not its own, bare statements left out.
+func TestInStory(t *testing.T) {
+	ev := func(code string) dyad.Event { return dyad.Event{CAMEO: dyad.CAMEO{Code: code, Root: code[:2]}} }
+	sent := func(codes ...string) *Sentence {
+		_, s := build("Police/NOUN/2/nsubj arrested/VERB/0/root protesters/NOUN/2/obj")
+		var rules []dyad.Event
+		for _, c := range codes {
+			rules = append(rules, ev(c))
+		}
+		return NewSentence(s, nil, rules, nil)
+	}
+	a, b, c := sent("173", "141"), sent("141", "010"), sent()
+	InStory([]*Sentence{a, nil, b, c})
+	for _, tc := range []struct {
+		x    *Sentence
+		want []string
+	}{{a, []string{"14"}}, {b, []string{"14", "17"}}, {c, []string{"14", "17"}}} {
+		if !slices.Equal(tc.x.story, tc.want) {
+			t.Errorf("story roots %v, want %v", tc.x.story, tc.want)
+		}
+	}
+	// The roots reach the models as features: a sentence told of a
+	// protest elsewhere has features one told nothing has not.
+	lone := sent("173", "141")
+	if slices.Equal(a.SentenceFeatures(nil), lone.SentenceFeatures(nil)) || slices.Equal(a.TriggerFeatures(1, nil), lone.TriggerFeatures(1, nil)) {
+		t.Error("story roots add no features")
+	}
+}
+
+// TestUnnamedTarget: an event no actor is the target of is coded against
+// the source's own country, with the trigger's object as its words.
+func TestUnnamedTarget(t *testing.T) {
+	doc, s := build("Police/NOUN/2/nsubj arrested/VERB/0/root a/DET/4/det man/NOUN/2/obj in/ADP/6/case protests/NOUN/2/obl")
+	x := NewSentence(s, nil, nil, nil)
+	police := dyad.Actor{Code: "GBRCOP", Country: "GBR"}
+	got := x.unnamedTarget(doc, 1, police)
+	if got.Code != "GBR" || got.Country != "GBR" || got.Text != "a man" || got.Resolved == "" {
+		t.Errorf("arrested: target %+v, want GBR over \"a man\"", got)
+	}
+	// A noun trigger with no object: the country alone.
+	got = x.unnamedTarget(doc, 5, police)
+	if got.Code != "GBR" || got.Text != "" {
+		t.Errorf("protests: target %+v, want GBR with no words", got)
+	}
+	for _, src := range []dyad.Actor{{Code: "IGOUNO", Country: "IGOUNO"}, {Text: "gunmen"}} {
+		if got := x.unnamedTarget(doc, 1, src); !got.IsZero() {
+			t.Errorf("source %+v: target %+v, want none", src, got)
+		}
 	}
 }

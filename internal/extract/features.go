@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,6 +39,51 @@ type Sentence struct {
 	// inName marks the words of any mention, places included: "United"
 	// in "at the United Nations Security Council" is no event.
 	inName []bool
+	// story holds the roots the dictionary coder found in the story's
+	// other sentences (InStory), sorted.
+	story []string
+}
+
+// InStory tells each sentence of a story (nil for a skipped one) the
+// roots the dictionary coder found in the others: a story about a
+// protest reports protests in words no dictionary holds.
+func InStory(xs []*Sentence) {
+	count := map[string]int{}
+	for _, x := range xs {
+		if x != nil {
+			for _, r := range x.ruleRoots() {
+				count[r]++
+			}
+		}
+	}
+	for _, x := range xs {
+		if x == nil {
+			continue
+		}
+		own := x.ruleRoots()
+		x.story = x.story[:0]
+		for r, n := range count {
+			if slices.Contains(own, r) {
+				n--
+			}
+			if n > 0 {
+				x.story = append(x.story, r)
+			}
+		}
+		slices.Sort(x.story)
+	}
+}
+
+// ruleRoots returns the roots of the dictionary coder's events in x, each
+// once, bare statements left out.
+func (x *Sentence) ruleRoots() []string {
+	var out []string
+	for _, e := range x.Rules {
+		if r := e.CAMEO.Root; r != "" && e.CAMEO.Code != BareStatement && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // NewSentence prepares s. rules are the dictionary coder's events of s
@@ -220,7 +266,7 @@ var triggerTemplates = [...]string{tBias: "bias", tLemma: "lemma", tLower: "word
 	tRule: "dictionary root", tRuleCode: "dictionary code", tLex: "lexicon root", tLemmaLex: "lemma+lexicon root",
 	tGovernor: "governor", tMentionBefore: "actors before", tMentionAfter: "actors after", tPassive: "passive",
 	tLemmaPOS: "lemma+pos", tRuleNone: "no dictionary pattern", tLemmaKidLemma: "lemma+dependent word", tPlace: "place in story",
-	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix"}
+	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix", tStory: "story root", tStoryLex: "story root+lexicon root"}
 
 // Feature templates of the trigger model.
 const (
@@ -260,6 +306,8 @@ const (
 	tPlaceLex
 	tPrefix
 	tSuffix
+	tStory
+	tStoryLex
 )
 
 // TriggerFeatures returns the features of token i as a possible trigger,
@@ -370,6 +418,12 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 		f.add(tLex, r)
 		f.add(tLemmaLex, l, r)
 		f.add(tPlaceLex, place(x.S.Index), r)
+	}
+	for _, r := range x.story {
+		f.add(tStory, r)
+		if slices.Contains(x.lexRoots[i], r) {
+			f.add(tStoryLex, r)
+		}
 	}
 	// A story's opening reports its events; later sentences give
 	// background.
@@ -642,6 +696,7 @@ const (
 	sVerbRel
 	sMentions
 	sKidLemma
+	sStory
 )
 
 // SentenceFeatures returns the features of the whole sentence for the
@@ -681,6 +736,9 @@ func (x *Sentence) SentenceFeatures(buf []uint32) []uint32 {
 	}
 	for _, e := range x.Rules {
 		f.add(sRule, e.CAMEO.Root)
+	}
+	for _, r := range x.story {
+		f.add(sStory, r)
 	}
 	f.add(sMentions, strconv.Itoa(min(len(x.Mentions), 3)))
 	return f.out

@@ -57,6 +57,12 @@ type Model struct {
 	// news most often gave that word in that root. (A list, not a map,
 	// so that the stored model is the same bytes from run to run.)
 	WordCodes []string
+	// Domestic lists the roots whose events the training news more often
+	// codes against the source's own country than with no target (all
+	// but statements and shows of force), sorted: an event of one of
+	// them whose target no actor names is coded against the source's
+	// country. A model without it codes such events without a target.
+	Domestic []string
 	// TriggerMargin is added to the no-event score before the best class
 	// is taken: above 0 the extractor codes fewer, surer events.
 	TriggerMargin int32

@@ -297,6 +297,24 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 		coref.Speakers(doc.Text, r.Sentences, r.Actors, r.Quotes)
 		where = p.newStoryPlaces(doc, r.Actors)
 	}
+	// The dictionary coder's events of every sentence first: the
+	// extractor reads each sentence with what the rest of the story
+	// reports (extract.InStory).
+	rules := make([][]dyad.Event, len(r.Sentences))
+	xs := make([]*extract.Sentence, len(r.Sentences))
+	for i := range r.Sentences {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		if skip[i] {
+			continue
+		}
+		rules[i] = p.coder.Code(doc, &r.Sentences[i], r.Actors[i])
+		if p.extract != nil || keep != nil {
+			xs[i] = extract.NewSentence(&r.Sentences[i], r.Actors[i], rules[i], p.coder)
+		}
+	}
+	extract.InStory(xs)
 	for i := range r.Sentences {
 		if err := ctx.Err(); err != nil {
 			return r, err
@@ -305,9 +323,8 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 			continue
 		}
 		s := &r.Sentences[i]
-		evs := p.coder.Code(doc, s, r.Actors[i])
-		if p.extract != nil || keep != nil {
-			x := extract.NewSentence(s, r.Actors[i], evs, p.coder)
+		evs := rules[i]
+		if x := xs[i]; x != nil {
 			if keep != nil {
 				keep(x)
 			} else {

@@ -52,6 +52,9 @@ type eventData struct {
 	arg   []instance // one per (gold trigger, mention)
 	mod   []instance // one per gold trigger
 	codes map[string]map[string]int
+	// untargeted and domestic count, per root, the coders' events with
+	// no target and those whose target is the source's own country.
+	untargeted, domestic map[string]int
 	// alignment counts, for the log
 	events, triggers, sources, targets int
 }
@@ -85,6 +88,12 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 		m.WordCodes = append(m.WordCodes, k+" "+best(c))
 	}
 	slices.Sort(m.WordCodes)
+	for c := 1; c < extract.NumRoots; c++ {
+		if r := extract.ClassRoot(c); d.domestic[r] > d.untargeted[r] {
+			m.Domestic = append(m.Domestic, r)
+		}
+	}
+	opt.Logf("events: roots coded against the source's own country when no target is named: %v", m.Domestic)
 	return m, nil
 }
 
@@ -140,7 +149,7 @@ func trainInstances(name string, xs []instance, classes int, posWeight int, opt 
 // eventInstances aligns the coders' events to dyad's tokens and mentions
 // and draws the instances of the three models.
 func eventInstances(stories []Analysed) *eventData {
-	d := &eventData{codes: map[string]map[string]int{}}
+	d := &eventData{codes: map[string]map[string]int{}, untargeted: map[string]int{}, domestic: map[string]int{}}
 	for _, a := range stories {
 		st := a.Story
 		// The gold events of each dyad sentence: those of the silver
@@ -169,6 +178,12 @@ func eventInstances(stories []Analysed) *eventData {
 				c := extract.RootClass(root)
 				if c == 0 {
 					continue
+				}
+				switch src := eval.SilverActorKey(g.Source); {
+				case g.Target == nil:
+					d.untargeted[root]++
+				case len(src) == 3 && src != "IGO" && eval.SilverActorKey(g.Target) == src:
+					d.domestic[root]++
 				}
 				t := alignTrigger(x, gs, g.Trigger)
 				if t < 0 {
