@@ -81,6 +81,12 @@ func TestHistorical(t *testing.T) {
 	if dates.Historical(dates.Mention{}, time.Time{}) {
 		t.Errorf("Historical with zero publication date = true, want false")
 	}
+	// Early in a month, "last month" ended days ago, but most of it is
+	// weeks back: the coders call its events historical.
+	early := time.Date(2016, 9, 5, 0, 0, 0, 0, time.UTC)
+	if ms := dates.Find("last month", early); len(ms) != 1 || !dates.Historical(ms[0], early) {
+		t.Errorf("last month on %s: %s, want one historical mention", early.Format(time.DateOnly), show(ms))
+	}
 }
 
 func FuzzFind(f *testing.F) {
