@@ -44,6 +44,7 @@ var findCases = []findCase{
 	{"MonthDayPastYear", "Fighting on October 3 killed dozens.", thu, "October 3", "2015-10-03", "", day},
 	{"MonthDayFuture", "The vote will be held on October 3.", thu, "October 3", "2016-10-03", "", day},
 	{"MonthDayFutureDue", "A ruling is due December 1.", thu, "December 1", "2016-12-01", "", day},
+	{"MonthDayToBe", "The election, to be held on October 3, was called.", thu, "October 3", "2016-10-03", "", day},
 	{"MonthYear", "Inflation rose in September 2015.", thu, "September 2015", "2015-09-01", "2015-09-30", month},
 	{"MonthOfYear", "In March of 2011 protests began.", thu, "March of 2011", "2011-03-01", "2011-03-31", month},
 	{"MonthAbbrevYear", "Since Feb. 2014 the war has gone on.", thu, "Since Feb. 2014", "2014-02-01", "2016-09-15", month},

@@ -80,6 +80,9 @@ var futureCues = map[string]bool{
 	"planning": true, "expected": true, "due": true, "set": true,
 	"going": true, "intends": true, "intend": true, "postponed": true,
 	"delayed": true, "deadline": true, "forthcoming": true, "slated": true,
+	// "the election to be held on August 9": the bare verb is a modal's
+	// or an infinitive's, ahead of the story.
+	"be": true,
 }
 
 // reportVerbs end the search for a future cue: in "will visit Paris,
