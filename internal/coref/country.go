@@ -33,9 +33,16 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
 			if m.Person {
 				switch {
 				case m.Country != "" || len(m.Members) > 0:
-				case m.Code == "" && focus != "":
-					m.Code, m.Country = focus, focus // a person the dictionary lacks
-					m.Resolved = "the story's country, " + focus
+				case m.Code == "":
+					if a, ok := appositive(sents[i].Tokens, ms[i], k); ok {
+						m.Code, m.Country, m.Sectors = a.Code, a.Country, a.Sectors
+						m.Resolved = "described as " + a.Text
+						continue
+					}
+					if focus != "" {
+						m.Code, m.Country = focus, focus // a person the dictionary lacks
+						m.Resolved = "the story's country, " + focus
+					}
 				case bareSector(m.Actor):
 					m.Actor = inCountry(m.Actor, here) // "Judge Michael Urbanski"
 					m.Resolved = "the story's country, " + here
@@ -70,6 +77,59 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
 			}
 		}
 	}
+}
+
+// appositive returns the actor that the words set beside person mention
+// k describe it as: "the prosecutor general of Tehran, Ali Alghasi Mehr"
+// (IRNGOV), "Fahrettin Altun, Erdogan's communication chief" (the
+// government of Erdogan's country). It is a mention with a country over
+// the person's apposition, or one its apposition's head word governs.
+func appositive(toks []dyad.Token, ms []dyad.Mention, k int) (dyad.Actor, bool) {
+	m := ms[k]
+	head := -1
+	for i := m.First; i <= m.Last && i < len(toks); i++ {
+		if h := toks[i].Head - 1; h < m.First || h > m.Last {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return dyad.Actor{}, false
+	}
+	var desc []int // the description's head words
+	if toks[head].Rel == "appos" {
+		desc = append(desc, toks[head].Head-1)
+	}
+	for j := range toks {
+		if toks[j].Rel == "appos" && toks[j].Head-1 == head {
+			desc = append(desc, j)
+		}
+	}
+	over := func(t int) (dyad.Actor, bool) {
+		for j, o := range ms {
+			if j != k && !o.Place && o.First <= t && t <= o.Last && isCountry(o.Country) && len(o.Members) == 0 {
+				return o.Actor, true
+			}
+		}
+		return dyad.Actor{}, false
+	}
+	for _, d := range desc {
+		if d < 0 || d >= len(toks) {
+			continue
+		}
+		if a, ok := over(d); ok {
+			return a, true
+		}
+		// "Erdogan's communication chief": the possessor's government.
+		for j := range toks {
+			if toks[j].Head-1 == d && (toks[j].Rel == "nmod:poss" || toks[j].Rel == "nmod") {
+				if a, ok := over(j); ok {
+					return a, true
+				}
+			}
+		}
+	}
+	return dyad.Actor{}, false
 }
 
 // bareSector reports whether a is a sector with no country: "police",
