@@ -231,6 +231,16 @@ func TestInStory(t *testing.T) {
 			t.Errorf("story roots %v, want %v", tc.x.story, tc.want)
 		}
 	}
+	// Pattern roots count when words of two other sentences head them.
+	lex := fakeLex{"protest": {"141"}, "arrest": {"173"}}
+	_, s1 := build("Crowds/NOUN/2/nsubj protest/VERB/0/root")
+	_, s2 := build("Police/NOUN/2/nsubj arrest/VERB/0/root crowds/NOUN/2/obj")
+	_, s3 := build("Crowds/NOUN/2/nsubj protest/VERB/0/root")
+	p1, p2, p3 := NewSentence(s1, nil, nil, lex), NewSentence(s2, nil, nil, lex), NewSentence(s3, nil, nil, lex)
+	InStory([]*Sentence{p1, p2, p3})
+	if !slices.Equal(p2.lexStory, []string{"14"}) || len(p1.lexStory) != 0 {
+		t.Errorf("pattern roots: arrest's sentence %v, want [14]; a protest's %v, want none", p2.lexStory, p1.lexStory)
+	}
 	// The roots reach the models as features: a sentence told of a
 	// protest elsewhere has features one told nothing has not.
 	lone := sent("173", "141")
@@ -254,9 +264,26 @@ func TestUnnamedTarget(t *testing.T) {
 	if got.Code != "GBR" || got.Text != "" {
 		t.Errorf("protests: target %+v, want GBR with no words", got)
 	}
-	for _, src := range []dyad.Actor{{Code: "IGOUNO", Country: "IGOUNO"}, {Text: "gunmen"}} {
+	un := dyad.Actor{Code: "IGOUNO", Country: "IGOUNO"}
+	for _, src := range []dyad.Actor{un, {Text: "gunmen"}} {
 		if got := x.unnamedTarget(doc, 1, src); !got.IsZero() {
-			t.Errorf("source %+v: target %+v, want none", src, got)
+			t.Errorf("story with no country, source %+v: target %+v, want none", src, got)
 		}
 	}
+	// An IGO acts on the country its story names most; words alone
+	// still get nothing.
+	x.Mentions = []dyad.Mention{mention(0, 0, "SYRCOP", "SYR")}
+	InStory([]*Sentence{x})
+	if got := x.unnamedTarget(doc, 1, un); got.Code != "SYR" {
+		t.Errorf("UN in a Syrian story: target %+v, want SYR", got)
+	}
+	if got := x.unnamedTarget(doc, 1, dyad.Actor{Text: "gunmen"}); !got.IsZero() {
+		t.Errorf("words alone: target %+v, want none", got)
+	}
 }
+
+// fakeLex is a Lexicon of lemmas and their pattern codes.
+type fakeLex map[string][]string
+
+func (l fakeLex) HeadCodes(lemma string) []string            { return l[lemma] }
+func (l fakeLex) Control(lemma string) (dyad.Modality, bool) { return "", false }

@@ -42,35 +42,68 @@ type Sentence struct {
 	// story holds the roots the dictionary coder found in the story's
 	// other sentences (InStory), sorted.
 	story []string
+	// lexStory holds the roots of dictionary patterns that words of at
+	// least two of the story's other sentences head, sorted.
+	lexStory []string
+	focus    string // the country the story's mentions name most
 }
 
-// InStory tells each sentence of a story (nil for a skipped one) the
-// roots the dictionary coder found in the others: a story about a
-// protest reports protests in words no dictionary holds.
+// InStory tells each sentence of a story (nil for a skipped one) what
+// the rest of the story reports: the roots the dictionary coder found in
+// the other sentences, the roots of dictionary patterns that words of at
+// least two others head (a story about a protest reports protests in
+// words no dictionary holds, and names them in words it does), and the
+// country its mentions name most.
 func InStory(xs []*Sentence) {
-	count := map[string]int{}
-	for _, x := range xs {
-		if x != nil {
-			for _, r := range x.ruleRoots() {
-				count[r]++
-			}
-		}
-	}
-	for _, x := range xs {
+	coded, headed := map[string]int{}, map[string]int{}
+	heads := make([][]string, len(xs)) // the pattern roots each sentence's words head
+	named, focus := map[string]int{}, ""
+	for k, x := range xs {
 		if x == nil {
 			continue
 		}
-		own := x.ruleRoots()
-		x.story = x.story[:0]
+		for _, r := range x.ruleRoots() {
+			coded[r]++
+		}
+		for i := range x.lexRoots {
+			for _, r := range x.lexRoots[i] {
+				if !slices.Contains(heads[k], r) {
+					heads[k] = append(heads[k], r)
+					headed[r]++
+				}
+			}
+		}
+		for _, m := range x.Mentions {
+			if c := m.Country; isCountry(c) {
+				named[c]++
+				if focus == "" || named[c] > named[focus] {
+					focus = c
+				}
+			}
+		}
+	}
+	// others lists the roots of count found in at least min sentences
+	// besides the one that has own.
+	others := func(count map[string]int, own []string, min int) []string {
+		var out []string
 		for r, n := range count {
 			if slices.Contains(own, r) {
 				n--
 			}
-			if n > 0 {
-				x.story = append(x.story, r)
+			if n >= min {
+				out = append(out, r)
 			}
 		}
-		slices.Sort(x.story)
+		slices.Sort(out)
+		return out
+	}
+	for k, x := range xs {
+		if x == nil {
+			continue
+		}
+		x.story = others(coded, x.ruleRoots(), 1)
+		x.lexStory = others(headed, heads[k], 2)
+		x.focus = focus
 	}
 }
 
@@ -266,7 +299,8 @@ var triggerTemplates = [...]string{tBias: "bias", tLemma: "lemma", tLower: "word
 	tRule: "dictionary root", tRuleCode: "dictionary code", tLex: "lexicon root", tLemmaLex: "lemma+lexicon root",
 	tGovernor: "governor", tMentionBefore: "actors before", tMentionAfter: "actors after", tPassive: "passive",
 	tLemmaPOS: "lemma+pos", tRuleNone: "no dictionary pattern", tLemmaKidLemma: "lemma+dependent word", tPlace: "place in story",
-	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix", tStory: "story root", tStoryLex: "story root+lexicon root"}
+	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix", tStory: "story root", tStoryLex: "story root+lexicon root",
+	tLexStory: "story lexicon root", tLexStoryLex: "story lexicon root+lexicon root"}
 
 // Feature templates of the trigger model.
 const (
@@ -308,6 +342,8 @@ const (
 	tSuffix
 	tStory
 	tStoryLex
+	tLexStory
+	tLexStoryLex
 )
 
 // TriggerFeatures returns the features of token i as a possible trigger,
@@ -423,6 +459,12 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 		f.add(tStory, r)
 		if slices.Contains(x.lexRoots[i], r) {
 			f.add(tStoryLex, r)
+		}
+	}
+	for _, r := range x.lexStory {
+		f.add(tLexStory, r)
+		if slices.Contains(x.lexRoots[i], r) {
+			f.add(tLexStoryLex, r)
 		}
 	}
 	// A story's opening reports its events; later sentences give
@@ -697,6 +739,7 @@ const (
 	sMentions
 	sKidLemma
 	sStory
+	sLexStory
 )
 
 // SentenceFeatures returns the features of the whole sentence for the
@@ -739,6 +782,9 @@ func (x *Sentence) SentenceFeatures(buf []uint32) []uint32 {
 	}
 	for _, r := range x.story {
 		f.add(sStory, r)
+	}
+	for _, r := range x.lexStory {
+		f.add(sLexStory, r)
 	}
 	f.add(sMentions, strconv.Itoa(min(len(x.Mentions), 3)))
 	return f.out
