@@ -9,11 +9,15 @@ import "time"
 // the middle replaced the period's end.
 const HistoricalDays = 14
 
-// Historical reports whether the middle of m is more than HistoricalDays
-// days before the publication day of pub. It is false when pub is zero.
+// Historical reports whether m ended before the publication day of pub and
+// its middle is more than HistoricalDays days before it. It is false when
+// pub is zero.
 func Historical(m Mention, pub time.Time) bool {
 	if pub.IsZero() {
 		return false
+	}
+	if !m.End.Before(dayOf(pub)) {
+		return false // "this year", "since May": the period runs to the story
 	}
 	mid := m.Date.Add(m.End.Sub(m.Date) / 2)
 	return mid.Before(dayOf(pub).AddDate(0, 0, -HistoricalDays))

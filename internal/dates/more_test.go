@@ -67,6 +67,7 @@ func TestHistorical(t *testing.T) {
 		{"three weeks ago", true},
 		{"last month", true}, // ends 31 August, 15 days before publication
 		{"earlier this month", false},
+		{"this year", false}, // runs to the story, though its middle is weeks back
 		{"next year", false},
 	}
 	for _, tt := range tests {
