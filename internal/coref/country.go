@@ -35,6 +35,9 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
 				case m.Country != "" || len(m.Members) > 0:
 				case m.Code == "":
 					if a, ok := appositive(sents[i].Tokens, ms[i], k); ok {
+						if a.Country == "" {
+							a = inCountry(a, here)
+						}
 						m.Code, m.Country, m.Sectors = a.Code, a.Country, a.Sectors
 						m.Resolved = "described as " + a.Text
 						continue
@@ -82,8 +85,12 @@ func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
 // appositive returns the actor that the words set beside person mention
 // k describe it as: "the prosecutor general of Tehran, Ali Alghasi Mehr"
 // (IRNGOV), "Fahrettin Altun, Erdogan's communication chief" (the
-// government of Erdogan's country). It is a mention with a country over
-// the person's apposition, or one its apposition's head word governs.
+// government of Erdogan's country), "Kyle Rittenhouse, the suspect" (a
+// bare CRM: the caller gives it the story's country). It is a mention
+// over the person's apposition, or one the apposition's head word
+// governs; for a head word that only ranks its holder ("the leader of the
+// Village de Dieu gang", "a member of the upper house"), the governed
+// one first.
 func appositive(toks []dyad.Token, ms []dyad.Mention, k int) (dyad.Actor, bool) {
 	m := ms[k]
 	head := -1
@@ -105,10 +112,25 @@ func appositive(toks []dyad.Token, ms []dyad.Mention, k int) (dyad.Actor, bool) 
 			desc = append(desc, j)
 		}
 	}
+	// over returns the actor of a mention over token t: one with a
+	// country, or a bare sector.
 	over := func(t int) (dyad.Actor, bool) {
 		for j, o := range ms {
-			if j != k && !o.Place && o.First <= t && t <= o.Last && isCountry(o.Country) && len(o.Members) == 0 {
+			if j == k || o.Place || t < o.First || t > o.Last || len(o.Members) > 0 {
+				continue
+			}
+			if isCountry(o.Country) || bareSector(o.Actor) {
 				return o.Actor, true
+			}
+		}
+		return dyad.Actor{}, false
+	}
+	governed := func(d int) (dyad.Actor, bool) {
+		for j := range toks {
+			if toks[j].Head-1 == d && (toks[j].Rel == "nmod:poss" || toks[j].Rel == "nmod") {
+				if a, ok := over(j); ok {
+					return a, true
+				}
 			}
 		}
 		return dyad.Actor{}, false
@@ -117,20 +139,29 @@ func appositive(toks []dyad.Token, ms []dyad.Mention, k int) (dyad.Actor, bool) 
 		if d < 0 || d >= len(toks) {
 			continue
 		}
-		if a, ok := over(d); ok {
-			return a, true
+		if ranks[strings.ToLower(toks[d].Lemma)] {
+			if a, ok := governed(d); ok {
+				return a, true
+			}
 		}
-		// "Erdogan's communication chief": the possessor's government.
-		for j := range toks {
-			if toks[j].Head-1 == d && (toks[j].Rel == "nmod:poss" || toks[j].Rel == "nmod") {
-				if a, ok := over(j); ok {
-					return a, true
+		if a, ok := over(d); ok {
+			if a.Country == "" { // a bare sector: the country from what it governs
+				if g, ok := governed(d); ok && isCountry(g.Country) {
+					a = inCountry(a, g.Country)
 				}
 			}
+			return a, true
+		}
+		if a, ok := governed(d); ok {
+			return a, true
 		}
 	}
 	return dyad.Actor{}, false
 }
+
+// ranks are head words that say a person's rank in the body they govern,
+// not the body: "leader of the gang", "member of the upper house".
+var ranks = map[string]bool{"leader": true, "member": true, "head": true, "chief": true, "founder": true, "chairman": true, "chairwoman": true}
 
 // bareSector reports whether a is a sector with no country: "police",
 // "officials". The Security Council named bare is the UN's, not a

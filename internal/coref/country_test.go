@@ -29,3 +29,30 @@ func TestAppositive(t *testing.T) {
 		t.Errorf("no apposition: appositive = %+v, want none", a)
 	}
 }
+
+// TestAppositiveRank: a description that ranks its holder in a body
+// takes the body ("the leader of the gang": the gang's CRM, not the
+// leader's GOV); a bare sector comes back bare for the caller to place.
+func TestAppositiveRank(t *testing.T) {
+	// "Arnel Joseph , the leader of the gang , attacked police"
+	toks := []dyad.Token{
+		{Text: "Arnel", Head: 0, Rel: "root"}, {Text: "Joseph", Head: 1, Rel: "flat"}, {Text: ",", Head: 5, Rel: "punct"},
+		{Text: "the", Head: 5, Rel: "det"}, {Text: "leader", Lemma: "leader", Head: 1, Rel: "appos"}, {Text: "of", Head: 8, Rel: "case"},
+		{Text: "the", Head: 8, Rel: "det"}, {Text: "gang", Lemma: "gang", Head: 5, Rel: "nmod"},
+	}
+	ms := []dyad.Mention{
+		{Actor: dyad.Actor{Text: "Arnel Joseph"}, First: 0, Last: 1, Person: true},
+		{Actor: dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}, Text: "leader"}, First: 4, Last: 4},
+		{Actor: dyad.Actor{Code: "CRM", Sectors: []string{"CRM"}, Text: "gang"}, First: 7, Last: 7},
+	}
+	a, ok := appositive(toks, ms, 0)
+	if !ok || a.Code != "CRM" || a.Country != "" {
+		t.Errorf("leader of the gang: %+v, %v; want a bare CRM", a, ok)
+	}
+	// Not a rank: the description's own word stands.
+	toks[4].Text, toks[4].Lemma = "spokesman", "spokesman"
+	ms[1].Actor = dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}, Text: "spokesman"}
+	if a, ok := appositive(toks, ms, 0); !ok || a.Code != "GOV" {
+		t.Errorf("spokesman of the gang: %+v, %v; want GOV", a, ok)
+	}
+}
