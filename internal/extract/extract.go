@@ -255,29 +255,26 @@ func (x *Sentence) subjectWords(doc *dyad.Document, t int) (dyad.Actor, bool) {
 }
 
 // unnamedTarget is the target of an event at token t whose target no
-// actor names: the source's own country, as news coders code it ("police
-// arrested a man": GBRCOP against GBR; "protests in Hong Kong": HKG
-// against HKG), with the words of the trigger's object when it has one
-// ("a man"); for a source with no country of its own (an IGO), the
-// country the story names most. On dev, 49 of the 65 events whose source
-// and root were right and that had no target had the source's country
-// as the coders' target; in the training news, every root but
-// statements (01) and shows of force (15) has more such events than
-// events with no target (Model.Domestic). A source of words alone gives
-// none.
+// actor names, as news coders code it: the source's own country in a
+// story about it ("police arrested a man": GBRCOP against GBR; "protests
+// in Hong Kong": HKG against HKG), else the country the story's mentions
+// name most ("the U.S. has banned the supply of advanced chips" in a
+// story about China: CHN), which also serves a source with no country of
+// its own (an IGO); with the words of the trigger's object when it has
+// one ("a man"). On dev, 49 of the 65 events whose source and root were
+// right and that had no target had the source's country as the coders'
+// target; in the training news, every root but statements (01) and shows
+// of force (15) has more such events than events with no target
+// (Model.Domestic). A source of words alone gives none.
 func (x *Sentence) unnamedTarget(doc *dyad.Document, t int, src dyad.Actor) dyad.Actor {
-	c := src.Country
-	a := dyad.Actor{Code: c, Country: c, Resolved: "unnamed: the source's country"}
-	if !isCountry(c) {
-		// An international body or a group with no country acts on
-		// the story's country: in the training news 249 of 297 events
-		// of an IGO have a country as target, 11 none.
-		if src.IsZero() || x.focus == "" {
-			return dyad.Actor{}
-		}
-		c = x.focus
-		a = dyad.Actor{Code: c, Country: c, Resolved: "unnamed: the story's country"}
+	c, how := src.Country, "the source's country"
+	if x.focus != "" && x.focus != c && !src.IsZero() {
+		c, how = x.focus, "the story's country"
 	}
+	if !isCountry(c) {
+		return dyad.Actor{}
+	}
+	a := dyad.Actor{Code: c, Country: c, Resolved: "unnamed: " + how}
 	verb := x.S.Tokens[t].UPOS == "VERB"
 	for _, k := range x.kids[t] {
 		r, cs := x.rel(k), x.caseOf(k)
@@ -299,7 +296,7 @@ func (x *Sentence) unnamedTarget(doc *dyad.Document, t int, src dyad.Actor) dyad
 		sp := dyad.Span{Start: x.S.Tokens[lo].Span.Start, End: x.S.Tokens[hi].Span.End}
 		if sp.End-sp.Start <= 80 {
 			a.Text, a.Span = doc.Text[sp.Start:sp.End], sp
-			a.Resolved = "the trigger's object, of the source's country"
+			a.Resolved = "the trigger's object, of " + how
 		}
 		break
 	}

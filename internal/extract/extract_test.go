@@ -280,6 +280,14 @@ func TestUnnamedTarget(t *testing.T) {
 	if got := x.unnamedTarget(doc, 1, dyad.Actor{Text: "gunmen"}); !got.IsZero() {
 		t.Errorf("words alone: target %+v, want none", got)
 	}
+	// A foreign source acts on the story's country too.
+	if got := x.unnamedTarget(doc, 1, police); got.Code != "SYR" || got.Text != "a man" {
+		t.Errorf("British police in a Syrian story: target %+v, want SYR over \"a man\"", got)
+	}
+	syr := dyad.Actor{Code: "SYRCOP", Country: "SYR"}
+	if got := x.unnamedTarget(doc, 1, syr); got.Code != "SYR" || got.Resolved != "the trigger's object, of the source's country" {
+		t.Errorf("Syrian police in a Syrian story: target %+v", got)
+	}
 }
 
 // fakeLex is a Lexicon of lemmas and their pattern codes.
