@@ -72,6 +72,10 @@ func TestFind(t *testing.T) {
 		{"PossessiveTitle", "Iraq's prime minister spoke.", "IRQGOV:Iraq's prime minister"},
 		{"DemonymPlural", "Palestinians marched.", "PSECVL:Palestinians"},
 		{"InAPlacesPossession", "Rebels met the insurgents in Qatar's capital.", "REB:Rebels | REB:insurgents | @QAT:Qatar"},
+		// A place whose name holds another country's is its own country's.
+		{"StateNamedLikeACountry", "New Mexico police arrested a man.", "USACOP:New Mexico police | CVL:man"},
+		{"StateNamedLikeAnIsland", "The Rhode Island governor spoke.", "USAGOV:Rhode Island governor"},
+		{"ProvinceWithADemonym", "British Columbia police arrested a man.", "CANCOP:British Columbia police | CVL:man"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := find(m, tt.text, d2016); got != tt.want {

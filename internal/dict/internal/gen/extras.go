@@ -41,8 +41,21 @@ var ambiguousCapitals = map[string]bool{
 // extras adds news forms to the table. Capitals here are seats of
 // government used as metonyms ("Washington said").
 var extras = map[string]extra{
-	"USA": {names: []string{"U.S.", "US", "U.S.A.", "USA", "America", "United States of America"},
+	// Places whose names hold another country's name are their own
+	// country's ("New Mexico police": USA, not Mexico's; "Rhode Island",
+	// not Iceland's): first-level regions and cities of 300,000 people or
+	// more in the gazetteer whose names contain another country's name or
+	// adjective as a word.
+	"USA": {names: []string{"U.S.", "US", "U.S.A.", "USA", "America", "United States of America",
+		"New Jersey", "New Mexico", "Rhode Island", "Staten Island", "Jersey City"},
 		adjs: []string{"U.S.", "US"}, capitals: []string{"Washington"}},
+	"CAN": {names: []string{"British Columbia", "Prince Edward Island"}},
+	"NGA": {names: []string{"Benin City"}},
+	"CUB": {names: []string{"Santiago de Cuba"}},
+	"DOM": {names: []string{"Santiago de los Caballeros"}},
+	"ARG": {names: []string{"Santiago del Estero", "San Salvador de Jujuy"}},
+	"MEX": {names: []string{"Santiago de Querétaro"}},
+	"ISL": {drop: []string{"Island"}}, // the table's native name, an English word
 	"GBR": {name: "United Kingdom", names: []string{"Britain", "UK", "U.K.", "Great Britain"},
 		adjs: []string{"Briton(s)", "UK", "U.K."}},
 	"KOR": {names: []string{"Republic of Korea", "ROK", "S. Korea", "S.Korea"}},
@@ -82,7 +95,7 @@ var extras = map[string]extra{
 	"PHL": {adjs: []string{"Philippine", "Filipino(s)"}},
 	"NZL": {adjs: []string{"New Zealand"}},
 	"CAF": {names: []string{"CAR"}},
-	"ZAF": {capitals: []string{"Cape Town"}},
+	"ZAF": {capitals: []string{"Cape Town"}, names: []string{"East London"}},
 	"SYR": {names: []string{"Syrian Arab Republic"}},
 	"LAO": {names: []string{"Laos"}, adjs: []string{"Lao", "Laotian(s)"}},
 	"VNM": {names: []string{"Viet Nam"}},
