@@ -94,9 +94,9 @@ func openMigrated(ctx context.Context, path string, set settings) (*DB, error) {
 // CacheSize. Pages read through a map count in the process's resident
 // memory as long as the connection lives, once per connection that read
 // them: re-clustering after ingesting one 15 MiB story mapped 94 MB of
-// the store, and with a page cache of CacheSize for its writes besides,
-// that ingest peaked at 487,436 KB (see docs/CORPUS.md for the figures
-// with OpenWriter).
+// the store, and with a page cache of CacheSize besides, that ingest
+// peaked at 487,436 KB, and at 368,676 KB with OpenWriter
+// (docs/CORPUS.md, "Work and memory").
 func OpenWriter(ctx context.Context, path string) (*DB, error) {
 	return openMigrated(ctx, path, writerSettings)
 }
