@@ -226,8 +226,16 @@ func writePage(ctx context.Context, store exportStore, evs []*dyad.Event, w expo
 
 // openExisting opens a store that must exist already.
 func openExisting(ctx context.Context, path string) (*sqlite.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, dyad.Errorf(dyad.ENOTFOUND, "%s: no database (run dyad ingest first, or name one with --db)", path)
+	if err := mustExist(path); err != nil {
+		return nil, err
 	}
 	return sqlite.Open(ctx, path)
+}
+
+// mustExist returns ENOTFOUND when there is no database file at path.
+func mustExist(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return dyad.Errorf(dyad.ENOTFOUND, "%s: no database (run dyad ingest first, or name one with --db)", path)
+	}
+	return nil
 }

@@ -28,7 +28,9 @@ type clusterStore interface {
 }
 
 // openIngestStore opens (creating it if need be) the SQLite file or the
-// PostgreSQL database that db names.
+// PostgreSQL database that db names. A SQLite file is opened as a writer
+// (sqlite.OpenWriter: no memory map, a small page cache), which ingest
+// and clustering are.
 func openIngestStore(ctx context.Context, db string) (ingestStore, error) {
 	if postgres.IsDSN(db) {
 		st, err := postgres.Open(ctx, db)
@@ -37,7 +39,7 @@ func openIngestStore(ctx context.Context, db string) (ingestStore, error) {
 		}
 		return st, nil
 	}
-	st, err := sqlite.Open(ctx, db)
+	st, err := sqlite.OpenWriter(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +56,7 @@ type recodeStore interface {
 }
 
 // openRecodeStore opens a PostgreSQL address, or a SQLite file that must
-// exist.
+// exist, as a writer (see openIngestStore).
 func openRecodeStore(ctx context.Context, db string) (recodeStore, error) {
 	if postgres.IsDSN(db) {
 		st, err := postgres.Open(ctx, db)
@@ -63,7 +65,10 @@ func openRecodeStore(ctx context.Context, db string) (recodeStore, error) {
 		}
 		return st, nil
 	}
-	st, err := openExisting(ctx, db)
+	if err := mustExist(db); err != nil {
+		return nil, err
+	}
+	st, err := sqlite.OpenWriter(ctx, db)
 	if err != nil {
 		return nil, err
 	}

@@ -182,12 +182,13 @@ type docStore interface {
 	Close() error
 }
 
-// openStore opens the SQLite file or PostgreSQL database that db names.
+// openStore opens the SQLite file or PostgreSQL database that db names,
+// a SQLite file as a writer (see openIngestStore).
 func openStore(ctx context.Context, db string) (docStore, error) {
 	if postgres.IsDSN(db) {
 		return postgres.Open(ctx, db)
 	}
-	return sqlite.Open(ctx, db)
+	return sqlite.OpenWriter(ctx, db)
 }
 
 // natsSecurity are the flags that authenticate to a NATS server and

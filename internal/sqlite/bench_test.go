@@ -11,11 +11,21 @@ import (
 
 // BenchmarkCreateDocuments measures ingest's store step: CreateDocuments
 // of 500 synthetic events a call (about 100 documents) into a store that
-// already holds 20,000, with every index and summary trigger. It reports
+// already holds 20,000, with every index and summary trigger, through
+// Open (a query server's settings) and OpenWriter (ingest's). It reports
 // the time per event stored.
 func BenchmarkCreateDocuments(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		open func(context.Context, string) (*sqlite.DB, error)
+	}{{"Open", sqlite.Open}, {"OpenWriter", sqlite.OpenWriter}} {
+		b.Run(bc.name, func(b *testing.B) { benchmarkCreateDocuments(b, bc.open) })
+	}
+}
+
+func benchmarkCreateDocuments(b *testing.B, open func(context.Context, string) (*sqlite.DB, error)) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	db, err := open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

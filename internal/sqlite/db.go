@@ -35,6 +35,20 @@ const MaxIdleConns = 8
 // memory map; pages past it go through the connection's page cache.
 const MmapSize = 256 << 20
 
+// CacheSize is the most each connection keeps in its page cache, in
+// bytes. A query server rereads the same pages, and keeps them.
+const CacheSize = 64 << 20
+
+// WriterCacheSize is CacheSize for a store opened with OpenWriter. A
+// transaction keeps the pages it changed in the cache until it commits
+// or the cache is full, when they go to the write-ahead log: the cache
+// bounds what a large transaction holds (storing one story of 123,000
+// sentences held 125 MB outside the Go heap with CacheSize). Below 32
+// MiB, storing small documents into a store of 20,000 events
+// (BenchmarkCreateDocuments) slowed down: 1,114-1,158 µs an event with 8
+// MiB, 857-889 with 32, 913-1,017 with CacheSize.
+const WriterCacheSize = 32 << 20
+
 // DB is an open dyad database. It is safe for concurrent use; writes are
 // serialized.
 type DB struct {
@@ -56,7 +70,12 @@ var (
 // Open opens (creating if needed) the database at path and migrates it to
 // the current schema. Use ":memory:" for a private in-memory database.
 func Open(ctx context.Context, path string) (*DB, error) {
-	d, err := open(path, false)
+	return openMigrated(ctx, path, serverSettings)
+}
+
+// openMigrated opens the database at path with set and migrates it.
+func openMigrated(ctx context.Context, path string, set settings) (*DB, error) {
+	d, err := open(path, false, set)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +85,31 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	return d, nil
 }
+
+// OpenWriter is Open for a process that writes the store in large
+// transactions and reads each page about once (dyad ingest, recode,
+// workers, re-clustering), not for one that answers queries. It maps no
+// part of the file into memory and keeps a page cache of at most
+// WriterCacheSize a connection, where Open maps MmapSize and caches
+// CacheSize. Pages read through a map count in the process's resident
+// memory as long as the connection lives, once per connection that read
+// them: re-clustering after ingesting one 15 MiB story mapped 94 MB of
+// the store, and with a page cache of CacheSize besides, that ingest
+// peaked at 487,436 KB, and at 368,676 KB with OpenWriter
+// (docs/CORPUS.md, "Work and memory").
+func OpenWriter(ctx context.Context, path string) (*DB, error) {
+	return openMigrated(ctx, path, writerSettings)
+}
+
+// settings are the memory settings of a DB's connections.
+type settings struct {
+	mmap, cache int64 // bytes
+}
+
+var (
+	serverSettings = settings{mmap: MmapSize, cache: CacheSize}
+	writerSettings = settings{mmap: 0, cache: WriterCacheSize}
+)
 
 // OpenReadOnly opens the existing database at path for reading only, as
 // dyad serve does: the file is opened read-only and every connection
@@ -77,7 +121,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	if path == ":memory:" {
 		return nil, dyad.Errorf(dyad.EINVALID, "a read-only in-memory database would be empty")
 	}
-	d, err := open(path, true)
+	d, err := open(path, true, serverSettings)
 	if err != nil {
 		return nil, err
 	}
@@ -95,19 +139,20 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 }
 
 // open opens the database at path with the connection settings every DB
-// uses, read-only or not.
-func open(path string, readOnly bool) (*DB, error) {
+// uses, read-only or not, and the memory settings set.
+func open(path string, readOnly bool, set settings) (*DB, error) {
 	q := url.Values{}
 	pragmas := []string{
 		fmt.Sprintf("busy_timeout(%d)", DefaultBusyTimeout.Milliseconds()),
-		"cache_size(-65536)",
-		// Read the first MmapSize bytes through a memory map: the
-		// connections share the OS's copy of those pages instead of each
-		// reading them into its own cache. Each connection maps on its
+		fmt.Sprintf("cache_size(%d)", -(set.cache >> 10)), // negative: in KiB
+		// Read the first set.mmap bytes (MmapSize; none for a writer)
+		// through a memory map: the connections share the OS's copy of
+		// those pages instead of each reading them into its own cache.
+		// Each connection maps on its
 		// own, so RSS counts a mapped page once per connection that
 		// touched it: the bound keeps MaxIdleConns x the file (13 GB
 		// reported for a 1.3 GB store) from reading as real memory.
-		fmt.Sprintf("mmap_size(%d)", MmapSize),
+		fmt.Sprintf("mmap_size(%d)", set.mmap),
 	}
 	if readOnly {
 		q.Set("mode", "ro")
@@ -145,10 +190,11 @@ func open(path string, readOnly bool) (*DB, error) {
 func (d *DB) Close() error { return d.db.Close() }
 
 // ReleaseMemory closes the connections the pool keeps idle, and with them
-// what SQLite holds per connection: a page cache of up to 64 MiB, and
-// what a large transaction left (128 MB after storing one story of
-// 123,000 sentences). The next queries open connections anew. An
-// in-memory database, which lives in its one connection, is left alone.
+// what SQLite holds per connection: a page cache of up to CacheSize
+// (WriterCacheSize with OpenWriter), and what a large transaction left
+// (128 MB after storing one story of 123,000 sentences with CacheSize).
+// The next queries open connections anew. An in-memory database, which
+// lives in its one connection, is left alone.
 func (d *DB) ReleaseMemory() {
 	if d.path == ":memory:" {
 		return
