@@ -1,5 +1,7 @@
 package dyad
 
+import "strings"
+
 // Actor is a political actor as coded in an event: a country, a government
 // or other sector of a country, an international organisation, a person in
 // a dated role, or a group.
@@ -23,6 +25,13 @@ type Actor struct {
 
 // IsZero reports whether a has no code.
 func (a Actor) IsZero() bool { return a.Code == "" && len(a.Members) == 0 }
+
+// IsCountry reports whether c is a country's code (ISO 3166 alpha-3), not
+// an intergovernmental body's ("IGOUNO") or a transnational group's
+// ("IMG", "NGO").
+func IsCountry(c string) bool {
+	return len(c) == 3 && c != "IMG" && c != "NGO" && !strings.HasPrefix(c, "IGO")
+}
 
 // Mention is an actor found in a sentence: the coded actor and where it
 // stands among the sentence's tokens.

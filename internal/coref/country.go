@@ -119,7 +119,7 @@ func appositive(toks []dyad.Token, ms []dyad.Mention, k int) (dyad.Actor, bool) 
 			if j == k || o.Place || t < o.First || t > o.Last || len(o.Members) > 0 {
 				continue
 			}
-			if isCountry(o.Country) || bareSector(o.Actor) {
+			if dyad.IsCountry(o.Country) || bareSector(o.Actor) {
 				return o.Actor, true
 			}
 		}
@@ -146,7 +146,7 @@ func appositive(toks []dyad.Token, ms []dyad.Mention, k int) (dyad.Actor, bool) 
 		}
 		if a, ok := over(d); ok {
 			if a.Country == "" { // a bare sector: the country from what it governs
-				if g, ok := governed(d); ok && isCountry(g.Country) {
+				if g, ok := governed(d); ok && dyad.IsCountry(g.Country) {
 					a = inCountry(a, g.Country)
 				}
 			}
@@ -218,7 +218,7 @@ func sentencePlace(ms []dyad.Mention, places bool) string {
 		}
 		for _, a := range members(m.Actor) {
 			switch {
-			case !isCountry(a.Country):
+			case !dyad.IsCountry(a.Country):
 			case c == "":
 				c = a.Country
 			case c != a.Country:
@@ -238,7 +238,7 @@ func storyFocus(ms [][]dyad.Mention) string {
 	for i, sm := range ms {
 		for _, m := range sm {
 			for _, a := range members(m.Actor) {
-				if !isCountry(a.Country) {
+				if !dyad.IsCountry(a.Country) {
 					continue
 				}
 				if i <= 1 && m.First == 0 && m.Place && strings.ToUpper(m.Text) == m.Text {
@@ -258,12 +258,6 @@ func storyFocus(ms [][]dyad.Mention) string {
 		}
 	}
 	return best
-}
-
-// isCountry reports whether c is a country's code, not an IGO's or a
-// transnational group's.
-func isCountry(c string) bool {
-	return len(c) == 3 && c != "IMG" && c != "NGO" && !strings.HasPrefix(c, "IGO")
 }
 
 // joinCodes names a compound actor by its members' codes.

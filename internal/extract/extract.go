@@ -271,7 +271,7 @@ func (x *Sentence) unnamedTarget(doc *dyad.Document, t int, src dyad.Actor) dyad
 	if x.focus != "" && x.focus != c && !src.IsZero() {
 		c, how = x.focus, "the story's country"
 	}
-	if !isCountry(c) {
+	if !dyad.IsCountry(c) {
 		return dyad.Actor{}
 	}
 	a := dyad.Actor{Code: c, Country: c, Resolved: "unnamed: " + how}
@@ -301,12 +301,6 @@ func (x *Sentence) unnamedTarget(doc *dyad.Document, t int, src dyad.Actor) dyad
 		break
 	}
 	return a
-}
-
-// isCountry reports whether c is a country's code, not an IGO's or a
-// transnational group's ("IMG", "NGO").
-func isCountry(c string) bool {
-	return len(c) == 3 && c != "IMG" && c != "NGO" && !strings.HasPrefix(c, "IGO")
 }
 
 // negated reports whether token t has a negating dependent ("not",

@@ -74,7 +74,7 @@ func InStory(xs []*Sentence) {
 			}
 		}
 		for _, m := range x.Mentions {
-			if c := m.Country; isCountry(c) {
+			if c := m.Country; dyad.IsCountry(c) {
 				named[c]++
 				if focus == "" || named[c] > named[focus] {
 					focus = c
