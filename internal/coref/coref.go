@@ -81,7 +81,7 @@ func resolve(text string, sents []dyad.Sentence, ms, story [][]dyad.Mention, fal
 			}
 		}
 	}
-	focus := storyFocus(story)
+	focus := Focus(story)
 	if focus == "" {
 		focus = fallback
 	}

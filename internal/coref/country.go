@@ -229,10 +229,10 @@ func sentencePlace(ms []dyad.Mention, places bool) string {
 	return c
 }
 
-// storyFocus returns the story's country: its dateline's, else the
-// country its actors and places name most often, the first named of
-// those named equally often.
-func storyFocus(ms [][]dyad.Mention) string {
+// Focus returns the story's country, given the mentions of its
+// sentences: its dateline's, else the country its actors and places name
+// most often, the first named of those named equally often.
+func Focus(ms [][]dyad.Mention) string {
 	count := map[string]int{}
 	var order []string
 	for i, sm := range ms {

@@ -222,7 +222,7 @@ func TestInStory(t *testing.T) {
 		return NewSentence(s, nil, rules, nil)
 	}
 	a, b, c := sent("173", "141"), sent("141", "010"), sent()
-	InStory([]*Sentence{a, nil, b, c})
+	InStory([]*Sentence{a, nil, b, c}, "")
 	for _, tc := range []struct {
 		x    *Sentence
 		want []string
@@ -237,7 +237,7 @@ func TestInStory(t *testing.T) {
 	_, s2 := build("Police/NOUN/2/nsubj arrest/VERB/0/root crowds/NOUN/2/obj")
 	_, s3 := build("Crowds/NOUN/2/nsubj protest/VERB/0/root")
 	p1, p2, p3 := NewSentence(s1, nil, nil, lex), NewSentence(s2, nil, nil, lex), NewSentence(s3, nil, nil, lex)
-	InStory([]*Sentence{p1, p2, p3})
+	InStory([]*Sentence{p1, p2, p3}, "")
 	if !slices.Equal(p2.lexStory, []string{"14"}) || len(p1.lexStory) != 0 {
 		t.Errorf("pattern roots: arrest's sentence %v, want [14]; a protest's %v, want none", p2.lexStory, p1.lexStory)
 	}
@@ -270,10 +270,8 @@ func TestUnnamedTarget(t *testing.T) {
 			t.Errorf("story with no country, source %+v: target %+v, want none", src, got)
 		}
 	}
-	// An IGO acts on the country its story names most; words alone
-	// still get nothing.
-	x.Mentions = []dyad.Mention{mention(0, 0, "SYRCOP", "SYR")}
-	InStory([]*Sentence{x})
+	// An IGO acts on the story's country; words alone still get nothing.
+	InStory([]*Sentence{x}, "SYR")
 	if got := x.unnamedTarget(doc, 1, un); got.Code != "SYR" {
 		t.Errorf("UN in a Syrian story: target %+v, want SYR", got)
 	}

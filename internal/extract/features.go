@@ -45,7 +45,7 @@ type Sentence struct {
 	// lexStory holds the roots of dictionary patterns that words of at
 	// least two of the story's other sentences head, sorted.
 	lexStory []string
-	focus    string // the country the story's mentions name most
+	focus    string // the story's country (InStory)
 }
 
 // InStory tells each sentence of a story (nil for a skipped one) what
@@ -53,11 +53,10 @@ type Sentence struct {
 // the other sentences, the roots of dictionary patterns that words of at
 // least two others head (a story about a protest reports protests in
 // words no dictionary holds, and names them in words it does), and the
-// country its mentions name most.
-func InStory(xs []*Sentence) {
+// story's country, focus (coref.Focus).
+func InStory(xs []*Sentence, focus string) {
 	coded, headed := map[string]int{}, map[string]int{}
 	heads := make([][]string, len(xs)) // the pattern roots each sentence's words head
-	named, focus := map[string]int{}, ""
 	for k, x := range xs {
 		if x == nil {
 			continue
@@ -70,14 +69,6 @@ func InStory(xs []*Sentence) {
 				if !slices.Contains(heads[k], r) {
 					heads[k] = append(heads[k], r)
 					headed[r]++
-				}
-			}
-		}
-		for _, m := range x.Mentions {
-			if c := m.Country; dyad.IsCountry(c) {
-				named[c]++
-				if focus == "" || named[c] > named[focus] {
-					focus = c
 				}
 			}
 		}

@@ -314,7 +314,7 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 			xs[i] = extract.NewSentence(&r.Sentences[i], r.Actors[i], rules[i], p.coder)
 		}
 	}
-	extract.InStory(xs)
+	extract.InStory(xs, coref.Focus(r.Actors))
 	for i := range r.Sentences {
 		if err := ctx.Err(); err != nil {
 			return r, err
