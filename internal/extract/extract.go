@@ -257,8 +257,8 @@ func (x *Sentence) subjectWords(doc *dyad.Document, t int) (dyad.Actor, bool) {
 // unnamedTarget is the target of an event at token t whose target no
 // actor names, as news coders code it: the source's own country in a
 // story about it ("police arrested a man": GBRCOP against GBR; "protests
-// in Hong Kong": HKG against HKG), else the country the story's mentions
-// name most ("the U.S. has banned the supply of advanced chips" in a
+// in Hong Kong": HKG against HKG), else the story's country (coref.Focus:
+// its dateline's, else the one it names most) ("the U.S. has banned the supply of advanced chips" in a
 // story about China: CHN), which also serves a source with no country of
 // its own (an IGO); with the words of the trigger's object when it has
 // one ("a man"). On dev, 49 of the 65 events whose source and root were
