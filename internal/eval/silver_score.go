@@ -49,6 +49,9 @@ type SilverScored struct {
 	Text   string
 	Missed []string // gold events not coded, source>target root
 	False  []string // coded events with no gold event of their keys, with evidence
+	// Modality lists the matched events whose modality is not the
+	// coders': their code, trigger, the coders' modality and dyad's.
+	Modality []string `json:",omitempty"`
 }
 
 // counts accumulate true positives, predictions and gold items.
@@ -111,6 +114,7 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			for r := range pk[0] {
 				rootOf(r).pred++
 			}
+			var mods []string
 			for _, g := range s.Events {
 				e := bestMatch(g, pred[i])
 				if e == nil {
@@ -119,6 +123,8 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 				rep.Matched++
 				if string(e.Modality) == g.Modality {
 					modOK++
+				} else {
+					mods = append(mods, fmt.Sprintf("%s %q coders %s, dyad %s [%s]", g.CAMEO, g.Trigger, g.Modality, e.Modality, e.Evidence.Rule))
 				}
 				if g.Date != "" {
 					rep.Dated++
@@ -127,7 +133,7 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 					}
 				}
 			}
-			sc := SilverScored{ID: s.ID, Text: s.Text}
+			sc := SilverScored{ID: s.ID, Text: s.Text, Modality: mods}
 			for _, g := range s.Events {
 				k := SilverActorKey(g.Source) + "|" + SilverActorKey(g.Target) + "|" + root2(g.CAMEO)
 				if !pk[3][k] {
@@ -140,7 +146,7 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 					sc.False = append(sc.False, fmt.Sprintf("%s %s>%s %q %s [%s]", e.CAMEO.Code, e.Source.Code, e.Target.Code, e.Evidence.Verb, e.Modality, e.Evidence.Rule))
 				}
 			}
-			if len(sc.Missed)+len(sc.False) > 0 {
+			if len(sc.Missed)+len(sc.False)+len(sc.Modality) > 0 {
 				rep.Sents = append(rep.Sents, sc)
 			}
 		}
@@ -266,7 +272,8 @@ func (rep *SilverReport) Write(w io.Writer) error {
 }
 
 // WriteFailures lists, per sentence, the gold events not coded and the
-// coded events the coders did not code, at the source+target+root level.
+// coded events the coders did not code, at the source+target+root level,
+// and the matched events whose modality is not the coders'.
 func (rep *SilverReport) WriteFailures(w io.Writer) {
 	for _, s := range rep.Sents {
 		fmt.Fprintf(w, "\n%s: %s\n", s.ID, s.Text)
@@ -275,6 +282,9 @@ func (rep *SilverReport) WriteFailures(w io.Writer) {
 		}
 		for _, f := range s.False {
 			fmt.Fprintf(w, "  false  %s\n", f)
+		}
+		for _, m := range s.Modality {
+			fmt.Fprintf(w, "  modality %s\n", m)
 		}
 	}
 }

@@ -86,4 +86,8 @@ func TestScoreSilver(t *testing.T) {
 	if len(rep.Sents) != 1 || len(rep.Sents[0].False) != 2 || len(rep.Sents[0].Missed) != 1 {
 		t.Errorf("failures %+v", rep.Sents)
 	}
+	// The UN meeting is matched, future where the coders have asserted.
+	if len(rep.Sents) == 1 && (len(rep.Sents[0].Modality) != 1 || !strings.Contains(rep.Sents[0].Modality[0], "coders asserted, dyad future")) {
+		t.Errorf("modality disagreements %q, want the meeting's", rep.Sents[0].Modality)
+	}
 }
