@@ -293,3 +293,47 @@ type fakeLex map[string][]string
 
 func (l fakeLex) HeadCodes(lemma string) []string            { return l[lemma] }
 func (l fakeLex) Control(lemma string) (dyad.Modality, bool) { return "", false }
+
+// TestPredicateAdjectives: an adjective that is a predicate may carry an
+// event ("called the vote unconstitutional", "was deeply critical and
+// dismissive"); one that qualifies a noun ("a critical report") may not.
+func TestPredicateAdjectives(t *testing.T) {
+	for _, tt := range []struct {
+		spec string
+		want []int
+	}{
+		// Freedonia called the vote unconstitutional .
+		{"Freedonia/PROPN/2/nsubj called/VERB/0/root the/DET/4/det vote/NOUN/2/obj unconstitutional/ADJ/2/xcomp ./PUNCT/2/punct",
+			[]int{1, 3, 4}},
+		// Freedonia was critical and dismissive .
+		{"Freedonia/PROPN/3/nsubj was/AUX/3/cop critical/ADJ/0/root and/CCONJ/5/cc dismissive/ADJ/3/conj ./PUNCT/3/punct",
+			[]int{2, 4}},
+		// Freedonia published a critical and long report .
+		{"Freedonia/PROPN/2/nsubj published/VERB/0/root a/DET/7/det critical/ADJ/7/amod and/CCONJ/6/cc long/ADJ/4/conj report/NOUN/2/obj ./PUNCT/2/punct",
+			[]int{1, 6}},
+	} {
+		_, s := build(tt.spec)
+		x := NewSentence(s, []dyad.Mention{mention(0, 0, "FRE", "FRE")}, nil, nil)
+		if got := x.Candidates(); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: candidates %v, want %v", s.Text, got, tt.want)
+		}
+	}
+}
+
+// TestSetIndex: the place a training story's sentence held in the story
+// it came from, not in the rebuilt document, is what the models read.
+func TestSetIndex(t *testing.T) {
+	_, s := build(metSpec)
+	s.Index = 0
+	x := NewSentence(s, nil, nil, nil)
+	first := x.TriggerFeatures(3, nil)
+	x.SetIndex(9)
+	later := x.TriggerFeatures(3, nil)
+	if slices.Equal(first, later) {
+		t.Error("the sentence's features do not change with its place in the story")
+	}
+	s.Index = 9
+	if y := NewSentence(s, nil, nil, nil); !slices.Equal(y.TriggerFeatures(3, nil), later) {
+		t.Error("SetIndex(9) reads otherwise than a sentence found ninth")
+	}
+}

@@ -39,6 +39,8 @@ type Sentence struct {
 	// inName marks the words of any mention, places included: "United"
 	// in "at the United Nations Security Council" is no event.
 	inName []bool
+	// cand marks the words that may carry an event (candidate).
+	cand []bool
 	// story holds the roots the dictionary coder found in the story's
 	// other sentences (InStory), sorted.
 	story []string
@@ -46,7 +48,19 @@ type Sentence struct {
 	// least two of the story's other sentences head, sorted.
 	lexStory []string
 	focus    string // the story's country (InStory)
+	// index is the sentence's place in its story (SetIndex), S.Index
+	// unless training says otherwise: a story's opening sentences
+	// report its news, later ones more often background.
+	index int
 }
+
+// SetIndex tells x its place in its story, when its document holds only
+// some of the story's sentences (training on a story's later sentences
+// alone).
+func (x *Sentence) SetIndex(i int) { x.index = i }
+
+// Index is x's place in its story, as the models read it.
+func (x *Sentence) Index() int { return x.index }
 
 // InStory tells each sentence of a story (nil for a skipped one) what
 // the rest of the story reports: the roots the dictionary coder found in
@@ -115,7 +129,8 @@ func (x *Sentence) ruleRoots() []string {
 func NewSentence(s *dyad.Sentence, ms []dyad.Mention, rules []dyad.Event, lex Lexicon) *Sentence {
 	n := len(s.Tokens)
 	x := &Sentence{S: s, Rules: rules, lemma: make([]string, n), lower: make([]string, n), head: make([]int, n),
-		kids: make([][]int, n), mention: make([]int, n), lexRoots: make([][]string, n), ruleAt: map[int][]int{}}
+		kids: make([][]int, n), mention: make([]int, n), lexRoots: make([][]string, n), ruleAt: map[int][]int{},
+		index: s.Index}
 	x.inName = make([]bool, n)
 	for _, m := range ms {
 		if m.First < 0 || m.Last >= n || m.First > m.Last {
@@ -158,10 +173,14 @@ func NewSentence(s *dyad.Sentence, ms []dyad.Mention, rules []dyad.Event, lex Le
 			x.ruleAt[i] = append(x.ruleAt[i], k)
 		}
 	}
+	x.cand = make([]bool, n)
+	for i := range s.Tokens {
+		x.cand[i] = x.candidate(i)
+	}
 	x.control = make([]dyad.Modality, n)
 	if lex != nil {
 		for i := range s.Tokens {
-			if !candidate(s.Tokens[i].UPOS) {
+			if !x.cand[i] {
 				continue
 			}
 			x.lexRoots[i] = roots(lex.HeadCodes(x.lemma[i]))
@@ -229,15 +248,35 @@ func (x *Sentence) spanHead(first, last int) int {
 	return last
 }
 
-// candidate reports whether a word of this part of speech may carry an
-// event.
-func candidate(upos string) bool { return upos == "VERB" || upos == "NOUN" }
+// candidate reports whether token i may carry an event: a verb or noun
+// outside a name, or an adjective that is a predicate ("the vote was
+// unconstitutional", "called the move deplorable", "deeply concerned"),
+// which is how news reports many criticisms; an adjective that only
+// qualifies a noun ("a critical report") is none.
+func (x *Sentence) candidate(i int) bool {
+	if x.inName[i] {
+		return false
+	}
+	switch x.S.Tokens[i].UPOS {
+	case "VERB", "NOUN":
+		return true
+	case "ADJ":
+		switch x.relBase(i) {
+		case "root", "xcomp", "ccomp", "parataxis", "advcl":
+			return true
+		case "conj":
+			h := x.head[i]
+			return h >= 0 && x.S.Tokens[h].UPOS == "ADJ" && x.relBase(h) != "amod"
+		}
+	}
+	return false
+}
 
 // Candidates returns the tokens that may carry an event.
 func (x *Sentence) Candidates() []int {
 	var out []int
-	for i, t := range x.S.Tokens {
-		if candidate(t.UPOS) && !x.inName[i] {
+	for i := range x.S.Tokens {
+		if x.cand[i] {
 			out = append(out, i)
 		}
 	}
@@ -444,7 +483,7 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 	for _, r := range x.lexRoots[i] {
 		f.add(tLex, r)
 		f.add(tLemmaLex, l, r)
-		f.add(tPlaceLex, place(x.S.Index), r)
+		f.add(tPlaceLex, place(x.index), r)
 	}
 	for _, r := range x.story {
 		f.add(tStory, r)
@@ -460,7 +499,7 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 	}
 	// A story's opening reports its events; later sentences give
 	// background.
-	f.add(tPlace, place(x.S.Index))
+	f.add(tPlace, place(x.index))
 	// Words the training news never coded still share a stem or an
 	// ending with ones it did ("criticise", "criticism").
 	if len(l) > 5 {
@@ -752,7 +791,7 @@ func (x *Sentence) SentenceFeatures(buf []uint32) []uint32 {
 		f.add(sLemma, l)
 		f.add(sBigram, prev, l)
 		prev = l
-		if candidate(t.UPOS) && !x.inName[i] {
+		if x.cand[i] {
 			f.add(sVerbRel, l, x.rel(i))
 			for _, r := range x.lexRoots[i] {
 				f.add(sLex, r)
