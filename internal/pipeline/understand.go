@@ -46,7 +46,27 @@ func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Men
 	if m, ok := treeDate(s, ms, verb); ok {
 		return m, true
 	}
-	return dates.Nearest(s.Text, ms, dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start})
+	v := dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start}
+	if m, ok := dates.Nearest(s.Text, ms, v); ok {
+		return m, true
+	}
+	return frontedDate(s.Text, ms, v)
+}
+
+// frontedDate returns the date that opens the sentence, set off by a
+// comma, ahead of the verb: "On Friday, thousands of protesters wearing
+// black ... gathered" dates the gathering though the parse hangs the day
+// on another word and the commas part it from the verb's clause.
+func frontedDate(text string, ms []dates.Mention, verb dyad.Span) (dates.Mention, bool) {
+	for _, m := range ms {
+		if m.Span.End > verb.Start || len(strings.Fields(text[:m.Span.Start])) > 2 {
+			continue
+		}
+		if rest := strings.TrimLeft(text[m.Span.End:], " "); strings.HasPrefix(rest, ",") {
+			return m, true
+		}
+	}
+	return dates.Mention{}, false
 }
 
 // treeDate returns the date expression that hangs on the verb's word in

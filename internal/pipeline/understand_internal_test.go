@@ -64,3 +64,24 @@ func TestTreeDate(t *testing.T) {
 		t.Errorf("suspended: date %q", m.Text)
 	}
 }
+
+// TestFrontedDate: a date opening the sentence dates its events though the
+// parse hangs it on another word and commas part it from the verb ("On
+// Friday, protesters wearing masks, helmets and black clothes gathered");
+// one inside the sentence's later clauses does not.
+func TestFrontedDate(t *testing.T) {
+	pub := time.Date(2019, 6, 23, 0, 0, 0, 0, time.UTC) // a Sunday
+	s := tree("On/2/case Friday/5/obl ,/2/punct protesters/10/nsubj wearing/4/acl/VERB masks/5/obj ,/9/punct and/9/cc helmets/6/conj gathered/0/root outside/12/case headquarters/10/obl ./10/punct")
+	at := func(word string) dyad.Span {
+		i := strings.Index(s.Text, word)
+		return dyad.Span{Start: i, End: i + len(word)}
+	}
+	m, ok := clauseDate(&dyad.Document{Text: s.Text, Date: pub}, s, at("gathered"))
+	if !ok || m.Date.Format("2006-01-02") != "2019-06-21" {
+		t.Errorf("gathered: date %q %v, %v; want Friday, 2019-06-21", m.Text, m.Date, ok)
+	}
+	s = tree("Protesters/2/nsubj gathered/0/root ,/2/punct police/5/nsubj said/2/parataxis/VERB on/7/case Friday/5/obl ,/2/punct and/10/cc marched/2/conj ./2/punct")
+	if m, ok := clauseDate(&dyad.Document{Text: s.Text, Date: pub}, s, at("gathered")); ok {
+		t.Errorf("gathered: date %q from the saying after it", m.Text)
+	}
+}
