@@ -132,10 +132,7 @@ func writeEventModel(m *extract.Model, out string, logf func(string, ...any)) er
 // events).
 func analyse(p *pipeline.Pipeline, stories []eval.SilverStory) []train.Analysed {
 	out := make([]train.Analysed, len(stories))
-	inParallel(len(stories), func(i int) {
-		out[i] = train.Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)}
-		out[i].PlaceSentences()
-	})
+	inParallel(len(stories), func(i int) { out[i] = train.Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)} })
 	return out
 }
 

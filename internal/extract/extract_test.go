@@ -319,21 +319,3 @@ func TestPredicateAdjectives(t *testing.T) {
 		}
 	}
 }
-
-// TestSetIndex: the place a training story's sentence held in the story
-// it came from, not in the rebuilt document, is what the models read.
-func TestSetIndex(t *testing.T) {
-	_, s := build(metSpec)
-	s.Index = 0
-	x := NewSentence(s, nil, nil, nil)
-	first := x.TriggerFeatures(3, nil)
-	x.SetIndex(9)
-	later := x.TriggerFeatures(3, nil)
-	if slices.Equal(first, later) {
-		t.Error("the sentence's features do not change with its place in the story")
-	}
-	s.Index = 9
-	if y := NewSentence(s, nil, nil, nil); !slices.Equal(y.TriggerFeatures(3, nil), later) {
-		t.Error("SetIndex(9) reads otherwise than a sentence found ninth")
-	}
-}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/eval"
@@ -44,23 +43,6 @@ func DefaultEventOptions() EventOptions {
 type Analysed struct {
 	Story *eval.SilverStory
 	Sents []*extract.Sentence
-}
-
-// PlaceSentences tells each sentence of a its place in the story it came
-// from: the number after "#" in the id of the silver sentence it starts
-// in. A story rebuilt from its later sentences alone (train.jsonl) would
-// otherwise teach the models that its background sentences open a story.
-func (a Analysed) PlaceSentences() {
-	for _, x := range a.Sents {
-		gi := a.Story.At(x.S.Span.Start)
-		if gi < 0 {
-			continue
-		}
-		id := a.Story.Sentences[gi].ID
-		if n, err := strconv.Atoi(id[strings.LastIndexByte(id, '#')+1:]); err == nil {
-			x.SetIndex(n)
-		}
-	}
 }
 
 // eventData is the training material drawn from analysed stories.

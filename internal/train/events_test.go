@@ -137,32 +137,3 @@ func TestFrozenPrune(t *testing.T) {
 		t.Errorf("pruned %+v, want %+v", got, want)
 	}
 }
-
-// TestPlaceSentences: a story rebuilt from its later sentences alone (as
-// train.jsonl holds them) tells the models where each stood in the story,
-// from the silver ids, not where it stands in the rebuilt document.
-func TestPlaceSentences(t *testing.T) {
-	opts := pipeline.DefaultOptions()
-	opts.Rules = true
-	p, err := pipeline.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s1, s2 := "Freedonia scolded Sylvania over the dispute.", "The talks ended on Sunday."
-	line := func(i, start int, text string) string {
-		return fmt.Sprintf(`{"id": "st#%d", "story": "st", "date": "2024-01-02", "title": "t", "start": %d, "end": %d, "text": %q, "events": []}`,
-			i, start, start+len(text), text)
-	}
-	stories, err := eval.ReadSilver(writeTemp(t, line(8, 900, s1)+"\n"+line(11, 1200, s2)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := Analysed{Story: &stories[0], Sents: p.Analyse(stories[0].Doc)}
-	if len(a.Sents) != 2 || a.Sents[1].Index() != 1 {
-		t.Fatalf("%d sentences analysed; want 2, the second at 1 before placing", len(a.Sents))
-	}
-	a.PlaceSentences()
-	if got := []int{a.Sents[0].Index(), a.Sents[1].Index()}; got[0] != 8 || got[1] != 11 {
-		t.Errorf("placed at %v, want [8 11]", got)
-	}
-}
