@@ -40,6 +40,9 @@ func (c *TrainCommand) events(args []string) error {
 	fs.Float64Var(&opt.Prune, "prune", opt.Prune, "drop averaged weights smaller than this")
 	fs.IntVar(&opt.PosWeight, "pos-weight", opt.PosWeight, "trigger model's update step on a missed event")
 	fs.IntVar(&opt.SentencePosWeight, "sentence-pos-weight", opt.SentencePosWeight, "sentence model's update step on a missed root")
+	fs.IntVar(&opt.Margin, "margin", opt.Margin, "how far the trigger model's right class must beat the best wrong one (0: update on mistakes only)")
+	fs.IntVar(&opt.ArgMargin, "arg-margin", opt.ArgMargin, "the same for the argument model")
+	fs.IntVar(&opt.SentenceMargin, "sentence-margin", opt.SentenceMargin, "how far from 0 the sentence model's score of each root must lie on its right side")
 	fs.IntVar(&opt.ArgPosWeight, "arg-pos-weight", opt.ArgPosWeight, "argument model's update step on a missed source or target")
 	if err := parseArgs(fs, args); err != nil {
 		return err

@@ -28,13 +28,20 @@ type EventOptions struct {
 	// model's missed roots and the argument model's missed sources and
 	// targets.
 	SentencePosWeight, ArgPosWeight int
-	Logf                            func(format string, args ...any)
+	// Margin is how far the trigger model's right class must beat the
+	// best wrong one before an instance counts as learned (0: a plain
+	// perceptron, updating on mistakes only); ArgMargin the same for
+	// the argument model, and SentenceMargin how far from 0 the sentence
+	// model's score of each root must lie on the right side.
+	Margin, ArgMargin, SentenceMargin int
+	Logf                              func(format string, args ...any)
 }
 
 // DefaultEventOptions returns the settings the embedded model was trained
 // with.
 func DefaultEventOptions() EventOptions {
-	return EventOptions{Epochs: 4, Seed: 1, Ensemble: 5, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1, Logf: func(string, ...any) {}}
+	return EventOptions{Epochs: 4, Seed: 1, Ensemble: 5, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1,
+		Margin: 50, SentenceMargin: 100, Logf: func(string, ...any) {}}
 }
 
 // Analysed is a silver story as dyad reads it: its sentences (tagged and
@@ -75,13 +82,13 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 	opt.Logf("events: %d trigger, %d argument and %d modality instances", len(d.trig), len(d.arg), len(d.mod))
 	m := &extract.Model{}
 	m.Trigger = ensemble(extract.NumRoots, opt, func(o EventOptions) frozen {
-		return trainInstances("trigger", d.trig, extract.NumRoots, o.PosWeight, o)
+		return trainInstances("trigger", d.trig, extract.NumRoots, o.PosWeight, o.Margin, o)
 	})
 	m.Arg = ensemble(extract.NumArgClasses, opt, func(o EventOptions) frozen {
-		return trainInstances("argument", d.arg, extract.NumArgClasses, o.ArgPosWeight, o)
+		return trainInstances("argument", d.arg, extract.NumArgClasses, o.ArgPosWeight, o.ArgMargin, o)
 	})
 	m.Modality = ensemble(len(extract.Modalities), opt, func(o EventOptions) frozen {
-		return trainInstances("modality", d.mod, len(extract.Modalities), 1, o)
+		return trainInstances("modality", d.mod, len(extract.Modalities), 1, 0, o)
 	})
 	m.Sentence = ensemble(extract.NumRoots, opt, func(o EventOptions) frozen { return trainMulti(d.snt, extract.NumRoots, o) })
 	for k, c := range d.codes {
@@ -115,7 +122,7 @@ func ensemble(classes int, opt EventOptions, train func(EventOptions) frozen) li
 // trainInstances trains an averaged perceptron on xs and returns its
 // pruned weights. A missed instance of a class other than 0 (an event,
 // a source or target) moves the weights posWeight steps.
-func trainInstances(name string, xs []instance, classes int, posWeight int, opt EventOptions) frozen {
+func trainInstances(name string, xs []instance, classes int, posWeight, margin int, opt EventOptions) frozen {
 	p := newPerceptron(classes)
 	scores := make([]int32, classes)
 	shuffledEpochs(len(xs), opt, func(e int, order []int) {
@@ -130,13 +137,24 @@ func trainInstances(name string, xs []instance, classes int, posWeight int, opt 
 					b = c
 				}
 			}
+			step := int32(1)
+			if x.class != 0 {
+				step = int32(max(posWeight, 1))
+			}
 			if b == x.class {
 				right++
-			} else {
-				step := int32(1)
-				if x.class != 0 {
-					step = int32(max(posWeight, 1))
+				if margin > 0 {
+					o := -1
+					for c := range scores {
+						if c != b && (o < 0 || scores[c] > scores[o]) {
+							o = c
+						}
+					}
+					if scores[b]-scores[o] < int32(margin) {
+						p.update(x.feats, x.class, o, step)
+					}
 				}
+			} else {
 				p.update(x.feats, x.class, b, step)
 			}
 			p.tick()
@@ -370,9 +388,9 @@ func trainMulti(xs []multi, classes int, opt EventOptions) frozen {
 			for c := 1; c < classes; c++ {
 				total++
 				switch {
-				case x.has[c] && scores[c] <= 0:
+				case x.has[c] && scores[c] <= int32(opt.SentenceMargin):
 					p.addAll(x.feats, c, int32(max(opt.SentencePosWeight, 1)))
-				case !x.has[c] && scores[c] > 0:
+				case !x.has[c] && scores[c] > -int32(opt.SentenceMargin):
 					p.addAll(x.feats, c, -1)
 				default:
 					right++

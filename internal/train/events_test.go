@@ -137,3 +137,30 @@ func TestFrozenPrune(t *testing.T) {
 		t.Errorf("pruned %+v, want %+v", got, want)
 	}
 }
+
+// TestTrainMargin: with a margin the perceptron keeps learning from
+// instances it already gets right until the right class leads by the
+// margin, so the trained weights separate the classes further than a
+// plain perceptron's, which stops at the first right answer.
+func TestTrainMargin(t *testing.T) {
+	xs := []instance{{feats: []uint32{7, 1}, class: 1}, {feats: []uint32{7, 2}, class: 0}}
+	opt := DefaultEventOptions()
+	opt.Epochs, opt.Prune = 3, 0
+	gap := func(margin int) float32 {
+		fz := trainInstances("toy", xs, 2, 1, margin, opt)
+		var w [2]float32 // feature 1's weights, by class
+		j := 0
+		for i, k := range fz.keys {
+			for c := 0; c < int(fz.counts[i]); c, j = c+1, j+1 {
+				if k == 1 {
+					w[fz.class[j]] = fz.w[j]
+				}
+			}
+		}
+		return w[1] - w[0]
+	}
+	plain, wide := gap(0), gap(5)
+	if plain <= 0 || wide <= plain {
+		t.Errorf("feature 1's lead for its class: %v plain, %v with a margin of 5; want a positive lead, wider with the margin", plain, wide)
+	}
+}
