@@ -43,14 +43,34 @@ func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Men
 	if len(ms) == 0 {
 		return dates.Mention{}, false
 	}
-	if m, ok := treeDate(s, ms, verb); ok {
+	v := dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start}
+	if judgement(s, verb) {
+		// "The November 27 agreement is null and void": the date is
+		// the agreement's; the judgement is the speaker's, made now.
+		if m, ok := treeDate(s, ms, verb, 1); ok {
+			return m, true
+		}
+		return frontedDate(s.Text, ms, v)
+	}
+	if m, ok := treeDate(s, ms, verb, maxDateSteps); ok {
 		return m, true
 	}
-	v := dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start}
 	if m, ok := dates.Nearest(s.Text, ms, v); ok {
 		return m, true
 	}
 	return frontedDate(s.Text, ms, v)
+}
+
+// judgement reports whether the event's word is an adjective, a
+// judgement of something ("unconstitutional", "null and void") whose own
+// dates are not the judgement's.
+func judgement(s *dyad.Sentence, verb dyad.Span) bool {
+	for _, t := range s.Tokens {
+		if t.Span.Start <= verb.Start && verb.Start < t.Span.End {
+			return t.UPOS == "ADJ"
+		}
+	}
+	return false
 }
 
 // frontedDate returns the date that opens the sentence, set off by a
@@ -76,7 +96,7 @@ func frontedDate(text string, ms []dates.Mention, verb dyad.Span) (dates.Mention
 // the rape in the text. A possessive date ("this year's election") or a
 // length of time ("for five weeks") dates nothing. ok is false when no
 // date hangs within maxDateSteps of the verb.
-func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span) (m dates.Mention, ok bool) {
+func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span, maxSteps int) (m dates.Mention, ok bool) {
 	t := -1
 	for i, tok := range s.Tokens {
 		if tok.Span.Start <= verb.Start && verb.Start < tok.Span.End {
@@ -87,7 +107,7 @@ func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span) (m dates.Men
 	if t < 0 {
 		return dates.Mention{}, false
 	}
-	best, bestSteps, bestDist := -1, maxDateSteps+1, 0
+	best, bestSteps, bestDist := -1, maxSteps+1, 0
 	for k, c := range ms {
 		lo, hi := c.Span.Start+s.Span.Start, c.Span.End+s.Span.Start
 		if f := strings.Fields(strings.ToLower(s.Text[:c.Span.Start])); len(f) > 0 && f[len(f)-1] == "for" {
@@ -107,7 +127,7 @@ func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span) (m dates.Men
 			continue
 		}
 		dist := abs(c.Span.Start + s.Span.Start - verb.Start)
-		for h, n := s.Tokens[w].Head-1, 1; h >= 0 && h < len(s.Tokens) && n <= maxDateSteps; h, n = s.Tokens[h].Head-1, n+1 {
+		for h, n := s.Tokens[w].Head-1, 1; h >= 0 && h < len(s.Tokens) && n <= maxSteps; h, n = s.Tokens[h].Head-1, n+1 {
 			if h == t {
 				if n < bestSteps || n == bestSteps && dist < bestDist {
 					best, bestSteps, bestDist = k, n, dist

@@ -54,13 +54,13 @@ func TestTreeDate(t *testing.T) {
 	// A date on another verb is that verb's: "officials said on
 	// Tuesday" dates the saying, not the meeting.
 	s = tree("Japan/2/nsubj met/0/root China/2/obj ,/6/punct officials/6/nsubj said/2/parataxis/VERB on/8/case Tuesday/6/obl ./2/punct")
-	if m, ok := treeDate(s, dates.Find(s.Text, pub), at("met")); ok {
+	if m, ok := treeDate(s, dates.Find(s.Text, pub), at("met"), maxDateSteps); ok {
 		t.Errorf("met: date %q from the saying", m.Text)
 	}
 	// A length of time dates nothing: "for five weeks" is no date of the
 	// suspension; yesterday is.
 	s = tree("The/2/det Queen/3/nsubj suspended/0/root parliament/3/obj for/7/case five/7/nummod weeks/3/obl yesterday/3/obl:tmod ./3/punct")
-	if m, ok := treeDate(s, dates.Find(s.Text, pub), at("suspended")); ok && m.Text != "yesterday" {
+	if m, ok := treeDate(s, dates.Find(s.Text, pub), at("suspended"), maxDateSteps); ok && m.Text != "yesterday" {
 		t.Errorf("suspended: date %q", m.Text)
 	}
 }
@@ -83,5 +83,22 @@ func TestFrontedDate(t *testing.T) {
 	s = tree("Protesters/2/nsubj gathered/0/root ,/2/punct police/5/nsubj said/2/parataxis/VERB on/7/case Friday/5/obl ,/2/punct and/10/cc marched/2/conj ./2/punct")
 	if m, ok := clauseDate(&dyad.Document{Text: s.Text, Date: pub}, s, at("gathered")); ok {
 		t.Errorf("gathered: date %q from the saying after it", m.Text)
+	}
+}
+
+// TestJudgementDate: a judgement ("null and void") is not dated by a date
+// of the thing judged; a deed is dated by its subject's date ("the
+// November 27 bombing killed five": the killing was on November 27).
+func TestJudgementDate(t *testing.T) {
+	pub := time.Date(2020, 1, 11, 0, 0, 0, 0, time.UTC)
+	s := tree("The/4/det November/4/compound 27/2/nummod agreement/7/nsubj is/7/cop legally/7/advmod void/0/root/ADJ ./7/punct")
+	i := strings.Index(s.Text, "void")
+	if m, ok := clauseDate(&dyad.Document{Text: s.Text, Date: pub}, s, dyad.Span{Start: i, End: i + 4}); ok {
+		t.Errorf("void: dated %q, the agreement's date", m.Text)
+	}
+	s = tree("The/4/det November/4/compound 27/2/nummod bombing/5/nsubj killed/0/root/VERB five/5/obj ./5/punct")
+	i = strings.Index(s.Text, "killed")
+	if m, ok := clauseDate(&dyad.Document{Text: s.Text, Date: pub}, s, dyad.Span{Start: i, End: i + 6}); !ok || m.Date.Format("01-02") != "11-27" {
+		t.Errorf("killed: date %q %v, %v; want November 27", m.Text, m.Date, ok)
 	}
 }
