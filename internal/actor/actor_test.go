@@ -219,3 +219,38 @@ func TestRepair(t *testing.T) {
 		})
 	}
 }
+
+// TestTaggedNames: a name whose surname is also a word, tagged a common
+// noun ("Fields"), is whole; a description news sets before a name
+// ("the man Kal Dorn", "publisher Mira Lane") gives the person its sector.
+func TestTaggedNames(t *testing.T) {
+	m := mustMatcher(t)
+	d2019 := time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ words, want string }{
+		{"Judge/PROPN Kal/PROPN Dorn/PROPN Fields/NOUN spoke/VERB ./PUNCT", "JUD:Judge Kal Dorn Fields"},
+		{"Yesterday/NOUN the/DET man/NOUN Kal/PROPN Dorn/PROPN spoke/VERB ./PUNCT", "CVL:man Kal Dorn"},
+		{"The/DET Fields/NOUN were/AUX green/ADJ ./PUNCT", ""},
+	} {
+		s := &dyad.Sentence{}
+		var words []string
+		off := 0
+		for i, it := range strings.Fields(tt.words) {
+			w, pos, _ := strings.Cut(it, "/")
+			if i > 0 {
+				off++
+			}
+			s.Tokens = append(s.Tokens, dyad.Token{ID: i + 1, Text: w, UPOS: pos, Span: dyad.Span{Start: off, End: off + len(w)}})
+			words = append(words, w)
+			off += len(w)
+		}
+		s.Text = strings.Join(words, " ")
+		s.Span = dyad.Span{End: len(s.Text)}
+		var out []string
+		for _, mn := range m.Find(s.Text, s, d2019) {
+			out = append(out, mn.Code+":"+mn.Text)
+		}
+		if got := strings.Join(out, " | "); got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", s.Text, got, tt.want)
+		}
+	}
+}

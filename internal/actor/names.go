@@ -49,10 +49,10 @@ func (sh *shapes) run(i int) int {
 		return -1
 	}
 	j := i
-	for j+1 < len(toks) && !sh.covered[j+1] && (nameWord(toks[j+1]) && !calendar[strings.ToLower(toks[j+1].Text)] || joiner(toks, j+1)) {
+	for j+1 < len(toks) && !sh.covered[j+1] && (nameWord(toks[j+1]) && !calendar[strings.ToLower(toks[j+1].Text)] || joiner(toks, j+1) || surnameNoun(toks, j+1)) {
 		j++
 	}
-	for j > i && !nameWord(toks[j]) {
+	for j > i && !nameWord(toks[j]) && !surnameNoun(toks, j) {
 		j--
 	}
 	return j
@@ -212,6 +212,21 @@ var titles = map[string]bool{
 	"official": true, "adviser": true, "advisor": true, "lawmaker": true, "legislator": true, "diplomat": true,
 	"activist": true, "journalist": true, "reporter": true, "officer": true, "candidate": true, "negotiator": true,
 	"deputy": true, "vice-president": true, "attorney": true, "lawyer": true, "student": true, "dissident": true,
+	// descriptions news sets before a name ("Ohio man James Alex Fields",
+	// "publisher Jimmy Lai"): the person takes their sector.
+	"man": true, "woman": true, "resident": true, "citizen": true, "teenager": true, "businessman": true,
+	"businesswoman": true, "publisher": true, "blogger": true, "editor": true, "professor": true, "teacher": true,
+	"doctor": true, "farmer": true, "worker": true, "suspect": true, "gunman": true, "veteran": true,
+	"refugee": true, "migrant": true, "politician": true, "photographer": true,
+}
+
+// surnameNoun reports whether token k, capitalised inside a sentence
+// and tagged a common noun, ends the name of the word before it: "James
+// Alex Fields", "Kevin Rivers", whose surnames are also words.
+func surnameNoun(toks []dyad.Token, k int) bool {
+	t := toks[k]
+	return k > 0 && t.UPOS == "NOUN" && t.Text != "" && isUpper(t.Text[0]) && strings.ToUpper(t.Text) != t.Text &&
+		toks[k-1].UPOS == "PROPN" && (k+1 == len(toks) || !nameWord(toks[k+1]))
 }
 
 // nameStart reports whether t may open a name: a name word that is not a
