@@ -309,6 +309,13 @@ func TestSummariesAnswer(t *testing.T) {
 				bounded++
 				check("TopDyadsRange", d3, d2, e3, e2)
 			}
+			for _, n := range []int{1, 4, 40, 300} { // one round or several
+				d3, ok, e3 := db.TopDyadsRange(ctx, f, n)
+				d2, e2 := db.TopDyads(ctx, ev, n)
+				if ok {
+					check(fmt.Sprintf("TopDyadsRange limit %d", n), d3, d2, e3, e2)
+				}
+			}
 		}
 		n1, e1 := db.CountEvents(ctx, f)
 		n2, e2 := db.CountEvents(ctx, ev)
