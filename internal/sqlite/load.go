@@ -146,20 +146,24 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	return nil
 }
 
-// rebuildText builds the full-text index from the sentences, with a
-// large in-memory buffer (hashsize): FTS5 writes a segment each time the
-// buffer fills and merges the segments as they pile up, and with the
-// default megabyte the merges cost a load more than the tokenizing. The
-// default is put back for the writes that follow. Then it merges the
-// segments into one ('optimize'): a common word's check per event (MATCH
-// with rowid =) opens the word's list in every segment, and one segment
-// made those checks three times faster at two million events (30 to 9 ms
-// a page of "government"; the merge took 5 s).
+// rebuildText builds the full-text index from the events' sentences,
+// in rowid order (eventKey: the events' date and id, sorted first through
+// a temporary table), with a large in-memory buffer (hashsize): FTS5
+// writes a segment each time the buffer fills or a rowid comes out of
+// order, and merges the segments as they pile up; with the default
+// megabyte the merges cost a load more than the tokenizing. The default
+// is put back for the writes that follow. Then it merges the segments
+// into one ('optimize'): a common word's check per event (MATCH with
+// rowid =) opens the word's list in every segment, and one segment made
+// those checks three times faster at two million events.
 func rebuildText(c *rawConn) error {
-	return c.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 268435456);" +
-		" INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');" +
-		" INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 1048576);" +
-		" INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')")
+	return c.exec("INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 268435456);" +
+		" CREATE TEMP TABLE fts_order (key INTEGER PRIMARY KEY, sentence_id INTEGER NOT NULL);" +
+		" INSERT INTO fts_order SELECT " + eventKey("date", "id") + ", sentence_id FROM events WHERE sentence_id IS NOT NULL ORDER BY 1;" +
+		" INSERT INTO events_fts (rowid, text) SELECT o.key, s.text FROM fts_order o JOIN sentences s ON s.id = o.sentence_id ORDER BY o.key;" +
+		" DROP TABLE fts_order;" +
+		" INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 1048576);" +
+		" INSERT INTO events_fts(events_fts) VALUES ('optimize')")
 }
 
 // inTx runs f in a transaction of c.

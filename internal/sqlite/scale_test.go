@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/sqlite"
@@ -143,6 +145,53 @@ func checkSummaries(tb testing.TB, db *sqlite.DB) {
 			tb.Fatalf("%s: recount and summary differ: %s", q, diff)
 		}
 	}
+	checkEventText(tb, db)
+}
+
+// checkEventText fails unless events_fts holds one row for each event
+// with a sentence, under the key of its date and id, and a word matches
+// the events whose sentence holds it (as FTS5's default tokenizer splits
+// and folds the words), for a few words of the store.
+func checkEventText(tb testing.TB, db *sqlite.DB) {
+	tb.Helper()
+	q := "SELECT " + sqlite.EventKey("date", "id") + " FROM events WHERE sentence_id IS NOT NULL ORDER BY 1"
+	if diff := firstDiff(rowsOf(tb, db, q), rowsOf(tb, db, "SELECT rowid FROM events_fts ORDER BY 1")); diff != "" {
+		tb.Fatalf("events_fts rowids and the events' keys differ: %s", diff)
+	}
+	rows, err := db.SQL().Query("SELECT e.id, s.text FROM events e JOIN sentences s ON s.id = e.sentence_id ORDER BY e.id")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	want := map[string][]string{}
+	seen := map[string]bool{}
+	var words []string
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			tb.Fatal(err)
+		}
+		in := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !in[w] {
+				in[w] = true
+				want[w] = append(want[w], id)
+			}
+			if !seen[w] && len(words) < 12 {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	rows.Close()
+	if len(words) == 0 {
+		tb.Fatal("no words in the store's sentences")
+	}
+	for _, w := range words {
+		got := rowsOf(tb, db, "SELECT rowid & 2199023255551 FROM events_fts WHERE events_fts MATCH '\""+w+"\"' ORDER BY 1")
+		if diff := firstDiff(want[w], got); diff != "" {
+			tb.Fatalf("events_fts MATCH %q: %s", w, diff)
+		}
+	}
 }
 
 // TestSummariesTriggers checks that the triggers keep the summaries equal
@@ -164,7 +213,27 @@ func TestSummariesTriggers(t *testing.T) {
 		}
 	}
 	checkSummaries(t, db)
+	for i, cd := range docs[40:50] { // new sentences, read by the events' text search
+		sents := []dyad.Sentence{{Index: 0, Text: fmt.Sprintf("Zebras crossed %d rivers.", i)}, {Index: 1, Text: "Nothing here."}}
+		evs := slices.Clone(cd.Events)
+		for k := range evs {
+			evs[k].Sentence = k % 2
+		}
+		if _, err := db.ReplaceCoding(ctx, cd.Doc.ID, sents, evs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkSummaries(t, db)
 	if _, err := db.SQL().ExecContext(ctx, "UPDATE events SET date = '2001-02-03', quad = 1 WHERE id % 7 = 0"); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, db)
+	// A sentence deleted under its events (ON DELETE SET NULL) leaves the
+	// text search; an undated event keeps its text under day 0.
+	if _, err := db.SQL().ExecContext(ctx, "DELETE FROM sentences WHERE id IN (SELECT sentence_id FROM events WHERE id % 11 = 0)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, "UPDATE events SET date = '' WHERE id % 13 = 0"); err != nil {
 		t.Fatal(err)
 	}
 	checkSummaries(t, db)
@@ -233,7 +302,7 @@ func testLoad(t *testing.T, want *sqlite.DB, docs []*dyad.CodedDocument) {
 		"SELECT event_id, role, code, text, start FROM actors ORDER BY event_id, role",
 		"SELECT id, hash, n_sentences, n_events FROM documents ORDER BY id",
 		"SELECT code, name, country, n FROM actor_names ORDER BY 1, 2",
-		"SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'talks' ORDER BY 1",
+		"SELECT rowid FROM events_fts WHERE events_fts MATCH 'talks' ORDER BY 1",
 	} {
 		if diff := firstDiff(rowsOf(t, want, q), rowsOf(t, got, q)); diff != "" {
 			t.Fatalf("%s: CreateDocuments and Load differ: %s", q, diff)
