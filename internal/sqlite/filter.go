@@ -36,6 +36,18 @@ var textExists = "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND 
 // one; 0 for ” and for a date that is not a real YYYY-MM-DD) above bit
 // 41, the id below. Keys sort as (date, id) for every real date. It is
 // the expression of migration 0008's triggers.
+// keyOf returns eventKey's value for an event's date and id.
+func keyOf(date string, id int64) int64 {
+	day := int64(0)
+	if t, err := time.Parse(time.DateOnly, date); err == nil && t.Format(time.DateOnly) == date {
+		day = (t.Unix()-year0)/86400 + 1
+	}
+	return day<<keyIDBits | id
+}
+
+// year0 is 0000-01-01T00:00:00Z in Unix seconds.
+const year0 = -62167219200
+
 func eventKey(d, i string) string {
 	return fmt.Sprintf("(((CASE WHEN date(%[1]s) = %[1]s THEN CAST(julianday(%[1]s) - 1721059.5 AS INTEGER) + 1 ELSE 0 END) << %[3]d) | (%[2]s))",
 		d, i, keyIDBits)

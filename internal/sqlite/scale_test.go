@@ -272,6 +272,13 @@ func TestLoad(t *testing.T) {
 		defer sqlite.SetLoadSummaryRows(1000)()
 		testLoad(t, want, docs)
 	})
+	t.Run("NewestFirst", func(t *testing.T) { // the full-text rows' keys descend: written after the load
+		back := slices.Clone(docs)
+		slices.Reverse(back)
+		want := MustOpenDB(t)
+		MustCreate(t, want, back)
+		testLoad(t, want, back)
+	})
 }
 
 // testLoad loads docs in two batches and compares the store with want.

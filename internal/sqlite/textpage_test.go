@@ -124,3 +124,24 @@ func eventRowID(t *testing.T, d *DB, eventID string) int64 {
 	}
 	return id
 }
+
+// TestKeyOf checks that the bulk load's keys (keyOf) are eventKey's.
+func TestKeyOf(t *testing.T) {
+	d, err := Open(context.Background(), filepath.Join(t.TempDir(), "key.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for _, date := range []string{"", "2015-01-01", "2016-02-29", "2015-02-29", "2015-02-30", "2015-13-01", "0000-01-01", "0001-01-01",
+		"1969-12-31", "1970-01-01", "9999-12-31", "2015-1-01", "2015-01-01T00:00", "2015-01-01 ", "2015", "garbage", "+2015-01-01"} {
+		for _, id := range []int64{1, 7, keyIDMask} {
+			var want int64
+			if err := d.db.QueryRow("SELECT "+eventKey("?", "?"), date, date, date, id).Scan(&want); err != nil {
+				t.Fatal(err)
+			}
+			if got := keyOf(date, id); got != want {
+				t.Errorf("keyOf(%q, %d) = %d, eventKey gives %d", date, id, got, want)
+			}
+		}
+	}
+}
