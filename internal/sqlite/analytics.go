@@ -48,7 +48,13 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	}
 	c.add("e.date <> ''")
 	q := "SELECT e.date, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY e.date ORDER BY e.date"
-	if t != "" {
+	switch {
+	case t != "" && oneRowADay(t, f):
+		// The rows are the days, read in key order: summing each day's
+		// one row cost about as much as reading the rows (4,255 days of an
+		// actor at a million events).
+		q = "SELECT e.date, e.n, e.q1, e.q2, e.q3, e.q4, e.goldstein FROM " + t + " e" + c.String() + " ORDER BY e.date"
+	case t != "":
 		q = "SELECT e.date, sum(e.n), sum(e.q1), sum(e.q2), sum(e.q3), sum(e.q4), total(e.goldstein) FROM " + t + " e" +
 			c.String() + " GROUP BY e.date ORDER BY e.date"
 	}
@@ -69,6 +75,19 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 		return nil, err
 	}
 	return foldDays(days, by), nil
+}
+
+// oneRowADay reports whether summary table t (summaryFor's for f) holds
+// one row a day for f: the whole archive's days, one root's on one side,
+// or one directed pair of roots.
+func oneRowADay(t string, f dyad.EventFilter) bool {
+	switch t {
+	case "event_days", "event_root_days":
+		return true
+	case "event_dyad_days":
+		return f.Actor == nil && f.Source != nil && f.Target != nil && !f.Undirected
+	}
+	return false
 }
 
 // QuadSeries returns the series Series returns for f with QuadClass set

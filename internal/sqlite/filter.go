@@ -24,8 +24,9 @@ const (
 	keyIDBits = 41
 	keyIDMask = 1<<keyIDBits - 1
 	// textSample is how many of a word's newest events FindEvents reads
-	// to estimate the share of events that hold the word.
-	textSample = 20000
+	// to estimate the share of events that hold the word (reading 20,000
+	// cost 12 ms a page of USA and "government" at a million events).
+	textSample = 2000
 )
 
 var textExists = "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = " + eventKey("e.date", "e.id") + ")"
