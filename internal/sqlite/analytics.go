@@ -49,6 +49,14 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	c.add("e.date <> ''")
 	q := "SELECT e.date, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY e.date ORDER BY e.date"
 	switch {
+	case t != "" && by == dyad.Month:
+		// A month of a summary's days is summed by SQLite: a thirtieth of
+		// the rows to hand over (5.0 against 5.9-6.6 ms for an actor at ten
+		// million events). Weeks are not: SQLite's date arithmetic for
+		// each day cost what handing the days over saves.
+		p := periodSQL("e.date", by)
+		q = "SELECT " + p + " AS p, sum(e.n), sum(e.q1), sum(e.q2), sum(e.q3), sum(e.q4), total(e.goldstein) FROM " + t + " e" +
+			c.String() + " GROUP BY p ORDER BY p"
 	case t != "" && oneRowADay(t, f):
 		// The rows are the days, read in key order: summing each day's
 		// one row cost about as much as reading the rows (4,255 days of an
@@ -75,6 +83,16 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 		return nil, err
 	}
 	return foldDays(days, by), nil
+}
+
+// periodSQL returns the SQL of the first day of the period of by holding
+// the date d (YYYY-MM-DD), as period does: a month's first day (period
+// folds a week in Go).
+func periodSQL(d string, by dyad.Interval) string {
+	if by == dyad.Month {
+		return "substr(" + d + ", 1, 7) || '-01'"
+	}
+	return d
 }
 
 // oneRowADay reports whether summary table t (summaryFor's for f) holds

@@ -173,14 +173,21 @@ func (d *DB) textFirst(ctx context.Context, f dyad.EventFilter, limit int) (bool
 	if err != nil {
 		return false, err
 	}
+	var total int
+	if err := d.db.QueryRowContext(ctx, "SELECT coalesce(sum(n), 0) FROM event_days").Scan(&total); err != nil {
+		return false, fmt.Errorf("find events: text: %w", err)
+	}
+	if nOther*textWide >= total*limit {
+		return true, nil // a page of the words' side reads at most textWide events
+	}
 	// The words' matches among the newest events: how many of the last
 	// textSample, and how many events there are from the oldest of them on.
-	var hits, since, total int
+	var hits, since int
 	q := fmt.Sprintf(`WITH w(k) AS (SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
 		s(n, k) AS (SELECT count(*), min(k) FROM w)
-		SELECT s.n, coalesce((SELECT sum(n) FROM event_days WHERE s.k >> %d = 0 OR date >= date((s.k >> %d) - 1 + 1721059.5)), 0),
-			coalesce((SELECT sum(n) FROM event_days), 0) FROM s`, keyIDBits, keyIDBits)
-	if err := d.db.QueryRowContext(ctx, q, ftsQuery(*f.Text), d.textSample).Scan(&hits, &since, &total); err != nil {
+		SELECT s.n, coalesce((SELECT sum(n) FROM event_days WHERE s.k >> %d = 0 OR date >= date((s.k >> %d) - 1 + 1721059.5)), 0) FROM s`,
+		keyIDBits, keyIDBits)
+	if err := d.db.QueryRowContext(ctx, q, ftsQuery(*f.Text), d.textSample).Scan(&hits, &since); err != nil {
 		return false, fmt.Errorf("find events: text: %w", err)
 	}
 	if hits == 0 || nOther == 0 {

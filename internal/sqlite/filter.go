@@ -27,6 +27,11 @@ const (
 	// to estimate the share of events that hold the word (reading 20,000
 	// cost 12 ms a page of USA and "government" at a million events).
 	textSample = 2000
+	// textWide is how many events a page may read from the words' side
+	// without weighing the words: when the other filters match at least
+	// limit/textWide of all events, their matches among the words' are
+	// met that often at worst (words and filters independent).
+	textWide = 2000
 )
 
 var textExists = "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = " + eventKey("e.date", "e.id") + ")"
