@@ -83,6 +83,7 @@ var summaryQueries = []string{
 	"SELECT date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_days ORDER BY 1",
 	"SELECT source_root, target_root, date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_dyad_days ORDER BY 1, 2, 3",
 	"SELECT role, root, date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_root_days ORDER BY 1, 2, 3",
+	"SELECT role, root, week, n, q1, q2, q3, q4, round(goldstein, 6) + 0.0 FROM event_root_weeks ORDER BY 1, 2, 3", // + 0.0: -0 is 0
 	"SELECT month, code, country, n FROM event_actor_months ORDER BY 1, 2, 3",
 	"SELECT month, source_code, target_code, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_pair_months ORDER BY 1, 2, 3",
 }
@@ -93,6 +94,14 @@ var recountQueries = []string{
 	`SELECT source_root, target_root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6)
 		FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 	`SELECT role, root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6) FROM (
+		SELECT 'source' AS role, source_root AS root, date, quad, goldstein FROM events WHERE source_root <> ''
+		UNION ALL SELECT 'target', target_root, date, quad, goldstein FROM events WHERE target_root <> ''
+		UNION ALL SELECT 'actor', r.root, date, quad, goldstein FROM events
+			JOIN (SELECT source_root AS root FROM events UNION SELECT target_root FROM events) AS r
+			ON r.root IN (events.source_root, events.target_root) WHERE r.root <> '')
+		GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+	`SELECT role, root, CASE WHEN date(date) = date THEN date(date, '-6 days', 'weekday 1') ELSE date END AS week,
+		count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6) + 0.0 FROM (
 		SELECT 'source' AS role, source_root AS root, date, quad, goldstein FROM events WHERE source_root <> ''
 		UNION ALL SELECT 'target', target_root, date, quad, goldstein FROM events WHERE target_root <> ''
 		UNION ALL SELECT 'actor', r.root, date, quad, goldstein FROM events
@@ -351,6 +360,7 @@ func TestSummariesAnswer(t *testing.T) {
 		{"2015-02-03", "2015-02-17"}, {"2015-01-31", "2015-02-01"}, {"2015-03-01", "2015-04-15"}, {"2015-02-15", "2015-03-31"},
 		{"2015-04-02", "2015-03-01"}, {"2014-12-30", "2015-01-02"},
 		{"2015-01-01", "2015-04-30"}, {"2015-01-05", "2015-04-20"}, {"", "2015-03-31"}, {"2015-02-01", ""}, {"2015-01-20", "2015-03-10"},
+		{"2015-01-05", "2015-01-11"}, {"2015-01-06", "2015-01-10"}, {"2015-01-07", "2015-01-13"}, {"2015-01-12", "2015-02-01"}, {"2015-01-11", "2015-01-12"},
 	}
 	bounded := 0 // ranges topDyadsRange answered
 	for _, r := range ranges {
@@ -404,9 +414,11 @@ func TestSummariesAnswer(t *testing.T) {
 			dy.From, dy.To = f.From, f.To
 			dev := dy
 			dev.MinConfidence = &zero
-			s1, e1 := db.Series(ctx, dy, dyad.Month)
-			s2, e2 := db.Series(ctx, dev, dyad.Month)
-			check(fmt.Sprintf("Series %+v", dy), s1, s2, e1, e2)
+			for _, by := range []dyad.Interval{dyad.Month, dyad.Week, dyad.Day} {
+				s1, e1 := db.Series(ctx, dy, by)
+				s2, e2 := db.Series(ctx, dev, by)
+				check(fmt.Sprintf("Series %s %+v", by, dy), s1, s2, e1, e2)
+			}
 			n1, e1 := db.CountEvents(ctx, dy)
 			n2, e2 := db.CountEvents(ctx, dev)
 			check(fmt.Sprintf("CountEvents %+v", dy), n1, n2, e1, e2)
