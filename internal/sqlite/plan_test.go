@@ -109,6 +109,9 @@ func TestQueryPlans(t *testing.T) {
 				if tc.f.Source != nil && tc.f.Target != nil && !strings.Contains(strings.Join(plan, "\n"), "events_dyad") {
 					t.Errorf("a dyad's page does not walk events_dyad:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
 				}
+				if (tc.name == "ActorCode" || tc.name == "ActorRoot") && !regexp.MustCompile(`COVERING INDEX events_source .*\n(.*\n)*.*COVERING INDEX events_target `).MatchString(strings.Join(plan, "\n")) {
+					t.Errorf("an actor's page does not choose its events from events_source and events_target alone:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				}
 				if hasText(tc.f) && tc.f.DocID == nil && !ftsOrdered.MatchString(strings.Join(plan, "\n")) {
 					t.Errorf("a word's page is not read from events_fts in rowid order:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
 				}
