@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -41,6 +42,9 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	if err != nil {
 		return nil, err
 	}
+	if t == "event_root_days" && by == dyad.Week {
+		return d.rootWeeks(ctx, f)
+	}
 	if t == "" {
 		if c, err = eventCond(f); err != nil {
 			return nil, err
@@ -48,7 +52,21 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	}
 	c.add("e.date <> ''")
 	q := "SELECT e.date, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY e.date ORDER BY e.date"
-	if t != "" {
+	switch {
+	case t != "" && by == dyad.Month:
+		// A month of a summary's days is summed by SQLite: a thirtieth of
+		// the rows to hand over (4.7-5.0 against 5.9-6.6 ms for an actor at ten
+		// million events). Weeks are not: SQLite's date arithmetic for
+		// each day cost what handing the days over saves.
+		p := periodSQL("e.date", by)
+		q = "SELECT " + p + " AS p, sum(e.n), sum(e.q1), sum(e.q2), sum(e.q3), sum(e.q4), total(e.goldstein) FROM " + t + " e" +
+			c.String() + " GROUP BY p ORDER BY p"
+	case t != "" && oneRowADay(t, f):
+		// The rows are the days, read in key order: summing each day's
+		// one row cost about as much as reading the rows (4,255 days of an
+		// actor at a million events).
+		q = "SELECT e.date, e.n, e.q1, e.q2, e.q3, e.q4, e.goldstein FROM " + t + " e" + c.String() + " ORDER BY e.date"
+	case t != "":
 		q = "SELECT e.date, sum(e.n), sum(e.q1), sum(e.q2), sum(e.q3), sum(e.q4), total(e.goldstein) FROM " + t + " e" +
 			c.String() + " GROUP BY e.date ORDER BY e.date"
 	}
@@ -69,6 +87,107 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 		return nil, err
 	}
 	return foldDays(days, by), nil
+}
+
+// rootWeeks is Series by week for a filter that event_root_days answers
+// (one root on one side or either, and dates): the whole weeks from
+// event_root_weeks, the days of a week that from or to cuts from
+// event_root_days.
+func (d *DB) rootWeeks(ctx context.Context, f dyad.EventFilter) ([]dyad.SeriesPoint, error) {
+	role, root, _ := oneRoot(f)
+	root = strings.ToUpper(root)
+	if f.From != nil && f.To != nil && *f.From > *f.To {
+		return nil, nil
+	}
+	const cols = "sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(goldstein)"
+	days := func(from, to string) (string, []any) {
+		return "SELECT date, " + cols + " FROM event_root_days WHERE role = ? AND root = ? AND date >= ? AND date <= ? AND date <> ''" +
+			" GROUP BY date", []any{role, root, from, to}
+	}
+	monday := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, period(s, dyad.Week)); return t }
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	lo, hi := "", "~" // the weeks (Mondays) read whole, inclusive
+	var head, tail [2]string
+	if f.From != nil {
+		if m := monday(*f.From); day(m) != *f.From {
+			head = [2]string{*f.From, day(m.AddDate(0, 0, 6))}
+			lo = day(m.AddDate(0, 0, 7))
+		} else {
+			lo = *f.From
+		}
+	}
+	if f.To != nil {
+		if m := monday(*f.To); day(m.AddDate(0, 0, 6)) != *f.To {
+			tail = [2]string{day(m), *f.To}
+			hi = day(m.AddDate(0, 0, -7))
+		} else {
+			hi = day(m)
+		}
+	}
+	var parts []string
+	var args []any
+	switch {
+	case f.From != nil && f.To != nil && head[0] != "" && tail[0] != "" && head[1] >= tail[0]: // within one week
+		q, a := days(*f.From, *f.To)
+		parts, args = append(parts, q), append(args, a...)
+	default:
+		if head[0] != "" {
+			q, a := days(head[0], head[1])
+			parts, args = append(parts, q), append(args, a...)
+		}
+		parts = append(parts, "SELECT week, "+cols+" FROM event_root_weeks WHERE role = ? AND root = ? AND week >= ? AND week <= ? AND week <> ''"+
+			" GROUP BY week")
+		args = append(args, role, root, lo, hi)
+		if tail[0] != "" {
+			q, a := days(tail[0], tail[1])
+			parts, args = append(parts, q), append(args, a...)
+		}
+	}
+	var out []dyad.SeriesPoint
+	for _, q := range parts { // in date order: the head's days, the weeks, the tail's days
+		n := strings.Count(q, "?")
+		rows, err := d.db.QueryContext(ctx, q+" ORDER BY 1", args[:n]...)
+		if err != nil {
+			return nil, fmt.Errorf("series: %w", err)
+		}
+		args = args[n:]
+		for rows.Next() {
+			var p dyad.SeriesPoint
+			if err := rows.Scan(&p.Period, &p.Events, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3], &p.GoldsteinSum); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return foldDays(out, dyad.Week), nil
+}
+
+// periodSQL returns the SQL of the first day of the period of by holding
+// the date d (YYYY-MM-DD), as period does: a month's first day (period
+// folds a week in Go).
+func periodSQL(d string, by dyad.Interval) string {
+	if by == dyad.Month {
+		return "substr(" + d + ", 1, 7) || '-01'"
+	}
+	return d
+}
+
+// oneRowADay reports whether summary table t (summaryFor's for f) holds
+// one row a day for f: the whole archive's days, one root's on one side,
+// or one directed pair of roots.
+func oneRowADay(t string, f dyad.EventFilter) bool {
+	switch t {
+	case "event_days", "event_root_days":
+		return true
+	case "event_dyad_days":
+		return f.Actor == nil && f.Source != nil && f.Target != nil && !f.Undirected
+	}
+	return false
 }
 
 // QuadSeries returns the series Series returns for f with QuadClass set

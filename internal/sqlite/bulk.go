@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,6 +19,7 @@ var bulkTables = [nTables]struct{ name, cols string }{
 	{"actors", "event_id, role, code, country, name, text, start, end"},
 	{"places", "event_id, name, country, lat, lon, geonames_id"},
 	{"quotes", "event_id, text, speaker_code, speaker_text, direct"},
+	{"events_fts", "rowid, text"},
 }
 
 // Indexes into bulkTables and loadChunk.rows.
@@ -27,6 +30,7 @@ const (
 	tActors
 	tPlaces
 	tQuotes
+	tText // events_fts: the rows that come in key order
 	nTables
 )
 
@@ -48,6 +52,13 @@ type rowMaker struct {
 	lastEvent, lastSen int64
 	sums               *summaries
 	names              map[[2]string]*actorName // by code and name: the rows of actor_names
+	// The events_fts rows: written with their chunk while their keys
+	// (eventKey) ascend, as they do for events loaded in date order; the
+	// others' keys and sentences, to write in key order after the load
+	// (writeLateText), as FTS5 starts a new segment at every key that
+	// does not ascend.
+	lastKey int64
+	late    [][2]int64
 }
 
 // actorName is a row of actor_names: how many actor rows carry a code
@@ -86,9 +97,10 @@ func (m *rowMaker) add(c *loadChunk, cd *dyad.CodedDocument) error {
 	c.put(tDocuments, doc.ID, dyad.ContentHash(doc), doc.URL, doc.Title, doc.Text, date, doc.Source, m.now,
 		len(cd.Sentences), len(cd.Events))
 	sids := make(map[int]int64, len(cd.Sentences))
+	text := make(map[int]string, len(cd.Sentences))
 	for _, s := range cd.Sentences {
 		m.lastSen++
-		sids[s.Index] = m.lastSen
+		sids[s.Index], text[s.Index] = m.lastSen, s.Text
 		c.put(tSentences, m.lastSen, doc.ID, s.Index, s.Span.Start, s.Span.End, s.Text)
 	}
 	for i := range cd.Events {
@@ -99,6 +111,14 @@ func (m *rowMaker) add(c *loadChunk, cd *dyad.CodedDocument) error {
 		}
 		m.lastEvent++
 		c.put(tEvents, append([]any{m.lastEvent}, row...)...)
+		if sid, ok := sids[ev.Sentence]; ok {
+			if k := keyOf(ev.Date, m.lastEvent); k > m.lastKey {
+				m.lastKey = k
+				c.put(tText, k, text[ev.Sentence])
+			} else {
+				m.late = append(m.late, [2]int64{k, sid})
+			}
+		}
 		m.details(c, m.lastEvent, ev)
 		m.sums.add(ev)
 		c.events++
@@ -155,6 +175,27 @@ func (m *rowMaker) writeNames(c *rawConn) error {
 			return eachSorted(m.names, func(k [2]string) [3]string { return [3]string{k[0], k[1]} },
 				func(x *actorName) []any { return []any{x.country, x.n} }, put)
 		})
+}
+
+// writeLateText writes the events_fts rows whose keys came out of order,
+// in key order.
+func (m *rowMaker) writeLateText(c *rawConn) error {
+	slices.SortFunc(m.late, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+	if err := c.exec("CREATE TEMP TABLE fts_late (key INTEGER PRIMARY KEY, sentence_id INTEGER NOT NULL)"); err != nil {
+		return err
+	}
+	st, err := c.prepare("INSERT INTO fts_late (key, sentence_id) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer st.close()
+	for _, r := range m.late {
+		if err := st.exec(r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	return c.exec("INSERT INTO events_fts (rowid, text) SELECT o.key, s.text FROM fts_late o JOIN sentences s ON s.id = o.sentence_id ORDER BY o.key;" +
+		" DROP TABLE fts_late")
 }
 
 func (c *loadChunk) put(table int, vals ...any) { c.rows[table] = append(c.rows[table], vals) }

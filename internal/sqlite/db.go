@@ -56,7 +56,8 @@ type DB struct {
 	path string
 	wmu  sync.Mutex // one writer at a time, so transactions never deadlock
 
-	commonHits int // a word matching this many sentences is common (filter.go)
+	textSample int // how many of a word's events FindEvents reads to weigh it (filter.go)
+	textSide   int // tests: 1 reads a word's pages from events_fts, -1 from the other filters' indexes
 
 	// Now returns the time stamped on new rows; tests replace it.
 	Now func() time.Time
@@ -183,7 +184,7 @@ func open(path string, readOnly bool, set settings) (*DB, error) {
 	// Keep connections open between queries: closing one frees its page
 	// cache and the next query re-reads the pages from the file.
 	db.SetMaxIdleConns(MaxIdleConns)
-	return &DB{db: db, path: path, Now: time.Now, commonHits: commonHits}, nil
+	return &DB{db: db, path: path, Now: time.Now, textSample: textSample}, nil
 }
 
 // Close closes the database.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -33,20 +34,16 @@ func (d *DB) FindEventByID(ctx context.Context, id string) (*dyad.Event, error) 
 // it; newest first, the same index is walked backwards. A disjunction (an actor on either side, a country, an undirected
 // dyad) is split into branches, each read in order through its own index
 // and cut at the page size, and the branches merged: SQLite would
-// otherwise gather every match of each side and sort them.
+// otherwise gather every match of each side and sort them. A page with a
+// word (Text) is read from the word's list in events_fts, in the same
+// order, unless textFirst finds the other filters' events the fewer to
+// read.
 func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event, string, error) {
-	c, err := eventCond(f)
+	limit := pageSize(f.Limit)
+	q, args, err := d.findQuery(ctx, f, limit+1)
 	if err != nil {
 		return nil, "", err
 	}
-	limit := pageSize(f.Limit)
-	if err := d.textForm(ctx, c); err != nil {
-		return nil, "", err
-	}
-	if err := afterCond(c, "e", f.After, f.Desc); err != nil {
-		return nil, "", err
-	}
-	q, args := pageQuery(c, limit+1, f.Desc)
 	evs, curs, err := d.queryEvents(ctx, q, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
@@ -57,6 +54,153 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 		next = curs[limit-1].String()
 	}
 	return evs, next, nil
+}
+
+// findQuery returns the query of FindEvents' first n events of f, from
+// f's cursor on, with its arguments.
+func (d *DB) findQuery(ctx context.Context, f dyad.EventFilter, n int) (string, []any, error) {
+	c, err := eventCond(f)
+	if err != nil {
+		return "", nil, err
+	}
+	if hasText(f) {
+		first, err := d.textFirst(ctx, f, n)
+		if err != nil {
+			return "", nil, err
+		}
+		if d.textSide != 0 {
+			first = d.textSide > 0
+		}
+		if first {
+			return textPageQuery(f, n)
+		}
+		for i, w := range c.where {
+			if w == textIn {
+				c.where[i] = textExists
+			}
+		}
+	}
+	if err := afterCond(c, "e", f.After, f.Desc); err != nil {
+		return "", nil, err
+	}
+	q, args := pageQuery(c, n, f.Desc)
+	return q, args, nil
+}
+
+// hasText reports whether f searches for words.
+func hasText(f dyad.EventFilter) bool { return f.Text != nil && strings.TrimSpace(*f.Text) != "" }
+
+// textPageQuery returns the query of the first n events of f, which
+// searches for words, read from events_fts in rowid order (eventKey: the
+// events' order), with f's dates and cursor as rowid bounds, and f's
+// other filters checked on each event met: the read stops after n
+// matches.
+func textPageQuery(f dyad.EventFilter, n int) (string, []any, error) {
+	o := f
+	o.Text, o.From, o.To = nil, nil, nil
+	c, err := eventCond(o) // the other filters, on events e
+	if err != nil {
+		return "", nil, err
+	}
+	fc := &cond{}
+	fc.add("f.events_fts MATCH ?", ftsQuery(*f.Text))
+	if err := dateCond(&cond{}, f.From, ">="); err != nil {
+		return "", nil, err
+	}
+	if err := dateCond(&cond{}, f.To, "<="); err != nil {
+		return "", nil, err
+	}
+	if f.From != nil {
+		fc.add("f.rowid >= "+eventKey("?", "0"), *f.From, *f.From, *f.From)
+	}
+	if f.To != nil {
+		fc.add("f.rowid <= "+eventKey("?", strconv.Itoa(keyIDMask)), *f.To, *f.To, *f.To)
+	}
+	if f.After != "" {
+		cur, err := parseCursor(f.After)
+		if err != nil {
+			return "", nil, err
+		}
+		op := ">"
+		if f.Desc {
+			op = "<"
+		}
+		fc.add("f.rowid "+op+" "+eventKey("?", "?"), cur.date, cur.date, cur.date, cur.id)
+	}
+	order := " ORDER BY f.rowid LIMIT ?"
+	if f.Desc {
+		order = " ORDER BY f.rowid DESC LIMIT ?"
+	}
+	ids := fmt.Sprintf("SELECT f.rowid & %d FROM events_fts f", keyIDMask)
+	if len(c.where) > 0 {
+		// The CROSS JOIN keeps events_fts outside, read in rowid order.
+		ids = fmt.Sprintf("SELECT e.id FROM events_fts f CROSS JOIN events e ON e.id = f.rowid & %d", keyIDMask)
+	}
+	all := &cond{where: append(slices.Clone(fc.where), c.where...), args: append(slices.Clone(fc.args), c.args...)}
+	outer := " ORDER BY " + eventKey("e.date", "e.id") + " LIMIT ?"
+	if f.Desc {
+		outer = " ORDER BY " + eventKey("e.date", "e.id") + " DESC LIMIT ?"
+	}
+	q := eventSelect + " WHERE e.id IN (" + ids + all.String() + order + ")" + outer
+	return q, append(all.args, n, n), nil
+}
+
+// textFirst reports whether a page of f, which searches for words, is
+// read from the words' list in events_fts (each event met checked
+// against f's other filters: a lookup of its row) rather than from the
+// index of f's other filters (each event met checked against the words'
+// list: about ten times a lookup). Each read stops after a page. The
+// words' side is chosen unless a summary table counts the other filters'
+// events (actors and dyads given by root, alone or with dates) and they
+// are the cheaper to read: few events, or a word common enough to fill a
+// page from them quickly. A document's or a cluster's few events are
+// always read from their index. The words' share of the events is
+// estimated from their newest textSample matches.
+func (d *DB) textFirst(ctx context.Context, f dyad.EventFilter, limit int) (bool, error) {
+	o := f
+	o.Text = nil
+	if onlyDates(o) {
+		return true, nil
+	}
+	if o.DocID != nil || o.ClusterID != nil {
+		return false, nil
+	}
+	t, _, err := summaryFor(o)
+	if err != nil || t == "" {
+		return true, err
+	}
+	nOther, err := d.CountEvents(ctx, o)
+	if err != nil {
+		return false, err
+	}
+	var total int
+	if err := d.db.QueryRowContext(ctx, "SELECT coalesce(sum(n), 0) FROM event_days").Scan(&total); err != nil {
+		return false, fmt.Errorf("find events: text: %w", err)
+	}
+	if nOther*textWide >= total*limit {
+		return true, nil // a page of the words' side reads at most textWide events
+	}
+	// The words' matches among the newest events: how many of the last
+	// textSample, and how many events there are from the oldest of them on.
+	var hits, since int
+	q := fmt.Sprintf(`WITH w(k) AS (SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
+		s(n, k) AS (SELECT count(*), min(k) FROM w)
+		SELECT s.n, coalesce((SELECT sum(n) FROM event_days WHERE s.k >> %d = 0 OR date >= date((s.k >> %d) - 1 + 1721059.5)), 0) FROM s`,
+		keyIDBits, keyIDBits)
+	if err := d.db.QueryRowContext(ctx, q, ftsQuery(*f.Text), d.textSample).Scan(&hits, &since); err != nil {
+		return false, fmt.Errorf("find events: text: %w", err)
+	}
+	if hits == 0 || nOther == 0 {
+		return nOther > 0, nil // either side ends at once
+	}
+	nWord := float64(hits) // all of them, when fewer than the sample
+	if hits >= d.textSample && since > 0 {
+		nWord = float64(hits) / float64(since) * float64(total)
+	}
+	n := float64(limit)
+	words := min(n*float64(total)/float64(nOther), nWord) // lookups
+	other := 10 * min(n*float64(total)/nWord, float64(nOther))
+	return words <= other, nil
 }
 
 // pageQuery returns the query of the first n events matching c, in
@@ -252,23 +396,4 @@ func sentenceIDs(ctx context.Context, tx *sql.Tx, docID string) (map[int]int64, 
 		m[idx] = id
 	}
 	return m, rows.Err()
-}
-
-// textForm chooses the form of c's full-text condition, if it has one:
-// textExists for a common word, textIn (eventCond's) for a rare one.
-func (d *DB) textForm(ctx context.Context, c *cond) error {
-	for i, w := range c.where {
-		if w != textIn {
-			continue
-		}
-		var n int
-		q := "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)"
-		if err := d.db.QueryRowContext(ctx, q, c.args[c.argIndex(i)], d.commonHits).Scan(&n); err != nil {
-			return fmt.Errorf("find events: text: %w", err)
-		}
-		if n >= d.commonHits {
-			c.where[i] = textExists
-		}
-	}
-	return nil
 }

@@ -52,3 +52,7 @@ func OpenWriterCache(ctx context.Context, path string, cache int64) (*DB, error)
 	set.cache = cache
 	return openMigrated(ctx, path, set)
 }
+
+// EventKey is the SQL of an events_fts rowid for the SQL expressions of
+// an event's date and id (filter.go).
+var EventKey = eventKey

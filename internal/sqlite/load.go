@@ -23,9 +23,12 @@ type LoadProgress struct {
 
 // loadSummaryRows is how many summary rows a load keeps in memory before
 // adding them to the tables. Held for a whole load, the counts are written
-// once, in key order; a load of a few million events fits (at about 150
-// bytes a row), a larger one writes them more than once.
-var loadSummaryRows = 8_000_000 // a variable for the tests of its upserts
+// once, in key order; a load of ten million events fits (11.6 million rows
+// before event_root_weeks, at about 150 bytes a row), a larger one writes
+// them more than once. At 8 million the ten-million-event load wrote them
+// at 5.6 million events, which cost about 100 s, and again at the end by
+// upsert.
+var loadSummaryRows = 20_000_000 // a variable for the tests of its upserts
 
 // Load bulk-loads the documents that next returns (nil when there are no
 // more) into an empty store, for building large benchmark stores. It
@@ -92,6 +95,9 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	if err != nil {
 		return fmt.Errorf("load: drop: %w", err)
 	}
+	if err := c.exec(textLoadStart); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
 	b, err := newBulkWriter(c)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
@@ -119,7 +125,12 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		run   func() error
 	}{
 		{"summaries", func() error { return b.sums.write(c, m.sums) }},
-		{"fts", func() error { return rebuildText(c) }},
+		{"fts", func() error {
+			if err := m.writeLateText(c); err != nil {
+				return err
+			}
+			return c.exec(textLoadDone)
+		}},
 		{"names", func() error { return m.writeNames(c) }},
 	} {
 		if err := ctx.Err(); err != nil {
@@ -130,6 +141,14 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		}
 		p.Stage = st.stage
 		report(p)
+	}
+	// SQLite's sorter holds the keys of an index being built in one
+	// growing buffer, spilling runs to temporary files past cache_size,
+	// only when temporary files are files: with temp_store = MEMORY it
+	// allocates each key on its own (ten million allocations an index at
+	// ten million events); the builds took 15-20% longer at a million.
+	if err := c.exec("PRAGMA temp_store = FILE"); err != nil {
+		return fmt.Errorf("load: pragmas: %w", err)
 	}
 	for _, q := range ddl { // indexes, then triggers
 		if err := c.exec(q); err != nil {
@@ -146,21 +165,24 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	return nil
 }
 
-// rebuildText builds the full-text index from the sentences, with a
-// large in-memory buffer (hashsize): FTS5 writes a segment each time the
-// buffer fills and merges the segments as they pile up, and with the
-// default megabyte the merges cost a load more than the tokenizing. The
-// default is put back for the writes that follow. Then it merges the
-// segments into one ('optimize'): a common word's check per event (MATCH
-// with rowid =) opens the word's list in every segment, and one segment
-// made those checks three times faster at two million events (30 to 9 ms
-// a page of "government"; the merge took 5 s).
-func rebuildText(c *rawConn) error {
-	return c.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 268435456);" +
-		" INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');" +
-		" INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 1048576);" +
-		" INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')")
-}
+// The full-text index is written with the events (rowMaker): FTS5 writes
+// a segment for each transaction, and for each key that does not ascend.
+// During the load it does not merge them as they pile up (automerge 0,
+// crisismerge at its most: merging 200 segments of a ten-million-event
+// load as they came cost more than writing them); textLoadDone writes the
+// rows whose keys came out of order and merges every segment into one
+// ('optimize'): a common word's check per event (MATCH with rowid =)
+// opens the word's list in every segment. The defaults are put back for
+// the writes that follow.
+const (
+	textLoadStart = "INSERT INTO events_fts(events_fts, rank) VALUES ('automerge', 0);" +
+		" INSERT INTO events_fts(events_fts, rank) VALUES ('crisismerge', 2000);" +
+		" INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 268435456)"
+	textLoadDone = "INSERT INTO events_fts(events_fts) VALUES ('optimize');" +
+		" INSERT INTO events_fts(events_fts, rank) VALUES ('automerge', 4);" +
+		" INSERT INTO events_fts(events_fts, rank) VALUES ('crisismerge', 16);" +
+		" INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 1048576)"
+)
 
 // inTx runs f in a transaction of c.
 func inTx(c *rawConn, f func() error) error {

@@ -50,9 +50,11 @@ var planCases = []struct {
 	{"DyadDateSource", dyad.EventFilter{Source: ptr("USA"), Target: ptr("PAK"), DateSource: ptr(dyad.DateFromText)}, true, false},
 	{"Document", dyad.EventFilter{DocID: ptr("synth-000000007")}, false, false},
 	{"Cluster", dyad.EventFilter{ClusterID: ptr(int64(3))}, false, false},
-	{"TextRare", dyad.EventFilter{Text: ptr("w4999")}, false, false},
-	{"TextCommon", dyad.EventFilter{Text: ptr("government")}, true, true},
+	{"TextRare", dyad.EventFilter{Text: ptr("w4999")}, true, false},
+	{"TextCommon", dyad.EventFilter{Text: ptr("government")}, true, false},
 	{"ActorText", dyad.EventFilter{Actor: ptr("USA"), Text: ptr("government")}, true, false},
+	{"TextDateRange", dyad.EventFilter{Text: ptr("government"), From: ptr("2015-02-01"), To: ptr("2015-02-28")}, true, false},
+	{"DocumentText", dyad.EventFilter{DocID: ptr("synth-000000007"), Text: ptr("government")}, false, false},
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -66,6 +68,9 @@ var (
 	// orders the date but not the id, as events_dyad) sorts a date's
 	// rows at a time and stops with the page: allowed.
 	sorted = regexp.MustCompile(`USE TEMP B-TREE FOR (RIGHT PART OF )?ORDER BY`)
+	// events_fts read in rowid order, ascending (FTS5's index number 64)
+	// or descending (192), with the words matched (M).
+	ftsOrdered = regexp.MustCompile(`SCAN f VIRTUAL TABLE INDEX (64|192):M`)
 )
 
 // TestQueryPlans fails if a documented filter plans a full scan of the
@@ -82,7 +87,7 @@ func TestQueryPlans(t *testing.T) {
 	defer d.Close()
 	opts := synth.DefaultOptions()
 	opts.Events, opts.Days = 30_000, 365
-	d.commonHits = 1000 // "government" is common at this size
+	d.textSample = 1000
 	g := synth.New(opts)
 	if err := d.Load(ctx, func() []*dyad.CodedDocument { return g.Next(10_000) }, nil); err != nil {
 		t.Fatal(err)
@@ -93,24 +98,25 @@ func TestQueryPlans(t *testing.T) {
 				after string
 				desc  bool
 			}{{"", false}, {"2015-03-01/100", false}, {"", true}, {"2015-03-01/100", true}} {
-				c, err := eventCond(tc.f)
+				f := tc.f
+				f.After, f.Desc = p.after, p.desc
+				q, args, err := d.findQuery(ctx, f, 101)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := d.textForm(ctx, c); err != nil {
-					t.Fatal(err)
-				}
-				if err := afterCond(c, "e", p.after, p.desc); err != nil {
-					t.Fatal(err)
-				}
-				q, args := pageQuery(c, 101, p.desc)
 				plan := explain(t, d, q, args)
 				checkPlan(t, plan, q, tc.ordered, tc.walk)
 				if tc.f.Source != nil && tc.f.Target != nil && !strings.Contains(strings.Join(plan, "\n"), "events_dyad") {
 					t.Errorf("a dyad's page does not walk events_dyad:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
 				}
-				if tc.name == "TextRare" && !strings.Contains(strings.Join(plan, "\n"), "COVERING INDEX events_sentence") {
-					t.Errorf("a rare word's page does not sort its events from events_sentence alone:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				if (tc.name == "ActorCode" || tc.name == "ActorRoot") && !regexp.MustCompile(`COVERING INDEX events_source .*\n(.*\n)*.*COVERING INDEX events_target `).MatchString(strings.Join(plan, "\n")) {
+					t.Errorf("an actor's page does not choose its events from events_source and events_target alone:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				}
+				if hasText(tc.f) && tc.f.DocID == nil && !ftsOrdered.MatchString(strings.Join(plan, "\n")) {
+					t.Errorf("a word's page is not read from events_fts in rowid order:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
+				}
+				if hasText(tc.f) && tc.f.DocID != nil && !strings.Contains(q, textExists) {
+					t.Errorf("a document's page with a word does not check its events against the word:\nquery: %s", q)
 				}
 				if tc.f.CAMEO != nil && (tc.f.Country != nil || tc.f.SourceCountry != nil || tc.f.TargetCountry != nil) &&
 					!regexp.MustCompile(`_country_root \(\w+_country=\? AND root=\?`).MatchString(strings.Join(plan, "\n")) {
@@ -136,8 +142,10 @@ func checkPlan(t *testing.T, plan []string, q string, ordered, walkOK bool) {
 		if walk.MatchString(step) && !walkOK {
 			t.Errorf("page walks an index instead of seeking one:\n%s\nquery: %s", strings.Join(plan, "\n"), q)
 		}
-		// Branches merged sort their pages' ids at the end, and only there.
-		if sorted.MatchString(step) && (!strings.Contains(q, " UNION ALL ") || i < len(plan)-1) {
+		// Branches merged, and a word's page read from events_fts, sort
+		// their pages' ids at the end, and only there.
+		idsFirst := strings.Contains(q, " UNION ALL ") || strings.Contains(q, "FROM events_fts f")
+		if sorted.MatchString(step) && (!idsFirst || i < len(plan)-1) {
 			sorts++
 		}
 	}

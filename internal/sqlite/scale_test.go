@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/sqlite"
@@ -81,6 +83,7 @@ var summaryQueries = []string{
 	"SELECT date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_days ORDER BY 1",
 	"SELECT source_root, target_root, date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_dyad_days ORDER BY 1, 2, 3",
 	"SELECT role, root, date, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_root_days ORDER BY 1, 2, 3",
+	"SELECT role, root, week, n, q1, q2, q3, q4, round(goldstein, 6) + 0.0 FROM event_root_weeks ORDER BY 1, 2, 3", // + 0.0: -0 is 0
 	"SELECT month, code, country, n FROM event_actor_months ORDER BY 1, 2, 3",
 	"SELECT month, source_code, target_code, n, q1, q2, q3, q4, round(goldstein, 6) FROM event_pair_months ORDER BY 1, 2, 3",
 }
@@ -91,6 +94,14 @@ var recountQueries = []string{
 	`SELECT source_root, target_root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6)
 		FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 	`SELECT role, root, date, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6) FROM (
+		SELECT 'source' AS role, source_root AS root, date, quad, goldstein FROM events WHERE source_root <> ''
+		UNION ALL SELECT 'target', target_root, date, quad, goldstein FROM events WHERE target_root <> ''
+		UNION ALL SELECT 'actor', r.root, date, quad, goldstein FROM events
+			JOIN (SELECT source_root AS root FROM events UNION SELECT target_root FROM events) AS r
+			ON r.root IN (events.source_root, events.target_root) WHERE r.root <> '')
+		GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+	`SELECT role, root, CASE WHEN date(date) = date THEN date(date, '-6 days', 'weekday 1') ELSE date END AS week,
+		count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), round(total(goldstein), 6) + 0.0 FROM (
 		SELECT 'source' AS role, source_root AS root, date, quad, goldstein FROM events WHERE source_root <> ''
 		UNION ALL SELECT 'target', target_root, date, quad, goldstein FROM events WHERE target_root <> ''
 		UNION ALL SELECT 'actor', r.root, date, quad, goldstein FROM events
@@ -143,6 +154,53 @@ func checkSummaries(tb testing.TB, db *sqlite.DB) {
 			tb.Fatalf("%s: recount and summary differ: %s", q, diff)
 		}
 	}
+	checkEventText(tb, db)
+}
+
+// checkEventText fails unless events_fts holds one row for each event
+// with a sentence, under the key of its date and id, and a word matches
+// the events whose sentence holds it (as FTS5's default tokenizer splits
+// and folds the words), for a few words of the store.
+func checkEventText(tb testing.TB, db *sqlite.DB) {
+	tb.Helper()
+	q := "SELECT " + sqlite.EventKey("date", "id") + " FROM events WHERE sentence_id IS NOT NULL ORDER BY 1"
+	if diff := firstDiff(rowsOf(tb, db, q), rowsOf(tb, db, "SELECT rowid FROM events_fts ORDER BY 1")); diff != "" {
+		tb.Fatalf("events_fts rowids and the events' keys differ: %s", diff)
+	}
+	rows, err := db.SQL().Query("SELECT e.id, s.text FROM events e JOIN sentences s ON s.id = e.sentence_id ORDER BY e.id")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	want := map[string][]string{}
+	seen := map[string]bool{}
+	var words []string
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			tb.Fatal(err)
+		}
+		in := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !in[w] {
+				in[w] = true
+				want[w] = append(want[w], id)
+			}
+			if !seen[w] && len(words) < 12 {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	rows.Close()
+	if len(words) == 0 {
+		tb.Fatal("no words in the store's sentences")
+	}
+	for _, w := range words {
+		got := rowsOf(tb, db, "SELECT rowid & 2199023255551 FROM events_fts WHERE events_fts MATCH '\""+w+"\"' ORDER BY 1")
+		if diff := firstDiff(want[w], got); diff != "" {
+			tb.Fatalf("events_fts MATCH %q: %s", w, diff)
+		}
+	}
 }
 
 // TestSummariesTriggers checks that the triggers keep the summaries equal
@@ -164,7 +222,27 @@ func TestSummariesTriggers(t *testing.T) {
 		}
 	}
 	checkSummaries(t, db)
+	for i, cd := range docs[40:50] { // new sentences, read by the events' text search
+		sents := []dyad.Sentence{{Index: 0, Text: fmt.Sprintf("Zebras crossed %d rivers.", i)}, {Index: 1, Text: "Nothing here."}}
+		evs := slices.Clone(cd.Events)
+		for k := range evs {
+			evs[k].Sentence = k % 2
+		}
+		if _, err := db.ReplaceCoding(ctx, cd.Doc.ID, sents, evs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkSummaries(t, db)
 	if _, err := db.SQL().ExecContext(ctx, "UPDATE events SET date = '2001-02-03', quad = 1 WHERE id % 7 = 0"); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, db)
+	// A sentence deleted under its events (ON DELETE SET NULL) leaves the
+	// text search; an undated event keeps its text under day 0.
+	if _, err := db.SQL().ExecContext(ctx, "DELETE FROM sentences WHERE id IN (SELECT sentence_id FROM events WHERE id % 11 = 0)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, "UPDATE events SET date = '' WHERE id % 13 = 0"); err != nil {
 		t.Fatal(err)
 	}
 	checkSummaries(t, db)
@@ -203,6 +281,13 @@ func TestLoad(t *testing.T) {
 		defer sqlite.SetLoadSummaryRows(1000)()
 		testLoad(t, want, docs)
 	})
+	t.Run("NewestFirst", func(t *testing.T) { // the full-text rows' keys descend: written after the load
+		back := slices.Clone(docs)
+		slices.Reverse(back)
+		want := MustOpenDB(t)
+		MustCreate(t, want, back)
+		testLoad(t, want, back)
+	})
 }
 
 // testLoad loads docs in two batches and compares the store with want.
@@ -233,7 +318,7 @@ func testLoad(t *testing.T, want *sqlite.DB, docs []*dyad.CodedDocument) {
 		"SELECT event_id, role, code, text, start FROM actors ORDER BY event_id, role",
 		"SELECT id, hash, n_sentences, n_events FROM documents ORDER BY id",
 		"SELECT code, name, country, n FROM actor_names ORDER BY 1, 2",
-		"SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'talks' ORDER BY 1",
+		"SELECT rowid FROM events_fts WHERE events_fts MATCH 'talks' ORDER BY 1",
 	} {
 		if diff := firstDiff(rowsOf(t, want, q), rowsOf(t, got, q)); diff != "" {
 			t.Fatalf("%s: CreateDocuments and Load differ: %s", q, diff)
@@ -275,6 +360,7 @@ func TestSummariesAnswer(t *testing.T) {
 		{"2015-02-03", "2015-02-17"}, {"2015-01-31", "2015-02-01"}, {"2015-03-01", "2015-04-15"}, {"2015-02-15", "2015-03-31"},
 		{"2015-04-02", "2015-03-01"}, {"2014-12-30", "2015-01-02"},
 		{"2015-01-01", "2015-04-30"}, {"2015-01-05", "2015-04-20"}, {"", "2015-03-31"}, {"2015-02-01", ""}, {"2015-01-20", "2015-03-10"},
+		{"2015-01-05", "2015-01-11"}, {"2015-01-06", "2015-01-10"}, {"2015-01-07", "2015-01-13"}, {"2015-01-12", "2015-02-01"}, {"2015-01-11", "2015-01-12"},
 	}
 	bounded := 0 // ranges topDyadsRange answered
 	for _, r := range ranges {
@@ -309,6 +395,13 @@ func TestSummariesAnswer(t *testing.T) {
 				bounded++
 				check("TopDyadsRange", d3, d2, e3, e2)
 			}
+			for _, n := range []int{1, 4, 40, 300} { // one round or several
+				d3, ok, e3 := db.TopDyadsRange(ctx, f, n)
+				d2, e2 := db.TopDyads(ctx, ev, n)
+				if ok {
+					check(fmt.Sprintf("TopDyadsRange limit %d", n), d3, d2, e3, e2)
+				}
+			}
 		}
 		n1, e1 := db.CountEvents(ctx, f)
 		n2, e2 := db.CountEvents(ctx, ev)
@@ -321,9 +414,11 @@ func TestSummariesAnswer(t *testing.T) {
 			dy.From, dy.To = f.From, f.To
 			dev := dy
 			dev.MinConfidence = &zero
-			s1, e1 := db.Series(ctx, dy, dyad.Month)
-			s2, e2 := db.Series(ctx, dev, dyad.Month)
-			check(fmt.Sprintf("Series %+v", dy), s1, s2, e1, e2)
+			for _, by := range []dyad.Interval{dyad.Month, dyad.Week, dyad.Day} {
+				s1, e1 := db.Series(ctx, dy, by)
+				s2, e2 := db.Series(ctx, dev, by)
+				check(fmt.Sprintf("Series %s %+v", by, dy), s1, s2, e1, e2)
+			}
 			n1, e1 := db.CountEvents(ctx, dy)
 			n2, e2 := db.CountEvents(ctx, dev)
 			check(fmt.Sprintf("CountEvents %+v", dy), n1, n2, e1, e2)

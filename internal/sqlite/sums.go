@@ -16,6 +16,7 @@ type summaries struct {
 	days   map[string]*quadSum    // date
 	dyads  map[[3]string]*quadSum // source root, target root, date
 	roots  map[[3]string]*quadSum // role, root, date
+	weeks  map[[3]string]*quadSum // role, root, week (its Monday)
 	actors map[[3]string]int64    // month, code, country
 	pairs  map[[3]string]*quadSum // month, source code, target code
 }
@@ -37,7 +38,7 @@ func (s *quadSum) add(ev *dyad.Event) {
 
 func newSummaries() *summaries {
 	return &summaries{days: map[string]*quadSum{}, dyads: map[[3]string]*quadSum{}, roots: map[[3]string]*quadSum{},
-		actors: map[[3]string]int64{}, pairs: map[[3]string]*quadSum{}}
+		weeks: map[[3]string]*quadSum{}, actors: map[[3]string]int64{}, pairs: map[[3]string]*quadSum{}}
 }
 
 // monthOf is SQLite's substr(date, 1, 7): the month of a date, ” for an
@@ -50,14 +51,19 @@ func (s *summaries) add(ev *dyad.Event) {
 	sum(s.days, ev.Date).add(ev)
 	sr, tr := root3(src), root3(tgt)
 	sum(s.dyads, [3]string{sr, tr, ev.Date}).add(ev)
+	week := period(ev.Date, dyad.Week)
 	if sr != "" {
 		sum(s.roots, [3]string{"source", sr, ev.Date}).add(ev)
 		sum(s.roots, [3]string{"actor", sr, ev.Date}).add(ev)
+		sum(s.weeks, [3]string{"source", sr, week}).add(ev)
+		sum(s.weeks, [3]string{"actor", sr, week}).add(ev)
 	}
 	if tr != "" {
 		sum(s.roots, [3]string{"target", tr, ev.Date}).add(ev)
+		sum(s.weeks, [3]string{"target", tr, week}).add(ev)
 		if tr != sr {
 			sum(s.roots, [3]string{"actor", tr, ev.Date}).add(ev)
+			sum(s.weeks, [3]string{"actor", tr, week}).add(ev)
 		}
 	}
 	for _, m := range []string{monthOf(ev.Date), "all"} {
@@ -84,7 +90,7 @@ func sum[K comparable](m map[K]*quadSum, k K) *quadSum {
 
 // size returns how many rows the counts fill.
 func (s *summaries) size() int {
-	return len(s.days) + len(s.dyads) + len(s.roots) + len(s.actors) + len(s.pairs)
+	return len(s.days) + len(s.dyads) + len(s.roots) + len(s.weeks) + len(s.actors) + len(s.pairs)
 }
 
 // summaryWriter adds counts to the summary tables of an empty store:
@@ -112,6 +118,8 @@ func (w *summaryWriter) write(c *rawConn, s *summaries) error {
 			func(put func([3]string, []any) error) error { return eachSorted(s.dyads, ident, qs, put) }},
 		{"event_root_days", "role, root, date, " + q, add, 3,
 			func(put func([3]string, []any) error) error { return eachSorted(s.roots, ident, qs, put) }},
+		{"event_root_weeks", "role, root, week, " + q, add, 3,
+			func(put func([3]string, []any) error) error { return eachSorted(s.weeks, ident, qs, put) }},
 		{"event_actor_months", "month, code, country, n", " DO UPDATE SET n = n + excluded.n", 3,
 			func(put func([3]string, []any) error) error {
 				return eachSorted(s.actors, ident, func(n int64) []any { return []any{n} }, put)

@@ -9,23 +9,23 @@ import (
 	"github.com/dyad-events/dyad"
 )
 
-// Bounds of topDyadsRange.
-const (
-	rangeSeedPairs = 200    // pairs whose sums over the range set the bar
-	rangeMaxPairs  = 50_000 // more pairs over the bar: sum the whole range instead
-)
+// rangeMaxPairs bounds topDyadsRange: once it has summed this many
+// pairs it gives up, and TopDyads sums the whole range instead.
+const rangeMaxPairs = 50_000
 
 // topDyadsRange answers TopDyads for a filter on dates alone that spans
 // two months or more, without summing every pair of every month (a year
-// of a 2-million-event store is half a million summary rows, grouped and
-// sorted: seconds). A pair's events in the range are at most its events
-// of all time (the 'all' rows). So it sums the range for the busiest
-// pairs of all time, takes the limit-th of those sums as a bar, and then
-// sums the range for every pair whose all-time count reaches the bar,
-// from the index on the 'all' rows, each a seek per month: no pair below
-// the bar can be among the limit busiest. ok is false when the range is
-// too short or the bar too low for this to pay; TopDyads then sums the
-// whole range.
+// of a ten-million-event store is millions of summary rows, grouped and
+// sorted: seconds). It reads each month's pairs busiest first (the index
+// event_pair_months_n), a slice of every month a round, and sums the
+// range for each pair it meets (a primary-key seek per month). A pair not
+// met yet has at most, in each month, the count of the last pair read
+// there, so at most their sum over the months (plus its days at either
+// end, counted from the events) in the range: once the limit-th sum found
+// exceeds that bound, no pair not met can be among the limit busiest (the
+// threshold algorithm). Each round reads twice as deep as the last. ok is
+// false when the range is too short, or too many pairs come near the top,
+// for this to pay; TopDyads then sums the whole range.
 func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (out []dyad.DyadCount, ok bool, err error) {
 	lo, hi, whole, days := rangeParts(f.From, f.To)
 	if !whole {
@@ -39,25 +39,112 @@ func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (
 	if err != nil {
 		return nil, false, err
 	}
-	seed, err := d.pairSums(ctx, months, part,
-		"SELECT source_code, target_code FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = 'all' ORDER BY n DESC LIMIT ?", rangeSeedPairs)
-	if err != nil || len(seed) < limit {
-		return nil, false, err
+	maxPart := 0
+	sums := map[[2]string]dyad.DyadCount{} // by pair met: its sum, once summed
+	var fresh [][2]string                  // pairs met and not summed yet
+	for k, x := range part {
+		maxPart = max(maxPart, x.Events)
+		sums[k] = dyad.DyadCount{}
+		fresh = append(fresh, k)
 	}
-	bar := seed[limit-1].Events
-	var n int
-	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = 'all' AND n >= ?", bar).Scan(&n); err != nil {
-		return nil, false, fmt.Errorf("top dyads: %w", err)
+	depth, step := 0, max(limit, 16)
+	last := make([]int, len(months)) // the count of the last pair read in each month
+	done := make([]bool, len(months))
+	for {
+		for i, m := range months {
+			if done[i] {
+				continue
+			}
+			rows, err := d.db.QueryContext(ctx, "SELECT source_code, target_code, n FROM event_pair_months INDEXED BY event_pair_months_n"+
+				" WHERE month = ? ORDER BY n DESC LIMIT ? OFFSET ?", m, step, depth)
+			if err != nil {
+				return nil, false, fmt.Errorf("top dyads: %w", err)
+			}
+			read := 0
+			for rows.Next() {
+				var k [2]string
+				if err := rows.Scan(&k[0], &k[1], &last[i]); err != nil {
+					rows.Close()
+					return nil, false, err
+				}
+				read++
+				if _, ok := sums[k]; !ok {
+					sums[k] = dyad.DyadCount{}
+					fresh = append(fresh, k)
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, false, err
+			}
+			if read < step { // every pair of the month read
+				done[i], last[i] = true, 0
+			}
+		}
+		if len(sums)+len(fresh) > rangeMaxPairs {
+			return nil, false, nil
+		}
+		if err := d.sumPairs(ctx, months, part, fresh, sums); err != nil {
+			return nil, false, err
+		}
+		fresh = fresh[:0]
+		bound := maxPart
+		all := true
+		for i := range months {
+			bound += last[i]
+			all = all && done[i]
+		}
+		out = sortedPairs(sums)
+		if all || len(out) >= limit && out[limit-1].Events > bound {
+			return out[:min(limit, len(out))], true, nil
+		}
+		depth += step
+		step *= 2
 	}
-	if n > rangeMaxPairs {
-		return nil, false, nil
+}
+
+// sumPairs sets sums[k] to the sums over months and part (the days at
+// the range's ends) of each pair k of pairs.
+func (d *DB) sumPairs(ctx context.Context, months []string, part map[[2]string]dyad.DyadCount, pairs [][2]string, sums map[[2]string]dyad.DyadCount) error {
+	const batch = 2000 // pairs a query: two parameters each, within SQLite's limit
+	for len(pairs) > 0 {
+		n := min(batch, len(pairs))
+		vals := "(?, ?)" + strings.Repeat(", (?, ?)", n-1)
+		args := make([]any, 0, 2*n)
+		for _, k := range pairs[:n] {
+			args = append(args, k[0], k[1])
+		}
+		pairs = pairs[n:]
+		err := d.pairSums(ctx, months, part, "VALUES "+vals, args, func(x dyad.DyadCount) {
+			sums[[2]string{x.Source, x.Target}] = x
+		})
+		if err != nil {
+			return err
+		}
 	}
-	all, err := d.pairSums(ctx, months, part,
-		"SELECT source_code, target_code FROM event_pair_months INDEXED BY event_pair_months_n WHERE month = 'all' AND n >= ?", bar)
-	if err != nil {
-		return nil, false, err
+	return nil
+}
+
+// sortedPairs returns the pairs of sums with events, busiest first, as
+// TopDyads orders them, with their Goldstein means.
+func sortedPairs(sums map[[2]string]dyad.DyadCount) []dyad.DyadCount {
+	out := make([]dyad.DyadCount, 0, len(sums))
+	for _, x := range sums {
+		if x.Events > 0 {
+			x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
+			out = append(out, x)
+		}
 	}
-	return all[:min(limit, len(all))], true, nil
+	slices.SortFunc(out, func(a, b dyad.DyadCount) int {
+		if a.Events != b.Events {
+			return b.Events - a.Events
+		}
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Target, b.Target)
+	})
+	return out
 }
 
 // monthsIn returns the months (YYYY-MM, ” for undated events) from lo to
@@ -97,9 +184,9 @@ func (d *DB) pairDays(ctx context.Context, days [][2]string) (map[[2]string]dyad
 }
 
 // pairSums sums the months and the days of part for each pair that cands
-// (a SELECT of source and target codes, taking arg) lists, and returns
-// them busiest first, as TopDyads orders them.
-func (d *DB) pairSums(ctx context.Context, months []string, part map[[2]string]dyad.DyadCount, cands string, arg any) ([]dyad.DyadCount, error) {
+// (a SELECT or VALUES of source and target codes, taking args) lists, and
+// calls f with each sum.
+func (d *DB) pairSums(ctx context.Context, months []string, part map[[2]string]dyad.DyadCount, cands string, args []any, f func(dyad.DyadCount)) error {
 	in := "?" + strings.Repeat(", ?", len(months)-1)
 	// The LEFT JOIN keeps the candidates outside: each is a seek per month
 	// on the primary key (month, source_code, target_code); a candidate
@@ -108,32 +195,13 @@ func (d *DB) pairSums(ctx context.Context, months []string, part map[[2]string]d
 		" coalesce(sum(m.q3), 0), coalesce(sum(m.q4), 0), total(m.goldstein)" +
 		" FROM c LEFT JOIN event_pair_months m ON m.month IN (" + in + ") AND m.source_code = c.s AND m.target_code = c.t" +
 		" GROUP BY c.s, c.t"
-	args := []any{arg}
+	args = slices.Clone(args)
 	for _, m := range months {
 		args = append(args, m)
 	}
-	var out []dyad.DyadCount
-	err := d.scanPairs(ctx, q, args, func(x dyad.DyadCount) {
-		if x = addCounts(x, part[[2]string{x.Source, x.Target}]); x.Events > 0 {
-			out = append(out, x)
-		}
+	return d.scanPairs(ctx, q, args, func(x dyad.DyadCount) {
+		f(addCounts(x, part[[2]string{x.Source, x.Target}]))
 	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b dyad.DyadCount) int {
-		if a.Events != b.Events {
-			return b.Events - a.Events
-		}
-		if c := strings.Compare(a.Source, b.Source); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Target, b.Target)
-	})
-	for i := range out {
-		out[i].GoldsteinMean = out[i].GoldsteinSum / float64(out[i].Events)
-	}
-	return out, nil
 }
 
 // scanPairs runs q, whose rows are source, target, events, the four quad
