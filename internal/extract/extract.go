@@ -199,9 +199,76 @@ func (e *Extractor) Args(x *Sentence, t Trigger) (src, tgt []int, margins map[in
 		}
 		return out
 	}
+	if x.S.Tokens[t.I].UPOS == "ADJ" {
+		if judged := x.judgedBy(t.I); len(judged) > 0 {
+			// "They concluded that the agreement between Turkey and
+			// Libya is null and void": what the judgement is about is
+			// its target, never its source; the judge is the subject
+			// of the verb it hangs on.
+			for _, k := range judged {
+				sm[k] = math.MinInt32
+			}
+			src = pick(sm, nil)
+			if len(src) == 0 {
+				if k := x.governorSubject(t.I); k >= 0 {
+					src, margins[k] = []int{k}, 0
+				}
+			}
+			tgt = nil
+			best := -1
+			for _, k := range judged {
+				if !slices.Contains(src, k) && (best < 0 || tm[k] > tm[best]) {
+					best = k
+				}
+			}
+			if best >= 0 {
+				tgt, margins[best] = []int{best}, tm[best]
+				for _, k := range judged {
+					if k != best && !slices.Contains(src, k) && x.coordinated(k, best) && len(tgt) < maxSide {
+						tgt = append(tgt, k)
+					}
+				}
+			}
+			return src, tgt, margins
+		}
+	}
 	src = pick(sm, nil)
 	tgt = pick(tm, src)
 	return src, tgt, margins
+}
+
+// judgedBy returns the mentions inside the subject of adjective t when
+// that subject is a thing, not an actor: what a judgement ("the
+// agreement between A and B is null and void") is about.
+func (x *Sentence) judgedBy(t int) []int {
+	var out []int
+	for _, c := range x.kids[t] {
+		if x.relBase(c) != "nsubj" || x.mention[c] >= 0 {
+			continue // "China is critical of ...": the actor judges
+		}
+		lo, hi := x.subtree(c)
+		for k, h := range x.mhead {
+			if h >= lo && h <= hi {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// governorSubject returns the mention that is the subject of the verb
+// token t hangs on ("They concluded that ... is void"), or -1.
+func (x *Sentence) governorSubject(t int) int {
+	g := x.head[t]
+	if g < 0 {
+		return -1
+	}
+	for _, c := range x.kids[g] {
+		if x.relBase(c) == "nsubj" && x.mention[c] >= 0 {
+			return x.mention[c]
+		}
+	}
+	return -1
 }
 
 // near reports whether mention k hangs on token t directly, or through

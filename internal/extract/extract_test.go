@@ -319,3 +319,26 @@ func TestPredicateAdjectives(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgedBy: the actors inside a judged thing ("the agreement between
+// Freedonia and Sylvania is void") are what the judgement is about, and
+// the subject of the verb it hangs on judges; an actor that is itself
+// the subject ("Ruritania is critical") judges.
+func TestJudgedBy(t *testing.T) {
+	// Ruritania concluded that the agreement between Freedonia and Sylvania is void .
+	_, s := build("Ruritania/PROPN/2/nsubj concluded/VERB/0/root that/SCONJ/11/mark the/DET/5/det agreement/NOUN/11/nsubj " +
+		"between/ADP/7/case Freedonia/PROPN/5/nmod and/CCONJ/9/cc Sylvania/PROPN/7/conj is/AUX/11/cop void/ADJ/2/ccomp ./PUNCT/2/punct")
+	x := NewSentence(s, []dyad.Mention{mention(0, 0, "RUR", "RUR"), mention(6, 6, "FRE", "FRE"), mention(8, 8, "SYL", "SYL")}, nil, nil)
+	if got := x.judgedBy(10); !slices.Equal(got, []int{1, 2}) {
+		t.Errorf("judged %v, want [1 2] (Freedonia, Sylvania)", got)
+	}
+	if got := x.governorSubject(10); got != 0 {
+		t.Errorf("judge %d, want 0 (Ruritania)", got)
+	}
+	// Ruritania is critical .
+	_, s = build("Ruritania/PROPN/3/nsubj is/AUX/3/cop critical/ADJ/0/root ./PUNCT/3/punct")
+	x = NewSentence(s, []dyad.Mention{mention(0, 0, "RUR", "RUR")}, nil, nil)
+	if got := x.judgedBy(2); len(got) != 0 {
+		t.Errorf("judged %v, want none: the actor judges", got)
+	}
+}
