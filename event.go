@@ -71,7 +71,7 @@ type DateSource string
 
 // Date sources.
 const (
-	DateFromText        DateSource = "text"        // a date expression in the sentence
+	DateFromText        DateSource = "text"        // a date expression in the sentence, or the story's day an earlier one named
 	DateFromPublication DateSource = "publication" // the document's date
 )
 
