@@ -284,3 +284,28 @@ func TestSpeakersFirstPerson(t *testing.T) {
 		t.Errorf("mentions %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestNamedBefore: a definite bare sector ("the diplomats") is the actor
+// an earlier sentence named with that noun ("Diplomats of the Group of
+// Seven"), not the story's country's; one the story never named before
+// is the country's.
+func TestNamedBefore(t *testing.T) {
+	text := "Diplomats of the Group spoke . Ruritania hosted them . The diplomats left . The officials stayed . "
+	ss := sentences(text)
+	ss[0].Tokens[0].UPOS = "NOUN"
+	gov := func() dyad.Actor { return dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}} }
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 3, dyad.Actor{Code: "IGOGRPGOV", Country: "IGOGRP", Sectors: []string{"GOV"}}, false)}
+	ms[1] = []dyad.Mention{mention(ss[1], 0, 0, dyad.Actor{Code: "RUR", Country: "RUR"}, false)}
+	ms[2] = []dyad.Mention{mention(ss[2], 1, 1, gov(), false)}
+	ms[3] = []dyad.Mention{mention(ss[3], 1, 1, gov(), false)}
+	coref.Resolve(text, ss, ms)
+	for i, want := range []string{"IGOGRPGOV", "RUR", "IGOGRPGOV", "RURGOV"} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+	if sp := ms[2][0].Span; sp != ss[2].Tokens[1].Span {
+		t.Errorf("the mention's span became %v, want its own %v", sp, ss[2].Tokens[1].Span)
+	}
+}

@@ -12,74 +12,115 @@ import (
 // sentence ("in Hong Kong, police fired"), else the one country the
 // sentence names ("Syria shelled rebel positions"), else the story's own
 // country (its dateline's, or the one it names most). A sector with no
-// such country is left bare.
+// such country is left bare. A definite sector a sentence before named
+// with the same noun ("the diplomats" after "Diplomats of the Group of
+// Seven") is that actor.
 func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
+	named := map[string]dyad.Actor{} // the nouns of earlier sentences' placed actors
 	for i := range sents {
-		here := sentencePlace(ms[i], true)
-		if here == "" {
-			here = sentencePlace(ms[i], false)
-		}
-		if here == "" {
-			here = focus
-		}
-		if here == "" {
+		place(sents, ms, i, focus, named)
+		learnNouns(named, sents[i].Tokens, ms[i])
+	}
+}
+
+// place gives the bare sectors of sentence i their country (storyCountries).
+func place(sents []dyad.Sentence, ms [][]dyad.Mention, i int, focus string, named map[string]dyad.Actor) {
+	here := sentencePlace(ms[i], true)
+	if here == "" {
+		here = sentencePlace(ms[i], false)
+	}
+	if here == "" {
+		here = focus
+	}
+	if here == "" {
+		return
+	}
+	for k := range ms[i] {
+		m := &ms[i][k]
+		if m.Place {
 			continue
 		}
-		for k := range ms[i] {
-			m := &ms[i][k]
-			if m.Place {
-				continue
-			}
-			if m.Person {
-				switch {
-				case m.Country != "" || len(m.Members) > 0:
-				case m.Code == "":
-					if a, ok := appositive(sents[i].Tokens, ms[i], k); ok {
-						if a.Country == "" {
-							a = inCountry(a, here)
-						}
-						m.Code, m.Country, m.Sectors = a.Code, a.Country, a.Sectors
-						m.Resolved = "described as " + a.Text
-						continue
+		if m.Person {
+			switch {
+			case m.Country != "" || len(m.Members) > 0:
+			case m.Code == "":
+				if a, ok := appositive(sents[i].Tokens, ms[i], k); ok {
+					if a.Country == "" {
+						a = inCountry(a, here)
 					}
-					if focus != "" {
-						m.Code, m.Country = focus, focus // a person the dictionary lacks
-						m.Resolved = "the story's country, " + focus
-					}
-				case bareSector(m.Actor):
-					m.Actor = inCountry(m.Actor, here) // "Judge Michael Urbanski"
-					m.Resolved = "the story's country, " + here
+					m.Code, m.Country, m.Sectors = a.Code, a.Country, a.Sectors
+					m.Resolved = "described as " + a.Text
+					continue
 				}
-				continue
-			}
-			if foreign(sents[i].Tokens, m.First) {
-				continue // "foreign forces", "international donors": not the story's
-			}
-			if len(m.Members) == 0 {
-				if bareSector(m.Actor) && !beforeIGO(ms[i], k) {
-					m.Actor = inCountry(m.Actor, here)
-					m.Resolved = "the story's country, " + here
+				if focus != "" {
+					m.Code, m.Country = focus, focus // a person the dictionary lacks
+					m.Resolved = "the story's country, " + focus
 				}
-				continue
-			}
-			changed := false
-			for j := range m.Members {
-				a := &m.Members[j]
-				switch {
-				case bareSector(*a):
-					*a = inCountry(*a, here)
-					changed = true
-				case a.Code == "" && a.Country == "" && focus != "": // a person the dictionary lacks
-					a.Code, a.Country = focus, focus
-					changed = true
-				}
-			}
-			if changed {
-				m.Code = joinCodes(m.Members)
+			case bareSector(m.Actor):
+				m.Actor = inCountry(m.Actor, here) // "Judge Michael Urbanski"
 				m.Resolved = "the story's country, " + here
+			}
+			continue
+		}
+		if foreign(sents[i].Tokens, m.First) {
+			continue // "foreign forces", "international donors": not the story's
+		}
+		if len(m.Members) == 0 {
+			if bareSector(m.Actor) && !beforeIGO(ms[i], k) {
+				if a, ok := namedBefore(named, sents[i].Tokens, *m); ok {
+					// "the diplomats": the G7's, named before
+					m.Code, m.Country, m.Sectors, m.Name = a.Code, a.Country, a.Sectors, a.Name
+					m.Resolved = "as named before, " + a.Code
+					continue
+				}
+				m.Actor = inCountry(m.Actor, here)
+				m.Resolved = "the story's country, " + here
+			}
+			continue
+		}
+		changed := false
+		for j := range m.Members {
+			a := &m.Members[j]
+			switch {
+			case bareSector(*a):
+				*a = inCountry(*a, here)
+				changed = true
+			case a.Code == "" && a.Country == "" && focus != "": // a person the dictionary lacks
+				a.Code, a.Country = focus, focus
+				changed = true
+			}
+		}
+		if changed {
+			m.Code = joinCodes(m.Members)
+			m.Resolved = "the story's country, " + here
+		}
+	}
+}
+
+// learnNouns records, for each noun inside a placed, single actor of a
+// sentence ("Top diplomats from the Group of Seven"), that actor.
+func learnNouns(named map[string]dyad.Actor, toks []dyad.Token, ms []dyad.Mention) {
+	for _, m := range ms {
+		if m.Place || m.Person || len(m.Members) > 0 || m.Country == "" || bareSector(m.Actor) || len(m.Sectors) == 0 {
+			continue
+		}
+		for i := m.First; i <= m.Last && i < len(toks); i++ {
+			if toks[i].UPOS == "NOUN" {
+				named[strings.ToLower(toks[i].Text)] = m.Actor
 			}
 		}
 	}
+}
+
+// namedBefore returns the actor an earlier sentence named with the same
+// noun as bare sector m, when m is definite ("the diplomats", "the
+// ministers"): the story's own, not its country's.
+func namedBefore(named map[string]dyad.Actor, toks []dyad.Token, m dyad.Mention) (dyad.Actor, bool) {
+	if m.First < 1 || m.Last >= len(toks) || !strings.EqualFold(toks[m.First-1].Text, "the") && !strings.EqualFold(toks[m.First].Text, "the") {
+		return dyad.Actor{}, false
+	}
+	a, ok := named[strings.ToLower(toks[m.Last].Text)]
+	return a, ok
 }
 
 // appositive returns the actor that the words set beside person mention
