@@ -342,3 +342,26 @@ func TestJudgedBy(t *testing.T) {
 		t.Errorf("judged %v, want none: the actor judges", got)
 	}
 }
+
+// TestNamingCall: "called the vote a fraud" names its object, and the
+// judgement is the predicate's ("fraud"); "called for talks" is an appeal.
+func TestNamingCall(t *testing.T) {
+	for _, tt := range []struct {
+		spec string
+		want []int
+	}{
+		// Freedonia called the vote a fraud .
+		{"Freedonia/PROPN/2/nsubj called/VERB/0/root the/DET/4/det vote/NOUN/2/obj a/DET/6/det fraud/NOUN/2/xcomp ./PUNCT/2/punct", []int{3, 5}},
+		// Freedonia called for talks .
+		{"Freedonia/PROPN/2/nsubj called/VERB/0/root for/ADP/4/case talks/NOUN/2/obl ./PUNCT/2/punct", []int{1, 3}},
+	} {
+		_, s := build(tt.spec)
+		for i := range s.Tokens {
+			s.Tokens[i].Lemma = strings.TrimSuffix(strings.ToLower(s.Tokens[i].Text), "ed")
+		}
+		x := NewSentence(s, []dyad.Mention{mention(0, 0, "FRE", "FRE")}, nil, nil)
+		if got := x.Candidates(); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: candidates %v, want %v", s.Text, got, tt.want)
+		}
+	}
+}

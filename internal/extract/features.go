@@ -245,7 +245,9 @@ func (x *Sentence) candidate(i int) bool {
 		return false
 	}
 	switch x.S.Tokens[i].UPOS {
-	case "VERB", "NOUN":
+	case "VERB":
+		return !x.naming(i)
+	case "NOUN":
 		return true
 	case "ADJ":
 		switch x.relBase(i) {
@@ -257,6 +259,25 @@ func (x *Sentence) candidate(i int) bool {
 		}
 	}
 	return false
+}
+
+// naming reports whether verb i names its object something ("called the
+// death a 'significant achievement'", "called it exclusionary"): the
+// judgement is the predicate's, and "call" is no appeal there.
+func (x *Sentence) naming(i int) bool {
+	if x.lemma[i] != "call" {
+		return false
+	}
+	obj, pred := false, false
+	for _, k := range x.kids[i] {
+		switch x.relBase(k) {
+		case "obj":
+			obj = true
+		case "xcomp":
+			pred = true
+		}
+	}
+	return obj && pred
 }
 
 // Candidates returns the tokens that may carry an event.
