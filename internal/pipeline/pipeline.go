@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/coref"
-	"github.com/dyad-events/dyad/internal/dates"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/extract"
@@ -349,67 +347,6 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 	}
 	r.Events = append(p.headline(doc, r.Events, r.Actors), markRepairs(r.Events)...)
 	return r, nil
-}
-
-// storyDay is the day a story's news happened, when a sentence names it
-// ("On Friday, thousands of protesters gathered ..."): the coders date the
-// story's later events on it, where dyad dated them on the publication
-// day ("The protest began outside the Legislative Council ...").
-type storyDay struct{ m *dates.Mention }
-
-// learn takes the story's day from the first asserted event of s dated
-// to a day by its own words, other than the publication day.
-func (d *storyDay) learn(doc *dyad.Document, s *dyad.Sentence, evs []dyad.Event) {
-	if d.m != nil || doc.Date.IsZero() {
-		return
-	}
-	for _, ev := range evs {
-		if ev.DateSource != dyad.DateFromText || ev.DatePrecision != dyad.PrecisionDay || ev.Modality != dyad.Asserted || ev.Date == doc.Date.Format("2006-01-02") {
-			continue
-		}
-		for _, m := range dates.Find(s.Text, doc.Date) {
-			if m.Date.Format("2006-01-02") == ev.Date {
-				d.m = &m
-				return
-			}
-		}
-	}
-}
-
-// date gives ev the story's day when its sentence names no date and it
-// is told in the simple past, as the story's news.
-func (d *storyDay) date(doc *dyad.Document, s *dyad.Sentence, ev *dyad.Event) {
-	if d.m == nil || ev.DateSource == dyad.DateFromText || ev.Modality != dyad.Asserted || !pastTense(s, ev.Evidence.VerbSpan) || len(dates.Find(s.Text, doc.Date)) > 0 {
-		return
-	}
-	ev.Date, ev.DatePrecision, ev.DateSource = d.m.Date.Format("2006-01-02"), d.m.Precision, dyad.DateFromText
-}
-
-// pastTense reports whether the word at verb is a verb in the simple
-// past ("arrested", "was boycotted"), not the present perfect ("have
-// denounced", "has been reached"), which tells of now.
-func pastTense(s *dyad.Sentence, verb dyad.Span) bool {
-	for i, t := range s.Tokens {
-		if t.Span.Start > verb.Start || verb.Start >= t.Span.End {
-			continue
-		}
-		if t.XPOS == "VBD" {
-			return true
-		}
-		if t.XPOS != "VBN" {
-			return false
-		}
-		for _, k := range s.Tokens {
-			if k.Head == i+1 && strings.HasPrefix(k.Rel, "aux") {
-				switch strings.ToLower(k.Text) {
-				case "have", "has", "'ve", "having":
-					return false
-				}
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // loadModels fills in the embedded tagger and parser that opts leaves nil,
