@@ -197,8 +197,11 @@ func inTx(c *rawConn, f func() error) error {
 }
 
 // loadTables are the tables whose secondary indexes and triggers Load
-// drops while it inserts.
-const loadTables = "'events', 'sentences', 'actors', 'places', 'quotes'"
+// drops while it inserts. The summary tables are among them: their
+// secondary indexes, kept while the summaries are written, put each row
+// into indexes in another order than the table's (a page split here and
+// there); built afterwards, each is one sort.
+const loadTables = "'events', 'sentences', 'actors', 'places', 'quotes', 'event_dyad_days', 'event_pair_months'"
 
 // dropForLoad drops the secondary indexes and triggers of the loaded
 // tables and returns the statements that make them again, indexes first.

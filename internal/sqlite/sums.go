@@ -105,35 +105,49 @@ func (w *summaryWriter) write(c *rawConn, s *summaries) error {
 	const add = " DO UPDATE SET n = n + excluded.n, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2," +
 		" q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, goldstein = goldstein + excluded.goldstein"
 	qs := func(x *quadSum) []any { return []any{x.n, x.q[0], x.q[1], x.q[2], x.q[3], x.goldstein} }
-	type rowsFunc = func(put func(key [3]string, vals []any) error) error
-	for _, t := range []struct {
+	tables := []struct {
 		table, cols, update string
-		nkey                int // key columns, first in cols
-		rows                rowsFunc
+		nkey                int             // key columns, first in cols
+		rows                func() rowsFunc // sorts, then gives the rows
 	}{
-		{"event_days", "date, " + q, add, 1, func(put func([3]string, []any) error) error {
-			return eachSorted(s.days, func(k string) [3]string { return [3]string{k} }, qs, put)
+		{"event_days", "date, " + q, add, 1, func() rowsFunc {
+			return sortRows(s.days, func(k string) [3]string { return [3]string{k} }, qs)
 		}},
 		{"event_dyad_days", "source_root, target_root, date, " + q, add, 3,
-			func(put func([3]string, []any) error) error { return eachSorted(s.dyads, ident, qs, put) }},
+			func() rowsFunc { return sortRows(s.dyads, ident, qs) }},
 		{"event_root_days", "role, root, date, " + q, add, 3,
-			func(put func([3]string, []any) error) error { return eachSorted(s.roots, ident, qs, put) }},
+			func() rowsFunc { return sortRows(s.roots, ident, qs) }},
 		{"event_root_weeks", "role, root, week, " + q, add, 3,
-			func(put func([3]string, []any) error) error { return eachSorted(s.weeks, ident, qs, put) }},
+			func() rowsFunc { return sortRows(s.weeks, ident, qs) }},
 		{"event_actor_months", "month, code, country, n", " DO UPDATE SET n = n + excluded.n", 3,
-			func(put func([3]string, []any) error) error {
-				return eachSorted(s.actors, ident, func(n int64) []any { return []any{n} }, put)
-			}},
+			func() rowsFunc { return sortRows(s.actors, ident, func(n int64) []any { return []any{n} }) }},
 		{"event_pair_months", "month, source_code, target_code, " + q, add, 3,
-			func(put func([3]string, []any) error) error { return eachSorted(s.pairs, ident, qs, put) }},
-	} {
+			func() rowsFunc { return sortRows(s.pairs, ident, qs) }},
+	}
+	// The next table's rows are sorted on a goroutine while this one's
+	// are written (sorting was about a third of the stage at a million
+	// events); at most one sorted table waits.
+	next := make(chan rowsFunc)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for _, t := range tables {
+			select {
+			case next <- t.rows():
+			case <-done:
+				return
+			}
+		}
+	}()
+	for _, t := range tables {
+		rows := <-next
 		cols := strings.Split(t.cols, ", ")
 		nkey := t.nkey
 		sql := "INSERT INTO " + t.table + " (" + t.cols + ") VALUES (?" + strings.Repeat(", ?", len(cols)-1) + ")"
 		if w.wrote {
 			sql += " ON CONFLICT (" + strings.Join(cols[:nkey], ", ") + ")" + t.update
 		}
-		if err := writeRows(c, sql, nkey, t.rows); err != nil {
+		if err := writeRows(c, sql, nkey, rows); err != nil {
 			return fmt.Errorf("%s: %w", t.table, err)
 		}
 	}
@@ -143,9 +157,17 @@ func (w *summaryWriter) write(c *rawConn, s *summaries) error {
 
 func ident(k [3]string) [3]string { return k }
 
+// rowsFunc calls put with each row's key and values, in key order.
+type rowsFunc = func(put func(key [3]string, vals []any) error) error
+
 // eachSorted calls put with the key and values of each entry of m, in key
 // order.
 func eachSorted[K comparable, V any](m map[K]V, key func(K) [3]string, vals func(V) []any, put func([3]string, []any) error) error {
+	return sortRows(m, key, vals)(put)
+}
+
+// sortRows sorts the entries of m by key and returns a rowsFunc over them.
+func sortRows[K comparable, V any](m map[K]V, key func(K) [3]string, vals func(V) []any) rowsFunc {
 	type entry struct {
 		k [3]string
 		v V
@@ -162,12 +184,14 @@ func eachSorted[K comparable, V any](m map[K]V, key func(K) [3]string, vals func
 		}
 		return 0
 	})
-	for _, e := range es {
-		if err := put(e.k, vals(e.v)); err != nil {
-			return err
+	return func(put func([3]string, []any) error) error {
+		for _, e := range es {
+			if err := put(e.k, vals(e.v)); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	return nil
 }
 
 // writeRows runs sql once per row that rows gives: the first nkey parts
