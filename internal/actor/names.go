@@ -213,11 +213,12 @@ var titles = map[string]bool{
 	"activist": true, "journalist": true, "reporter": true, "officer": true, "candidate": true, "negotiator": true,
 	"deputy": true, "vice-president": true, "attorney": true, "lawyer": true, "student": true, "dissident": true,
 	// descriptions news sets before a name ("Ohio man James Alex Fields",
-	// "publisher Jimmy Lai"): the person takes their sector.
+	// "blogger Mira Lane"): the person takes their sector (each of these
+	// words has one in the agents dictionary).
 	"man": true, "woman": true, "resident": true, "citizen": true, "teenager": true, "businessman": true,
-	"businesswoman": true, "publisher": true, "blogger": true, "editor": true, "professor": true, "teacher": true,
-	"doctor": true, "farmer": true, "worker": true, "suspect": true, "gunman": true, "veteran": true,
-	"refugee": true, "migrant": true, "politician": true, "photographer": true,
+	"businesswoman": true, "blogger": true, "editor": true, "professor": true, "teacher": true,
+	"doctor": true, "farmer": true, "worker": true, "suspect": true, "gunman": true,
+	"refugee": true, "migrant": true, "politician": true,
 }
 
 // surnameNoun reports whether token k, capitalised inside a sentence

@@ -18,13 +18,14 @@ import (
 func storyCountries(sents []dyad.Sentence, ms [][]dyad.Mention, focus string) {
 	named := map[string]dyad.Actor{} // the nouns of earlier sentences' placed actors
 	for i := range sents {
-		place(sents, ms, i, focus, named)
+		placeSectors(sents, ms, i, focus, named)
 		learnNouns(named, sents[i].Tokens, ms[i])
 	}
 }
 
-// place gives the bare sectors of sentence i their country (storyCountries).
-func place(sents []dyad.Sentence, ms [][]dyad.Mention, i int, focus string, named map[string]dyad.Actor) {
+// placeSectors gives the bare sectors of sentence i their country
+// (storyCountries).
+func placeSectors(sents []dyad.Sentence, ms [][]dyad.Mention, i int, focus string, named map[string]dyad.Actor) {
 	here := sentencePlace(ms[i], true)
 	if here == "" {
 		here = sentencePlace(ms[i], false)

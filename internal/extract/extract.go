@@ -179,10 +179,12 @@ func (e *Extractor) Args(x *Sentence, t Trigger) (src, tgt []int, margins map[in
 		sm[k], tm[k] = scores[ArgSource]-none, scores[ArgTarget]-none
 	}
 	margins = map[int]int32{}
-	pick := func(m []int32, not []int) []int {
+	// pick returns the mention ok accepts that scores best in m, with the
+	// accepted mentions coordinated with it.
+	pick := func(m []int32, ok func(k int) bool) []int {
 		best := -1
 		for k := range m {
-			if m[k] > 0 && !slices.Contains(not, k) && (best < 0 || m[k] > m[best]) {
+			if ok(k) && (best < 0 || m[k] > m[best]) {
 				best = k
 			}
 		}
@@ -192,12 +194,15 @@ func (e *Extractor) Args(x *Sentence, t Trigger) (src, tgt []int, margins map[in
 		out := []int{best}
 		margins[best] = m[best]
 		for k := range m {
-			if k != best && m[k] > 0 && !slices.Contains(not, k) && x.coordinated(k, best) && len(out) < maxSide {
+			if k != best && ok(k) && x.coordinated(k, best) && len(out) < maxSide {
 				out = append(out, k)
 				margins[k] = m[k]
 			}
 		}
 		return out
+	}
+	above := func(m []int32, not []int) func(int) bool {
+		return func(k int) bool { return m[k] > 0 && !slices.Contains(not, k) }
 	}
 	if x.S.Tokens[t.I].UPOS == "ADJ" {
 		if judged := x.judgedBy(t.I); len(judged) > 0 {
@@ -205,35 +210,18 @@ func (e *Extractor) Args(x *Sentence, t Trigger) (src, tgt []int, margins map[in
 			// Libya is null and void": what the judgement is about is
 			// its target, never its source; the judge is the subject
 			// of the verb it hangs on.
-			for _, k := range judged {
-				sm[k] = math.MinInt32
-			}
-			src = pick(sm, nil)
+			src = pick(sm, func(k int) bool { return sm[k] > 0 && !slices.Contains(judged, k) })
 			if len(src) == 0 {
 				if k := x.governorSubject(t.I); k >= 0 {
 					src, margins[k] = []int{k}, 0
 				}
 			}
-			tgt = nil
-			best := -1
-			for _, k := range judged {
-				if !slices.Contains(src, k) && (best < 0 || tm[k] > tm[best]) {
-					best = k
-				}
-			}
-			if best >= 0 {
-				tgt, margins[best] = []int{best}, tm[best]
-				for _, k := range judged {
-					if k != best && !slices.Contains(src, k) && x.coordinated(k, best) && len(tgt) < maxSide {
-						tgt = append(tgt, k)
-					}
-				}
-			}
+			tgt = pick(tm, func(k int) bool { return slices.Contains(judged, k) && !slices.Contains(src, k) })
 			return src, tgt, margins
 		}
 	}
-	src = pick(sm, nil)
-	tgt = pick(tm, src)
+	src = pick(sm, above(sm, nil))
+	tgt = pick(tm, above(tm, src))
 	return src, tgt, margins
 }
 

@@ -335,14 +335,16 @@ func (p *Pipeline) codeSentences(ctx context.Context, doc *dyad.Document, sents 
 				}
 			}
 		}
-		for k := range evs {
-			if where != nil {
+		if where != nil {
+			for k := range evs {
 				p.understand(doc, s, r.Quotes, &evs[k])
-				day.date(doc, s, &evs[k])
+			}
+			day.dates(doc, s, evs)
+			for k := range evs {
 				where.locate(s, &evs[k])
 			}
+			day.learn(doc, evs)
 		}
-		day.learn(doc, s, evs)
 		r.Events = append(r.Events, evs...)
 	}
 	r.Events = append(p.headline(doc, r.Events, r.Actors), markRepairs(r.Events)...)

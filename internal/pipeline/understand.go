@@ -65,12 +65,18 @@ func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Men
 // judgement of something ("unconstitutional", "null and void") whose own
 // dates are not the judgement's.
 func judgement(s *dyad.Sentence, verb dyad.Span) bool {
-	for _, t := range s.Tokens {
-		if t.Span.Start <= verb.Start && verb.Start < t.Span.End {
-			return t.UPOS == "ADJ"
+	t := wordAt(s, verb)
+	return t >= 0 && s.Tokens[t].UPOS == "ADJ"
+}
+
+// wordAt returns the token of s that holds the start of verb, or -1.
+func wordAt(s *dyad.Sentence, verb dyad.Span) int {
+	for i, tok := range s.Tokens {
+		if tok.Span.Start <= verb.Start && verb.Start < tok.Span.End {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // frontedDate returns the date that opens the sentence, set off by a
@@ -97,13 +103,7 @@ func frontedDate(text string, ms []dates.Mention, verb dyad.Span) (dates.Mention
 // length of time ("for five weeks") dates nothing. ok is false when no
 // date hangs within maxDateSteps of the verb.
 func treeDate(s *dyad.Sentence, ms []dates.Mention, verb dyad.Span, maxSteps int) (m dates.Mention, ok bool) {
-	t := -1
-	for i, tok := range s.Tokens {
-		if tok.Span.Start <= verb.Start && verb.Start < tok.Span.End {
-			t = i
-			break
-		}
-	}
+	t := wordAt(s, verb)
 	if t < 0 {
 		return dates.Mention{}, false
 	}
@@ -233,51 +233,52 @@ func (sp *storyPlaces) locate(s *dyad.Sentence, ev *dyad.Event) {
 // storyDay is the day a story's news happened, when a sentence names it
 // ("On Friday, thousands of protesters gathered ..."): the coders date the
 // story's later events on it, where dyad dated them on the publication
-// day ("The protest began outside the Legislative Council ...").
-type storyDay struct{ m *dates.Mention }
+// day ("The protest began outside the Legislative Council ..."). "" until
+// one is named.
+type storyDay string
 
-// learn takes the story's day from the first asserted event of s dated
-// to a day by its own words, other than the publication day.
-func (d *storyDay) learn(doc *dyad.Document, s *dyad.Sentence, evs []dyad.Event) {
-	if d.m != nil || doc.Date.IsZero() {
+// learn takes the story's day from the first asserted event of a
+// sentence dated to a day by its own words, other than the publication
+// day.
+func (d *storyDay) learn(doc *dyad.Document, evs []dyad.Event) {
+	if *d != "" || doc.Date.IsZero() {
 		return
 	}
 	for _, ev := range evs {
-		if ev.DateSource != dyad.DateFromText || ev.DatePrecision != dyad.PrecisionDay || ev.Modality != dyad.Asserted || ev.Date == doc.Date.Format("2006-01-02") {
-			continue
-		}
-		for _, m := range dates.Find(s.Text, doc.Date) {
-			if m.Date.Format("2006-01-02") == ev.Date {
-				d.m = &m
-				return
-			}
+		if ev.DateSource == dyad.DateFromText && ev.DatePrecision == dyad.PrecisionDay && ev.Modality == dyad.Asserted && ev.Date != doc.Date.Format("2006-01-02") {
+			*d = storyDay(ev.Date)
+			return
 		}
 	}
 }
 
-// date gives ev the story's day when its sentence names no date and it
-// is told in the simple past, as the story's news.
-func (d *storyDay) date(doc *dyad.Document, s *dyad.Sentence, ev *dyad.Event) {
-	if d.m == nil || ev.DateSource == dyad.DateFromText || ev.Modality != dyad.Asserted || !pastTense(s, ev.Evidence.VerbSpan) || len(dates.Find(s.Text, doc.Date)) > 0 {
+// dates gives the story's day to the events of sentence s that its own
+// words do not date, asserted and told in the simple past, as the story's
+// news, when s names no date at all.
+func (d storyDay) dates(doc *dyad.Document, s *dyad.Sentence, evs []dyad.Event) {
+	if d == "" || len(dates.Find(s.Text, doc.Date)) > 0 {
 		return
 	}
-	ev.Date, ev.DatePrecision, ev.DateSource = d.m.Date.Format("2006-01-02"), d.m.Precision, dyad.DateFromText
+	for k := range evs {
+		ev := &evs[k]
+		if ev.DateSource != dyad.DateFromText && ev.Modality == dyad.Asserted && pastTense(s, ev.Evidence.VerbSpan) {
+			ev.Date, ev.DatePrecision, ev.DateSource = string(d), dyad.PrecisionDay, dyad.DateFromText
+		}
+	}
 }
 
 // pastTense reports whether the word at verb is a verb in the simple
 // past ("arrested", "was boycotted"), not the present perfect ("have
 // denounced", "has been reached"), which tells of now.
 func pastTense(s *dyad.Sentence, verb dyad.Span) bool {
-	for i, t := range s.Tokens {
-		if t.Span.Start > verb.Start || verb.Start >= t.Span.End {
-			continue
-		}
-		if t.XPOS == "VBD" {
-			return true
-		}
-		if t.XPOS != "VBN" {
-			return false
-		}
+	i := wordAt(s, verb)
+	if i < 0 {
+		return false
+	}
+	switch s.Tokens[i].XPOS {
+	case "VBD":
+		return true
+	case "VBN":
 		for _, k := range s.Tokens {
 			if k.Head == i+1 && strings.HasPrefix(k.Rel, "aux") {
 				switch strings.ToLower(k.Text) {
