@@ -90,8 +90,8 @@ func (d *DB) findQuery(ctx context.Context, f dyad.EventFilter, n int) (string, 
 // hasText reports whether f searches for words.
 func hasText(f dyad.EventFilter) bool { return f.Text != nil && strings.TrimSpace(*f.Text) != "" }
 
-// textPageQuery returns the query of the first n events of f, which
-// searches for words, read from events_fts in rowid order (eventKey: the
+// textPageQuery returns the query of the first n events of f (checked by
+// eventCond), which searches for words, read from events_fts in rowid order (eventKey: the
 // events' order), with f's dates and cursor as rowid bounds, and f's
 // other filters checked on each event met: the read stops after n
 // matches.
@@ -104,12 +104,7 @@ func textPageQuery(f dyad.EventFilter, n int) (string, []any, error) {
 	}
 	fc := &cond{}
 	fc.add("f.events_fts MATCH ?", ftsQuery(*f.Text))
-	if err := dateCond(&cond{}, f.From, ">="); err != nil {
-		return "", nil, err
-	}
-	if err := dateCond(&cond{}, f.To, "<="); err != nil {
-		return "", nil, err
-	}
+	// f's dates were checked by findQuery's eventCond(f).
 	if f.From != nil {
 		fc.add("f.rowid >= "+eventKey("?", "0"), *f.From, *f.From, *f.From)
 	}
