@@ -50,6 +50,9 @@ func TestFind(t *testing.T) {
 		{"Abbreviation", "The UN and the U.S. agreed.", "IGOUNO+USA:UN and the U.S."},
 		{"PronounUs", "Let us go.", ""},
 		{"AdjectiveAgent", "Japanese officials met South Korean police.", "JPNGOV:Japanese officials | KORCOP:South Korean police"},
+		// The training news codes a department as its government (40 of
+		// 59) or, a police one, as police (11).
+		{"Departments", "The forestry department met the police department.", "GOV:department | COP:police department"},
 		{"Possessive", "China's foreign ministry said so.", "CHNGOV:China's foreign ministry"},
 		{"BareAdjective", "A Japanese ship sank.", ""},
 		{"AgentOfCountries", "Diplomats from the United States, Japan and South Korea met.", "USAGOV+JPNGOV+KORGOV:Diplomats from the United States, Japan and South Korea"},
