@@ -52,6 +52,7 @@ func TestFind(t *testing.T) {
 		{"AdjectiveAgent", "Japanese officials met South Korean police.", "JPNGOV:Japanese officials | KORCOP:South Korean police"},
 		// The training news codes a department as its government (40 of
 		// 59) or, a police one, as police (11).
+		{"PersonnelAndBases", "American personnel left the air base; the commission met.", "USAMIL:American personnel | MIL:air base | GOV:commission"},
 		{"Departments", "The forestry department met the police department.", "GOV:department | COP:police department"},
 		{"Possessive", "China's foreign ministry said so.", "CHNGOV:China's foreign ministry"},
 		{"BareAdjective", "A Japanese ship sank.", ""},
