@@ -48,6 +48,10 @@ type Mention struct {
 	// Blinken", "the three governments"); "" when the dictionary matched
 	// the words directly.
 	Resolved string
+	// People names the members of a list of actors that are persons
+	// ("Commerce Secretary Wilbur Ross and Attorney General William
+	// Barr"), so that the story can name them later by surname.
+	People []string `json:"-"`
 }
 
 // SurnameInOffice is the Resolved note of a mention found by a surname

@@ -1,6 +1,7 @@
 package actor_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -256,5 +257,25 @@ func TestTaggedNames(t *testing.T) {
 		if got := strings.Join(out, " | "); got != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", s.Text, got, tt.want)
 		}
+	}
+}
+
+// TestListPeople checks that a list of titled people keeps who among its
+// members is a person, for coreference to learn their surnames.
+func TestListPeople(t *testing.T) {
+	m := mustMatcher(t)
+	text := "Commerce Secretary Wilbur Ross and Attorney General William Barr met Japan."
+	ss := segment.Sentences(text, tokenize.Text(text))
+	var list *dyad.Mention
+	for _, mn := range m.Find(text, &ss[0], time.Time{}) {
+		if len(mn.Members) > 1 {
+			list = &mn
+		}
+	}
+	if list == nil {
+		t.Fatalf("%q: no list of actors found", text)
+	}
+	if want := []string{"Wilbur Ross", "William Barr"}; !slices.Equal(list.People, want) {
+		t.Errorf("%q: people %q, want %q", list.Text, list.People, want)
 	}
 }

@@ -342,6 +342,9 @@ func compound(text string, toks []dyad.Token, ms []dyad.Mention) []dyad.Mention 
 		for _, g := range group {
 			c.Members = append(c.Members, members(g.Actor)...)
 			c.Place = c.Place && g.Place // "in Tokyo and Seoul" stays a place
+			if g.Person && g.Name != "" {
+				c.People = append(c.People, g.Name)
+			}
 		}
 		c.Code = joinCodes(c.Members)
 		out = append(out, c)

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -137,6 +138,13 @@ func (r *resolver) learn(ms []dyad.Mention) {
 			}
 		case len(m.Members) > 1:
 			r.compounds = append(r.compounds, m)
+			for _, a := range m.Members {
+				if m.Resolved == "" && slices.Contains(m.People, a.Name) {
+					for _, sn := range surnames(a.Name, a.Country) {
+						r.surnames[sn] = dyad.Mention{Actor: a, Person: true}
+					}
+				}
+			}
 		}
 		for _, a := range members(m.Actor) {
 			if a.Country != "" && !strings.HasPrefix(a.Country, "IGO") {

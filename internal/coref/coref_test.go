@@ -309,3 +309,20 @@ func TestNamedBefore(t *testing.T) {
 		t.Errorf("the mention's span became %v, want its own %v", sp, ss[2].Tokens[1].Span)
 	}
 }
+
+// TestSurnamesFromLists checks that people named in a list ("Wilbur Ross
+// and William Barr") are known by their surnames later in the story.
+func TestSurnamesFromLists(t *testing.T) {
+	text := "Wilbur Ross and William Barr refused . Barr spoke . Japan agreed . "
+	ss := sentences(text)
+	ross := dyad.Actor{Code: "USAGOV", Country: "USA", Name: "Wilbur Ross"}
+	barr := dyad.Actor{Code: "USAGOVJUD", Country: "USA", Name: "William Barr"}
+	list := mention(ss[0], 0, 4, dyad.Actor{Code: "USAGOV+USAGOVJUD", Members: []dyad.Actor{ross, barr}}, false)
+	list.People = []string{"Wilbur Ross", "William Barr"}
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{list}
+	coref.Resolve(text, ss, ms)
+	if got := codes(ms[1]); got != "USAGOVJUD" {
+		t.Errorf("%q: codes %q, want USAGOVJUD (the surname of a listed person)", ss[1].Text, got)
+	}
+}
