@@ -80,7 +80,8 @@ func letterAt(text string, i int) bool {
 
 // ActorScore says how many gold actors dyad found a mention over, and of
 // those how many it gave the coders' country and role. Misses lists the
-// actors not found; Wrong those found with another country.
+// actors not found; Wrong those found with another country; WrongRole
+// those found with another role.
 type ActorScore struct {
 	Gold         int `json:"gold"`          // sources and targets of gold events
 	Aligned      int `json:"aligned"`       // whose words stand in their sentence
@@ -95,6 +96,8 @@ type ActorScore struct {
 	ByRole map[string]*RoleCount `json:"by_role"` // by the coders' role ("-" for none)
 	Misses []ActorMiss           `json:"-"`
 	Wrong  []ActorMiss           `json:"-"`
+	// WrongRole lists the actors found with another role.
+	WrongRole []ActorMiss `json:"-"`
 }
 
 // RoleCount is the found and right counts of one gold role.
@@ -148,6 +151,8 @@ func (sc *ActorScore) ScoreActors(golds []GoldActor, ms []dyad.Mention) {
 		if ActorRole(a) == strings.ToUpper(g.Role) {
 			sc.RoleRight++
 			rc.RoleRight++
+		} else {
+			sc.WrongRole = append(sc.WrongRole, ActorMiss{Gold: g, Got: got})
 		}
 	}
 	sc.Recall = share(sc.Found, sc.Aligned)
@@ -268,14 +273,17 @@ func (sc *ActorScore) Write(w io.Writer) error {
 	return nil
 }
 
-// WriteMisses lists the gold actors not found and those found with
-// another country.
+// WriteMisses lists the gold actors not found, those found with another
+// country and those found with another role.
 func (sc *ActorScore) WriteMisses(w io.Writer) {
 	for _, m := range sc.Misses {
 		fmt.Fprintf(w, "MISS\t%s/%s\t%q\t%s\n", m.Gold.Country, m.Gold.Role, m.Gold.Text, m.Gold.Sentence)
 	}
 	for _, m := range sc.Wrong {
 		fmt.Fprintf(w, "WRONG\t%s/%s\t%q\tgot %s\t%s\n", m.Gold.Country, m.Gold.Role, m.Gold.Text, m.Got, m.Gold.Sentence)
+	}
+	for _, m := range sc.WrongRole {
+		fmt.Fprintf(w, "ROLE\t%s/%s\t%q\tgot %s\t%s\n", m.Gold.Country, m.Gold.Role, m.Gold.Text, m.Got, m.Gold.Sentence)
 	}
 }
 

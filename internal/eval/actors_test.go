@@ -43,6 +43,14 @@ func TestScoreActors(t *testing.T) {
 	if len(sc.Misses) != 1 || sc.Misses[0].Gold.Text != "Graustark" {
 		t.Errorf("misses %+v, want Graustark alone", sc.Misses)
 	}
+	if len(sc.WrongRole) != 1 || sc.WrongRole[0].Gold.Text != "Freedonia" {
+		t.Errorf("wrong roles %+v, want Freedonia alone (FRE for the coders' FRE GOV)", sc.WrongRole)
+	}
+	var b strings.Builder
+	sc.WriteMisses(&b)
+	if !strings.Contains(b.String(), "ROLE\tFRE/GOV\t\"Freedonia\"\tgot FRE") {
+		t.Errorf("listing lacks the wrong role:\n%s", b.String())
+	}
 }
 
 func TestActorRole(t *testing.T) {
