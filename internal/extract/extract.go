@@ -447,7 +447,7 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 	if x.negated(t.I) {
 		return dyad.Negated // "did not condemn": too rare in the training news for the model to learn
 	}
-	if x.judged(t.I) {
+	if x.judged(t.I) || x.before(t.I) {
 		return dyad.Historical
 	}
 	scores := make([]int32, len(Modalities))
@@ -466,6 +466,29 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 	}
 	return Modalities[best]
 }
+
+// before reports whether token t, or the verb it is the object of, says
+// it happened before the story: "previously convicted", "had formerly
+// served".
+func (x *Sentence) before(t int) bool {
+	for _, i := range []int{t, x.head[t]} {
+		if i < 0 {
+			continue
+		}
+		for _, k := range x.kids[i] {
+			if x.relBase(k) == "advmod" && pastAdverbs[x.lower[k]] {
+				return true
+			}
+		}
+		if x.S.Tokens[t].UPOS == "VERB" {
+			break // a verb's own adverbs alone
+		}
+	}
+	return false
+}
+
+// pastAdverbs place what they modify before the story.
+var pastAdverbs = map[string]bool{"previously": true, "formerly": true}
 
 // Code returns the events of sentence x of doc. Events carry the
 // publication date; later stages refine date, place and modality as they

@@ -182,6 +182,22 @@ func TestJudged(t *testing.T) {
 	}
 }
 
+// TestBefore: "previously" or "formerly" on the trigger (or, for a noun,
+// on the verb it hangs on) places the event before the story; the
+// adverb of another verb does not.
+func TestBefore(t *testing.T) {
+	_, s := build("Both/DET/4/nsubj:pass were/AUX/4/aux:pass previously/ADV/4/advmod convicted/VERB/0/root of/ADP/6/case fraud/NOUN/4/obl ./PUNCT/4/punct")
+	x := NewSentence(s, nil, nil, nil)
+	if !x.before(3) {
+		t.Error("before(convicted) = false for \"were previously convicted\"")
+	}
+	_, s = build("He/PRON/3/nsubj previously/ADV/3/advmod said/VERB/0/root rebels/NOUN/5/nsubj attacked/VERB/3/ccomp ./PUNCT/3/punct")
+	x = NewSentence(s, nil, nil, nil)
+	if !x.before(2) || x.before(4) {
+		t.Errorf("before(said) = %v, before(attacked) = %v: want true, false", x.before(2), x.before(4))
+	}
+}
+
 // TestOneWord: of the words coded with one root in a sentence, the
 // surest stands with all its dyads; the others of that root go, a
 // dictionary event of a root the models coded goes, other roots stay.
