@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -37,9 +38,23 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 	if err != nil {
 		return nil, err
 	}
-	c.add("e.day > ?", undated)
-	q := "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
-	if t := d.countSummary(f); t != "" {
+	t, sc, err := d.countSummary(f)
+	if err != nil {
+		return nil, err
+	}
+	var q string
+	switch {
+	case t == "":
+		c.add("e.day > ?", undated)
+		q = "SELECT " + per + " AS p, count(*), " + quadSums + " FROM events e" + c.String() + " GROUP BY p ORDER BY p"
+	case (t == "event_root_days" || t == "event_days") && per == "e.day":
+		// One row a day: the rows as they are.
+		c = sc
+		c.add("e.day > ?", undated)
+		q = "SELECT e.day, e.n, e.q1, e.q2, e.q3, e.q4, e.goldstein FROM " + t + " e" + c.String() + " ORDER BY e.day"
+	default:
+		c = sc
+		c.add("e.day > ?", undated)
 		q = "SELECT " + per + " AS p, sum(e.n)::bigint, sum(e.q1)::bigint, sum(e.q2)::bigint, sum(e.q3)::bigint, sum(e.q4)::bigint, sum(e.goldstein)" +
 			" FROM " + t + " e" + c.String() + " GROUP BY p ORDER BY p"
 	}
@@ -69,11 +84,34 @@ func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dy
 	if err != nil {
 		return nil, err
 	}
-	w, lim := c.String(), c.arg(pageSize(limit))
-	// From the summary: a month is some ten thousand rows of (day, code).
-	q := `SELECT e.code, max(e.country), sum(e.n)::bigint AS total FROM event_actor_days e` + w +
-		` GROUP BY e.code ORDER BY total DESC, e.code LIMIT ` + lim
-	if !d.useSummaries(actorSummaryServes(f)) {
+	var q string
+	if d.useSummaries(actorSummaryServes(f)) {
+		// Whole months (or all time) from event_actor_months, the days
+		// of months cut by the range from event_actor_days.
+		lo, hi, whole, days, all, err := monthParts(f.From, f.To)
+		if err != nil {
+			return nil, err
+		}
+		c = &cond{textAny: -1}
+		var parts []string
+		switch {
+		case all:
+			parts = append(parts, "SELECT code, country, n FROM event_actor_months WHERE month = 'infinity'")
+		case whole:
+			parts = append(parts, c.number("SELECT code, country, n FROM event_actor_months WHERE month >= ? AND month <= ?"))
+			c.args = append(c.args, lo, hi)
+		}
+		for _, s := range days {
+			parts = append(parts, c.number("SELECT code, country, n FROM event_actor_days WHERE day >= ? AND day <= ?"))
+			c.args = append(c.args, s.lo, s.hi)
+		}
+		if len(parts) == 0 { // from after to
+			return nil, nil
+		}
+		q = `SELECT code, max(country), sum(n)::bigint AS total FROM (` + strings.Join(parts, " UNION ALL ") +
+			`) AS x GROUP BY code ORDER BY total DESC, code LIMIT ` + c.arg(pageSize(limit))
+	} else {
+		w, lim := c.String(), c.arg(pageSize(limit))
 		// Each side grouped on its own (a few hundred groups from each
 		// scan), then the two summed; both halves read the same parameters.
 		q = `SELECT code, max(country), sum(n)::bigint AS total FROM (
@@ -105,6 +143,12 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	c, err := eventCond(f)
 	if err != nil {
 		return nil, err
+	}
+	if d.useSummaries(onlyDates(f)) {
+		out, ok, err := d.topDyadsSummary(ctx, f, pageSize(limit))
+		if err != nil || ok {
+			return out, err
+		}
 	}
 	c.add("e.source_code <> '' AND e.target_code <> ''")
 	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +

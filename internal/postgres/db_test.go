@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"crypto/rand"
+	mrand "math/rand/v2"
 	"encoding/hex"
 	"net/url"
 	"os"
@@ -101,24 +102,14 @@ func TestMigrateDateSource(t *testing.T) {
 	if err := db.Pool().QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source",
-		"DELETE FROM dyad_migrations WHERE version = 4"} {
+	undo := append(undo0005, "DROP INDEX events_date_source", "ALTER TABLE events DROP COLUMN date_source",
+		"DELETE FROM dyad_migrations WHERE version = 4")
+	for _, q := range undo {
 		if _, err := db.Pool().Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	u, err := url.Parse(testDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db2, err := postgres.Open(ctx, u.String())
-	if err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
-	defer db2.Close()
+	db2 := reopen(t, schema)
 	for _, tt := range []struct {
 		ds   dyad.DateSource
 		want int
@@ -134,4 +125,55 @@ func TestMigrateDateSource(t *testing.T) {
 			}
 		}
 	}
+}
+
+// undo0005 takes a store of schema 5 back to schema 4, as far as
+// migration 0005 needs to run again (its new events_target index stays:
+// 0005 replaces it).
+var undo0005 = []string{"DROP TABLE event_root_days, event_actor_months, event_pair_months",
+	"DROP INDEX events_source", "DROP FUNCTION scale_summary_sql(text, int)",
+	"DELETE FROM dyad_migrations WHERE version = 5"}
+
+// reopen opens the test server's schema again, migrating it.
+func reopen(t *testing.T, schema string) *postgres.DB {
+	t.Helper()
+	u, err := url.Parse(testDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db, err := postgres.Open(context.Background(), u.String())
+	if err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestMigrateScale takes a store back to schema 4 and opens it again:
+// migration 0005 must fill its summaries from the events, and its
+// triggers keep them after.
+func TestMigrateScale(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r := mrand.New(mrand.NewPCG(3, 4))
+	storetest.MustCreate(t, db, randomDocs(r, 0, 80))
+	var schema string
+	if err := db.Pool().QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range undo0005 {
+		if _, err := db.Pool().Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db2 := reopen(t, schema)
+	if v, err := db2.Version(ctx); err != nil || v != 5 {
+		t.Fatalf("version %d (%v) after migrating, want 5", v, err)
+	}
+	checkSummaries(t, db2, "after migrating")
+	storetest.MustCreate(t, db2, randomDocs(r, 80, 40))
+	checkSummaries(t, db2, "after inserts into the migrated store")
 }

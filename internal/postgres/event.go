@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,8 +91,12 @@ func (d *DB) textForm(ctx context.Context, c *cond) error {
 // own index and cut at n, and the branches merged: the planner would
 // otherwise gather every match of both sides and sort them. With desc the
 // order is reversed (indexes walked backwards).
+//
+// The limit is written into the statement, not passed: a generic plan
+// (see Open) costs a parameter limit as a tenth of the rows, and would
+// sort every match rather than walk an index in order.
 func pageQuery(c *cond, n int, desc bool) string {
-	lim := c.arg(n)
+	lim := strconv.Itoa(n)
 	order := " ORDER BY e.day, e.id LIMIT " + lim
 	if desc {
 		order = " ORDER BY e.day DESC, e.id DESC LIMIT " + lim
@@ -115,8 +120,12 @@ func (d *DB) CountEvents(ctx context.Context, f dyad.EventFilter) (int, error) {
 		return 0, err
 	}
 	q := "SELECT count(*) FROM events e" + c.String()
-	if t := d.countSummary(f); t != "" {
-		q = "SELECT coalesce(sum(e.n), 0)::bigint FROM " + t + " e" + c.String()
+	t, sc, err := d.countSummary(f)
+	if err != nil {
+		return 0, err
+	}
+	if t != "" {
+		c, q = sc, "SELECT coalesce(sum(e.n), 0)::bigint FROM "+t+" e"+sc.String()
 	}
 	var n int64
 	if err := d.pool.QueryRow(ctx, q, c.args...).Scan(&n); err != nil {

@@ -125,7 +125,8 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		if p := *f.CAMEO; len(p) == 2 {
 			c.add("e.root = ?", p)
 		} else {
-			c.add("e.cameo LIKE ?", likePrefix(p))
+			sql, args := prefixCond("e.cameo", p)
+			c.add(sql, args...)
 		}
 	}
 	if f.PLOVER != nil {
@@ -239,10 +240,26 @@ func codeCond(side, p string) (string, []any) {
 	case len(p) == 3:
 		return "e." + side + "_root = ?", []any{p}
 	case len(p) > 3:
-		return "e." + side + "_root = ? AND e." + side + "_code LIKE ?", []any{p[:3], likePrefix(p)}
+		sql, args := prefixCond("e."+side+"_code", p)
+		return "e." + side + "_root = ? AND " + sql, append([]any{p[:3]}, args...)
 	default:
-		return "e." + side + "_code LIKE ?", []any{likePrefix(p)}
+		return prefixCond("e."+side+"_code", p)
 	}
+}
+
+// prefixCond matches the strings of col (collation "C") starting with p.
+// A range of bytes where it can: a cached generic plan (the store's
+// statements are planned once per connection, see Open) seeks an index
+// on a range of parameters, never on a LIKE pattern, which only a plan
+// for the one value can turn into a range.
+func prefixCond(col, p string) (string, []any) {
+	if p == "" {
+		return "TRUE", nil
+	}
+	if last := p[len(p)-1]; last < 0x7f {
+		return col + " >= ? AND " + col + " < ?", []any{p, p[:len(p)-1] + string(last+1)}
+	}
+	return col + " LIKE ?", []any{likePrefix(p)}
 }
 
 // likePrefix makes p into a LIKE pattern matching the strings starting
@@ -306,6 +323,9 @@ func afterCond(c *cond, t, col, after string, desc bool) error {
 	if desc {
 		op = "<"
 	}
+	// The bound on the date alone lets a generic plan leave out the
+	// partitions before it (or after it, desc) when it starts.
+	c.add(t+"."+col+" "+op+"= ?", cur.day)
 	c.add("("+t+"."+col+", "+t+".id) "+op+" (?, ?)", cur.day, cur.id)
 	return nil
 }

@@ -2,37 +2,75 @@ package postgres
 
 import (
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad"
 )
 
-// The daily summaries (migration 0002) hold, per day, the events of each
-// pair of actor roots by quad class with their Goldstein sum
-// (event_dyad_days) and the event sides of each actor code
-// (event_actor_days). Triggers on events keep them in the writing
-// transaction, so they always agree with the events. A call reads them
-// instead of the events when its filter asks only what they hold:
+// The summaries (migrations 0002 and 0005) hold the events' counts by
+// day or month. Triggers on events keep them in the writing transaction,
+// so they always agree with the events. A call reads them instead of the
+// events when its filter asks only what they hold:
 //
+//   - event_days: dates only (the whole archive's counts and series).
+//   - event_root_days: dates and one actor root on one side (Source or
+//     Target) or either (Actor, or Undirected): one actor's counts and
+//     series read a row a day.
 //   - event_dyad_days: dates, and Source, Target or Actor given as a
 //     three-letter root (Undirected or not). Its columns source_root,
 //     target_root and day are named as in events, so the events' own
 //     WHERE clause (eventCond, alias e) applies to it unchanged.
-//   - event_days: dates only (the whole archive's counts and series).
-//   - event_actor_days: dates only.
+//   - event_actor_months and event_pair_months: dates only, for top actors
+//     and dyads: whole months (or all time, month 'infinity') from them,
+//     the days of a month cut by from or to from event_actor_days or the
+//     events (monthParts).
 
 // countSummary returns the summary table that answers counts and series
-// for f exactly (event_days, or event_dyad_days whose columns include
-// those of event_days), or "" when none does or d reads the events only.
-func (d *DB) countSummary(f dyad.EventFilter) string {
-	switch {
-	case d.direct:
-		return ""
-	case onlyDates(f):
-		return "event_days"
-	case dyadSummaryServes(f):
-		return "event_dyad_days"
+// for f exactly, with its WHERE clause (alias e), or "" when none does or
+// d reads the events only.
+func (d *DB) countSummary(f dyad.EventFilter) (string, *cond, error) {
+	if d.direct || !dyadSummaryServes(f) {
+		return "", nil, nil
 	}
-	return ""
+	if role, root, ok := oneRoot(f); ok {
+		c := &cond{textAny: -1}
+		if err := dateCond(c, f.From, ">="); err != nil {
+			return "", nil, err
+		}
+		if err := dateCond(c, f.To, "<="); err != nil {
+			return "", nil, err
+		}
+		c.add("e.role = ? AND e.root = ?", role, strings.ToUpper(root))
+		return "event_root_days", c, nil
+	}
+	c, err := eventCond(f)
+	if err != nil {
+		return "", nil, err
+	}
+	if onlyDates(f) {
+		return "event_days", c, nil
+	}
+	return "event_dyad_days", c, nil
+}
+
+// oneRoot returns the side and root of a filter that names one actor
+// root on one side (or on either side, role "actor"), else ok false.
+func oneRoot(f dyad.EventFilter) (role, root string, ok bool) {
+	switch {
+	case f.Actor != nil && f.Source == nil && f.Target == nil:
+		return "actor", *f.Actor, true
+	case f.Actor == nil && f.Source != nil && f.Target == nil:
+		if f.Undirected { // the source on either side
+			return "actor", *f.Source, true
+		}
+		return "source", *f.Source, true
+	case f.Actor == nil && f.Source == nil && f.Target != nil:
+		if f.Undirected {
+			return "actor", *f.Target, true
+		}
+		return "target", *f.Target, true
+	}
+	return "", "", false
 }
 
 // dyadSummaryServes reports whether event_dyad_days answers counts and
@@ -47,8 +85,8 @@ func dyadSummaryServes(f dyad.EventFilter) bool {
 	return onlyDates(f)
 }
 
-// actorSummaryServes reports whether event_actor_days answers top actors
-// for f exactly.
+// actorSummaryServes reports whether the actor summaries answer top
+// actors for f exactly.
 func actorSummaryServes(f dyad.EventFilter) bool { return onlyDates(f) }
 
 // onlyDates reports whether f filters on nothing but dates (its paging
@@ -57,4 +95,57 @@ func actorSummaryServes(f dyad.EventFilter) bool { return onlyDates(f) }
 func onlyDates(f dyad.EventFilter) bool {
 	f.From, f.To, f.After, f.Limit, f.Desc = nil, nil, "", 0, false
 	return f == dyad.EventFilter{}
+}
+
+// lastMonth is after every real month and before all time.
+var lastMonth = time.Date(9999, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// span is an inclusive range of days.
+type span struct{ lo, hi time.Time }
+
+// monthParts splits the dates from–to (inclusive; nil is open) into the
+// whole months a monthly summary answers, lo to hi inclusive (first days;
+// ok is false for none), and the days at either end that must be counted
+// otherwise. all is set for a range open at both ends: the summaries' all
+// time rows answer it.
+func monthParts(from, to *string) (lo, hi time.Time, ok bool, days []span, all bool, err error) {
+	if from == nil && to == nil {
+		return time.Time{}, time.Time{}, false, nil, true, nil
+	}
+	lo, hi = undated, lastMonth
+	var f, t time.Time
+	if from != nil {
+		if f, err = parseDay(*from); err != nil {
+			return
+		}
+	}
+	if to != nil {
+		if t, err = parseDay(*to); err != nil {
+			return
+		}
+	}
+	first := func(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	if from != nil && to != nil {
+		if f.After(t) {
+			return time.Time{}, time.Time{}, false, nil, false, nil
+		}
+		if first(f).Equal(first(t)) && (f.Day() != 1 || !t.AddDate(0, 0, 1).Equal(first(t).AddDate(0, 1, 0))) {
+			return time.Time{}, time.Time{}, false, []span{{f, t}}, false, nil // within one month
+		}
+	}
+	if from != nil {
+		lo = first(f)
+		if f.Day() != 1 {
+			lo = lo.AddDate(0, 1, 0)
+			days = append(days, span{f, lo.AddDate(0, 0, -1)})
+		}
+	}
+	if to != nil {
+		hi = first(t)
+		if next := hi.AddDate(0, 1, 0); !t.AddDate(0, 0, 1).Equal(next) {
+			days = append(days, span{hi, t})
+			hi = hi.AddDate(0, -1, 0)
+		}
+	}
+	return lo, hi, !lo.After(hi), days, false, nil
 }

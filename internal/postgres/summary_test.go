@@ -115,6 +115,16 @@ var summaryFilters = []dyad.EventFilter{
 	{Source: ptr("UKR"), Target: ptr("RUS"), Undirected: true},
 	{Source: ptr("USA"), Target: ptr("USA"), Undirected: true},
 	{Actor: ptr("FRA"), Limit: 5},
+	// Months whole and cut, for the monthly summaries.
+	{From: ptr("2020-01-01"), To: ptr("2020-02-29")},
+	{From: ptr("2020-01-15"), To: ptr("2020-03-31")},
+	{From: ptr("2020-02-01"), To: ptr("2020-02-29")},
+	{From: ptr("2020-02-01"), To: ptr("2020-03-17")},
+	{To: ptr("2020-02-29")},
+	{To: ptr("2020-02-10")},
+	{From: ptr("2020-03-01"), To: ptr("2020-01-01")},
+	{Source: ptr("UKR"), Undirected: true, From: ptr("2020-02-01")},
+	{Target: ptr("IGO"), To: ptr("2020-02-10")},
 }
 
 // checkSummaries compares each call with the summaries and without, and
@@ -126,6 +136,7 @@ func checkSummaries(t *testing.T, db *postgres.DB, when string) {
 		var n [2]int
 		var series [2][]dyad.SeriesPoint
 		var top [2][]dyad.ActorCount
+		var dyads [2]string
 		for i, direct := range []bool{false, true} {
 			db.SetDirect(direct)
 			var err error
@@ -142,6 +153,13 @@ func checkSummaries(t *testing.T, db *postgres.DB, when string) {
 			if top[i], err = db.TopActors(ctx, f, 100); err != nil {
 				t.Fatal(err)
 			}
+			for _, limit := range []int{1, 4, 40, 300} {
+				x, err := db.TopDyads(ctx, f, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				dyads[i] += fmt.Sprintf("limit %d: %v\n", limit, x)
+			}
 		}
 		db.SetDirect(false)
 		if n[0] != n[1] {
@@ -156,6 +174,9 @@ func checkSummaries(t *testing.T, db *postgres.DB, when string) {
 					t.Errorf("%s: Series(%s) point %d: %+v from the summary, %+v from the events", when, show(f), k, a, b)
 				}
 			}
+		}
+		if dyads[0] != dyads[1] {
+			t.Errorf("%s: TopDyads(%s) from the summary:\n%sfrom the events:\n%s", when, show(f), dyads[0], dyads[1])
 		}
 		if fmt.Sprint(top[0]) != fmt.Sprint(top[1]) {
 			t.Errorf("%s: TopActors(%s)=%v from the summary, %v from the events", when, show(f), top[0], top[1])
@@ -175,7 +196,26 @@ func checkSummaries(t *testing.T, db *postgres.DB, when string) {
 		+ (SELECT count(*) FROM event_days s FULL JOIN (
 			SELECT day, count(*) AS n, count(*) FILTER (WHERE quad = 1) AS q1, sum(goldstein::float8) AS g
 			FROM events GROUP BY 1) e USING (day)
-		WHERE s.n IS DISTINCT FROM e.n OR s.q1 IS DISTINCT FROM e.q1 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)`).Scan(&bad)
+		WHERE s.n IS DISTINCT FROM e.n OR s.q1 IS DISTINCT FROM e.q1 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)
+		+ (SELECT count(*) FROM event_root_days s FULL JOIN (
+			SELECT role, root, day, count(*) AS n, count(*) FILTER (WHERE quad = 2) AS q2, sum(goldstein::float8) AS g FROM (
+				SELECT 'source' AS role, source_root AS root, day, quad, goldstein FROM events
+				UNION ALL SELECT 'target', target_root, day, quad, goldstein FROM events
+				UNION ALL SELECT 'actor', source_root, day, quad, goldstein FROM events
+				UNION ALL SELECT 'actor', target_root, day, quad, goldstein FROM events WHERE target_root <> source_root) x
+			WHERE root <> '' GROUP BY 1, 2, 3) e USING (role, root, day)
+		WHERE s.n IS DISTINCT FROM e.n OR s.q2 IS DISTINCT FROM e.q2 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)
+		+ (SELECT count(*) FROM event_actor_months s FULL JOIN (
+			SELECT m.month, code, country, count(*) AS n FROM (SELECT day, source_code AS code, source_country AS country FROM events
+				UNION ALL SELECT day, target_code, target_country FROM events) x
+			CROSS JOIN LATERAL (VALUES (date_trunc('month', x.day)::date), ('infinity')) m (month)
+			WHERE code <> '' GROUP BY 1, 2, 3) e
+			USING (month, code, country) WHERE s.n IS DISTINCT FROM e.n OR s.n <= 0)
+		+ (SELECT count(*) FROM event_pair_months s FULL JOIN (
+			SELECT m.month, source_code, target_code, count(*) AS n, count(*) FILTER (WHERE quad = 3) AS q3, sum(goldstein::float8) AS g
+			FROM events CROSS JOIN LATERAL (VALUES (date_trunc('month', day)::date), ('infinity')) m (month)
+			WHERE source_code <> '' AND target_code <> '' GROUP BY 1, 2, 3) e USING (month, source_code, target_code)
+		WHERE s.n IS DISTINCT FROM e.n OR s.q3 IS DISTINCT FROM e.q3 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)`).Scan(&bad)
 	if err != nil || bad != 0 {
 		t.Errorf("%s: %d summary rows differ from a recount of the events (%v)", when, bad, err)
 	}

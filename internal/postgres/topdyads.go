@@ -1,0 +1,280 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// rangeMaxPairs bounds topDyadsRange: once it has summed this many pairs
+// it gives up, and TopDyads sums the whole range instead.
+const rangeMaxPairs = 50_000
+
+// pairCols are the columns of a pair's counts in event_pair_months.
+const pairCols = "source_code, target_code, n, q1, q2, q3, q4, goldstein"
+
+// topDyadsSummary answers TopDyads for a filter on dates alone from
+// event_pair_months: all time or one whole month from that month's rows,
+// busiest first (event_pair_months_n); a longer range by the threshold
+// algorithm (topDyadsRange), else by summing its months and the days at
+// either end. ok is false for a range within one month: the events answer
+// it.
+func (d *DB) topDyadsSummary(ctx context.Context, f dyad.EventFilter, limit int) (out []dyad.DyadCount, ok bool, err error) {
+	lo, hi, whole, days, all, err := monthParts(f.From, f.To)
+	if err != nil {
+		return nil, false, err
+	}
+	if all || whole && lo.Equal(hi) && len(days) == 0 {
+		// The limit-th count first, then the rows at or above it: a range
+		// of the index, sorted; ordering every pair of the month by count
+		// and code would sort every tie at the bottom.
+		month := "'infinity'::date"
+		var args []any
+		if !all {
+			month, args = "$3::date", []any{lo}
+		}
+		q := "SELECT " + pairCols + " FROM event_pair_months WHERE month = " + month +
+			" AND n >= coalesce((SELECT n FROM event_pair_months WHERE month = " + month +
+			" ORDER BY n DESC LIMIT 1 OFFSET $1), 0) ORDER BY n DESC, source_code, target_code LIMIT $2"
+		out, err := d.scanPairs(ctx, q, append([]any{limit - 1, limit}, args...))
+		return out, err == nil, err
+	}
+	if !whole {
+		return nil, false, nil
+	}
+	out, ok, err = d.topDyadsRange(ctx, lo, hi, days, limit)
+	if err != nil || ok {
+		return out, ok, err
+	}
+	// Too many pairs near the top: sum them all.
+	c := &cond{textAny: -1}
+	parts := []string{c.number("SELECT " + pairCols + " FROM event_pair_months WHERE month >= ? AND month <= ?")}
+	c.args = append(c.args, lo, hi)
+	for _, s := range days {
+		parts = append(parts, c.number("SELECT e.source_code, e.target_code, 1, (e.quad = 1)::int, (e.quad = 2)::int,"+
+			" (e.quad = 3)::int, (e.quad = 4)::int, e.goldstein::float8 FROM events e"+
+			" WHERE e.day >= ? AND e.day <= ? AND e.source_code <> '' AND e.target_code <> ''"))
+		c.args = append(c.args, s.lo, s.hi)
+	}
+	q := "SELECT source_code, target_code, sum(n)::bigint AS n, sum(q1)::bigint, sum(q2)::bigint, sum(q3)::bigint, sum(q4)::bigint, sum(goldstein)" +
+		" FROM (" + strings.Join(parts, " UNION ALL ") + ") AS x GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT " + c.arg(limit)
+	out, err = d.scanPairs(ctx, q, c.args)
+	return out, err == nil, err
+}
+
+// topDyadsRange answers TopDyads over the whole months lo to hi and the
+// days at either end, without summing every pair of every month (a year
+// of a ten-million-event store is millions of summary rows, grouped and
+// sorted: seconds). It reads each month's pairs busiest first (the index
+// event_pair_months_n), a slice of every month a round, and sums the
+// range for each pair it meets (a primary-key seek per month). A pair not
+// met yet has at most, in each month, the count of the last pair read
+// there, so at most their sum over the months (plus the most any pair has
+// in the days at either end, counted from the events): once the limit-th
+// sum found exceeds that bound, no pair not met can be among the limit
+// busiest (the threshold algorithm). Each round reads twice as deep as
+// the last. ok is false when the range holds fewer than two months with
+// events, or too many pairs come near the top, for this to pay.
+func (d *DB) topDyadsRange(ctx context.Context, lo, hi time.Time, days []span, limit int) (out []dyad.DyadCount, ok bool, err error) {
+	months, err := d.monthsIn(ctx, lo, hi)
+	if err != nil || len(months) < 2 {
+		return nil, false, err
+	}
+	part := map[[2]string]dyad.DyadCount{}
+	for _, s := range days {
+		q := "SELECT e.source_code, e.target_code, count(*), " + quadSums + " FROM events e" +
+			" WHERE e.day >= $1 AND e.day <= $2 AND e.source_code <> '' AND e.target_code <> '' GROUP BY 1, 2"
+		xs, err := d.scanPairs(ctx, q, []any{s.lo, s.hi})
+		if err != nil {
+			return nil, false, err
+		}
+		for _, x := range xs {
+			k := [2]string{x.Source, x.Target}
+			part[k] = addCounts(part[k], x)
+		}
+	}
+	maxPart := 0
+	sums := map[[2]string]dyad.DyadCount{} // by pair met: its sum, once summed
+	var fresh [][2]string                  // pairs met and not summed yet
+	for k, x := range part {
+		maxPart = max(maxPart, x.Events)
+		sums[k] = dyad.DyadCount{}
+		fresh = append(fresh, k)
+	}
+	depth, step := 0, max(limit, 16)
+	last := make([]int64, len(months)) // the count of the last pair read in each month
+	done := make([]bool, len(months))
+	for {
+		var open []time.Time
+		var idx []int
+		for i, m := range months {
+			if !done[i] {
+				open, idx = append(open, m), append(idx, i)
+			}
+		}
+		read := make([]int, len(months))
+		if len(open) > 0 {
+			rows, err := d.pool.Query(ctx, `SELECT m.i, p.source_code, p.target_code, p.n
+				FROM unnest($1::date[]) WITH ORDINALITY AS m (month, i)
+				CROSS JOIN LATERAL (SELECT source_code, target_code, n FROM event_pair_months
+					WHERE month = m.month ORDER BY n DESC LIMIT $2 OFFSET $3) AS p
+				ORDER BY m.i, p.n DESC`, open, step, depth)
+			if err != nil {
+				return nil, false, fmt.Errorf("top dyads: %w", err)
+			}
+			for rows.Next() {
+				var i int64
+				var k [2]string
+				var n int64
+				if err := rows.Scan(&i, &k[0], &k[1], &n); err != nil {
+					rows.Close()
+					return nil, false, fmt.Errorf("top dyads: %w", err)
+				}
+				j := idx[i-1]
+				read[j]++
+				last[j] = n
+				if _, ok := sums[k]; !ok {
+					sums[k] = dyad.DyadCount{}
+					fresh = append(fresh, k)
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, false, fmt.Errorf("top dyads: %w", err)
+			}
+		}
+		for _, j := range idx {
+			if read[j] < step { // every pair of the month read
+				done[j], last[j] = true, 0
+			}
+		}
+		if len(sums) > rangeMaxPairs {
+			return nil, false, nil
+		}
+		if err := d.sumPairs(ctx, months, part, fresh, sums); err != nil {
+			return nil, false, err
+		}
+		fresh = fresh[:0]
+		bound := int64(maxPart)
+		all := true
+		for i := range months {
+			bound += last[i]
+			all = all && done[i]
+		}
+		out = sortedPairs(sums)
+		if all || len(out) >= limit && int64(out[limit-1].Events) > bound {
+			return out[:min(limit, len(out))], true, nil
+		}
+		depth += step
+		step *= 2
+	}
+}
+
+// monthsIn returns the months (first days) from lo to hi inclusive that
+// hold events.
+func (d *DB) monthsIn(ctx context.Context, lo, hi time.Time) ([]time.Time, error) {
+	rows, err := d.pool.Query(ctx, "SELECT DISTINCT date_trunc('month', day)::date FROM event_days WHERE day >= $1 AND day < $2 ORDER BY 1",
+		lo, hi.AddDate(0, 1, 0))
+	if err != nil {
+		return nil, fmt.Errorf("months: %w", err)
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var m time.Time
+		if err := rows.Scan(&m); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// sumPairs sets sums[k] to the sums over months and part (the days at
+// the range's ends) of each pair k of pairs.
+func (d *DB) sumPairs(ctx context.Context, months []time.Time, part map[[2]string]dyad.DyadCount, pairs [][2]string, sums map[[2]string]dyad.DyadCount) error {
+	if len(pairs) == 0 {
+		return nil
+	}
+	src, tgt := make([]string, len(pairs)), make([]string, len(pairs))
+	for i, k := range pairs {
+		src[i], tgt[i] = k[0], k[1]
+	}
+	// The LEFT JOIN keeps every candidate: each is a seek per month on the
+	// primary key (month, source_code, target_code); one with no row in
+	// those months may still have events in the days at the ends.
+	q := `SELECT c.s, c.t, coalesce(sum(p.n), 0)::bigint, coalesce(sum(p.q1), 0)::bigint, coalesce(sum(p.q2), 0)::bigint,
+		coalesce(sum(p.q3), 0)::bigint, coalesce(sum(p.q4), 0)::bigint, coalesce(sum(p.goldstein), 0)
+		FROM unnest($1::text[], $2::text[]) AS c (s, t) CROSS JOIN unnest($3::date[]) AS m (month)
+		LEFT JOIN event_pair_months p ON p.month = m.month AND p.source_code = c.s COLLATE "C" AND p.target_code = c.t COLLATE "C"
+		GROUP BY c.s, c.t`
+	xs, err := d.scanPairs(ctx, q, []any{src, tgt, months})
+	if err != nil {
+		return err
+	}
+	for _, x := range xs {
+		k := [2]string{x.Source, x.Target}
+		sums[k] = addCounts(x, part[k])
+	}
+	return nil
+}
+
+// scanPairs runs q, whose rows are source, target, events, the four quad
+// counts and the Goldstein sum, and returns the pairs with their means.
+func (d *DB) scanPairs(ctx context.Context, q string, args []any) ([]dyad.DyadCount, error) {
+	rows, err := d.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("top dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.DyadCount
+	for rows.Next() {
+		var x dyad.DyadCount
+		var n, q1, q2, q3, q4 int64
+		if err := rows.Scan(&x.Source, &x.Target, &n, &q1, &q2, &q3, &q4, &x.GoldsteinSum); err != nil {
+			return nil, fmt.Errorf("top dyads: %w", err)
+		}
+		x.Events, x.Quad = int(n), [4]int{int(q1), int(q2), int(q3), int(q4)}
+		if x.Events > 0 {
+			x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// addCounts returns a with b's counts added.
+func addCounts(a, b dyad.DyadCount) dyad.DyadCount {
+	a.Events += b.Events
+	for i := range a.Quad {
+		a.Quad[i] += b.Quad[i]
+	}
+	a.GoldsteinSum += b.GoldsteinSum
+	return a
+}
+
+// sortedPairs returns the pairs of sums with events, busiest first, as
+// TopDyads orders them, with their Goldstein means.
+func sortedPairs(sums map[[2]string]dyad.DyadCount) []dyad.DyadCount {
+	out := make([]dyad.DyadCount, 0, len(sums))
+	for _, x := range sums {
+		if x.Events > 0 {
+			x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
+			out = append(out, x)
+		}
+	}
+	slices.SortFunc(out, func(a, b dyad.DyadCount) int {
+		if a.Events != b.Events {
+			return b.Events - a.Events
+		}
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Target, b.Target)
+	})
+	return out
+}
