@@ -3,8 +3,8 @@ package postgres_test
 import (
 	"context"
 	"crypto/rand"
-	mrand "math/rand/v2"
 	"encoding/hex"
+	mrand "math/rand/v2"
 	"net/url"
 	"os"
 	"testing"
