@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -47,8 +48,14 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 	if err := d.textForm(ctx, c); err != nil {
 		return nil, "", err
 	}
-	q := pageQuery(c, limit+1, f.Desc)
-	evs, curs, err := d.queryEvents(ctx, q, c.args...)
+	var evs []*dyad.Event
+	var curs []cursor
+	if f.DocID != nil || f.ClusterID != nil {
+		// A document's or a cluster's few events, from their index.
+		evs, curs, err = d.queryEvents(ctx, pageQuery(c, limit+1, f.Desc), c.args...)
+	} else {
+		evs, curs, err = d.pageByWindows(ctx, c, f, limit+1)
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
 	}
@@ -60,9 +67,113 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 	return evs, next, nil
 }
 
+// pageByWindows reads the first n events matching c (FindEvents's
+// condition for f) window by window of months, in page order: a month,
+// then two, four and so on, until n are found or the months run out.
+// Each window is the same statement (so one generic plan, see Open) with
+// other bounds on the day: the server leaves out the other partitions
+// when it starts, so that a plan that gathers and sorts every match (the
+// generic plan's guess for a filter it cannot know the share of) sorts a
+// window's, and a plan that walks events in order stops at the window's
+// end.
+func (d *DB) pageByWindows(ctx context.Context, c *cond, f dyad.EventFilter, n int) ([]*dyad.Event, []cursor, error) {
+	months, err := d.pageMonths(ctx, f)
+	if err != nil || len(months) == 0 {
+		return nil, nil, err
+	}
+	if f.Desc {
+		slices.Reverse(months)
+	}
+	lo, hi := len(c.args), len(c.args)+1
+	c.add("e.day >= ? AND e.day < ?", undated, undated)
+	q := pageQuery(c, n, f.Desc)
+	var evs []*dyad.Event
+	var curs []cursor
+	for i, size := 0, 1; i < len(months) && len(evs) < n; i, size = i+size, size*2 {
+		win := months[i:min(i+size, len(months))]
+		first, last := win[0], win[len(win)-1]
+		if f.Desc {
+			first, last = last, first
+		}
+		c.args[lo], c.args[hi] = first, last.AddDate(0, 1, 0)
+		e, cs, err := d.queryEvents(ctx, q, c.args...)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, curs = append(evs, e...), append(curs, cs...)
+	}
+	return evs[:min(n, len(evs))], curs[:min(n, len(curs))], nil
+}
+
+// pageMonths returns the months (first days, ascending; undated events'
+// 0001-01-01 first) that may hold events of f's page: from the first to
+// the last day with events, within f's dates and its cursor.
+func (d *DB) pageMonths(ctx context.Context, f dyad.EventFilter) ([]time.Time, error) {
+	var first, last *time.Time
+	var undatedN int64
+	err := d.pool.QueryRow(ctx, `SELECT (SELECT min(day) FROM event_days WHERE day > $1), (SELECT max(day) FROM event_days),
+		coalesce((SELECT n FROM event_days WHERE day = $1), 0)`, undated).Scan(&first, &last, &undatedN)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := undated, undated
+	if last != nil {
+		hi = *last
+	}
+	if f.From != nil {
+		t, err := parseDay(*f.From)
+		if err != nil {
+			return nil, err
+		}
+		lo = t
+	}
+	if f.To != nil {
+		t, err := parseDay(*f.To)
+		if err != nil {
+			return nil, err
+		}
+		hi = minTime(hi, t)
+	}
+	if f.After != "" {
+		cur, err := parseCursor(f.After)
+		if err != nil {
+			return nil, err
+		}
+		if f.Desc {
+			hi = minTime(hi, cur.day)
+		} else if cur.day.After(lo) {
+			lo = cur.day
+		}
+	}
+	var months []time.Time
+	if lo.Equal(undated) && undatedN > 0 {
+		months = append(months, undated)
+	}
+	if first == nil {
+		return months, nil
+	}
+	if lo.Before(*first) {
+		lo = *first
+	}
+	for m := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(hi); m = m.AddDate(0, 1, 0) {
+		months = append(months, m)
+	}
+	return months, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
 // commonHits is how many matching sentences make a word common, by
 // default.
 const commonHits = 20000
+
+// textSample is how many of the newest sentences estimate a word's share.
+const textSample = 500
 
 // textForm drops the document-gathering clause of a text search for a
 // common word: gathering a tenth of the documents to read a page costs
@@ -73,11 +184,24 @@ func (d *DB) textForm(ctx context.Context, c *cond) error {
 	if c.textAny < 0 {
 		return nil
 	}
-	var n int
-	q := `SELECT count(*) FROM (SELECT 1 FROM sentences s
-		WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', $1) LIMIT $2) AS x`
-	if err := d.pool.QueryRow(ctx, q, c.textWord, d.commonHits).Scan(&n); err != nil {
+	// The word's share of the newest sentences, times the sentences the
+	// statistics count: counting up to commonHits matches from the index
+	// reads the whole list of a common word's (millions at ten million
+	// events) before the first.
+	var hits int
+	var total float64
+	q := `SELECT (SELECT count(*) FROM (SELECT s.text FROM sentences s ORDER BY s.doc_id DESC, s.idx DESC LIMIT ` + strconv.Itoa(textSample) + `) AS s
+		WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', $1)), (SELECT reltuples FROM pg_class WHERE oid = 'sentences'::regclass)`
+	if err := d.pool.QueryRow(ctx, q, c.textWord).Scan(&hits, &total); err != nil {
 		return fmt.Errorf("find events: text: %w", err)
+	}
+	n := int(float64(hits) / textSample * total)
+	if total < textSample { // never analyzed (-1), or small: count
+		q := `SELECT count(*) FROM (SELECT 1 FROM sentences s
+			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', $1) LIMIT $2) AS x`
+		if err := d.pool.QueryRow(ctx, q, c.textWord, d.commonHits).Scan(&n); err != nil {
+			return fmt.Errorf("find events: text: %w", err)
+		}
 	}
 	if n >= d.commonHits {
 		c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
@@ -105,12 +229,20 @@ func pageQuery(c *cond, n int, desc bool) string {
 	if len(bs) == 1 {
 		return eventSelect + c.String() + order
 	}
+	// The page's keys first (UNION: an event may match two branches),
+	// then its rows by primary key: a semi-join of events against the
+	// keys would walk every event before the cursor.
 	var parts []string
 	for _, b := range bs {
 		parts = append(parts, "(SELECT e.day, e.id FROM events e WHERE "+strings.Join(b, " AND ")+order+")")
 	}
-	return eventSelect + " WHERE (e.day, e.id) IN (SELECT day, id FROM (" + strings.Join(parts, " UNION ALL ") +
-		") AS u)" + order
+	uorder := " ORDER BY day, id LIMIT " + lim
+	if desc {
+		uorder = " ORDER BY day DESC, id DESC LIMIT " + lim
+	}
+	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (` + strings.Join(parts, " UNION ") + uorder + `) AS u
+	JOIN events e ON e.day = u.day AND e.id = u.id
+	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + strings.Replace(order, " LIMIT "+lim, "", 1)
 }
 
 // CountEvents returns how many events match f.
