@@ -131,7 +131,7 @@ func TestMigrateDateSource(t *testing.T) {
 // migration 0005 needs to run again (its new events_target index stays:
 // 0005 replaces it).
 var undo0005 = []string{"DROP TABLE event_root_days, event_actor_months, event_pair_months",
-	"DROP INDEX events_source", "DROP FUNCTION scale_summary_sql(text, int)",
+	"DROP INDEX events_source", "DROP INDEX events_modality", "DROP FUNCTION scale_summary_sql(text, int)",
 	"DELETE FROM dyad_migrations WHERE version = 5"}
 
 // reopen opens the test server's schema again, migrating it.

@@ -50,7 +50,9 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 	}
 	var evs []*dyad.Event
 	var curs []cursor
-	if f.DocID != nil || f.ClusterID != nil {
+	if c.textAny >= 0 && c.textRare {
+		evs, curs, err = d.queryEvents(ctx, textPageQuery(c, limit+1, f.Desc), c.args...)
+	} else if f.DocID != nil || f.ClusterID != nil {
 		// A document's or a cluster's few events, from their index.
 		evs, curs, err = d.queryEvents(ctx, pageQuery(c, limit+1, f.Desc), c.args...)
 	} else {
@@ -175,11 +177,12 @@ const commonHits = 20000
 // textSample is how many of the newest sentences estimate a word's share.
 const textSample = 500
 
-// textForm drops the document-gathering clause of a text search for a
-// common word: gathering a tenth of the documents to read a page costs
-// more than checking, in day order, each event's own sentence (the
-// EXISTS clause, kept). The placeholder stays referenced, as the
-// statement's parameters must be.
+// textForm chooses how a text search reads its page: for a rare word
+// its sentences first (textPageQuery), for a common word the events in
+// day order, each checked against its own sentence (the gathering of the
+// matching documents would cost more than the page). Either way the
+// document-gathering clause is dropped from c; its placeholder stays
+// referenced, as the statement's parameters must be.
 func (d *DB) textForm(ctx context.Context, c *cond) error {
 	if c.textAny < 0 {
 		return nil
@@ -203,10 +206,30 @@ func (d *DB) textForm(ctx context.Context, c *cond) error {
 			return fmt.Errorf("find events: text: %w", err)
 		}
 	}
-	if n >= d.commonHits {
-		c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
-	}
+	c.textRare = n < d.commonHits
+	c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
 	return nil
+}
+
+// textPageQuery returns the query of the first n events matching c in
+// (day, id) order (desc: reversed) for a rare word: the sentences with
+// the word from the full-text index, the days their documents have events
+// on (event_keys), and each such document's events of that day and
+// sentence from one partition, checked against c; then sorted. Each
+// (document, sentence, day) is a seek: the subquery is fenced (OFFSET 0)
+// so that the planner, which cannot know the word is rare, does not join
+// it with every event by hash.
+func textPageQuery(c *cond, n int, desc bool) string {
+	order := " ORDER BY e.day, e.id LIMIT " + strconv.Itoa(n)
+	if desc {
+		order = " ORDER BY e.day DESC, e.id DESC LIMIT " + strconv.Itoa(n)
+	}
+	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (SELECT DISTINCT w.doc_id, w.idx, k.day
+		FROM sentences w JOIN event_keys k ON k.doc_id = w.doc_id
+		WHERE to_tsvector('simple', w.text) @@ plainto_tsquery('simple', ` + c.textArg + `)) AS m
+	CROSS JOIN LATERAL (SELECT e.* FROM events e WHERE e.day = m.day AND e.doc_id = m.doc_id AND e.sentence_idx = m.idx
+		AND ` + strings.Join(c.where, " AND ") + ` OFFSET 0) AS e
+	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + order
 }
 
 // pageQuery returns the query of the first n events matching c in (day,

@@ -24,6 +24,7 @@ type cond struct {
 	textAny  int
 	textArg  string
 	textWord string
+	textRare bool // set by textForm: read the word's sentences first
 }
 
 // alt is one disjunct of a clause, with ? placeholders.
@@ -152,8 +153,10 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 		c.textAny, c.textArg, c.textWord = len(c.where), "$"+strconv.Itoa(len(c.args)+1), text
 		c.add(`e.doc_id = ANY(ARRAY(SELECT s.doc_id FROM sentences s
 			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, text)
-		c.add(`EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx
-			AND to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?))`, text)
+		// Each event's own sentence, checked row by row: as an EXISTS the
+		// planner would join every matching sentence by hash instead.
+		c.add(`coalesce((SELECT to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?) FROM sentences s
+			WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx), false)`, text)
 	}
 	if f.DocID != nil {
 		c.add("e.doc_id = ?", *f.DocID)

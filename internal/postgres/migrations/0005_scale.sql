@@ -23,6 +23,15 @@ CREATE INDEX events_source ON events (source_root, day, id, source_code);
 DROP INDEX events_target;
 CREATE INDEX events_target ON events (target_root, day, id, target_code);
 
+-- A dyad's page checks the quad class and the CAMEO root on the index
+-- entry, in (day, id) order; the old index needed the row of every event
+-- of the pair, and sorted each day's.
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events (source_root, target_root, day, id, quad, root, source_code, target_code);
+-- Negated or hypothetical events are a few in a thousand: a page walks
+-- them in order rather than every event.
+CREATE INDEX events_modality ON events (modality, day, id);
+
 CREATE TABLE event_root_days (
 	role      text COLLATE "C" NOT NULL, -- source, target or actor
 	root      text COLLATE "C" NOT NULL,
