@@ -175,7 +175,7 @@ func minTime(a, b time.Time) time.Time {
 const commonHits = 20000
 
 // textSample is how many of the newest sentences estimate a word's share.
-const textSample = 500
+const textSample = 200
 
 // textForm chooses how a text search reads its page: for a rare word
 // its sentences first (textPageQuery), for a common word the events in
