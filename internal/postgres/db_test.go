@@ -127,12 +127,12 @@ func TestMigrateDateSource(t *testing.T) {
 	}
 }
 
-// undo0005 takes a store of schema 5 back to schema 4, as far as
-// migration 0005 needs to run again (its new events_target index stays:
-// 0005 replaces it).
+// undo0005 takes a store of schema 6 back to schema 4, as far as
+// migrations 0005 and 0006 need to run again (0005's new events_target
+// and events_dyad indexes stay: 0005 replaces them).
 var undo0005 = []string{"DROP TABLE event_root_days, event_actor_months, event_pair_months",
 	"DROP INDEX events_source", "DROP INDEX events_modality", "DROP FUNCTION scale_summary_sql(text, int)",
-	"DELETE FROM dyad_migrations WHERE version = 5"}
+	"DELETE FROM dyad_migrations WHERE version >= 5"}
 
 // reopen opens the test server's schema again, migrating it.
 func reopen(t *testing.T, schema string) *postgres.DB {
@@ -170,8 +170,8 @@ func TestMigrateScale(t *testing.T) {
 		}
 	}
 	db2 := reopen(t, schema)
-	if v, err := db2.Version(ctx); err != nil || v != 5 {
-		t.Fatalf("version %d (%v) after migrating, want 5", v, err)
+	if v, err := db2.Version(ctx); err != nil || v != 6 {
+		t.Fatalf("version %d (%v) after migrating, want 6", v, err)
 	}
 	checkSummaries(t, db2, "after migrating")
 	storetest.MustCreate(t, db2, randomDocs(r, 80, 40))

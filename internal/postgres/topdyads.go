@@ -204,15 +204,18 @@ func (d *DB) sumPairs(ctx context.Context, months []time.Time, part map[[2]strin
 	for i, k := range pairs {
 		src[i], tgt[i] = k[0], k[1]
 	}
-	// The LEFT JOIN keeps every candidate: each is a seek per month on the
-	// primary key (month, source_code, target_code); one with no row in
-	// those months may still have events in the days at the ends.
-	q := `SELECT c.s, c.t, coalesce(sum(p.n), 0)::bigint, coalesce(sum(p.q1), 0)::bigint, coalesce(sum(p.q2), 0)::bigint,
-		coalesce(sum(p.q3), 0)::bigint, coalesce(sum(p.q4), 0)::bigint, coalesce(sum(p.goldstein), 0)
-		FROM unnest($1::text[], $2::text[]) AS c (s, t) CROSS JOIN unnest($3::date[]) AS m (month)
-		LEFT JOIN event_pair_months p ON p.month = m.month AND p.source_code = c.s COLLATE "C" AND p.target_code = c.t COLLATE "C"
-		GROUP BY c.s, c.t`
-	xs, err := d.scanPairs(ctx, q, []any{src, tgt, months})
+	// Each candidate is one range of event_pair_months_pair (source_code,
+	// target_code, month), in a subquery of its own: joined, the planner
+	// (which cannot know how few the candidates are) would hash the whole
+	// table. A candidate with no row in those months may still have events
+	// in the days at the ends.
+	q := `SELECT c.s, c.t, x.n, x.q1, x.q2, x.q3, x.q4, x.g
+		FROM unnest($1::text[], $2::text[]) AS c (s, t) CROSS JOIN LATERAL (
+			SELECT coalesce(sum(p.n), 0)::bigint AS n, coalesce(sum(p.q1), 0)::bigint AS q1, coalesce(sum(p.q2), 0)::bigint AS q2,
+				coalesce(sum(p.q3), 0)::bigint AS q3, coalesce(sum(p.q4), 0)::bigint AS q4, coalesce(sum(p.goldstein), 0) AS g
+			FROM event_pair_months p
+			WHERE p.source_code = c.s COLLATE "C" AND p.target_code = c.t COLLATE "C" AND p.month >= $3 AND p.month <= $4) AS x`
+	xs, err := d.scanPairs(ctx, q, []any{src, tgt, months[0], months[len(months)-1]})
 	if err != nil {
 		return err
 	}
