@@ -38,7 +38,8 @@ type DB struct {
 	// tests compare the two.
 	direct bool
 
-	commonHits int // a word matching this many sentences is common (textForm)
+	commonHits int  // a word matching this many sentences is common (textForm)
+	noWords    bool // tests: never read a word's events from event_words
 }
 
 // useSummaries reports whether a call whose filter the summaries serve

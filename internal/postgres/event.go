@@ -45,14 +45,12 @@ func (d *DB) FindEvents(ctx context.Context, f dyad.EventFilter) ([]*dyad.Event,
 		return nil, "", err
 	}
 	limit := pageSize(f.Limit)
-	if err := d.textForm(ctx, c); err != nil {
+	if err := d.textForm(ctx, c, f); err != nil {
 		return nil, "", err
 	}
 	var evs []*dyad.Event
 	var curs []cursor
-	if c.textAny >= 0 && c.textRare {
-		evs, curs, err = d.queryEvents(ctx, textPageQuery(c, limit+1, f.Desc), c.args...)
-	} else if f.DocID != nil || f.ClusterID != nil {
+	if f.DocID != nil || f.ClusterID != nil {
 		// A document's or a cluster's few events, from their index.
 		evs, curs, err = d.queryEvents(ctx, pageQuery(c, limit+1, f.Desc), c.args...)
 	} else {
@@ -89,6 +87,9 @@ func (d *DB) pageByWindows(ctx context.Context, c *cond, f dyad.EventFilter, n i
 	lo, hi := len(c.args), len(c.args)+1
 	c.add("e.day >= ? AND e.day < ?", undated, undated)
 	q := pageQuery(c, n, f.Desc)
+	if c.textWords {
+		q = wordsPageQuery(c, n, f.Desc, "$"+strconv.Itoa(lo+1), "$"+strconv.Itoa(hi+1))
+	}
 	var evs []*dyad.Event
 	var curs []cursor
 	for i, size := 0, 1; i < len(months) && len(evs) < n; i, size = i+size, size*2 {
@@ -177,14 +178,26 @@ const commonHits = 20000
 // textSample is how many of the newest sentences estimate a word's share.
 const textSample = 200
 
-// textForm chooses how a text search reads its page: for a rare word
-// its sentences first (textPageQuery), for a common word the events in
-// day order, each checked against its own sentence (the gathering of the
-// matching documents would cost more than the page). Either way the
-// document-gathering clause is dropped from c; its placeholder stays
+// textForm chooses how a text search reads its page. A word alone (with
+// dates), or a rare word with other filters, reads its events from
+// event_words, month by month in page order (wordsPageQuery); a common
+// word with other filters walks their index in page order and checks
+// each event's own sentence. Either way the document-gathering clause,
+// which counts and series keep, is dropped from c; its placeholder stays
 // referenced, as the statement's parameters must be.
-func (d *DB) textForm(ctx context.Context, c *cond) error {
+func (d *DB) textForm(ctx context.Context, c *cond, f dyad.EventFilter) error {
 	if c.textAny < 0 {
+		return nil
+	}
+	c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
+	if f.DocID != nil || f.ClusterID != nil || d.noWords {
+		return nil // a few events, each checked against its sentence
+	}
+	g := f
+	g.Text = nil
+	if onlyDates(g) {
+		c.textWords = true
+		c.where[c.textAny+1] = c.textCheck + "::text IS NOT NULL"
 		return nil
 	}
 	// The word's share of the newest sentences, times the sentences the
@@ -206,29 +219,31 @@ func (d *DB) textForm(ctx context.Context, c *cond) error {
 			return fmt.Errorf("find events: text: %w", err)
 		}
 	}
-	c.textRare = n < d.commonHits
-	c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
+	if n < d.commonHits {
+		c.textWords = true
+		c.where[c.textAny+1] = c.textCheck + "::text IS NOT NULL"
+	}
 	return nil
 }
 
-// textPageQuery returns the query of the first n events matching c in
-// (day, id) order (desc: reversed) for a rare word: the sentences with
-// the word from the full-text index, the days their documents have events
-// on (event_keys), and each such document's events of that day and
-// sentence from one partition, checked against c; then sorted. Each
-// (document, sentence, day) is a seek: the subquery is fenced (OFFSET 0)
-// so that the planner, which cannot know the word is rare, does not join
-// it with every event by hash.
-func textPageQuery(c *cond, n int, desc bool) string {
-	order := " ORDER BY e.day, e.id LIMIT " + strconv.Itoa(n)
+// wordsPageQuery returns the query of the first n events matching c in
+// (day, id) order (desc: reversed) whose words (event_words) hold c's
+// text, within the window of days from the placeholder lo to hi: the
+// window's partitions of event_words give the word's events from their
+// GIN index, sorted; each is read by primary key (a subquery of its own,
+// fenced by OFFSET 0: the planner, which cannot know how many the word
+// has, would otherwise join the window's every event by hash) and checked
+// against c.
+func wordsPageQuery(c *cond, n int, desc bool, lo, hi string) string {
+	order := " ORDER BY m.day, m.id LIMIT " + strconv.Itoa(n)
+	inner := " ORDER BY w.day, w.id"
 	if desc {
-		order = " ORDER BY e.day DESC, e.id DESC LIMIT " + strconv.Itoa(n)
+		order = " ORDER BY m.day DESC, m.id DESC LIMIT " + strconv.Itoa(n)
+		inner = " ORDER BY w.day DESC, w.id DESC"
 	}
-	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (SELECT DISTINCT w.doc_id, w.idx, k.day
-		FROM sentences w JOIN event_keys k ON k.doc_id = w.doc_id
-		WHERE to_tsvector('simple', w.text) @@ plainto_tsquery('simple', ` + c.textArg + `)) AS m
-	CROSS JOIN LATERAL (SELECT e.* FROM events e WHERE e.day = m.day AND e.doc_id = m.doc_id AND e.sentence_idx = m.idx
-		AND ` + strings.Join(c.where, " AND ") + ` OFFSET 0) AS e
+	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (SELECT w.day, w.id FROM event_words w
+		WHERE w.words @@ plainto_tsquery('simple', ` + c.textArg + `) AND w.day >= ` + lo + ` AND w.day < ` + hi + inner + `) AS m
+	CROSS JOIN LATERAL (SELECT e.* FROM events e WHERE e.day = m.day AND e.id = m.id AND ` + strings.Join(c.where, " AND ") + ` OFFSET 0) AS e
 	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + order
 }
 

@@ -28,3 +28,7 @@ func (d *DB) PageSQL(f dyad.EventFilter) (string, []any, error) {
 	c.add("e.day >= ? AND e.day < ?", time.Date(2020, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC))
 	return pageQuery(c, pageSize(f.Limit)+1, f.Desc), c.args, nil
 }
+
+// SetWords lets (or, false, forbids) FindEvents read a word's events from
+// event_words, so that tests can compare the ways.
+func (d *DB) SetWords(on bool) { d.noWords = !on }

@@ -21,10 +21,11 @@ type cond struct {
 	// The clause gathering the documents whose sentences have the words
 	// of a text search (-1: none), and its placeholder: FindEvents drops
 	// it for a common word (textCommon).
-	textAny  int
-	textArg  string
-	textWord string
-	textRare bool // set by textForm: read the word's sentences first
+	textAny   int
+	textArg   string
+	textWord  string
+	textCheck string // the placeholder of the clause checking each event's sentence (textAny+1)
+	textWords bool   // set by textForm: read the word's events from event_words
 }
 
 // alt is one disjunct of a clause, with ? placeholders.
@@ -155,6 +156,7 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 			WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?)))`, text)
 		// Each event's own sentence, checked row by row: as an EXISTS the
 		// planner would join every matching sentence by hash instead.
+		c.textCheck = "$" + strconv.Itoa(len(c.args)+1)
 		c.add(`coalesce((SELECT to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?) FROM sentences s
 			WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_idx), false)`, text)
 	}

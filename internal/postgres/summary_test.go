@@ -215,7 +215,11 @@ func checkSummaries(t *testing.T, db *postgres.DB, when string) {
 			SELECT m.month, source_code, target_code, count(*) AS n, count(*) FILTER (WHERE quad = 3) AS q3, sum(goldstein::float8) AS g
 			FROM events CROSS JOIN LATERAL (VALUES (date_trunc('month', day)::date), ('infinity')) m (month)
 			WHERE source_code <> '' AND target_code <> '' GROUP BY 1, 2, 3) e USING (month, source_code, target_code)
-		WHERE s.n IS DISTINCT FROM e.n OR s.q3 IS DISTINCT FROM e.q3 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)`).Scan(&bad)
+		WHERE s.n IS DISTINCT FROM e.n OR s.q3 IS DISTINCT FROM e.q3 OR abs(s.goldstein - e.g) > 1e-9 OR s.n <= 0)
+		+ (SELECT count(*) FROM event_words w FULL JOIN (
+			SELECT e.day, e.id, to_tsvector('simple', s.text) AS words FROM events e
+			JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx) e USING (day, id)
+		WHERE w.words IS DISTINCT FROM e.words)`).Scan(&bad)
 	if err != nil || bad != 0 {
 		t.Errorf("%s: %d summary rows differ from a recount of the events (%v)", when, bad, err)
 	}

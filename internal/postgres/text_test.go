@@ -10,8 +10,8 @@ import (
 )
 
 // TestFindEventsCommonWord checks that a common word's pages (each event
-// checked in day order) are the pages a rare word's path gives (the
-// matching documents gathered first), through every page.
+// checked in day order) are the pages event_words gives, through every
+// page, in both orders.
 func TestFindEventsCommonWord(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
@@ -36,10 +36,17 @@ func TestFindEventsCommonWord(t *testing.T) {
 	}
 	for _, f := range []dyad.EventFilter{
 		{Text: ptr("government"), Limit: 25},
+		{Text: ptr("government"), Limit: 25, Desc: true},
 		{Text: ptr("talks"), Actor: ptr("USA"), Limit: 10},
+		{Text: ptr("talks"), Actor: ptr("USA"), Limit: 10, Desc: true},
+		{Text: ptr("talks police"), From: ptr("2015-01-20"), To: ptr("2015-02-10"), Limit: 7},
 	} {
+		// event_words (a word alone, or rare) against each event's
+		// sentence checked in page order (common, without event_words).
+		db.SetWords(true)
 		db.SetCommonHits(1 << 30)
 		want := pages(f)
+		db.SetWords(false)
 		db.SetCommonHits(1)
 		got := pages(f)
 		if len(want) == 0 || len(got) != len(want) {
