@@ -127,6 +127,7 @@ func dropIndexes(ctx context.Context, db *DB) ([]string, error) {
 		return nil, err
 	}
 	var defs []string
+	at := map[string]int{} // index name: its place in defs (a later migration may redefine it)
 	for _, name := range names {
 		b, err := migrations.ReadFile(name)
 		if err != nil {
@@ -134,8 +135,14 @@ func dropIndexes(ctx context.Context, db *DB) ([]string, error) {
 		}
 		for _, line := range strings.Split(string(b), "\n") {
 			if strings.HasPrefix(line, "CREATE INDEX events_") {
-				defs = append(defs, strings.Replace(line, "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+				def := strings.Replace(line, "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
 				idx := strings.Fields(line)[2]
+				if i, ok := at[idx]; ok {
+					defs[i] = def
+				} else {
+					at[idx] = len(defs)
+					defs = append(defs, def)
+				}
 				if _, err := db.pool.Exec(ctx, "DROP INDEX IF EXISTS "+idx); err != nil {
 					return nil, err
 				}
