@@ -264,8 +264,14 @@ func pageQuery(c *cond, n int, desc bool) string {
 		order = " ORDER BY e.day DESC, e.id DESC LIMIT " + lim
 	}
 	bs := c.branches()
+	outer := strings.Replace(order, " LIMIT "+lim, "", 1)
 	if len(bs) == 1 {
-		return eventSelect + c.String() + order
+		// The page first, then its sentences: joined before the limit,
+		// a plan that sorts a window's matches would read the sentence
+		// of each (a seek into ten million sentences, mostly not cached).
+		return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (SELECT e.id, e.day, e.record, e.doc_id, e.sentence_idx
+		FROM events e` + c.String() + order + `) AS e
+	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + outer
 	}
 	// The page's keys first (UNION: an event may match two branches),
 	// then its rows by primary key: a semi-join of events against the
@@ -280,7 +286,7 @@ func pageQuery(c *cond, n int, desc bool) string {
 	}
 	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (` + strings.Join(parts, " UNION ") + uorder + `) AS u
 	JOIN events e ON e.day = u.day AND e.id = u.id
-	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + strings.Replace(order, " LIMIT "+lim, "", 1)
+	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + outer
 }
 
 // CountEvents returns how many events match f.
