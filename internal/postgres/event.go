@@ -178,12 +178,13 @@ const commonHits = 20000
 // textSample is how many of the newest sentences estimate a word's share.
 const textSample = 200
 
-// textForm chooses how a text search reads its page. A word alone (with
-// dates), or a rare word with other filters, reads its events from
-// event_words, month by month in page order (wordsPageQuery); a common
-// word with other filters walks their index in page order and checks
-// each event's own sentence. Either way the document-gathering clause,
-// which counts and series keep, is dropped from c; its placeholder stays
+// textForm chooses how a text search reads its page. A rare word reads
+// its events from event_words, month by month in page order
+// (wordsPageQuery); a common word walks the events (or the other filters'
+// index) in page order and checks each event's own sentence: a month of
+// a common word's matches in event_words is tens of thousands, sorted for
+// a page of a hundred. Either way the document-gathering clause, which
+// counts and series keep, is dropped from c; its placeholder stays
 // referenced, as the statement's parameters must be.
 func (d *DB) textForm(ctx context.Context, c *cond, f dyad.EventFilter) error {
 	if c.textAny < 0 {
@@ -192,13 +193,6 @@ func (d *DB) textForm(ctx context.Context, c *cond, f dyad.EventFilter) error {
 	c.where[c.textAny] = c.textArg + "::text IS NOT NULL"
 	if f.DocID != nil || f.ClusterID != nil || d.noWords {
 		return nil // a few events, each checked against its sentence
-	}
-	g := f
-	g.Text = nil
-	if onlyDates(g) {
-		c.textWords = true
-		c.where[c.textAny+1] = c.textCheck + "::text IS NOT NULL"
-		return nil
 	}
 	// The word's share of the newest sentences, times the sentences the
 	// statistics count: counting up to commonHits matches from the index
