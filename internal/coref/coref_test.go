@@ -326,3 +326,28 @@ func TestSurnamesFromLists(t *testing.T) {
 		t.Errorf("%q: codes %q, want USAGOVJUD (the surname of a listed person)", ss[1].Text, got)
 	}
 }
+
+// TestNamedOrganisation: "the court" after "the World Court" is that
+// court, even where the story named it as a place ("sued at the World
+// Court"); a modifier ("the court president") names no court.
+func TestNamedOrganisation(t *testing.T) {
+	text := "Ruritania sued at the World Court . The court president spoke . The court ruled . "
+	ss := sentences(text)
+	heads := [][]int{{2, 0, 6, 6, 6, 2, 2}, {3, 3, 4, 0, 4}, {2, 3, 0, 3}}
+	upos := [][]string{{"PROPN", "VERB", "ADP", "DET", "PROPN", "PROPN", "PUNCT"}, {"DET", "NOUN", "NOUN", "VERB", "PUNCT"}, {"DET", "NOUN", "VERB", "PUNCT"}}
+	for i := range ss {
+		for k := range ss[i].Tokens {
+			ss[i].Tokens[k].Head, ss[i].Tokens[k].UPOS = heads[i][k], upos[i][k]
+		}
+	}
+	court := mention(ss[0], 3, 5, dyad.Actor{Code: "IGOUNOJUD", Country: "IGOUNO", Sectors: []string{"JUD"}}, false)
+	court.Place = true
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "RUR", Country: "RUR"}, false), court}
+	ms[1] = []dyad.Mention{mention(ss[1], 1, 2, dyad.Actor{Code: "RURGOV", Country: "RUR", Sectors: []string{"GOV"}}, false)}
+	ms[2] = []dyad.Mention{mention(ss[2], 1, 1, dyad.Actor{Code: "JUD", Sectors: []string{"JUD"}}, false)}
+	coref.Resolve(text, ss, ms)
+	if got := codes(ms[2]); got != "IGOUNOJUD" {
+		t.Errorf("%q: codes %q, want IGOUNOJUD (the court the story named)", ss[2].Text, got)
+	}
+}

@@ -102,11 +102,15 @@ func placeSectors(sents []dyad.Sentence, ms [][]dyad.Mention, i int, focus strin
 // sentence ("Top diplomats from the Group of Seven"), that actor.
 func learnNouns(named map[string]dyad.Actor, toks []dyad.Token, ms []dyad.Mention) {
 	for _, m := range ms {
-		if m.Place || m.Person || len(m.Members) > 0 || m.Country == "" || bareSector(m.Actor) || len(m.Sectors) == 0 {
+		org := strings.HasPrefix(m.Code, "IGO") && len(m.Code) > 6 // a body of one, "the International Court of Justice"
+		if m.Person || len(m.Members) > 0 || bareSector(m.Actor) || !org && (m.Place || m.Country == "" || len(m.Sectors) == 0) {
 			continue
 		}
 		for i := m.First; i <= m.Last && i < len(toks); i++ {
-			if toks[i].UPOS == "NOUN" {
+			if h := toks[i].Head - 1; h >= m.First && h <= m.Last {
+				continue // a modifier: "court" in "the court's president" names no court
+			}
+			if toks[i].UPOS == "NOUN" || org && toks[i].UPOS == "PROPN" {
 				named[strings.ToLower(toks[i].Text)] = m.Actor
 			}
 		}
