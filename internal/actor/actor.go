@@ -158,6 +158,9 @@ func properNoun(toks []dyad.Token, form string) bool {
 	if len(toks) > 1 && toks[0].Text == "the" {
 		toks = toks[1:] // a name written with its article: "the Hague"
 	}
+	if len(toks) > 2 && articles[toks[0].Text] && toks[1].Text == "-" {
+		toks = toks[2:] // an Arabic article in lower case: "al-Shabab", "al-Qaeda"
+	}
 	t := toks[0].Text
 	if t == "" || !isUpper(t[0]) {
 		return false
@@ -167,6 +170,9 @@ func properNoun(toks []dyad.Token, form string) bool {
 	}
 	return true
 }
+
+// articles are the lower-case articles names from Arabic begin with.
+var articles = map[string]bool{"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true}
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 

@@ -54,6 +54,7 @@ func TestFind(t *testing.T) {
 		// The training news codes a department as its government (40 of
 		// 59) or, a police one, as police (11).
 		{"PersonnelAndBases", "American personnel left the air base; the commission met.", "USAMIL:American personnel | MIL:air base | GOV:commission"},
+		{"ArabicArticle", "Kenya fought al-Shabab fighters.", "KEN:Kenya | SOMREB:al-Shabab fighters"},
 		{"Departments", "The forestry department met the police department.", "GOV:department | COP:police department"},
 		{"Possessive", "China's foreign ministry said so.", "CHNGOV:China's foreign ministry"},
 		{"BareAdjective", "A Japanese ship sank.", ""},
