@@ -351,3 +351,21 @@ func TestNamedOrganisation(t *testing.T) {
 		t.Errorf("%q: codes %q, want IGOUNOJUD (the court the story named)", ss[2].Text, got)
 	}
 }
+
+// TestNamedTitle: "the prime minister" after "Ruritanian Prime Minister
+// Ann Smith" is she, not the story's country's.
+func TestNamedTitle(t *testing.T) {
+	text := "Freedonia hosted talks . Ruritanian Prime Minister Ann Smith spoke in Freedonia . The prime minister left . "
+	ss := sentences(text)
+	fre := dyad.Actor{Code: "FRE", Country: "FRE", Text: "Freedonia"}
+	pm := mention(ss[1], 0, 4, dyad.Actor{Code: "RURGOV", Country: "RUR", Sectors: []string{"GOV"}, Name: "Ann Smith", Text: "Ruritanian Prime Minister Ann Smith"}, true)
+	place := mention(ss[1], 7, 7, fre, false)
+	place.Place = true
+	bare := mention(ss[2], 1, 2, dyad.Actor{Code: "GOV", Sectors: []string{"GOV"}, Text: "prime minister"}, false)
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0], ms[1], ms[2] = []dyad.Mention{mention(ss[0], 0, 0, fre, false)}, []dyad.Mention{pm, place}, []dyad.Mention{bare}
+	coref.Resolve(text, ss, ms)
+	if got := codes(ms[2]); got != "RURGOV" {
+		t.Errorf("%q: codes %q, want RURGOV (the prime minister the story named)", ss[2].Text, got)
+	}
+}

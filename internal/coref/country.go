@@ -102,6 +102,17 @@ func placeSectors(sents []dyad.Sentence, ms [][]dyad.Mention, i int, focus strin
 // sentence ("Top diplomats from the Group of Seven"), that actor.
 func learnNouns(named map[string]dyad.Actor, toks []dyad.Token, ms []dyad.Mention) {
 	for _, m := range ms {
+		if words, name := strings.Fields(strings.ToLower(m.Text)), strings.Fields(m.Name); m.Person && m.Code != "" && len(name) > 0 && len(words) > len(name) {
+			// "U.N. Secretary-General Antonio Guterres": "the
+			// secretary-general" later is he
+			title := words[:len(words)-len(name)]
+			if n := len(title); n > 0 {
+				named[title[n-1]] = m.Actor
+				if n > 1 {
+					named[title[n-2]+" "+title[n-1]] = m.Actor
+				}
+			}
+		}
 		org := strings.HasPrefix(m.Code, "IGO") && len(m.Code) > 6 // a body of one, "the International Court of Justice"
 		if m.Person || len(m.Members) > 0 || bareSector(m.Actor) || !org && (m.Place || m.Country == "" || len(m.Sectors) == 0) {
 			continue
@@ -123,6 +134,9 @@ func learnNouns(named map[string]dyad.Actor, toks []dyad.Token, ms []dyad.Mentio
 func namedBefore(named map[string]dyad.Actor, toks []dyad.Token, m dyad.Mention) (dyad.Actor, bool) {
 	if m.First < 1 || m.Last >= len(toks) || !strings.EqualFold(toks[m.First-1].Text, "the") && !strings.EqualFold(toks[m.First].Text, "the") {
 		return dyad.Actor{}, false
+	}
+	if a, ok := named[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(m.Text, "the "), "The "))]; ok && strings.Contains(m.Text, "-") || ok && strings.Contains(m.Text, " ") {
+		return a, true // "the secretary-general", "the prime minister"
 	}
 	a, ok := named[strings.ToLower(toks[m.Last].Text)]
 	return a, ok
