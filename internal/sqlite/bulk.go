@@ -1,9 +1,7 @@
 package sqlite
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -19,7 +17,6 @@ var bulkTables = [nTables]struct{ name, cols string }{
 	{"actors", "event_id, role, code, country, name, text, start, end"},
 	{"places", "event_id, name, country, lat, lon, geonames_id"},
 	{"quotes", "event_id, text, speaker_code, speaker_text, direct"},
-	{"events_fts", "rowid, text"},
 }
 
 // Indexes into bulkTables and loadChunk.rows.
@@ -30,13 +27,13 @@ const (
 	tActors
 	tPlaces
 	tQuotes
-	tText // events_fts: the rows that come in key order
 	nTables
 )
 
 // loadChunk is one batch of documents turned into rows, ready to write.
 type loadChunk struct {
 	rows      [nTables][][]any // by table, in bulkTables' order
+	text      []textRow        // the events_fts rows, for textLoad
 	documents int
 	events    int
 	sums      *summaries // counts to write with this chunk, or nil
@@ -52,13 +49,6 @@ type rowMaker struct {
 	lastEvent, lastSen int64
 	sums               *summaries
 	names              map[[2]string]*actorName // by code and name: the rows of actor_names
-	// The events_fts rows: written with their chunk while their keys
-	// (eventKey) ascend, as they do for events loaded in date order; the
-	// others' keys and sentences, to write in key order after the load
-	// (writeLateText), as FTS5 starts a new segment at every key that
-	// does not ascend.
-	lastKey int64
-	late    [][2]int64
 }
 
 // actorName is a row of actor_names: how many actor rows carry a code
@@ -111,13 +101,8 @@ func (m *rowMaker) add(c *loadChunk, cd *dyad.CodedDocument) error {
 		}
 		m.lastEvent++
 		c.put(tEvents, append([]any{m.lastEvent}, row...)...)
-		if sid, ok := sids[ev.Sentence]; ok {
-			if k := keyOf(ev.Date, m.lastEvent); k > m.lastKey {
-				m.lastKey = k
-				c.put(tText, k, text[ev.Sentence])
-			} else {
-				m.late = append(m.late, [2]int64{k, sid})
-			}
+		if _, ok := sids[ev.Sentence]; ok {
+			c.text = append(c.text, textRow{keyOf(ev.Date, m.lastEvent), text[ev.Sentence]})
 		}
 		m.details(c, m.lastEvent, ev)
 		m.sums.add(ev)
@@ -175,27 +160,6 @@ func (m *rowMaker) writeNames(c *rawConn) error {
 			return eachSorted(m.names, func(k [2]string) [3]string { return [3]string{k[0], k[1]} },
 				func(x *actorName) []any { return []any{x.country, x.n} }, put)
 		})
-}
-
-// writeLateText writes the events_fts rows whose keys came out of order,
-// in key order.
-func (m *rowMaker) writeLateText(c *rawConn) error {
-	slices.SortFunc(m.late, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
-	if err := c.exec("CREATE TEMP TABLE fts_late (key INTEGER PRIMARY KEY, sentence_id INTEGER NOT NULL)"); err != nil {
-		return err
-	}
-	st, err := c.prepare("INSERT INTO fts_late (key, sentence_id) VALUES (?, ?)")
-	if err != nil {
-		return err
-	}
-	defer st.close()
-	for _, r := range m.late {
-		if err := st.exec(r[0], r[1]); err != nil {
-			return err
-		}
-	}
-	return c.exec("INSERT INTO events_fts (rowid, text) SELECT o.key, s.text FROM fts_late o JOIN sentences s ON s.id = o.sentence_id ORDER BY o.key;" +
-		" DROP TABLE fts_late")
 }
 
 func (c *loadChunk) put(table int, vals ...any) { c.rows[table] = append(c.rows[table], vals) }

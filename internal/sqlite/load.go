@@ -15,7 +15,7 @@ const LoadBatch = 20_000
 
 // LoadProgress is what Load reports as it goes.
 type LoadProgress struct {
-	Stage     string        // "insert", "summaries", "fts", "names", "index", "analyze"
+	Stage     string        // "insert", "summaries", "names", "index", "fts", "analyze"
 	Documents int           // stored so far
 	Events    int           // stored so far
 	Elapsed   time.Duration // since Load began
@@ -38,9 +38,10 @@ var loadSummaryRows = 20_000_000 // a variable for the tests of its upserts
 // refuses one that holds documents). It drops the secondary indexes and
 // the triggers of the tables it fills, inserts batch by batch with
 // foreign-key checks off, counting the summaries and actor names in
-// memory, then writes them, builds the full-text index and the indexes in
-// one pass each, puts the triggers back and turns the journal (WAL) on
-// again. progress,
+// memory, then writes them and builds the indexes in one pass each, puts
+// the triggers back and turns the journal (WAL) on again. The full-text
+// index is built beside all that, in a file of its own on a goroutine of
+// its own (textLoad), and copied in at the end. progress,
 // if not nil, is called after each batch and stage. It returns ECONFLICT
 // if the store holds documents, EINVALID for an in-memory store, and a
 // constraint error if a document repeats one already loaded (an id,
@@ -95,9 +96,18 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	if err != nil {
 		return fmt.Errorf("load: drop: %w", err)
 	}
-	if err := c.exec(textLoadStart); err != nil {
+	var create string
+	if err := c.query("SELECT sql FROM sqlite_master WHERE name = 'events_fts'", func(cols []string) error {
+		create = cols[0]
+		return nil
+	}); err != nil || create == "" {
+		return fmt.Errorf("load: events_fts: %v", err)
+	}
+	text, err := startTextLoad(d.path, create)
+	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
+	defer text.remove()
 	b, err := newBulkWriter(c)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
@@ -114,23 +124,19 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		text.send(ch.chunk.text)
 		if err := inTx(c, func() error { return b.write(ch.chunk) }); err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
 		p.Stage, p.Documents, p.Events = "insert", p.Documents+ch.chunk.documents, p.Events+ch.chunk.events
 		report(p)
 	}
+	text.end() // its index is built while the summaries and indexes are
 	for _, st := range []struct {
 		stage string
 		run   func() error
 	}{
 		{"summaries", func() error { return b.sums.write(c, m.sums) }},
-		{"fts", func() error {
-			if err := m.writeLateText(c); err != nil {
-				return err
-			}
-			return c.exec(textLoadDone)
-		}},
 		{"names", func() error { return m.writeNames(c) }},
 	} {
 		if err := ctx.Err(); err != nil {
@@ -157,6 +163,14 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	}
 	p.Stage = "index"
 	report(p)
+	if err := text.wait(); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	if err := copyText(c, text.path); err != nil {
+		return fmt.Errorf("load: full-text index: %w", err)
+	}
+	p.Stage = "fts"
+	report(p)
 	if err := c.exec("PRAGMA analysis_limit=2000; ANALYZE"); err != nil {
 		return fmt.Errorf("load: analyze: %w", err)
 	}
@@ -165,15 +179,14 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	return nil
 }
 
-// The full-text index is written with the events (rowMaker): FTS5 writes
-// a segment for each transaction, and for each key that does not ascend.
-// During the load it does not merge them as they pile up (automerge 0,
-// crisismerge at its most: merging 200 segments of a ten-million-event
-// load as they came cost more than writing them); textLoadDone writes the
-// rows whose keys came out of order and merges every segment into one
-// ('optimize'): a common word's check per event (MATCH with rowid =)
-// opens the word's list in every segment. The defaults are put back for
-// the writes that follow.
+// textLoadStart and textLoadDone set FTS5 up for textLoad's writes and
+// back: it writes a segment for each transaction, and for each key that
+// does not ascend. During the load it does not merge them as they pile up
+// (automerge 0, crisismerge at its most: merging 200 segments of a
+// ten-million-event load as they came cost more than writing them);
+// textLoadDone merges every segment into one ('optimize'): a common
+// word's check per event (MATCH with rowid =) opens the word's list in
+// every segment. The defaults are put back for the writes that follow.
 const (
 	textLoadStart = "INSERT INTO events_fts(events_fts, rank) VALUES ('automerge', 0);" +
 		" INSERT INTO events_fts(events_fts, rank) VALUES ('crisismerge', 2000);" +
