@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -15,7 +16,7 @@ const LoadBatch = 20_000
 
 // LoadProgress is what Load reports as it goes.
 type LoadProgress struct {
-	Stage     string        // "insert", "summaries", "names", "index", "fts", "analyze"
+	Stage     string        // "insert", "names", "index", "summaries", "fts", "analyze"
 	Documents int           // stored so far
 	Events    int           // stored so far
 	Elapsed   time.Duration // since Load began
@@ -131,23 +132,47 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		p.Stage, p.Documents, p.Events = "insert", p.Documents+ch.chunk.documents, p.Events+ch.chunk.events
 		report(p)
 	}
-	text.end() // its index is built while the summaries and indexes are
-	for _, st := range []struct {
-		stage string
-		run   func() error
-	}{
-		{"summaries", func() error { return b.sums.write(c, m.sums) }},
-		{"names", func() error { return m.writeNames(c) }},
-	} {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := inTx(c, st.run); err != nil {
-			return fmt.Errorf("load: %s: %w", st.stage, err)
-		}
-		p.Stage = st.stage
-		report(p)
+	text.end() // its index is built while the store's indexes are
+	if err := ctx.Err(); err != nil {
+		return err
 	}
+	// The summaries are written into a file of their own too, while the
+	// indexes are built, and copied in after them; counts a load wrote
+	// already (the chunks carry them past loadSummaryRows) are added to
+	// by upsert, into the store.
+	var sums *sideFile
+	if b.sums.wrote {
+		if err := inTx(c, func() error { return b.sums.write(c, m.sums) }); err != nil {
+			return fmt.Errorf("load: summaries: %w", err)
+		}
+		p.Stage = "summaries"
+		report(p)
+	} else {
+		var creates []string
+		if err := c.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN ('"+strings.Join(summaryTables, "', '")+"') ORDER BY name",
+			func(cols []string) error {
+				creates = append(creates, cols[0])
+				return nil
+			}); err != nil || len(creates) != len(summaryTables) {
+			return fmt.Errorf("load: summary tables: %d of %d (%v)", len(creates), len(summaryTables), err)
+		}
+		sums, err = startSide(d.path, "sums", func(sc *rawConn) error {
+			if err := sc.exec(strings.Join(creates, "; ")); err != nil {
+				return err
+			}
+			var w summaryWriter
+			return inTx(sc, func() error { return w.write(sc, m.sums) })
+		})
+		if err != nil {
+			return fmt.Errorf("load: %w", err)
+		}
+		defer sums.remove()
+	}
+	if err := inTx(c, func() error { return m.writeNames(c) }); err != nil {
+		return fmt.Errorf("load: names: %w", err)
+	}
+	p.Stage = "names"
+	report(p)
 	// SQLite's sorter holds the keys of an index being built in one
 	// growing buffer, spilling runs to temporary files past cache_size,
 	// only when temporary files are files: with temp_store = MEMORY it
@@ -156,17 +181,43 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	if err := c.exec("PRAGMA temp_store = FILE"); err != nil {
 		return fmt.Errorf("load: pragmas: %w", err)
 	}
-	for _, q := range ddl { // indexes, then triggers
-		if err := c.exec(q); err != nil {
-			return fmt.Errorf("load: %s: %w", q, err)
+	run := func(ddl []loadDDL) error {
+		for _, q := range ddl {
+			if err := c.exec(q.sql); err != nil {
+				return fmt.Errorf("load: %s: %w", q.sql, err)
+			}
+		}
+		return nil
+	}
+	var later []loadDDL // the summary tables' indexes, when those come later; the triggers
+	for _, q := range ddl {
+		if q.typ == "trigger" || sums != nil && slices.Contains(summaryTables, q.table) {
+			later = append(later, q)
+			continue
+		}
+		if err := run([]loadDDL{q}); err != nil {
+			return err
 		}
 	}
 	p.Stage = "index"
 	report(p)
+	if sums != nil {
+		if err := sums.wait(); err != nil {
+			return fmt.Errorf("load: summaries: %w", err)
+		}
+		if err := sums.copyTables(c, summaryTables); err != nil {
+			return fmt.Errorf("load: summaries: %w", err)
+		}
+		p.Stage = "summaries"
+		report(p)
+	}
+	if err := run(later); err != nil {
+		return err
+	}
 	if err := text.wait(); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	if err := copyText(c, text.path); err != nil {
+	if err := text.copyText(c); err != nil {
 		return fmt.Errorf("load: full-text index: %w", err)
 	}
 	p.Stage = "fts"
@@ -216,14 +267,18 @@ func inTx(c *rawConn, f func() error) error {
 // there); built afterwards, each is one sort.
 const loadTables = "'events', 'sentences', 'actors', 'places', 'quotes', 'event_dyad_days', 'event_pair_months'"
 
+// loadDDL is a statement that makes an index or a trigger of a table.
+type loadDDL struct{ typ, table, sql string }
+
 // dropForLoad drops the secondary indexes and triggers of the loaded
 // tables and returns the statements that make them again, indexes first.
-func dropForLoad(c *rawConn) ([]string, error) {
-	var ddl, drops []string
-	err := c.query(`SELECT type, name, sql FROM sqlite_master
+func dropForLoad(c *rawConn) ([]loadDDL, error) {
+	var ddl []loadDDL
+	var drops []string
+	err := c.query(`SELECT type, name, tbl_name, sql FROM sqlite_master
 		WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (`+loadTables+`)
 		ORDER BY type = 'trigger', name`, func(cols []string) error {
-		ddl, drops = append(ddl, cols[2]), append(drops, fmt.Sprintf("DROP %s %q", cols[0], cols[1]))
+		ddl, drops = append(ddl, loadDDL{cols[0], cols[2], cols[3]}), append(drops, fmt.Sprintf("DROP %s %q", cols[0], cols[1]))
 		return nil
 	})
 	if err != nil {

@@ -37,9 +37,8 @@ type textRow struct {
 // end (textLoadDone), as a common word's check per event (MATCH with
 // rowid =) opens the word's list in every segment.
 type textLoad struct {
-	path   string
+	*sideFile
 	in     chan []textRow
-	done   chan error
 	closed bool
 	// stop, closed by remove, stops the builder early.
 	stop     chan struct{}
@@ -51,15 +50,14 @@ type textLoad struct {
 // TABLE). send hands it rows, end says there are no more, wait waits for
 // the index, remove deletes the file.
 func startTextLoad(path, create string) (*textLoad, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".fts-*")
+	// Up to 16 chunks wait (about 100 MB of text at 50,000 events a
+	// chunk): the writer goes on while the text falls a little behind.
+	t := &textLoad{in: make(chan []textRow, 16), stop: make(chan struct{})}
+	s, err := startSide(path, "fts", func(c *rawConn) error { return t.run(c, create) })
 	if err != nil {
 		return nil, err
 	}
-	f.Close()
-	// Up to 16 chunks wait (about 100 MB of text at 50,000 events a
-	// chunk): the writer goes on while the text falls a little behind.
-	t := &textLoad{path: f.Name(), in: make(chan []textRow, 16), done: make(chan error, 1), stop: make(chan struct{})}
-	go func() { t.done <- t.run(create) }()
+	t.sideFile = s
 	return t, nil
 }
 
@@ -74,28 +72,17 @@ func (t *textLoad) end() {
 	}
 }
 
-// wait returns when the builder has stopped, with its error (nil when the
-// index is built).
-func (t *textLoad) wait() error {
-	err := <-t.done
-	t.done <- err // for a second call
-	return err
-}
-
 // remove stops the builder (it drops the rows still to write) and deletes
 // its file.
 func (t *textLoad) remove() {
 	t.stopOnce.Do(func() { close(t.stop) })
 	t.end()
-	t.wait()
-	for _, s := range []string{"", "-journal", "-wal", "-shm"} {
-		os.Remove(t.path + s)
-	}
+	t.sideFile.remove()
 }
 
 // run builds the index from the rows sent until the channel closes. After
 // an error it reads and drops the rest, so that send never blocks.
-func (t *textLoad) run(create string) (err error) {
+func (t *textLoad) run(c *rawConn, create string) (err error) {
 	defer func() {
 		if err != nil {
 			for range t.in {
@@ -103,14 +90,6 @@ func (t *textLoad) run(create string) (err error) {
 			err = fmt.Errorf("full-text index: %w", err)
 		}
 	}()
-	c, err := openRaw(t.path)
-	if err != nil {
-		return err
-	}
-	defer c.close()
-	if err := c.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144"); err != nil {
-		return err
-	}
 	if err := c.exec(create + "; " + textLoadStart); err != nil {
 		return err
 	}
@@ -169,23 +148,90 @@ func (t *textLoad) stopped() bool {
 	}
 }
 
-// copyText replaces the tables of the store's empty events_fts with the
-// ones textLoad built in the file at path. The tables are the same (the
-// same CREATE VIRTUAL TABLE, by the same SQLite), so their rows are
-// copied as they are.
-func copyText(c *rawConn, path string) error {
-	st, err := c.prepare("ATTACH DATABASE ? AS textload")
+// sideFile is a database file beside a store that a load writes on a
+// goroutine of its own, with a connection of its own, while the load's
+// writer writes the store (SQLite lets one connection at a time write a
+// file); copyTables then copies its tables into the store.
+type sideFile struct {
+	path string
+	done chan error
+}
+
+// startSide creates a new file beside the store at path (its name, then
+// "."+name and a random part) and runs write on a connection to it, on a
+// goroutine of its own.
+func startSide(path, name string, write func(c *rawConn) error) (*sideFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+"."+name+"-*")
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	s := &sideFile{path: f.Name(), done: make(chan error, 1)}
+	go func() {
+		s.done <- func() error {
+			c, err := openRaw(s.path)
+			if err != nil {
+				return err
+			}
+			defer c.close()
+			// A file thrown away if anything fails, as the load's.
+			if err := c.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144"); err != nil {
+				return err
+			}
+			return write(c)
+		}()
+	}()
+	return s, nil
+}
+
+// wait returns when write has returned, with its error.
+func (s *sideFile) wait() error {
+	err := <-s.done
+	s.done <- err // for a second call
+	return err
+}
+
+// remove waits for write and deletes the file.
+func (s *sideFile) remove() {
+	s.wait()
+	for _, x := range []string{"", "-journal", "-wal", "-shm"} {
+		os.Remove(s.path + x)
+	}
+}
+
+// copyTables replaces the rows of the store's tables with those of the
+// same tables in the side file, in one transaction of c. The tables must
+// be the same (made by the same statements), without triggers or indexes
+// in the store: the rows are copied as they are, in key order.
+func (s *sideFile) copyTables(c *rawConn, tables []string) error {
+	st, err := c.prepare("ATTACH DATABASE ? AS side")
 	if err != nil {
 		return err
 	}
-	err = st.exec(path)
+	err = st.exec(s.path)
 	st.close()
 	if err != nil {
 		return err
 	}
-	defer c.exec("DETACH DATABASE textload")
+	defer c.exec("DETACH DATABASE side")
+	return inTx(c, func() error {
+		for _, t := range tables {
+			q := fmt.Sprintf("DELETE FROM main.%[1]q; INSERT INTO main.%[1]q SELECT * FROM side.%[1]q", t)
+			if err := c.exec(q); err != nil {
+				return fmt.Errorf("%s: %w", t, err)
+			}
+		}
+		return nil
+	})
+}
+
+// copyText replaces the tables of the store's empty events_fts (FTS5's
+// shadow tables: its segments, their index, the document sizes and the
+// settings) with the ones textLoad built: the same CREATE VIRTUAL TABLE,
+// by the same SQLite, makes the same tables.
+func (t *textLoad) copyText(c *rawConn) error {
 	var tables []string
-	if err := c.query("SELECT name FROM textload.sqlite_master WHERE type = 'table' AND name LIKE 'events\\_fts\\_%' ESCAPE '\\' ORDER BY name",
+	if err := c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'events\\_fts\\_%' ESCAPE '\\' ORDER BY name",
 		func(cols []string) error {
 			tables = append(tables, cols[0])
 			return nil
@@ -193,15 +239,7 @@ func copyText(c *rawConn, path string) error {
 		return err
 	}
 	if len(tables) == 0 {
-		return fmt.Errorf("no events_fts tables in %s", path)
+		return fmt.Errorf("no events_fts tables")
 	}
-	return inTx(c, func() error {
-		for _, t := range tables {
-			q := fmt.Sprintf("DELETE FROM main.%[1]q; INSERT INTO main.%[1]q SELECT * FROM textload.%[1]q", t)
-			if err := c.exec(q); err != nil {
-				return fmt.Errorf("%s: %w", t, err)
-			}
-		}
-		return nil
-	})
+	return t.copyTables(c, tables)
 }

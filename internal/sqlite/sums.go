@@ -93,6 +93,9 @@ func (s *summaries) size() int {
 	return len(s.days) + len(s.dyads) + len(s.roots) + len(s.weeks) + len(s.actors) + len(s.pairs)
 }
 
+// summaryTables are the tables summaryWriter writes.
+var summaryTables = []string{"event_days", "event_dyad_days", "event_root_days", "event_root_weeks", "event_actor_months", "event_pair_months"}
+
 // summaryWriter adds counts to the summary tables of an empty store:
 // plainly the first time, by upsert after that.
 type summaryWriter struct{ wrote bool }
