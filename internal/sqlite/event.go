@@ -80,6 +80,9 @@ func (d *DB) findQuery(ctx context.Context, f dyad.EventFilter, n int) (string, 
 			}
 		}
 	}
+	if err := d.codeBranches(ctx, c, f); err != nil {
+		return "", nil, err
+	}
 	if err := afterCond(c, "e", f.After, f.Desc); err != nil {
 		return "", nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,6 +171,100 @@ func explain(t *testing.T, d *DB, q string, args []any) []string {
 			t.Fatal(err)
 		}
 		out = append(out, detail)
+	}
+	return out
+}
+
+// TestCodeBranches pages through the events of three-digit CAMEO codes,
+// oldest and newest first, and compares them with the events whose code
+// begins with the digits, in (date, id) order: a page of such a code merges
+// branches, one for each code of the range in events_cameo
+// (codeBranches). It fails if a code of the range is left out, or the
+// branches are merged out of order.
+func TestCodeBranches(t *testing.T) {
+	ctx := context.Background()
+	d, err := Open(ctx, filepath.Join(t.TempDir(), "codes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	opts := synth.DefaultOptions()
+	opts.Events, opts.Days = 20_000, 200
+	g := synth.New(opts)
+	if err := d.Load(ctx, func() []*dyad.CodedDocument { return g.Next(5_000) }, nil); err != nil {
+		t.Fatal(err)
+	}
+	multi := 0 // codes of more than one code in the store
+	for _, code := range []string{"084", "190", "036", "173", "999"} {
+		var n int
+		if err := d.db.QueryRowContext(ctx, "SELECT count(DISTINCT cameo) FROM events WHERE substr(cameo, 1, 3) = ?", code).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 1 {
+			multi++
+			q, args, err := d.findQuery(ctx, dyad.EventFilter{CAMEO: ptr(code)}, 101)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Count(strings.Join(explain(t, d, q, args), "\n"), "INDEX events_cameo (cameo=?)"); got != n {
+				t.Errorf("code %s: %d branches read events_cameo, want one for each of its %d codes\nquery: %s", code, got, n, q)
+			}
+		}
+		for _, desc := range []bool{false, true} {
+			order := "ORDER BY date, id"
+			if desc {
+				order = "ORDER BY date DESC, id DESC"
+			}
+			want := rowsOf(t, d, "SELECT event_id FROM events WHERE substr(cameo, 1, 3) = ? "+order, code)
+			var got []string
+			f := dyad.EventFilter{CAMEO: ptr(code), Limit: 70, Desc: desc}
+			for {
+				evs, next, err := d.FindEvents(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, ev := range evs {
+					got = append(got, ev.ID)
+				}
+				if next == "" {
+					break
+				}
+				f.After = next
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("code %s (desc %v): %d events, want %d (first difference at %d)", code, desc, len(got), len(want), firstMismatch(got, want))
+			}
+		}
+	}
+	if multi == 0 {
+		t.Fatal("no code of several codes in the store: the branches are not tested")
+	}
+}
+
+func firstMismatch(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// rowsOf returns the first column of q's rows as text.
+func rowsOf(t *testing.T, d *DB, q string, args ...any) []string {
+	t.Helper()
+	rows, err := d.db.QueryContext(context.Background(), q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
 	}
 	return out
 }
