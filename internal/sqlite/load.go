@@ -39,10 +39,11 @@ var loadSummaryRows = 20_000_000 // a variable for the tests of its upserts
 // refuses one that holds documents). It drops the secondary indexes and
 // the triggers of the tables it fills, inserts batch by batch with
 // foreign-key checks off, counting the summaries and actor names in
-// memory, then writes them and builds the indexes in one pass each, puts
-// the triggers back and turns the journal (WAL) on again. The full-text
-// index is built beside all that, in a file of its own on a goroutine of
-// its own (textLoad), and copied in at the end. progress,
+// memory, then builds the indexes in one pass each, puts the triggers
+// back and turns the journal (WAL) on again. The full-text index and the
+// summary tables are written beside all that, each in a file of its own
+// by a goroutine of its own (textLoad, sideFile), and copied in after the
+// indexes. progress,
 // if not nil, is called after each batch and stage. It returns ECONFLICT
 // if the store holds documents, EINVALID for an in-memory store, and a
 // constraint error if a document repeats one already loaded (an id,
