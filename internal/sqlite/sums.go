@@ -166,7 +166,9 @@ func (s *summaries) size() int {
 }
 
 // key returns the strings of a key of ids.
-func (s *summaries) key(k [3]uint32) [3]string { return [3]string{s.str[k[0]], s.str[k[1]], s.str[k[2]]} }
+func (s *summaries) key(k [3]uint32) [3]string {
+	return [3]string{s.str[k[0]], s.str[k[1]], s.str[k[2]]}
+}
 
 // summaryTables are the tables summaryWriter writes.
 var summaryTables = []string{"event_days", "event_dyad_days", "event_root_days", "event_root_weeks", "event_actor_months", "event_pair_months"}
