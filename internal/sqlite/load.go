@@ -209,6 +209,7 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		if err := sums.copyTables(c, summaryTables); err != nil {
 			return fmt.Errorf("load: summaries: %w", err)
 		}
+		sums.remove() // its disk, now (1-2 GB at ten million events)
 		p.Stage = "summaries"
 		report(p)
 	}
@@ -221,6 +222,7 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	if err := text.copyText(c); err != nil {
 		return fmt.Errorf("load: full-text index: %w", err)
 	}
+	text.remove()
 	p.Stage = "fts"
 	report(p)
 	if err := c.exec("PRAGMA analysis_limit=2000; ANALYZE"); err != nil {
