@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -205,6 +207,39 @@ type DyadCount struct {
 	Quad          [4]int  `json:"quad"`
 	GoldsteinSum  float64 `json:"goldstein_sum"`
 	GoldsteinMean float64 `json:"goldstein_mean"`
+}
+
+// Plus returns c with o's counts added (o's actors are not c's business).
+func (c DyadCount) Plus(o DyadCount) DyadCount {
+	c.Events += o.Events
+	for i := range c.Quad {
+		c.Quad[i] += o.Quad[i]
+	}
+	c.GoldsteinSum += o.GoldsteinSum
+	return c
+}
+
+// RankDyads returns the pairs of sums that have events, busiest first
+// (ties by source, then target), with their Goldstein means: the order
+// of a store's top dyads.
+func RankDyads(sums map[[2]string]DyadCount) []DyadCount {
+	out := make([]DyadCount, 0, len(sums))
+	for _, x := range sums {
+		if x.Events > 0 {
+			x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
+			out = append(out, x)
+		}
+	}
+	slices.SortFunc(out, func(a, b DyadCount) int {
+		if a.Events != b.Events {
+			return b.Events - a.Events
+		}
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Target, b.Target)
+	})
+	return out
 }
 
 // Network is the actor network of a set of events.

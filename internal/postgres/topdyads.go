@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -94,7 +93,7 @@ func (d *DB) topDyadsRange(ctx context.Context, lo, hi time.Time, days []span, l
 		}
 		for _, x := range xs {
 			k := [2]string{x.Source, x.Target}
-			part[k] = addCounts(part[k], x)
+			part[k] = part[k].Plus(x)
 		}
 	}
 	maxPart := 0
@@ -165,7 +164,7 @@ func (d *DB) topDyadsRange(ctx context.Context, lo, hi time.Time, days []span, l
 			bound += last[i]
 			all = all && done[i]
 		}
-		out = sortedPairs(sums)
+		out = dyad.RankDyads(sums)
 		if all || len(out) >= limit && int64(out[limit-1].Events) > bound {
 			return out[:min(limit, len(out))], true, nil
 		}
@@ -221,7 +220,7 @@ func (d *DB) sumPairs(ctx context.Context, months []time.Time, part map[[2]strin
 	}
 	for _, x := range xs {
 		k := [2]string{x.Source, x.Target}
-		sums[k] = addCounts(x, part[k])
+		sums[k] = x.Plus(part[k])
 	}
 	return nil
 }
@@ -248,36 +247,4 @@ func (d *DB) scanPairs(ctx context.Context, q string, args []any) ([]dyad.DyadCo
 		out = append(out, x)
 	}
 	return out, rows.Err()
-}
-
-// addCounts returns a with b's counts added.
-func addCounts(a, b dyad.DyadCount) dyad.DyadCount {
-	a.Events += b.Events
-	for i := range a.Quad {
-		a.Quad[i] += b.Quad[i]
-	}
-	a.GoldsteinSum += b.GoldsteinSum
-	return a
-}
-
-// sortedPairs returns the pairs of sums with events, busiest first, as
-// TopDyads orders them, with their Goldstein means.
-func sortedPairs(sums map[[2]string]dyad.DyadCount) []dyad.DyadCount {
-	out := make([]dyad.DyadCount, 0, len(sums))
-	for _, x := range sums {
-		if x.Events > 0 {
-			x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
-			out = append(out, x)
-		}
-	}
-	slices.SortFunc(out, func(a, b dyad.DyadCount) int {
-		if a.Events != b.Events {
-			return b.Events - a.Events
-		}
-		if c := strings.Compare(a.Source, b.Source); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Target, b.Target)
-	})
-	return out
 }

@@ -94,7 +94,7 @@ func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (
 			bound += last[i]
 			all = all && done[i]
 		}
-		out = sortedPairs(sums)
+		out = dyad.RankDyads(sums)
 		if all || len(out) >= limit && out[limit-1].Events > bound {
 			return out[:min(limit, len(out))], true, nil
 		}
@@ -125,28 +125,6 @@ func (d *DB) sumPairs(ctx context.Context, months []string, part map[[2]string]d
 	return nil
 }
 
-// sortedPairs returns the pairs of sums with events, busiest first, as
-// TopDyads orders them, with their Goldstein means.
-func sortedPairs(sums map[[2]string]dyad.DyadCount) []dyad.DyadCount {
-	out := make([]dyad.DyadCount, 0, len(sums))
-	for _, x := range sums {
-		if x.Events > 0 {
-			x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
-			out = append(out, x)
-		}
-	}
-	slices.SortFunc(out, func(a, b dyad.DyadCount) int {
-		if a.Events != b.Events {
-			return b.Events - a.Events
-		}
-		if c := strings.Compare(a.Source, b.Source); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Target, b.Target)
-	})
-	return out
-}
-
 // monthsIn returns the months (YYYY-MM, ” for undated events) from lo to
 // hi inclusive that hold events.
 func (d *DB) monthsIn(ctx context.Context, lo, hi string) ([]string, error) {
@@ -174,7 +152,8 @@ func (d *DB) pairDays(ctx context.Context, days [][2]string) (map[[2]string]dyad
 		q := "SELECT e.source_code, e.target_code, count(*), " + quadSums + " FROM events e" +
 			" WHERE e.date >= ? AND e.date <= ? AND e.source_code <> '' AND e.target_code <> '' GROUP BY 1, 2"
 		err := d.scanPairs(ctx, q, []any{r[0], r[1]}, func(x dyad.DyadCount) {
-			out[[2]string{x.Source, x.Target}] = addCounts(out[[2]string{x.Source, x.Target}], x)
+			k := [2]string{x.Source, x.Target}
+			out[k] = out[k].Plus(x)
 		})
 		if err != nil {
 			return nil, err
@@ -200,7 +179,7 @@ func (d *DB) pairSums(ctx context.Context, months []string, part map[[2]string]d
 		args = append(args, m)
 	}
 	return d.scanPairs(ctx, q, args, func(x dyad.DyadCount) {
-		f(addCounts(x, part[[2]string{x.Source, x.Target}]))
+		f(x.Plus(part[[2]string{x.Source, x.Target}]))
 	})
 }
 
@@ -220,14 +199,4 @@ func (d *DB) scanPairs(ctx context.Context, q string, args []any, f func(dyad.Dy
 		f(x)
 	}
 	return rows.Err()
-}
-
-// addCounts returns a with b's counts added.
-func addCounts(a, b dyad.DyadCount) dyad.DyadCount {
-	a.Events += b.Events
-	for i := range a.Quad {
-		a.Quad[i] += b.Quad[i]
-	}
-	a.GoldsteinSum += b.GoldsteinSum
-	return a
 }
