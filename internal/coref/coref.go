@@ -133,16 +133,12 @@ func (r *resolver) learn(ms []dyad.Mention) {
 	for _, m := range ms {
 		switch {
 		case m.Person && m.Resolved == "":
-			for _, sn := range surnames(m.Name, m.Country) {
-				r.surnames[sn] = m
-			}
+			r.person(m)
 		case len(m.Members) > 1:
 			r.compounds = append(r.compounds, m)
 			for _, a := range m.Members {
 				if m.Resolved == "" && slices.Contains(m.People, a.Name) {
-					for _, sn := range surnames(a.Name, a.Country) {
-						r.surnames[sn] = dyad.Mention{Actor: a, Person: true}
-					}
+					r.person(dyad.Mention{Actor: a, Person: true}) // "Wilbur Ross and William Barr"
 				}
 			}
 		}
@@ -158,6 +154,13 @@ func (r *resolver) learn(ms []dyad.Mention) {
 		case !m.Place && (strings.Contains(m.Code, "REB") || strings.HasPrefix(m.Code, "IMG") || m.Unknown):
 			r.groups = append(r.groups, m)
 		}
+	}
+}
+
+// person records the surnames that stand for person m alone.
+func (r *resolver) person(m dyad.Mention) {
+	for _, sn := range surnames(m.Name, m.Country) {
+		r.surnames[sn] = m
 	}
 }
 

@@ -135,8 +135,10 @@ func namedBefore(named map[string]dyad.Actor, toks []dyad.Token, m dyad.Mention)
 	if m.First < 1 || m.Last >= len(toks) || !strings.EqualFold(toks[m.First-1].Text, "the") && !strings.EqualFold(toks[m.First].Text, "the") {
 		return dyad.Actor{}, false
 	}
-	if a, ok := named[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(m.Text, "the "), "The "))]; ok && strings.Contains(m.Text, "-") || ok && strings.Contains(m.Text, " ") {
-		return a, true // "the secretary-general", "the prime minister"
+	if words := strings.TrimPrefix(strings.ToLower(m.Text), "the "); strings.ContainsAny(words, " -") {
+		if a, ok := named[words]; ok {
+			return a, true // "the secretary-general", "the prime minister"
+		}
 	}
 	a, ok := named[strings.ToLower(toks[m.Last].Text)]
 	return a, ok

@@ -467,24 +467,22 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 	return Modalities[best]
 }
 
-// before reports whether token t, or the verb it is the object of, says
-// it happened before the story: "previously convicted", "had formerly
-// served".
+// before reports whether token t, or for a noun the word it hangs on,
+// says it happened before the story: "previously convicted", "had
+// formerly served".
 func (x *Sentence) before(t int) bool {
-	for _, i := range []int{t, x.head[t]} {
-		if i < 0 {
-			continue
-		}
+	past := func(i int) bool {
 		for _, k := range x.kids[i] {
 			if x.relBase(k) == "advmod" && pastAdverbs[x.lower[k]] {
 				return true
 			}
 		}
-		if x.S.Tokens[t].UPOS == "VERB" {
-			break // a verb's own adverbs alone
-		}
+		return false
 	}
-	return false
+	if past(t) {
+		return true
+	}
+	return x.S.Tokens[t].UPOS != "VERB" && x.head[t] >= 0 && past(x.head[t])
 }
 
 // pastAdverbs place what they modify before the story.
