@@ -29,12 +29,15 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "events" {
 		return c.events(args[1:])
 	}
+	if len(args) > 0 && args[0] == "classes" {
+		return c.classes(args[1:])
+	}
 	if len(args) > 0 && args[0] == "mentions" {
 		return c.mentions(args[1:])
 	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-o FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-o FILE] [-seed N] [-epochs N]\n       dyad train mentions [-silver DIR] [-o FILE] [-seed N] [-epochs N]")
-		return dyad.Errorf(dyad.EINVALID, "train: want tagger, parser, events or mentions")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad train tagger|parser [-ud DIR] [-o FILE] [-seed N] [-beam N] [-teacher DIR]\n       dyad train events [-silver DIR] [-o FILE] [-seed N] [-epochs N]\n       dyad train mentions [-silver DIR] [-o FILE] [-seed N] [-epochs N]\n       dyad train classes -o FILE [-data DIR] [FILES]")
+		return dyad.Errorf(dyad.EINVALID, "train: want tagger, parser, events, mentions or classes")
 	}
 	what := args[0]
 	fs := flag.NewFlagSet("train "+what, flag.ContinueOnError)

@@ -44,8 +44,26 @@ func (c *TrainCommand) events(args []string) error {
 	fs.IntVar(&opt.ArgMargin, "arg-margin", opt.ArgMargin, "the same for the argument model")
 	fs.IntVar(&opt.SentenceMargin, "sentence-margin", opt.SentenceMargin, "how far from 0 the sentence model's score of each root must lie on its right side")
 	fs.IntVar(&opt.ArgPosWeight, "arg-pos-weight", opt.ArgPosWeight, "argument model's update step on a missed source or target")
+	classes := fs.String("classes", "model", "word classes `FILE` (\"lemma coarse fine\" lines, from dyad train classes) the models' features read; \"model\": the embedded model's; \"none\": none")
 	if err := parseArgs(fs, args); err != nil {
 		return err
+	}
+	switch *classes {
+	case "none":
+	case "model":
+		if x, err := extract.Default(); err == nil {
+			opt.Classes = x.ClassLines()
+		}
+	default:
+		b, err := os.ReadFile(*classes)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "train events: %v", err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				opt.Classes = append(opt.Classes, strings.Join(strings.Fields(l), " "))
+			}
+		}
 	}
 	logf := func(format string, a ...any) {
 		fmt.Fprintf(c.Env.Stderr, time.Now().Format("15:04:05 ")+format+"\n", a...)
@@ -98,7 +116,7 @@ func (c *TrainCommand) events(args []string) error {
 	if err != nil {
 		return err
 	}
-	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs, %d models averaged", *files, opt.Seed, opt.Epochs, opt.Ensemble)
+	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs, %d models averaged, %d lemmas' word classes", *files, opt.Seed, opt.Epochs, opt.Ensemble, len(opt.Classes))
 	m.Scale = 1 // margins are in perceptron updates; -dev tunes it
 	if *dev != "none" {
 		ds, err := eval.ReadSilver(path(*dev))

@@ -20,12 +20,14 @@ type Extractor struct {
 	// sw converts the sentence model's scores to the trigger model's
 	// units, times Model.SentenceWeight (0: the trigger model alone).
 	sw float64
+	// classes are the model's word classes, given to each sentence.
+	classes *Classes
 }
 
 // New builds an Extractor from m.
 func New(m *Model) *Extractor {
 	e := &Extractor{m: m, codes: m.Codes(), trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
-		snt: linear.NewTable(&m.Sentence)}
+		snt: linear.NewTable(&m.Sentence), classes: NewClasses(m.Classes)}
 	if m.SentenceWeight > 0 && m.Trigger.Scale > 0 && len(m.Sentence.Counts) > 0 {
 		e.sw = m.SentenceWeight * float64(m.Sentence.Scale) / float64(m.Trigger.Scale)
 	}
@@ -83,6 +85,7 @@ type Trigger struct {
 // and for each root the sentence model finds that no token carries, the
 // token that scores best for it.
 func (e *Extractor) Triggers(x *Sentence) []Trigger {
+	x.UseClasses(e.classes)
 	var out []Trigger
 	var buf []uint32
 	cands := x.Candidates()
@@ -134,6 +137,7 @@ func (e *Extractor) Triggers(x *Sentence) []Trigger {
 // SentenceMargins returns the sentence model's score of x for each root
 // class (before SentenceMargin).
 func (e *Extractor) SentenceMargins(x *Sentence) []int32 {
+	x.UseClasses(e.classes)
 	out := make([]int32, NumRoots)
 	e.snt.Score(x.SentenceFeatures(nil), out)
 	return out
@@ -144,6 +148,7 @@ func (e *Extractor) SentenceMargins(x *Sentence) []int32 {
 // (best trigger root, mention) pair how far its best role scores above
 // neither (before ArgMargin): what thresholds are tuned on.
 func (e *Extractor) Margins(x *Sentence) (trig, arg []int32) {
+	x.UseClasses(e.classes)
 	var buf []uint32
 	scores := make([]int32, NumRoots)
 	ss := e.sentenceScores(x)
@@ -167,6 +172,7 @@ func (e *Extractor) Margins(x *Sentence) (trig, arg []int32) {
 // targets: the best-scoring source and target, each with the mentions
 // coordinated with it ("the US and Japan") that also score as one.
 func (e *Extractor) Args(x *Sentence, t Trigger) (src, tgt []int, margins map[int]int32) {
+	x.UseClasses(e.classes)
 	n := len(x.Mentions)
 	sm, tm := make([]int32, n), make([]int32, n)
 	var buf []uint32
@@ -441,6 +447,7 @@ func (x *Sentence) subtree(k int) (lo, hi int) {
 // "refused to meet"), as the dictionary coder reads it, else the
 // modality model's.
 func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
+	x.UseClasses(e.classes)
 	if m := x.control[t.I]; m != "" {
 		return m
 	}
@@ -507,6 +514,7 @@ const BareStatement = "010"
 // confidence is the logistic of (NaN for a dictionary coder's event):
 // what the confidence scale is fitted on.
 func (e *Extractor) CodeScored(doc *dyad.Document, x *Sentence) ([]dyad.Event, []float64) {
+	x.UseClasses(e.classes)
 	var out []dyad.Event
 	var margins []float64
 	coded := map[int]bool{}
@@ -666,6 +674,7 @@ func (e *Extractor) rule(x *Sentence, t Trigger) string {
 // why names the three features that most favour trigger t's root over no
 // event, with their weights in perceptron updates.
 func (e *Extractor) why(x *Sentence, t Trigger) string {
+	x.UseClasses(e.classes)
 	fs, names := x.NamedTriggerFeatures(t.I)
 	c := RootClass(t.Root)
 	type part struct {

@@ -48,6 +48,10 @@ type Sentence struct {
 	// least two of the story's other sentences head, sorted.
 	lexStory []string
 	focus    string // the story's country (InStory)
+	// classes are the word classes the features read (UseClasses), and
+	// fine and coarse each token's.
+	classes      *Classes
+	fine, coarse []string
 }
 
 // InStory tells each sentence of a story (nil for a skipped one) what
@@ -338,7 +342,9 @@ var triggerTemplates = [...]string{tBias: "bias", tLemma: "lemma", tLower: "word
 	tGovernor: "governor", tMentionBefore: "actors before", tMentionAfter: "actors after", tPassive: "passive",
 	tLemmaPOS: "lemma+pos", tRuleNone: "no dictionary pattern", tLemmaKidLemma: "lemma+dependent word", tPlace: "place in story",
 	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix", tStory: "story root", tStoryLex: "story root+lexicon root",
-	tLexStory: "story lexicon root", tLexStoryLex: "story lexicon root+lexicon root"}
+	tLexStory: "story lexicon root", tLexStoryLex: "story lexicon root+lexicon root",
+	tClass: "class", tCoarse: "coarse class", tClassRel: "class+rel", tClassKid: "class+dependent", tLemmaKidClass: "lemma+dependent class",
+	tClassHead: "class+head"}
 
 // Feature templates of the trigger model.
 const (
@@ -382,6 +388,12 @@ const (
 	tStoryLex
 	tLexStory
 	tLexStoryLex
+	tClass
+	tCoarse
+	tClassRel
+	tClassKid
+	tLemmaKidClass
+	tClassHead
 )
 
 // TriggerFeatures returns the features of token i as a possible trigger,
@@ -517,6 +529,42 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 	}
 	if w := x.lower[i]; len(w) > 4 {
 		f.add(tSuffix, w[len(w)-3:])
+	}
+	x.classFeatures(f, i)
+}
+
+// classFeatures adds the word-class features of token i as a trigger:
+// its class alone, with its relation, head and dependents, and its
+// dependents' classes ("eliminated" with an object of the class of
+// "militant").
+func (x *Sentence) classFeatures(f *feats, i int) {
+	c := x.fineOf(i)
+	if x.fine == nil {
+		return
+	}
+	if c != "" {
+		f.add(tClass, c)
+		f.add(tCoarse, x.coarse[i])
+		f.add(tClassRel, c, x.rel(i))
+		if h := x.head[i]; h >= 0 {
+			f.add(tClassHead, c, x.relBase(i), x.fineOf(h))
+		}
+	}
+	for _, k := range x.kids[i] {
+		switch r := x.relBase(k); r {
+		case "obj", "obl", "nsubj", "nmod", "compound", "xcomp", "amod":
+			kc := x.fineOf(k)
+			if x.mention[k] >= 0 {
+				kc = "<actor>"
+			}
+			if kc == "" {
+				continue
+			}
+			f.add(tLemmaKidClass, x.lemma[i], r, kc)
+			if c != "" {
+				f.add(tClassKid, c, r, kc)
+			}
+		}
 	}
 }
 
@@ -780,6 +828,8 @@ const (
 	sKidLemma
 	sStory
 	sLexStory
+	sClass
+	sClassKid
 )
 
 // SentenceFeatures returns the features of the whole sentence for the
@@ -803,6 +853,18 @@ func (x *Sentence) SentenceFeatures(buf []uint32) []uint32 {
 		prev = l
 		if x.cand[i] {
 			f.add(sVerbRel, l, x.rel(i))
+			if c := x.fineOf(i); c != "" {
+				f.add(sClass, c)
+				for _, k := range x.kids[i] {
+					if b := x.relBase(k); b == "obj" || b == "nsubj" || b == "obl" {
+						kc := x.fineOf(k)
+						if x.mention[k] >= 0 {
+							kc = "<actor>"
+						}
+						f.add(sClassKid, c, b, kc)
+					}
+				}
+			}
 			for _, r := range x.lexRoots[i] {
 				f.add(sLex, r)
 			}

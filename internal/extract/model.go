@@ -78,6 +78,9 @@ type Model struct {
 	// Scale and Bias map score margins to confidence: confidence is the
 	// logistic of margin/Scale + Bias, fitted on held-out news.
 	Scale, Bias float64
+	// Classes lists "lemma coarse fine": the word classes the model's
+	// features read (NewClasses); none in a model trained without them.
+	Classes []string
 	// Trained says what the model learned from, for --explain and docs.
 	Trained string
 }

@@ -34,7 +34,10 @@ type EventOptions struct {
 	// the argument model, and SentenceMargin how far from 0 the sentence
 	// model's score of each root must lie on the right side.
 	Margin, ArgMargin, SentenceMargin int
-	Logf                              func(format string, args ...any)
+	// Classes are the word classes the features read, as
+	// extract.Model.Classes lists them (none: no class features).
+	Classes []string
+	Logf    func(format string, args ...any)
 }
 
 // DefaultEventOptions returns the settings the embedded model was trained
@@ -73,6 +76,12 @@ type instance struct {
 
 // Events trains the event extractor on analysed silver stories.
 func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
+	cl := extract.NewClasses(opt.Classes)
+	for _, a := range stories {
+		for _, x := range a.Sents {
+			x.UseClasses(cl)
+		}
+	}
 	d := eventInstances(stories)
 	if len(d.trig) == 0 {
 		return nil, fmt.Errorf("train events: no training sentences")
@@ -80,7 +89,7 @@ func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 	opt.Logf("events: %d gold events, %d triggers aligned, %d sources and %d targets found among dyad's mentions",
 		d.events, d.triggers, d.sources, d.targets)
 	opt.Logf("events: %d trigger, %d argument and %d modality instances", len(d.trig), len(d.arg), len(d.mod))
-	m := &extract.Model{}
+	m := &extract.Model{Classes: opt.Classes}
 	m.Trigger = ensemble(extract.NumRoots, opt, func(o EventOptions) frozen {
 		return trainInstances("trigger", d.trig, extract.NumRoots, o.PosWeight, o.Margin, o)
 	})
