@@ -452,6 +452,11 @@ func (e *Extractor) Modality(x *Sentence, t Trigger) dyad.Modality {
 		return m
 	}
 	if x.negated(t.I) {
+		if t.Root == "12" {
+			// "does not recognize the court" is the rejection itself,
+			// as "refused to meet" is (CODING.md).
+			return dyad.Asserted
+		}
 		return dyad.Negated // "did not condemn": too rare in the training news for the model to learn
 	}
 	if x.judged(t.I) || x.before(t.I) {

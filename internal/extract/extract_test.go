@@ -381,3 +381,17 @@ func TestNamingCall(t *testing.T) {
 		}
 	}
 }
+
+func TestNegatedRejection(t *testing.T) {
+	// "does not recognize the court" is a rejection that happened; "did
+	// not attack" is an attack that did not.
+	_, s := build("Freedonia/PROPN/4/nsubj does/AUX/4/aux not/PART/4/advmod recognize/VERB/0/root the/DET/6/det court/NOUN/4/obj ./PUNCT/4/punct")
+	x := NewSentence(s, []dyad.Mention{mention(0, 0, "FRE", "FRE")}, nil, nil)
+	e := New(&Model{})
+	if got := e.Modality(x, Trigger{I: 3, Root: "12"}); got != dyad.Asserted {
+		t.Errorf("negated rejection: %s, want asserted", got)
+	}
+	if got := e.Modality(x, Trigger{I: 3, Root: "19"}); got != dyad.Negated {
+		t.Errorf("negated fight: %s, want negated", got)
+	}
+}
