@@ -2,7 +2,9 @@ package dates
 
 import (
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // fields are the parts of a date as written; zero means absent.
@@ -195,13 +197,32 @@ func (p *parser) bareYear(i int, bare bool) (int, int, bool) {
 	if !ok || y < 1800 || y > 2100 {
 		return 0, i, false
 	}
-	if !bare && !yearContext[p.prevWord(i)] {
+	if !bare && !yearContext[p.prevWord(i)] && !p.yearBeforeNoun(i, j) {
 		return 0, i, false
 	}
 	if countNouns[p.wordAt(j)] || p.punctAt(j, "%") {
 		return 0, i, false
 	}
 	return y, j, true
+}
+
+// yearBeforeNoun reports whether the year at i, ending before token j,
+// modifies a singular noun after "the": "the 2004 bombing", "the 2016
+// election" (not "the 2000 residents": a plural counts).
+func (p *parser) yearBeforeNoun(i, j int) bool {
+	if p.prevWord(i) != "the" || j >= len(p.toks) || !p.toks[j].space {
+		return false
+	}
+	w := p.toks[j].text
+	if w == "" || strings.HasSuffix(w, "s") {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // decade matches "1990s", "1990's" and "1990’s"; a year ending in 00

@@ -17,4 +17,5 @@ func ExampleFind() {
 	// Tuesday 2016-09-13 2016-09-13 day true
 	// Sept. 20 2016-09-20 2016-09-20 day true
 	// 2008 2008-01-01 2008-12-31 year false
+	// 2008 2008-01-01 2008-12-31 year false
 }

@@ -14,6 +14,9 @@ type Mention struct {
 	End       time.Time          // last day of the period (== Date for a single day)
 	Precision dyad.DatePrecision // day, week, month or year
 	Relative  bool               // resolved against the publication date
+	// Noun, when set, is the one noun the date modifies ("the 2004
+	// bombing"): it dates that noun alone, not the verbs around it.
+	Noun dyad.Span
 }
 
 // Find returns every date expression in text, in order, resolved against
@@ -37,10 +40,14 @@ func Find(text string, pub time.Time) []Mention {
 			continue
 		}
 		sp := dyad.Span{Start: p.toks[start].start, End: p.toks[next-1].end}
-		out = append(out, Mention{
+		m := Mention{
 			Span: sp, Text: text[sp.Start:sp.End],
 			Date: per.from, End: per.to, Precision: per.prec, Relative: per.rel,
-		})
+		}
+		if next == start+1 && !yearContext[p.prevWord(start)] && p.yearBeforeNoun(start, next) {
+			m.Noun = dyad.Span{Start: p.toks[next].start, End: p.toks[next].end}
+		}
+		out = append(out, m)
 		i = next
 	}
 	return out

@@ -189,3 +189,19 @@ func show(ms []dates.Mention) string {
 	}
 	return s + "]"
 }
+
+func TestYearBeforeNoun(t *testing.T) {
+	pub := time.Date(2020, 3, 10, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string]int{
+		"A trial opened over the 2004 bombing of a base.": 1,
+		"He won the 2016 election.":                       1,
+		"The 2000 residents fled.":                        0,
+		"the 2000 soldiers":                               0,
+		"Rebels killed 2004 people.":                      0,
+		"the 1999 Constitution":                           0,
+	} {
+		if got := len(dates.Find(text, pub)); got != want {
+			t.Errorf("%q: %d dates, want %d", text, got, want)
+		}
+	}
+}

@@ -13,7 +13,8 @@ import (
 // "while", "after", "before", "when", "but", "although", "though", "and"
 // or "because", and before a reporting verb ("said", "told", …): in
 // "Rebels shelled the town, officials said on Thursday", Thursday dates the
-// saying, not the shelling. ok is false when no mention qualifies; the
+// saying, not the shelling. A date that modifies a noun ("the 2004
+// bombing") dates that noun alone. ok is false when no mention qualifies; the
 // event then takes the publication date.
 func Nearest(text string, ms []Mention, verb dyad.Span) (m Mention, ok bool) {
 	if verb.Start < 0 || verb.End > len(text) || verb.Start > verb.End {
@@ -24,6 +25,9 @@ func Nearest(text string, ms []Mention, verb dyad.Span) (m Mention, ok bool) {
 	for i, c := range ms {
 		if c.Span.Start < lo || c.Span.End > hi {
 			continue
+		}
+		if c.Noun.End > 0 && (c.Noun.End <= verb.Start || c.Noun.Start >= verb.End) {
+			continue // "accused of the 2004 bombing": 2004 is the bombing's
 		}
 		d := verb.Start - c.Span.End + 1 // before the verb
 		if c.Span.Start >= verb.End {

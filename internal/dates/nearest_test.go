@@ -21,6 +21,8 @@ func TestNearest(t *testing.T) {
 		{"OtherClause", "Troops withdrew; talks resumed on Monday.", "withdrew", ""},
 		{"SubordinateClause", "Troops withdrew on Friday, after talks failed on Monday.", "withdrew", "Friday"},
 		{"None", "Troops withdrew.", "withdrew", ""},
+		{"NounsOwn", "Two soldiers stand accused of the 2004 bombing of the base.", "bombing", "2004"},
+		{"NotTheVerbs", "Two soldiers stand accused of the 2004 bombing of the base.", "accused", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

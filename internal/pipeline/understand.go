@@ -34,16 +34,20 @@ func (p *Pipeline) understand(doc *dyad.Document, s *dyad.Sentence, qs []dyad.Qu
 // nearest the verb. A date that only bounds the event ("after Saturday's
 // meeting", "ahead of Monday's vote") is not its date.
 func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Mention, bool) {
+	v := dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start}
 	var ms []dates.Mention
 	for _, m := range dates.Find(s.Text, doc.Date) {
-		if !bounding(s.Text[:m.Span.Start]) {
-			ms = append(ms, m)
+		if bounding(s.Text[:m.Span.Start]) {
+			continue
 		}
+		if m.Noun.End > 0 && (m.Noun.End <= v.Start || m.Noun.Start >= v.End) {
+			continue // "accused of the 2004 bombing": 2004 is the bombing's
+		}
+		ms = append(ms, m)
 	}
 	if len(ms) == 0 {
 		return dates.Mention{}, false
 	}
-	v := dyad.Span{Start: verb.Start - s.Span.Start, End: verb.End - s.Span.Start}
 	if judgement(s, verb) {
 		// "The November 27 agreement is null and void": the date is
 		// the agreement's; the judgement is the speaker's, made now.
