@@ -93,3 +93,34 @@ func TestSilverDevFloor(t *testing.T) {
 		}
 	}
 }
+
+// TestActorDevFloor holds how many of the coders' sources and targets on
+// the silver dev set dyad finds a mention over, and with which country
+// and role (docs/ACTORS.md).
+func TestActorDevFloor(t *testing.T) {
+	path := testingutil.SharedData(t, "gold", "silver", "dev.jsonl")
+	if testing.Short() {
+		t.Skip("codes 170 stories")
+	}
+	out, stderr, status := run(t, "", "eval", "actors", "--json", path)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var sc eval.ActorScore
+	if err := json.Unmarshal([]byte(out), &sc); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("found %d of %d (%.3f); country %.3f; role %.3f", sc.Found, sc.Aligned, sc.Recall, sc.CountryAccuracy, sc.RoleAccuracy)
+	for _, f := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"mentions found", sc.Recall, 0.82},
+		{"country right", sc.CountryAccuracy, 0.90},
+		{"role right", sc.RoleAccuracy, 0.68},
+	} {
+		if f.got < f.want {
+			t.Errorf("%s %.3f, below the floor %.3f", f.name, f.got, f.want)
+		}
+	}
+}
