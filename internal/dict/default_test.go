@@ -96,7 +96,7 @@ func TestDefaultAgents(t *testing.T) {
 		{"minister", "GOV"}, {"ministers", "GOV"}, {"officials", "GOV"},
 		{"foreign minister", "GOV"}, {"deputy foreign minister", "GOV"}, {"foreign ministry", "GOV"},
 		{"defense minister", "GOVMIL"}, {"police", "COP"}, {"riot police", "COP"},
-		{"security forces", "COP"}, {"troops", "MIL"}, {"rebels", "REB"},
+		{"security forces", "MIL"}, {"police officers", "COP"}, {"troops", "MIL"}, {"rebels", "REB"},
 		{"protesters", "CVL"}, {"activists", "OPP"}, {"lawmakers", "LEG"}, {"court", "JUD"}, {"journalists", "MED"},
 	}
 	for _, tt := range tests {
