@@ -23,7 +23,7 @@ func (c *BenchStoreCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("dyad bench store", flag.ContinueOnError)
 	fs.SetOutput(c.Stderr)
 	opts := synth.DefaultOptions()
-	db := fs.String("db", "", "SQLite `FILE` to create (it must not hold documents), or a postgres:// URL")
+	db := fs.String("db", "", "SQLite `FILE` to create (it must not hold documents), or a postgres:// URL (an empty store)")
 	fs.IntVar(&opts.Events, "events", synth.DefaultEvents, "events to generate")
 	fs.Uint64Var(&opts.Seed, "seed", opts.Seed, "random seed: the same seed makes the same store")
 	batch := fs.Int("batch", 50_000, "events per transaction")
@@ -31,7 +31,7 @@ func (c *BenchStoreCommand) Run(ctx context.Context, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(c.Stderr, "usage: dyad bench store --events N --db FILE|URL\n\n"+
 			"Generates N events with the distributions of coded news (internal/synth) and bulk-loads\n"+
-			"them: into a new SQLite file with the indexes built after the rows, or into PostgreSQL.\n\nFlags:")
+			"them into a new SQLite file or an empty PostgreSQL database, the indexes built after the rows.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -83,39 +83,18 @@ func loadSQLite(ctx context.Context, path string, next func() []*dyad.CodedDocum
 	return st.Load(ctx, next, progress)
 }
 
-// loadPostgres writes the documents through the store's own
-// CreateDocuments, whose triggers keep the summaries.
+// loadPostgres bulk-loads an empty PostgreSQL store: COPY without the
+// summaries' triggers, the summaries and the words computed once, the
+// indexes built after the rows (postgres.DB.Load).
 func loadPostgres(ctx context.Context, url string, next func() []*dyad.CodedDocument, progress func(sqlite.LoadProgress)) error {
 	st, err := postgres.Open(ctx, url)
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "--db: %v", err)
 	}
 	defer st.Close()
-	start := time.Now()
-	var p sqlite.LoadProgress
-	for batch := next(); batch != nil; batch = next() {
-		if _, err := st.CreateDocuments(ctx, batch); err != nil {
-			return err
-		}
-		p.Stage, p.Documents = "insert", p.Documents+len(batch)
-		for _, cd := range batch {
-			p.Events += len(cd.Events)
-		}
-		p.Elapsed = time.Since(start)
-		progress(p)
-	}
-	// The summaries took every batch as upserts: vacuumed, their
-	// index-only scans (a pair's months for top dyads) read no table
-	// pages; analysed, every table has statistics before the first query.
-	p.Stage = "analyze"
-	_, err = st.Pool().Exec(ctx, "VACUUM (ANALYZE) event_days, event_dyad_days, event_actor_days, event_root_days,"+
-		" event_actor_months, event_pair_months")
-	if err == nil {
-		_, err = st.Pool().Exec(ctx, "ANALYZE events, event_keys, sentences, documents")
-	}
-	p.Elapsed = time.Since(start)
-	progress(p)
-	return err
+	return st.Load(ctx, next, func(p postgres.LoadProgress) {
+		progress(sqlite.LoadProgress{Stage: p.Stage, Documents: p.Documents, Events: p.Events, Elapsed: p.Elapsed})
+	})
 }
 
 // machineLoad returns the one-minute load average, "?" where unknown: the

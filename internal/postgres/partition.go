@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -57,13 +56,8 @@ func (d *DB) ensurePartitions(ctx context.Context, days map[time.Time]bool) erro
 			return err
 		}
 		for name, first := range months {
-			// The month's partition of events, and of their words (0007).
-			for _, t := range []struct{ parent, name string }{{"events", name}, {"event_words", "event_words_" + strings.TrimPrefix(name, "events_")}} {
-				q := fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s PARTITION OF %s FOR VALUES FROM ('%s') TO ('%s')",
-					pgx.Identifier{t.name}.Sanitize(), t.parent, first.Format("2006-01-02"), first.AddDate(0, 1, 0).Format("2006-01-02"))
-				if _, err := tx.Exec(ctx, q); err != nil {
-					return fmt.Errorf("%s: %w", t.name, err)
-				}
+			if err := createPartition(ctx, tx, name, first); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -70,7 +70,17 @@ type batch struct {
 // that concurrent writers lock rows in the same order) and creates the
 // partitions the events need.
 func (d *DB) prepare(ctx context.Context, docs []*dyad.CodedDocument) (*batch, error) {
-	b := &batch{now: d.Now().UTC().Truncate(time.Microsecond)}
+	b, days := sortBatch(docs, d.Now().UTC().Truncate(time.Microsecond))
+	if err := d.ensurePartitions(ctx, days); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// sortBatch is prepare without the partitions: the batch, and the days
+// of its events.
+func sortBatch(docs []*dyad.CodedDocument, now time.Time) (*batch, map[time.Time]bool) {
+	b := &batch{now: now}
 	days := map[time.Time]bool{}
 	for _, cd := range docs {
 		switch {
@@ -84,6 +94,10 @@ func (d *DB) prepare(ctx context.Context, docs []*dyad.CodedDocument) (*batch, e
 			b.errs = append(b.errs, [2]string{cd.Doc.ID, fmt.Sprintf("store: event %s: duplicate id", id)})
 			continue
 		}
+		if i := duplicateSentence(cd.Sentences); i >= 0 {
+			b.errs = append(b.errs, [2]string{cd.Doc.ID, fmt.Sprintf("store: sentence %d: duplicate index", i)})
+			continue
+		}
 		b.docs = append(b.docs, cd)
 		for i := range cd.Events {
 			days[eventDay(cd.Events[i].Date)] = true
@@ -94,10 +108,19 @@ func (d *DB) prepare(ctx context.Context, docs []*dyad.CodedDocument) (*batch, e
 		hash[cd] = dyad.ContentHash(cd.Doc)
 	}
 	sort.SliceStable(b.docs, func(i, j int) bool { return hash[b.docs[i]] < hash[b.docs[j]] })
-	if err := d.ensurePartitions(ctx, days); err != nil {
-		return nil, err
+	return b, days
+}
+
+// duplicateSentence returns an index two sentences share, or -1.
+func duplicateSentence(ss []dyad.Sentence) int {
+	seen := make(map[int]bool, len(ss))
+	for _, s := range ss {
+		if seen[s.Index] {
+			return s.Index
+		}
+		seen[s.Index] = true
 	}
-	return b, nil
+	return -1
 }
 
 func duplicateEvent(evs []dyad.Event) string {
