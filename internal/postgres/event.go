@@ -216,7 +216,13 @@ func (d *DB) textForm(ctx context.Context, c *cond, f dyad.EventFilter) error {
 	if n < d.commonHits {
 		c.textWords = true
 		c.where[c.textAny+1] = c.textCheck + "::text IS NOT NULL"
+		return nil
 	}
+	// A common word: each event's words are sought by its key, which
+	// the index walked in page order holds, instead of its sentence
+	// (another table's key, on the event's row) parsed.
+	c.where[c.textAny+1] = `coalesce((SELECT w.words @@ plainto_tsquery('simple', ` + c.textCheck + `) FROM event_words w
+		WHERE w.id = e.id AND w.day = e.day), false)`
 	return nil
 }
 
@@ -259,7 +265,7 @@ func pageQuery(c *cond, n int, desc bool) string {
 	}
 	bs := c.branches()
 	outer := strings.Replace(order, " LIMIT "+lim, "", 1)
-	if len(bs) == 1 {
+	if len(bs) == 1 && !c.keysFirst {
 		// The page first, then its sentences: joined before the limit,
 		// a plan that sorts a window's matches would read the sentence
 		// of each (a seek into ten million sentences, mostly not cached).
@@ -269,7 +275,8 @@ func pageQuery(c *cond, n int, desc bool) string {
 	}
 	// The page's keys first (UNION: an event may match two branches),
 	// then its rows by primary key: a semi-join of events against the
-	// keys would walk every event before the cursor.
+	// keys would walk every event before the cursor. (So too a branch
+	// alone with keysFirst.)
 	var parts []string
 	for _, b := range bs {
 		parts = append(parts, "(SELECT e.day, e.id FROM events e WHERE "+strings.Join(b, " AND ")+order+")")
@@ -278,7 +285,11 @@ func pageQuery(c *cond, n int, desc bool) string {
 	if desc {
 		uorder = " ORDER BY day DESC, id DESC LIMIT " + lim
 	}
-	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (` + strings.Join(parts, " UNION ") + uorder + `) AS u
+	keys := strings.Join(parts, " UNION ") + uorder
+	if len(parts) == 1 {
+		keys = strings.TrimSuffix(strings.TrimPrefix(parts[0], "("), ")")
+	}
+	return `SELECT e.id, e.day, e.record, coalesce(s.text, '') FROM (` + keys + `) AS u
 	JOIN events e ON e.day = u.day AND e.id = u.id
 	LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx` + outer
 }

@@ -26,6 +26,14 @@ type cond struct {
 	textWord  string
 	textCheck string // the placeholder of the clause checking each event's sentence (textAny+1)
 	textWords bool   // set by textForm: read the word's events from event_words
+
+	// keysFirst makes a page of one branch read its keys first and then
+	// its rows (pageQuery), as a page of branches does: set for a dyad,
+	// whose index holds the quad class and the CAMEO root a page also
+	// checks. A generic plan reading whole rows costs that index and the
+	// target's alike (one row a partition, by its guess) and may walk
+	// the target's, reading the row of every event of the target.
+	keysFirst bool
 }
 
 // alt is one disjunct of a clause, with ? placeholders.
@@ -213,6 +221,7 @@ func actorConds(c *cond, f dyad.EventFilter) {
 	fwd, fargs := dyadCond("source", "target", f.Source, f.Target)
 	if !f.Undirected {
 		c.add(fwd, fargs...)
+		c.keysFirst = f.Source != nil && f.Target != nil
 		return
 	}
 	rev, rargs := dyadCond("target", "source", f.Source, f.Target)

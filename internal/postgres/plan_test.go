@@ -37,6 +37,10 @@ func TestQueryPlans(t *testing.T) {
 		{"actor root", dyad.EventFilter{Actor: ptr("USA")}, []string{"source_root_day_id_source_code_idx", "target_root_day_id_target_code_idx"}},
 		{"actor code", dyad.EventFilter{Source: ptr("USAGOV")}, []string{"source_root_day_id_source_code_idx"}},
 		{"dyad", dyad.EventFilter{Source: ptr("RUS"), Target: ptr("UKR"), CAMEO: ptr("19")}, []string{"source_root_target_root_day_id"}},
+		// The keys from the dyad's index alone, quad class and root
+		// checked on its entries, then the rows by key.
+		{"dyad quad cameo", dyad.EventFilter{Source: ptr("RUS"), Target: ptr("UKR"), QuadClass: ptr(4), CAMEO: ptr("19")},
+			[]string{"Index Only Scan using events_p202002_source_root_target_root_day_id", "events_p202002_pkey"}},
 		{"modality", dyad.EventFilter{Modality: &neg}, []string{"modality_day_id_idx"}},
 	} {
 		q, args, err := db.PageSQL(tt.f)

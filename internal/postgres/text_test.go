@@ -42,19 +42,25 @@ func TestFindEventsCommonWord(t *testing.T) {
 		{Text: ptr("talks police"), From: ptr("2015-01-20"), To: ptr("2015-02-10"), Limit: 7},
 	} {
 		// event_words (a word alone, or rare) against each event's
-		// sentence checked in page order (common, without event_words).
+		// sentence checked in page order (common, without event_words),
+		// and against each event's words sought by its key (common).
 		db.SetWords(true)
 		db.SetCommonHits(1 << 30)
 		want := pages(f)
-		db.SetWords(false)
-		db.SetCommonHits(1)
-		got := pages(f)
-		if len(want) == 0 || len(got) != len(want) {
-			t.Fatalf("%+v: %d events as a common word, %d as a rare one", f, len(got), len(want))
-		}
-		for i := range want {
-			if got[i] != want[i] {
-				t.Fatalf("%+v: event %d is %s as a common word, %s as a rare one", f, i, got[i], want[i])
+		for _, way := range []struct {
+			name  string
+			words bool
+		}{{"a common word from the sentences", false}, {"a common word by each event's words", true}} {
+			db.SetWords(way.words)
+			db.SetCommonHits(1)
+			got := pages(f)
+			if len(want) == 0 || len(got) != len(want) {
+				t.Fatalf("%+v: %d events as %s, %d as a rare one", f, len(got), way.name, len(want))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("%+v: event %d is %s as %s, %s as a rare one", f, i, got[i], way.name, want[i])
+				}
 			}
 		}
 	}
