@@ -29,7 +29,8 @@ type DB struct {
 	pool *pgxpool.Pool
 
 	mu    sync.Mutex
-	parts map[string]bool // monthly partitions known to exist, by name
+	parts map[string]bool // partitions known to exist, by name
+	span  string          // what one partition holds: spanMonth or spanYear (0008)
 
 	// Now returns the time stamped on new rows; tests replace it.
 	Now func() time.Time
@@ -93,6 +94,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err := d.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if err := d.partitionSpan(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open: %w", err)
 	}
 	return d, nil
 }

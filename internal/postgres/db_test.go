@@ -127,13 +127,13 @@ func TestMigrateDateSource(t *testing.T) {
 	}
 }
 
-// undo0005 takes a store of schema 7 back to schema 4, as far as
-// migrations 0005 to 0007 need to run again (0005's new events_target
+// undo0005 takes a store of schema 8 back to schema 4, as far as
+// migrations 0005 to 0008 need to run again (0005's new events_target
 // and events_dyad indexes stay: 0005 replaces them).
 var undo0005 = []string{"DROP TABLE event_root_days, event_actor_months, event_pair_months, event_words",
 	"DROP FUNCTION event_words_sync, event_words_move CASCADE",
 	"DROP INDEX events_source", "DROP INDEX events_modality", "DROP FUNCTION scale_summary_sql(text, int)",
-	"DELETE FROM dyad_migrations WHERE version >= 5"}
+	"DROP TABLE dyad_partitions", "DELETE FROM dyad_migrations WHERE version >= 5"}
 
 // reopen opens the test server's schema again, migrating it.
 func reopen(t *testing.T, schema string) *postgres.DB {
@@ -171,8 +171,8 @@ func TestMigrateScale(t *testing.T) {
 		}
 	}
 	db2 := reopen(t, schema)
-	if v, err := db2.Version(ctx); err != nil || v != 7 {
-		t.Fatalf("version %d (%v) after migrating, want 7", v, err)
+	if v, err := db2.Version(ctx); err != nil || v != 8 {
+		t.Fatalf("version %d (%v) after migrating, want 8", v, err)
 	}
 	checkSummaries(t, db2, "after migrating")
 	storetest.MustCreate(t, db2, randomDocs(r, 80, 40))

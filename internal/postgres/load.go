@@ -250,7 +250,7 @@ func dropLoadKeys(ctx context.Context, tx pgx.Tx) ([]string, error) {
 // savepoint, recording the faulty ones as errors.
 func (d *DB) loadBatch(ctx context.Context, tx pgx.Tx, docs []*dyad.CodedDocument, parts map[string]bool) (int, error) {
 	b, days := sortBatch(docs, d.Now().UTC().Truncate(time.Microsecond))
-	if err := createPartitions(ctx, tx, days, parts); err != nil {
+	if err := createPartitions(ctx, tx, d.span, days, parts); err != nil {
 		return 0, err
 	}
 	for _, e := range b.errs {
@@ -276,16 +276,16 @@ func (d *DB) loadBatch(ctx context.Context, tx pgx.Tx, docs []*dyad.CodedDocumen
 	return storeEach(ctx, tx, b)
 }
 
-// createPartitions creates, in tx, the monthly partitions of events and
-// event_words that days need and that parts (those made so far) lacks.
-func createPartitions(ctx context.Context, tx pgx.Tx, days map[time.Time]bool, parts map[string]bool) error {
+// createPartitions creates, in tx, the partitions of events and
+// event_words that days need under span and that parts (those made so
+// far) lacks.
+func createPartitions(ctx context.Context, tx pgx.Tx, span string, days map[time.Time]bool, parts map[string]bool) error {
 	for day := range days {
-		first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
-		name := partitionName(first)
+		name, first, next := partitionOf(span, day)
 		if parts[name] {
 			continue
 		}
-		if err := createPartition(ctx, tx, name, first); err != nil {
+		if err := createPartition(ctx, tx, name, first, next); err != nil {
 			return err
 		}
 		parts[name] = true
@@ -293,12 +293,12 @@ func createPartitions(ctx context.Context, tx pgx.Tx, days map[time.Time]bool, p
 	return nil
 }
 
-// createPartition creates the month's partitions of events and of their
-// words (0007), unless they exist.
-func createPartition(ctx context.Context, tx pgx.Tx, name string, first time.Time) error {
+// createPartition creates the partitions of events and of their words
+// (0007) from the day first to next, unless they exist.
+func createPartition(ctx context.Context, tx pgx.Tx, name string, first, next time.Time) error {
 	for _, t := range []struct{ parent, name string }{{"events", name}, {"event_words", "event_words_" + strings.TrimPrefix(name, "events_")}} {
 		q := fmt.Sprintf("CREATE TABLE IF NOT EXISTS %s PARTITION OF %s FOR VALUES FROM ('%s') TO ('%s')",
-			pgx.Identifier{t.name}.Sanitize(), t.parent, first.Format("2006-01-02"), first.AddDate(0, 1, 0).Format("2006-01-02"))
+			pgx.Identifier{t.name}.Sanitize(), t.parent, first.Format("2006-01-02"), next.Format("2006-01-02"))
 		if _, err := tx.Exec(ctx, q); err != nil {
 			return fmt.Errorf("partition %s: %w", t.name, err)
 		}

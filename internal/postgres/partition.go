@@ -30,33 +30,50 @@ func dayString(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// partitionName is the name of the events partition holding day's month.
-func partitionName(day time.Time) string {
-	return fmt.Sprintf("events_p%04d%02d", day.Year(), int(day.Month()))
+// Spans of a partition (dyad_partitions, 0008).
+const (
+	spanMonth = "month" // stores made before 0008
+	spanYear  = "year"
+)
+
+// partitionOf returns the name of the events partition holding day under
+// span, and its bounds: the first day it holds and the first it does not.
+func partitionOf(span string, day time.Time) (name string, first, next time.Time) {
+	if span == spanMonth {
+		first = time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return fmt.Sprintf("events_p%04d%02d", day.Year(), int(day.Month())), first, first.AddDate(0, 1, 0)
+	}
+	first = time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	return fmt.Sprintf("events_p%04d", day.Year()), first, first.AddDate(1, 0, 0)
 }
 
-// ensurePartitions creates the monthly partitions of events that the days
-// need and that do not exist yet, in a transaction of their own under the
+// partitionSpan reads the store's span of a partition.
+func (d *DB) partitionSpan(ctx context.Context) error {
+	return d.pool.QueryRow(ctx, "SELECT span FROM dyad_partitions WHERE id = 1").Scan(&d.span)
+}
+
+// ensurePartitions creates the partitions of events that the days need
+// and that do not exist yet, in a transaction of their own under the
 // advisory lock (creating a partition locks the parent table briefly).
 func (d *DB) ensurePartitions(ctx context.Context, days map[time.Time]bool) error {
-	months := map[string]time.Time{}
+	type bounds struct{ first, next time.Time }
+	missing := map[string]bounds{}
 	d.mu.Lock()
 	for day := range days {
-		first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if name := partitionName(first); !d.parts[name] {
-			months[name] = first
+		if name, first, next := partitionOf(d.span, day); !d.parts[name] {
+			missing[name] = bounds{first, next}
 		}
 	}
 	d.mu.Unlock()
-	if len(months) == 0 {
+	if len(missing) == 0 {
 		return nil
 	}
 	err := pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", migrationLock); err != nil {
 			return err
 		}
-		for name, first := range months {
-			if err := createPartition(ctx, tx, name, first); err != nil {
+		for name, b := range missing {
+			if err := createPartition(ctx, tx, name, b.first, b.next); err != nil {
 				return err
 			}
 		}
@@ -66,7 +83,7 @@ func (d *DB) ensurePartitions(ctx context.Context, days map[time.Time]bool) erro
 		return fmt.Errorf("partitions: %w", err)
 	}
 	d.mu.Lock()
-	for name := range months {
+	for name := range missing {
 		d.parts[name] = true
 	}
 	d.mu.Unlock()

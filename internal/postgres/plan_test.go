@@ -40,7 +40,7 @@ func TestQueryPlans(t *testing.T) {
 		// The keys from the dyad's index alone, quad class and root
 		// checked on its entries, then the rows by key.
 		{"dyad quad cameo", dyad.EventFilter{Source: ptr("RUS"), Target: ptr("UKR"), QuadClass: ptr(4), CAMEO: ptr("19")},
-			[]string{"Index Only Scan using events_p202002_source_root_target_root_day_id", "events_p202002_pkey"}},
+			[]string{"Index Only Scan using events_p2020_source_root_target_root_day_id", "events_p2020_pkey"}},
 		{"modality", dyad.EventFilter{Modality: &neg}, []string{"modality_day_id_idx"}},
 	} {
 		q, args, err := db.PageSQL(tt.f)

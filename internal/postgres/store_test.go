@@ -3,9 +3,13 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/postgres"
 	"github.com/dyad-events/dyad/internal/storetest"
 )
 
@@ -53,34 +57,69 @@ func TestEventIDTakenByAnotherDocument(t *testing.T) {
 	}
 }
 
-// TestPartitions checks that events land in one partition per month.
+// TestPartitions checks that a new store's events land in one partition
+// per year, and that a store with monthly partitions (made before 0008)
+// keeps one per month: migrated, written to, loaded and read.
 func TestPartitions(t *testing.T) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
 	docs := storetest.Fixture(3)
 	docs[1].Events[0].Date = "2021-07-04"
 	docs[2].Events[0].Date = ""
-	storetest.MustCreate(t, db, docs)
-	rows, err := db.Pool().Query(ctx, "SELECT tableoid::regclass::text FROM events ORDER BY day")
-	if err != nil {
+	more := storetest.Fixture(6)[3:]
+	more[0].Events[0].Date = "2021-07-20"
+	more[1].Events[0].Date = "2021-08-01"
+	for _, tt := range []struct {
+		span string
+		want []string
+	}{
+		{"year", []string{"events_p0001", "events_p2020", "events_p2021", "events_p2021", "events_p2021"}},
+		{"month", []string{"events_p000101", "events_p202001", "events_p202107", "events_p202107", "events_p202108"}},
+	} {
+		db := MustOpenDB(t)
+		if tt.span == "month" {
+			// A store of schema 7 with a monthly partition, migrated.
+			db = monthlyStore(t, db)
+		}
+		storetest.MustCreate(t, db, docs)
+		storetest.MustCreate(t, db, more[:2])
+		rows, err := db.Pool().Query(ctx, "SELECT tableoid::regclass::text FROM events WHERE event_id = ANY($1) ORDER BY day",
+			[]string{docs[0].Events[0].ID, docs[1].Events[0].ID, docs[2].Events[0].ID, more[0].Events[0].ID, more[1].Events[0].ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: partitions %v, want %v", tt.span, got, tt.want)
+		}
+		var words int
+		if err := db.Pool().QueryRow(ctx, "SELECT count(*) FROM event_words WHERE tableoid::regclass::text = 'event_words_' || substr($1, 8)",
+			tt.want[len(tt.want)-1]).Scan(&words); err != nil || words == 0 {
+			t.Errorf("%s: %d words in the partition of event_words beside %s (%v)", tt.span, words, tt.want[len(tt.want)-1], err)
+		}
+		checkSummaries(t, db, tt.span+" partitions")
+	}
+}
+
+// monthlyStore takes db, a new store, back to schema 7, gives it a
+// monthly partition as stores made before 0008 have, and opens it again.
+func monthlyStore(t *testing.T, db *postgres.DB) *postgres.DB {
+	t.Helper()
+	ctx := context.Background()
+	var schema string
+	if err := db.Pool().QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	var got []string
-	for rows.Next() {
-		var s string
-		rows.Scan(&s)
-		got = append(got, s)
-	}
-	want := []string{"events_p000101", "events_p202001", "events_p202107"}
-	if len(got) != len(want) {
-		t.Fatalf("partitions %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("partitions %v, want %v", got, want)
+	for _, q := range []string{"DROP TABLE dyad_partitions", "DELETE FROM dyad_migrations WHERE version >= 8",
+		"CREATE TABLE events_p201912 PARTITION OF events FOR VALUES FROM ('2019-12-01') TO ('2020-01-01')",
+		"CREATE TABLE event_words_p201912 PARTITION OF event_words FOR VALUES FROM ('2019-12-01') TO ('2020-01-01')"} {
+		if _, err := db.Pool().Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
 		}
 	}
+	return reopen(t, schema)
 }
 
 func TestMentions(t *testing.T) {
