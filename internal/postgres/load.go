@@ -167,23 +167,23 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 		d.parts[name] = true
 	}
 	d.mu.Unlock()
-	// Vacuumed, the summaries' index-only scans (a pair's months for top
-	// dyads) read no table pages; analysed, every table has statistics
-	// before the first query.
-	if err := d.analyze(ctx); err != nil {
+	// Vacuumed, every table's pages are marked all-visible, so that
+	// index-only scans (a page's keys, a pair's months for top dyads)
+	// read no table pages, and the first readers set no hint bits;
+	// analysed, every table has statistics before the first query. Left
+	// to autovacuum, the partitions are vacuumed while the first queries
+	// run.
+	if err := d.vacuum(ctx); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
 	report("analyze")
 	return nil
 }
 
-// analyze vacuums the summaries and analyses every table.
-func (d *DB) analyze(ctx context.Context) error {
-	if _, err := d.pool.Exec(ctx, "VACUUM (ANALYZE) event_days, event_dyad_days, event_actor_days, event_root_days,"+
-		" event_actor_months, event_pair_months"); err != nil {
-		return err
-	}
-	_, err := d.pool.Exec(ctx, "ANALYZE events, event_keys, sentences, documents, event_words")
+// vacuum vacuums and analyses every table a load writes.
+func (d *DB) vacuum(ctx context.Context) error {
+	_, err := d.pool.Exec(ctx, "VACUUM (ANALYZE) event_days, event_dyad_days, event_actor_days, event_root_days,"+
+		" event_actor_months, event_pair_months, events, event_words, event_keys, sentences, documents, errors, cluster_state")
 	return err
 }
 
