@@ -70,6 +70,11 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	// A no-op after Commit; after a cancelled context, still rolled back.
 	defer tx.Rollback(context.WithoutCancel(ctx))
 
+	// No other writer from here on: one that stored documents after the
+	// check below would find its rows counted twice.
+	if _, err := tx.Exec(ctx, "LOCK TABLE documents, events IN EXCLUSIVE MODE"); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
 	var any bool
 	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM events)").Scan(&any); err != nil {
 		return fmt.Errorf("load: %w", err)
