@@ -123,7 +123,10 @@ func eventCond(f dyad.EventFilter) (*cond, error) {
 	}
 	actorConds(c, f)
 	if f.Country != nil {
-		c.addOr(alt{"e.source_country = ?", []any{*f.Country}}, alt{"e.target_country = ?", []any{*f.Country}})
+		// One clause, not branches: no index leads with a country, so
+		// each branch would walk the same index (the other filters', or
+		// the days') and read the same rows.
+		c.add("(e.source_country = ? OR e.target_country = ?)", *f.Country, *f.Country)
 	}
 	if f.SourceCountry != nil {
 		c.add("e.source_country = ?", *f.SourceCountry)
