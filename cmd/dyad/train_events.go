@@ -224,7 +224,7 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 	for _, w := range []float64{0, 0.5, 1, 2} {
 		m.SentenceWeight, m.TriggerMargin, m.ArgMargin, m.SentenceMargin = w, 0, 0, math.MaxInt32
 		tm, am, _ := margins()
-		for _, st := range []float64{0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.17, 0.20} {
+		for _, st := range []float64{0.04, 0.06, 0.08, 0.09, 0.10, 0.11, 0.12, 0.13, 0.14, 0.17, 0.20} {
 			for _, sa := range []float64{0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1} {
 				m.TriggerMargin, m.ArgMargin = at(tm, st), at(am, sa)
 				if better(fmt.Sprintf("with sentence weight %.2f, coding %.0f%% of words and %.0f%% of arguments", w, 100*st, 100*sa)) {

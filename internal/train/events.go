@@ -43,7 +43,7 @@ type EventOptions struct {
 // DefaultEventOptions returns the settings the embedded model was trained
 // with.
 func DefaultEventOptions() EventOptions {
-	return EventOptions{Epochs: 4, Seed: 1, Ensemble: 5, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1,
+	return EventOptions{Epochs: 4, Seed: 1, Ensemble: 10, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1,
 		Margin: 50, SentenceMargin: 100, Logf: func(string, ...any) {}}
 }
 
