@@ -95,6 +95,9 @@ func (m *Matcher) scan(text string, toks []dyad.Token) []piece {
 			i++
 			continue
 		}
+		if p.first >= 2 && toks[p.first-1].Text == "-" && articles[strings.ToLower(toks[p.first-2].Text)] {
+			p.first -= 2 // the name takes its article: "al-Sharaa", as the text writes it
+		}
 		out = append(out, p)
 		i = p.last + 1
 	}
@@ -268,9 +271,14 @@ func sectors(code string) []string {
 }
 
 // inHyphenated reports whether token i continues a hyphenated compound
-// ("six-party"), so that its word is not an actor or agent of its own.
+// ("six-party"), so that its word is not an actor or agent of its own. A
+// name after an Arabic article is a name of its own: "al-Sharaa" and
+// "Al-Sharaa" at a sentence's start are "Sharaa".
 func inHyphenated(toks []dyad.Token, i int) bool {
-	return i > 0 && toks[i-1].Text == "-" && toks[i-1].Span.End == toks[i].Span.Start
+	if i < 1 || toks[i-1].Text != "-" || toks[i-1].Span.End != toks[i].Span.Start {
+		return false
+	}
+	return i < 2 || !articles[strings.ToLower(toks[i-2].Text)] || toks[i].Text == "" || !isUpper(toks[i].Text[0])
 }
 
 // familyFirst are countries whose names are written family name first.

@@ -280,3 +280,23 @@ func TestListPeople(t *testing.T) {
 		t.Errorf("%q: people %q, want %q", list.Text, list.People, want)
 	}
 }
+
+// TestArabicArticleName holds that a name after an Arabic article is the
+// dictionary's name, the article kept in the mention: a hyphen otherwise
+// hides a word inside a compound ("anti-Japan").
+func TestArabicArticleName(t *testing.T) {
+	m := mustMatcher(t)
+	d2025 := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"Al-Sharaa spoke.", "SYRGOV:Al-Sharaa"},
+		{"Later, al-Sharaa spoke.", "SYRGOV:al-Sharaa"},
+		{"President al-Sharaa met Israel.", "SYRGOV:President al-Sharaa | ISR:Israel"},
+		{"An anti-Japan rally began.", ""},
+	} {
+		if got := find(m, tt.text, d2025); got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
