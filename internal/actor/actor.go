@@ -272,13 +272,19 @@ func sectors(code string) []string {
 
 // inHyphenated reports whether token i continues a hyphenated compound
 // ("six-party"), so that its word is not an actor or agent of its own. A
-// name after an Arabic article is a name of its own: "al-Sharaa" and
-// "Al-Sharaa" at a sentence's start are "Sharaa".
+// name after an Arabic article is a name of its own ("al-Sharaa" and
+// "Al-Sharaa" at a sentence's start are "Sharaa"), and so is one after
+// "then-" or "ex-" ("then-New Jersey Governor": New Jersey's, not
+// Jersey's).
 func inHyphenated(toks []dyad.Token, i int) bool {
 	if i < 1 || toks[i-1].Text != "-" || toks[i-1].Span.End != toks[i].Span.Start {
 		return false
 	}
-	return i < 2 || !articles[strings.ToLower(toks[i-2].Text)] || toks[i].Text == "" || !isUpper(toks[i].Text[0])
+	if i < 2 || toks[i].Text == "" || !isUpper(toks[i].Text[0]) {
+		return true
+	}
+	w := strings.ToLower(toks[i-2].Text)
+	return !articles[w] && w != "then" && w != "ex"
 }
 
 // familyFirst are countries whose names are written family name first.

@@ -294,6 +294,7 @@ func TestArabicArticleName(t *testing.T) {
 		{"Later, al-Sharaa spoke.", "SYRGOV:al-Sharaa"},
 		{"President al-Sharaa met Israel.", "SYRGOV:President al-Sharaa | ISR:Israel"},
 		{"An anti-Japan rally began.", ""},
+		{"The then-New Jersey governor spoke.", "USAGOV:New Jersey governor"},
 	} {
 		if got := find(m, tt.text, d2025); got != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
