@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -16,7 +18,7 @@ func (p *Pipeline) placeCountry(doc *dyad.Document, actors [][]dyad.Mention) str
 	count := map[string]int{}
 	best := ""
 	for _, m := range p.places.Find(doc.Text) {
-		if len(m.Candidates) == 0 || len(m.Candidates[0].Country) != 3 || inActor(actors, m.Span) {
+		if len(m.Candidates) == 0 || len(m.Candidates[0].Country) != 3 || inActor(actors, m.Span) || beforePerson(doc.Text, actors, m.Span) {
 			continue
 		}
 		c := m.Candidates[0].Country
@@ -26,6 +28,25 @@ func (p *Pipeline) placeCountry(doc *dyad.Document, actors [][]dyad.Mention) str
 		}
 	}
 	return best
+}
+
+// beforePerson reports whether span is followed by "and" and a person's
+// name: the "David" of "David and Louise Turpin", a first name sharing the
+// surname after it, is no place.
+func beforePerson(text string, actors [][]dyad.Mention, span dyad.Span) bool {
+	rest, ok := strings.CutPrefix(text[span.End:], " and ")
+	if !ok {
+		return false
+	}
+	at := len(text) - len(rest)
+	for _, ms := range actors {
+		for _, m := range ms {
+			if m.Person && m.Span.Start == at {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inActor reports whether span overlaps an actor mention's words: the

@@ -12,7 +12,7 @@ type word struct {
 	text       string // text[start:end]
 	upper      bool   // starts with an upper-case letter
 	sentStart  bool   // first word of the text or after . ! ? or a line break
-	joined     bool   // only spaces separate it from the previous word
+	joined     bool   // only spaces separate it from the previous word, which has no possessive
 }
 
 // words splits text into words: runs of letters and digits with the
@@ -51,7 +51,8 @@ func words(text string) []word {
 		}
 		w := trimPossessive(text[i:end])
 		out = append(out, word{start: i, end: i + len(w), text: w, upper: isUpperStart(w), sentStart: sentStart, joined: joined && len(out) > 0})
-		sentStart, joined = false, true
+		// A possessive ends a name: "California's Riverside County" is two.
+		sentStart, joined = false, len(w) == end-i
 		if end > j && end == len(text) || end > j && end < len(text) && text[end] == ' ' && isSentenceEnd(text[end:]) {
 			sentStart = true
 		}

@@ -120,6 +120,9 @@ func TestFind(t *testing.T) {
 		{"Multiword", "Talks in Rio de Janeiro and Ho Chi Minh City ended.", []string{"Rio de Janeiro/in", "Ho Chi Minh City/in"}},
 		{"Country", "North Korea fired missiles toward Japan.", []string{"North Korea/", "Japan/toward"}},
 		{"Possessive", "Syria's army shelled Aleppo.", []string{"Syria/", "Aleppo/"}},
+		// A possessive ends a name: the next capitalised word is not its
+		// continuation ("California Riverside" is no name).
+		{"PossessiveBeforeName", "In California's Riverside County, police spoke.", []string{"California/in", "Riverside/"}},
 		{"Diacritics", "Protests in Bogotá and Bogota.", []string{"Bogotá/in", "Bogota/in"}},
 		{"Abbreviation", "The U.S. envoy flew to Seoul.", []string{"U.S./", "Seoul/to"}},
 		{"UsPronoun", "Us and them, he said.", nil},
