@@ -295,6 +295,9 @@ func TestArabicArticleName(t *testing.T) {
 		{"President al-Sharaa met Israel.", "SYRGOV:President al-Sharaa | ISR:Israel"},
 		{"An anti-Japan rally began.", ""},
 		{"The then-New Jersey governor spoke.", "USAGOV:New Jersey governor"},
+		// An unknown name's particles and hyphens do not make it too long
+		// for a person's.
+		{"Police said Abu Mahdi al-Muhandis was killed.", "COP:Police | :Abu Mahdi al-Muhandis"},
 	} {
 		if got := find(m, tt.text, d2025); got != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)

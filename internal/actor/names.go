@@ -116,7 +116,7 @@ func (sh *shapes) alone(ms []dyad.Mention) ([]dyad.Mention, []dyad.Mention) {
 			continue // a building, a street, a document, "U.S.-Japan": no actor
 		case j-i < 1:
 			continue // one word alone: a surname coreference may know, or anything
-		case sec == "" && j-i > 3:
+		case sec == "" && nameWords(toks, i, j) > 4:
 			i = j
 			continue // too long for a person's name
 		}
@@ -188,6 +188,18 @@ func (m *Matcher) knownPart(toks []dyad.Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// nameWords counts the words of the name over tokens [i, j], leaving out
+// its hyphens and particles: "Abu Mahdi al-Muhandis" has three.
+func nameWords(toks []dyad.Token, i, j int) int {
+	n := 0
+	for k := i; k <= j; k++ {
+		if t := toks[k].Text; t != "-" && !joiner(toks, k) {
+			n++
+		}
+	}
+	return n
 }
 
 // sortMentions orders mentions by their first token.

@@ -57,7 +57,12 @@ func nameWord(t dyad.Token) bool {
 // England", a hyphen, "al-".
 func joiner(toks []dyad.Token, k int) bool {
 	switch toks[k].Text {
-	case "of", "-", "al", "el", "bin", "de", "du", "von", "van":
+	case "al", "el":
+		if k+2 < len(toks) && toks[k+1].Text == "-" && nameWord(toks[k+2]) {
+			return true // "al-Muhandis"
+		}
+		return k+1 < len(toks) && nameWord(toks[k+1])
+	case "of", "-", "bin", "de", "du", "von", "van":
 		return k+1 < len(toks) && nameWord(toks[k+1])
 	}
 	return false
