@@ -31,6 +31,9 @@ func Find(text string, sents []dyad.Sentence, ms [][]dyad.Mention) []dyad.Quote 
 	for _, sp := range direct {
 		q := dyad.Quote{Text: text[sp.Start:sp.End], Span: sp, Direct: true}
 		q.Speaker = speakerOf(sents, ms, sp)
+		if q.Speaker.IsZero() && len(out) > 0 && continues(sents, out[len(out)-1].Span, sp) {
+			q.Speaker = out[len(out)-1].Speaker // the speaker goes on: "…," Erdogan said. "If …"
+		}
 		out = append(out, q)
 	}
 	for i, s := range sents {
@@ -64,6 +67,22 @@ func Find(text string, sents []dyad.Sentence, ms [][]dyad.Mention) []dyad.Quote 
 		}
 	}
 	return out
+}
+
+// continues reports whether quotation q, which names no speaker, opens in
+// the sentence after the one where quotation prev ends (or in that one):
+// news goes on quoting the last speaker until it names another.
+func continues(sents []dyad.Sentence, prev, q dyad.Span) bool {
+	end, start := -1, -1
+	for i, s := range sents {
+		if s.Span.Start <= prev.End && prev.End <= s.Span.End && end < 0 {
+			end = i
+		}
+		if s.Span.Start <= q.Start && q.Start <= s.Span.End {
+			start = i
+		}
+	}
+	return end >= 0 && start >= end && start <= end+1
 }
 
 // directSpans returns the spans between pairs of quotation marks, curly or

@@ -90,3 +90,31 @@ func TestFindPart(t *testing.T) {
 		t.Fatalf("Find(second sentence of %q) = %+v, want the one quotation %q with its span in the story", text, got, "Japan stands firm.")
 	}
 }
+
+// TestSpeakerGoesOn: a quotation that names no speaker, opening in the
+// sentence after an attributed one, is the same speaker's; one further on,
+// after a sentence of the reporter's own, is nobody's.
+func TestSpeakerGoesOn(t *testing.T) {
+	tur := dyad.Actor{Code: "TURGOV"}
+	first := `"We will retaliate," Erdogan said.`
+	second := `"We want peace."`
+	third := `The talks ended.`
+	fourth := `"We are ready."`
+	text := first + " " + second + " " + third + " " + fourth
+	var sents []dyad.Sentence
+	off := 0
+	for _, s := range []string{first, second, third, fourth} {
+		sents = append(sents, sentence(s, off))
+		off += len(s) + 1
+	}
+	ms := [][]dyad.Mention{{at(sents[0], "Erdogan", tur)}, nil, nil, nil}
+	qs := quotes.Find(text, sents, ms)
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Text+"="+q.Speaker.Code)
+	}
+	want := []string{"We will retaliate,=TURGOV", "We want peace.=TURGOV", "We are ready.="}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
