@@ -67,9 +67,12 @@ func resolve(text string, sents []dyad.Sentence, ms, story [][]dyad.Mention, fal
 			ms[i] = append(dropCovered(ms[i], added), added...)
 			sort.Slice(ms[i], func(a, b int) bool { return ms[i][a].First < ms[i][b].First })
 		}
-		r.persons, r.plurals = r.persons[:0], r.plurals[:0]
+		r.persons, r.plurals, r.prevCountries = r.persons[:0], r.plurals[:0], r.prevCountries[:0]
 		r.sinceLastPerson++
 		for _, m := range ms[i] {
+			if bareCountry(m) && m.Resolved == "" && !slices.ContainsFunc(r.prevCountries, func(c dyad.Mention) bool { return c.Country == m.Country }) {
+				r.prevCountries = append(r.prevCountries, m)
+			}
 			switch {
 			case m.Person:
 				if len(r.persons) == 0 {
@@ -97,6 +100,9 @@ type resolver struct {
 	countries []dyad.Actor            // countries named, in order
 	persons   []dyad.Mention          // persons of the previous sentence
 	plurals   []dyad.Mention          // its compounds and plural sectors, for "they"
+	// prevCountries are the countries the previous sentence named alone,
+	// each once, for a sentence's "it".
+	prevCountries []dyad.Mention
 	// lastPerson is the first person of the latest sentence that named
 	// one, sinceLastPerson how many sentences ago.
 	lastPerson      *dyad.Mention

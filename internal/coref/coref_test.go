@@ -369,3 +369,37 @@ func TestNamedTitle(t *testing.T) {
 		t.Errorf("%q: codes %q, want RURGOV (the prime minister the story named)", ss[2].Text, got)
 	}
 }
+
+// TestResolveIt: "it" doing something with no country before it in its
+// sentence is the one country the sentence before named alone; "its" stays
+// a word (a possessive inside "carried out its sixth nuclear test" would
+// break the dictionary's pattern); an "it" that does nothing ("it is
+// clear") is no one.
+func TestResolveIt(t *testing.T) {
+	text := "Iran enriched uranium . In 2021 it stopped work . It is clear . Turkey bought its missiles . "
+	ss := sentences(text)
+	// the parse: "it" the subject of the verb "stopped"; "It" of "clear".
+	ss[1].Tokens[2].Rel, ss[1].Tokens[2].Head = "nsubj", 4
+	ss[1].Tokens[3].UPOS = "VERB"
+	ss[2].Tokens[0].Rel, ss[2].Tokens[0].Head = "nsubj", 3
+	ss[2].Tokens[2].UPOS = "ADJ"
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "IRN", Country: "IRN"}, false)}
+	ms[3] = []dyad.Mention{mention(ss[3], 0, 0, dyad.Actor{Code: "TUR", Country: "TUR"}, false)}
+	coref.Resolve(text, ss, ms)
+	for i, want := range []string{"IRN", "IRN", "", "TUR"} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+	text = "Iran enriched uranium . It is clear . "
+	ss = sentences(text)
+	ss[1].Tokens[0].Rel, ss[1].Tokens[0].Head = "nsubj", 3
+	ss[1].Tokens[2].UPOS = "ADJ"
+	ms = make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 0, dyad.Actor{Code: "IRN", Country: "IRN"}, false)}
+	coref.Resolve(text, ss, ms)
+	if got := codes(ms[1]); got != "" {
+		t.Errorf("%q: codes %q, want none (\"it\" of an adjective)", ss[1].Text, got)
+	}
+}
