@@ -94,15 +94,17 @@ func TestIngestToWorker(t *testing.T) {
 		st, err := store.Stats(context.Background())
 		return err == nil && st.Documents == n
 	})
-	resp, err := http.Get("http://" + metricsAddr + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(body), fmt.Sprintf("dyad_worker_documents_total %d\n", n)) {
-		t.Fatalf("/metrics lacks %d documents:\n%s", n, body)
-	}
+	// The worker counts a document once it is stored and acknowledged: the
+	// last ones may be in the store a moment before they are counted.
+	waitUntil(t, 10*time.Second, fmt.Sprintf("/metrics to count %d documents", n), func() bool {
+		resp, err := http.Get("http://" + metricsAddr + "/metrics")
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return strings.Contains(string(body), fmt.Sprintf("dyad_worker_documents_total %d\n", n))
+	})
 	stop()
 	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
 		if !json.Valid([]byte(line)) {
