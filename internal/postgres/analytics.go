@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
 
 // periodExpr returns the SQL expression of the first day of an event's
@@ -144,7 +145,7 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	if err != nil {
 		return nil, err
 	}
-	if d.useSummaries(onlyDates(f)) {
+	if d.useSummaries(summary.OnlyDates(f)) {
 		out, ok, err := d.topDyadsSummary(ctx, f, pageSize(limit))
 		if err != nil || ok {
 			return out, err
@@ -153,23 +154,7 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	c.add("e.source_code <> '' AND e.target_code <> ''")
 	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +
 		" GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT " + c.arg(pageSize(limit))
-	rows, err := d.pool.Query(ctx, q, c.args...)
-	if err != nil {
-		return nil, fmt.Errorf("top dyads: %w", err)
-	}
-	defer rows.Close()
-	var out []dyad.DyadCount
-	for rows.Next() {
-		var x dyad.DyadCount
-		var n, q1, q2, q3, q4 int64
-		if err := rows.Scan(&x.Source, &x.Target, &n, &q1, &q2, &q3, &q4, &x.GoldsteinSum); err != nil {
-			return nil, fmt.Errorf("top dyads: %w", err)
-		}
-		x.Events, x.Quad = int(n), [4]int{int(q1), int(q2), int(q3), int(q4)}
-		x.GoldsteinMean = x.GoldsteinSum / float64(x.Events)
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return d.scanPairs(ctx, q, c.args)
 }
 
 // Network returns the limit busiest dyads of the events matching f as

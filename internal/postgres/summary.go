@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
 
 // The summaries (migrations 0002 and 0005) hold the events' counts by
@@ -29,10 +30,10 @@ import (
 // for f exactly, with its WHERE clause (alias e), or "" when none does or
 // d reads the events only.
 func (d *DB) countSummary(f dyad.EventFilter) (string, *cond, error) {
-	if d.direct || !dyadSummaryServes(f) {
+	if d.direct || !summary.OnlyRoots(f) {
 		return "", nil, nil
 	}
-	if role, root, ok := oneRoot(f); ok {
+	if role, root, ok := summary.OneRoot(f); ok {
 		c := &cond{textAny: -1}
 		if err := dateCond(c, f.From, ">="); err != nil {
 			return "", nil, err
@@ -47,55 +48,15 @@ func (d *DB) countSummary(f dyad.EventFilter) (string, *cond, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	if onlyDates(f) {
+	if summary.OnlyDates(f) {
 		return "event_days", c, nil
 	}
 	return "event_dyad_days", c, nil
 }
 
-// oneRoot returns the side and root of a filter that names one actor
-// root on one side (or on either side, role "actor"), else ok false.
-func oneRoot(f dyad.EventFilter) (role, root string, ok bool) {
-	switch {
-	case f.Actor != nil && f.Source == nil && f.Target == nil:
-		return "actor", *f.Actor, true
-	case f.Actor == nil && f.Source != nil && f.Target == nil:
-		if f.Undirected { // the source on either side
-			return "actor", *f.Source, true
-		}
-		return "source", *f.Source, true
-	case f.Actor == nil && f.Source == nil && f.Target != nil:
-		if f.Undirected {
-			return "actor", *f.Target, true
-		}
-		return "target", *f.Target, true
-	}
-	return "", "", false
-}
-
-// dyadSummaryServes reports whether event_dyad_days answers counts and
-// series for f exactly.
-func dyadSummaryServes(f dyad.EventFilter) bool {
-	for _, p := range []**string{&f.Actor, &f.Source, &f.Target} {
-		if *p != nil && len(strings.ToUpper(**p)) == 3 {
-			*p = nil // codeCond seeks on the root column alone
-		}
-	}
-	f.Undirected = false
-	return onlyDates(f)
-}
-
 // actorSummaryServes reports whether the actor summaries answer top
 // actors for f exactly.
-func actorSummaryServes(f dyad.EventFilter) bool { return onlyDates(f) }
-
-// onlyDates reports whether f filters on nothing but dates (its paging
-// does not count). A field added to the filter later makes it false
-// until the summaries learn it.
-func onlyDates(f dyad.EventFilter) bool {
-	f.From, f.To, f.After, f.Limit, f.Desc = nil, nil, "", 0, false
-	return f == dyad.EventFilter{}
-}
+func actorSummaryServes(f dyad.EventFilter) bool { return summary.OnlyDates(f) }
 
 // lastMonth is after every real month and before all time.
 var lastMonth = time.Date(9999, 12, 1, 0, 0, 0, 0, time.UTC)

@@ -7,11 +7,8 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
-
-// rangeMaxPairs bounds topDyadsRange: once it has summed this many pairs
-// it gives up, and TopDyads sums the whole range instead.
-const rangeMaxPairs = 50_000
 
 // pairCols are the columns of a pair's counts in event_pair_months.
 const pairCols = "source_code, target_code, n, q1, q2, q3, q4, goldstein"
@@ -66,18 +63,11 @@ func (d *DB) topDyadsSummary(ctx context.Context, f dyad.EventFilter, limit int)
 }
 
 // topDyadsRange answers TopDyads over the whole months lo to hi and the
-// days at either end, without summing every pair of every month (a year
-// of a ten-million-event store is millions of summary rows, grouped and
-// sorted: seconds). It reads each month's pairs busiest first (the index
-// event_pair_months_n), a slice of every month a round, and sums the
-// range for each pair it meets (a primary-key seek per month). A pair not
-// met yet has at most, in each month, the count of the last pair read
-// there, so at most their sum over the months (plus the most any pair has
-// in the days at either end, counted from the events): once the limit-th
-// sum found exceeds that bound, no pair not met can be among the limit
-// busiest (the threshold algorithm). Each round reads twice as deep as
-// the last. ok is false when the range holds fewer than two months with
-// events, or too many pairs come near the top, for this to pay.
+// days at either end by the threshold algorithm (summary.TopPairs): every
+// open month's next pairs read busiest first in one query, each pair met
+// summed over the range by a seek per pair. ok is false when the range
+// holds fewer than two months with events, or too many pairs come near
+// the top, for this to pay.
 func (d *DB) topDyadsRange(ctx context.Context, lo, hi time.Time, days []span, limit int) (out []dyad.DyadCount, ok bool, err error) {
 	months, err := d.monthsIn(ctx, lo, hi)
 	if err != nil || len(months) < 2 {
@@ -96,81 +86,37 @@ func (d *DB) topDyadsRange(ctx context.Context, lo, hi time.Time, days []span, l
 			part[k] = part[k].Plus(x)
 		}
 	}
-	maxPart := 0
-	sums := map[[2]string]dyad.DyadCount{} // by pair met: its sum, once summed
-	var fresh [][2]string                  // pairs met and not summed yet
-	for k, x := range part {
-		maxPart = max(maxPart, x.Events)
-		sums[k] = dyad.DyadCount{}
-		fresh = append(fresh, k)
+	read := func(ctx context.Context, open []int, depth, step int, visit func(int, [2]string, int64)) error {
+		first := make([]time.Time, len(open))
+		for j, i := range open {
+			first[j] = months[i]
+		}
+		rows, err := d.pool.Query(ctx, `SELECT m.i, p.source_code, p.target_code, p.n
+			FROM unnest($1::date[]) WITH ORDINALITY AS m (month, i)
+			CROSS JOIN LATERAL (SELECT source_code, target_code, n FROM event_pair_months
+				WHERE month = m.month ORDER BY n DESC LIMIT $2 OFFSET $3) AS p
+			ORDER BY m.i, p.n DESC`, first, step, depth)
+		if err != nil {
+			return fmt.Errorf("top dyads: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var j, n int64
+			var k [2]string
+			if err := rows.Scan(&j, &k[0], &k[1], &n); err != nil {
+				return fmt.Errorf("top dyads: %w", err)
+			}
+			visit(open[j-1], k, n)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("top dyads: %w", err)
+		}
+		return nil
 	}
-	depth, step := 0, max(limit, 16)
-	last := make([]int64, len(months)) // the count of the last pair read in each month
-	done := make([]bool, len(months))
-	for {
-		var open []time.Time
-		var idx []int
-		for i, m := range months {
-			if !done[i] {
-				open, idx = append(open, m), append(idx, i)
-			}
-		}
-		read := make([]int, len(months))
-		if len(open) > 0 {
-			rows, err := d.pool.Query(ctx, `SELECT m.i, p.source_code, p.target_code, p.n
-				FROM unnest($1::date[]) WITH ORDINALITY AS m (month, i)
-				CROSS JOIN LATERAL (SELECT source_code, target_code, n FROM event_pair_months
-					WHERE month = m.month ORDER BY n DESC LIMIT $2 OFFSET $3) AS p
-				ORDER BY m.i, p.n DESC`, open, step, depth)
-			if err != nil {
-				return nil, false, fmt.Errorf("top dyads: %w", err)
-			}
-			for rows.Next() {
-				var i int64
-				var k [2]string
-				var n int64
-				if err := rows.Scan(&i, &k[0], &k[1], &n); err != nil {
-					rows.Close()
-					return nil, false, fmt.Errorf("top dyads: %w", err)
-				}
-				j := idx[i-1]
-				read[j]++
-				last[j] = n
-				if _, ok := sums[k]; !ok {
-					sums[k] = dyad.DyadCount{}
-					fresh = append(fresh, k)
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, false, fmt.Errorf("top dyads: %w", err)
-			}
-		}
-		for _, j := range idx {
-			if read[j] < step { // every pair of the month read
-				done[j], last[j] = true, 0
-			}
-		}
-		if len(sums) > rangeMaxPairs {
-			return nil, false, nil
-		}
-		if err := d.sumPairs(ctx, months, part, fresh, sums); err != nil {
-			return nil, false, err
-		}
-		fresh = fresh[:0]
-		bound := int64(maxPart)
-		all := true
-		for i := range months {
-			bound += last[i]
-			all = all && done[i]
-		}
-		out = dyad.RankDyads(sums)
-		if all || len(out) >= limit && int64(out[limit-1].Events) > bound {
-			return out[:min(limit, len(out))], true, nil
-		}
-		depth += step
-		step *= 2
+	sum := func(ctx context.Context, pairs [][2]string, sums map[[2]string]dyad.DyadCount) error {
+		return d.sumPairs(ctx, months, part, pairs, sums)
 	}
+	return summary.TopPairs(ctx, len(months), part, limit, read, sum)
 }
 
 // monthsIn returns the months (first days) from lo to hi inclusive that

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
 
 // period returns the first day of the period holding date (YYYY-MM-DD).
@@ -94,7 +95,7 @@ func (d *DB) Series(ctx context.Context, f dyad.EventFilter, by dyad.Interval) (
 // event_root_weeks, the days of a week that from or to cuts from
 // event_root_days.
 func (d *DB) rootWeeks(ctx context.Context, f dyad.EventFilter) ([]dyad.SeriesPoint, error) {
-	role, root, _ := oneRoot(f)
+	role, root, _ := summary.OneRoot(f)
 	root = strings.ToUpper(root)
 	if f.From != nil && f.To != nil && *f.From > *f.To {
 		return nil, nil
@@ -283,7 +284,7 @@ func (d *DB) TopActors(ctx context.Context, f dyad.EventFilter, limit int) ([]dy
 	}
 	var from string
 	var args []any
-	if onlyDates(f) {
+	if summary.OnlyDates(f) {
 		from, args = monthsUnion("event_actor_months", "code, country, n", f.From, f.To,
 			[2]string{"SELECT e.source_code AS code, e.source_country AS country, 1 AS n", " AND e.source_code <> ''"},
 			[2]string{"SELECT e.target_code, e.target_country, 1", " AND e.target_code <> ''"})
@@ -321,13 +322,13 @@ func (d *DB) TopDyads(ctx context.Context, f dyad.EventFilter, limit int) ([]dya
 	q := "SELECT e.source_code, e.target_code, count(*) AS n, " + quadSums + " FROM events e" + c.String() +
 		" GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT ?"
 	args := c.args
-	if onlyDates(f) && (f.From != nil || f.To != nil) {
+	if summary.OnlyDates(f) && (f.From != nil || f.To != nil) {
 		out, ok, err := d.topDyadsRange(ctx, f, pageSize(limit))
 		if err != nil || ok {
 			return out, err
 		}
 	}
-	if onlyDates(f) {
+	if summary.OnlyDates(f) {
 		var from string
 		from, args = monthsUnion("event_pair_months", "source_code, target_code, n, q1, q2, q3, q4, goldstein", f.From, f.To,
 			[2]string{"SELECT e.source_code AS source_code, e.target_code AS target_code, 1 AS n, e.quad = 1 AS q1, e.quad = 2 AS q2," +
@@ -376,7 +377,7 @@ func (d *DB) TopRootDyads(ctx context.Context, f dyad.EventFilter, limit int) ([
 	if err != nil {
 		return nil, err
 	}
-	if onlyDates(f) {
+	if summary.OnlyDates(f) {
 		return d.topRootDyadsSummary(ctx, c, limit)
 	}
 	// The candidate pairs: those of the period in the dyad summary (read

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
 
 const eventSelect = `SELECT e.id, e.date, e.record, coalesce(s.text, '') FROM events e
@@ -157,7 +158,7 @@ func textPageQuery(f dyad.EventFilter, n int) (string, []any, error) {
 func (d *DB) textFirst(ctx context.Context, f dyad.EventFilter, limit int) (bool, error) {
 	o := f
 	o.Text = nil
-	if onlyDates(o) {
+	if summary.OnlyDates(o) {
 		return true, nil
 	}
 	if o.DocID != nil || o.ClusterID != nil {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
 
 // The summary tables of migration 0004, kept by triggers in the
@@ -26,10 +27,10 @@ import (
 // summaryFor returns the summary table that answers counts and series
 // for f exactly, with its WHERE clause (alias e), or "" when none does.
 func summaryFor(f dyad.EventFilter) (string, *cond, error) {
-	if !onlyDates(f) && !dyadSummaryServes(f) {
+	if !summary.OnlyDates(f) && !summary.OnlyRoots(f) {
 		return "", nil, nil
 	}
-	if role, root, ok := oneRoot(f); ok {
+	if role, root, ok := summary.OneRoot(f); ok {
 		c := &cond{}
 		if err := dateCond(c, f.From, ">="); err != nil {
 			return "", nil, err
@@ -44,50 +45,10 @@ func summaryFor(f dyad.EventFilter) (string, *cond, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	if onlyDates(f) {
+	if summary.OnlyDates(f) {
 		return "event_days", c, nil
 	}
 	return "event_dyad_days", c, nil
-}
-
-// oneRoot returns the side and root of a filter that names one actor
-// root on one side (or on either side, role "actor"), else ok false.
-func oneRoot(f dyad.EventFilter) (role, root string, ok bool) {
-	switch {
-	case f.Actor != nil && f.Source == nil && f.Target == nil:
-		return "actor", *f.Actor, true
-	case f.Actor == nil && f.Source != nil && f.Target == nil:
-		if f.Undirected { // the source on either side
-			return "actor", *f.Source, true
-		}
-		return "source", *f.Source, true
-	case f.Actor == nil && f.Source == nil && f.Target != nil:
-		if f.Undirected {
-			return "actor", *f.Target, true
-		}
-		return "target", *f.Target, true
-	}
-	return "", "", false
-}
-
-// dyadSummaryServes reports whether event_dyad_days answers counts and
-// series for f exactly.
-func dyadSummaryServes(f dyad.EventFilter) bool {
-	for _, p := range []**string{&f.Actor, &f.Source, &f.Target} {
-		if *p != nil && len(**p) == 3 {
-			*p = nil // codeCond seeks on the root column alone
-		}
-	}
-	f.Undirected = false
-	return onlyDates(f)
-}
-
-// onlyDates reports whether f filters on nothing but dates (its paging
-// does not count). A field added to the filter later makes it false
-// until the summaries learn it.
-func onlyDates(f dyad.EventFilter) bool {
-	f.From, f.To, f.After, f.Limit, f.Desc = nil, nil, "", 0, false
-	return f == dyad.EventFilter{}
 }
 
 // rangeParts splits the dates from–to (inclusive; nil is open) into the

@@ -7,25 +7,16 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/internal/summary"
 )
 
-// rangeMaxPairs bounds topDyadsRange: once it has summed this many
-// pairs it gives up, and TopDyads sums the whole range instead.
-const rangeMaxPairs = 50_000
-
 // topDyadsRange answers TopDyads for a filter on dates alone that spans
-// two months or more, without summing every pair of every month (a year
-// of a ten-million-event store is millions of summary rows, grouped and
-// sorted: seconds). It reads each month's pairs busiest first (the index
-// event_pair_months_n), a slice of every month a round, and sums the
-// range for each pair it meets (a primary-key seek per month). A pair not
-// met yet has at most, in each month, the count of the last pair read
-// there, so at most their sum over the months (plus its days at either
-// end, counted from the events) in the range: once the limit-th sum found
-// exceeds that bound, no pair not met can be among the limit busiest (the
-// threshold algorithm). Each round reads twice as deep as the last. ok is
-// false when the range is too short, or too many pairs come near the top,
-// for this to pay; TopDyads then sums the whole range.
+// two months or more by the threshold algorithm (summary.TopPairs): each
+// month's pairs read busiest first through the index
+// event_pair_months_n, each pair met summed over the range by a
+// primary-key seek per month. ok is false when the range is too short, or
+// too many pairs come near the top, for this to pay; TopDyads then sums
+// the whole range.
 func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (out []dyad.DyadCount, ok bool, err error) {
 	lo, hi, whole, days := rangeParts(f.From, f.To)
 	if !whole {
@@ -39,68 +30,33 @@ func (d *DB) topDyadsRange(ctx context.Context, f dyad.EventFilter, limit int) (
 	if err != nil {
 		return nil, false, err
 	}
-	maxPart := 0
-	sums := map[[2]string]dyad.DyadCount{} // by pair met: its sum, once summed
-	var fresh [][2]string                  // pairs met and not summed yet
-	for k, x := range part {
-		maxPart = max(maxPart, x.Events)
-		sums[k] = dyad.DyadCount{}
-		fresh = append(fresh, k)
-	}
-	depth, step := 0, max(limit, 16)
-	last := make([]int, len(months)) // the count of the last pair read in each month
-	done := make([]bool, len(months))
-	for {
-		for i, m := range months {
-			if done[i] {
-				continue
-			}
+	read := func(ctx context.Context, open []int, depth, step int, visit func(int, [2]string, int64)) error {
+		for _, i := range open {
 			rows, err := d.db.QueryContext(ctx, "SELECT source_code, target_code, n FROM event_pair_months INDEXED BY event_pair_months_n"+
-				" WHERE month = ? ORDER BY n DESC LIMIT ? OFFSET ?", m, step, depth)
+				" WHERE month = ? ORDER BY n DESC LIMIT ? OFFSET ?", months[i], step, depth)
 			if err != nil {
-				return nil, false, fmt.Errorf("top dyads: %w", err)
+				return fmt.Errorf("top dyads: %w", err)
 			}
-			read := 0
 			for rows.Next() {
 				var k [2]string
-				if err := rows.Scan(&k[0], &k[1], &last[i]); err != nil {
+				var n int64
+				if err := rows.Scan(&k[0], &k[1], &n); err != nil {
 					rows.Close()
-					return nil, false, err
+					return err
 				}
-				read++
-				if _, ok := sums[k]; !ok {
-					sums[k] = dyad.DyadCount{}
-					fresh = append(fresh, k)
-				}
+				visit(i, k, n)
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
-				return nil, false, err
-			}
-			if read < step { // every pair of the month read
-				done[i], last[i] = true, 0
+				return err
 			}
 		}
-		if len(sums)+len(fresh) > rangeMaxPairs {
-			return nil, false, nil
-		}
-		if err := d.sumPairs(ctx, months, part, fresh, sums); err != nil {
-			return nil, false, err
-		}
-		fresh = fresh[:0]
-		bound := maxPart
-		all := true
-		for i := range months {
-			bound += last[i]
-			all = all && done[i]
-		}
-		out = dyad.RankDyads(sums)
-		if all || len(out) >= limit && out[limit-1].Events > bound {
-			return out[:min(limit, len(out))], true, nil
-		}
-		depth += step
-		step *= 2
+		return nil
 	}
+	sum := func(ctx context.Context, pairs [][2]string, sums map[[2]string]dyad.DyadCount) error {
+		return d.sumPairs(ctx, months, part, pairs, sums)
+	}
+	return summary.TopPairs(ctx, len(months), part, limit, read, sum)
 }
 
 // sumPairs sets sums[k] to the sums over months and part (the days at
