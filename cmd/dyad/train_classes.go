@@ -48,6 +48,9 @@ func (c *TrainCommand) classes(args []string) error {
 	}
 	files := fs.Args()
 	if len(files) == 0 {
+		if _, err := os.Stat(*data); err != nil {
+			return dyad.Errorf(dyad.EINVALID, "train classes: %v (with no FILES the corpora are read under -data DIR)", err)
+		}
 		corp := filepath.Join(*data, "corpora")
 		np, _ := filepath.Glob(filepath.Join(corp, "news-permissive", "*.jsonl"))
 		sort.Strings(np)
@@ -63,7 +66,7 @@ func (c *TrainCommand) classes(args []string) error {
 	if *exclude != "none" {
 		dev, err := eval.ReadSilver(*exclude)
 		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "train classes: -exclude: %v", err)
+			return dyad.Errorf(dyad.EINVALID, "train classes: -exclude: %v (name the silver file to leave out with -exclude FILE, or none)", err)
 		}
 		held = heldSentences(dev)
 	}

@@ -101,3 +101,13 @@ func TestTrainMentionsRefusesDev(t *testing.T) {
 		t.Errorf("no silver set: status %d, stderr %q", status, stderr)
 	}
 }
+
+// TestTrainClassesNoData: without the training data, train classes says
+// where it looked and how to name it, before any model is loaded.
+func TestTrainClassesNoData(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, status := run(t, "", "train", "classes", "-data", filepath.Join(dir, "none"), "-o", filepath.Join(dir, "c.txt"))
+	if status != 1 || !strings.Contains(stderr, "read under -data DIR") {
+		t.Errorf("no data: status %d, stderr %q", status, stderr)
+	}
+}
