@@ -538,10 +538,10 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 // dependents' classes ("eliminated" with an object of the class of
 // "militant").
 func (x *Sentence) classFeatures(f *feats, i int) {
-	c := x.fineOf(i)
 	if x.fine == nil {
 		return
 	}
+	c := x.fine[i]
 	if c != "" {
 		f.add(tClass, c)
 		f.add(tCoarse, x.coarse[i])

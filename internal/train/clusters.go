@@ -79,9 +79,19 @@ func clusterCounts(sents []conllu.Sentence, opt ClusterOptions) ([]string, []str
 	cc := map[string]int{}
 	pc := map[pair]int{}
 	var ctx []string
+	var kids [][]int
 	for si := range sents {
 		s := &sents[si]
 		ws := s.Words
+		kids = slices.Grow(kids[:0], len(ws))[:len(ws)]
+		for k := range kids {
+			kids[k] = kids[k][:0]
+		}
+		for k := range ws {
+			if h := ws[k].Head - 1; h >= 0 && h < len(ws) {
+				kids[h] = append(kids[h], k)
+			}
+		}
 		for i := range ws {
 			w := &ws[i]
 			if w.UPOS == "PUNCT" || w.UPOS == "NUM" || w.UPOS == "SYM" {
@@ -95,8 +105,8 @@ func clusterCounts(sents []conllu.Sentence, opt ClusterOptions) ([]string, []str
 			} else {
 				ctx = append(ctx, "h:root")
 			}
-			for k := range ws {
-				if ws[k].Head-1 != i || ws[k].UPOS == "PUNCT" {
+			for _, k := range kids[i] {
+				if ws[k].UPOS == "PUNCT" {
 					continue
 				}
 				r := ws[k].Rel
@@ -108,8 +118,8 @@ func clusterCounts(sents []conllu.Sentence, opt ClusterOptions) ([]string, []str
 					continue
 				}
 				// "fired on protesters": obl:on, the case folded in.
-				for m := range ws {
-					if ws[m].Head-1 == k && ws[m].Rel == "case" {
+				for _, m := range kids[k] {
+					if ws[m].Rel == "case" {
 						r += ":" + lemma(&ws[m])
 						break
 					}
