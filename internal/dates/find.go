@@ -19,6 +19,13 @@ type Mention struct {
 	Noun dyad.Span
 }
 
+// OfAnother reports whether m dates a noun of its own ("the 2004
+// bombing") other than the event word at span w: in "accused of the 2004
+// bombing", 2004 is the bombing's, not the accusation's.
+func (m Mention) OfAnother(w dyad.Span) bool {
+	return m.Noun.End > 0 && (m.Noun.End <= w.Start || m.Noun.Start >= w.End)
+}
+
 // Find returns every date expression in text, in order, resolved against
 // the publication date pub. Only pub's calendar day (in its own location)
 // matters. When pub is zero, expressions that need it ("yesterday", "on

@@ -26,8 +26,8 @@ func Nearest(text string, ms []Mention, verb dyad.Span) (m Mention, ok bool) {
 		if c.Span.Start < lo || c.Span.End > hi {
 			continue
 		}
-		if c.Noun.End > 0 && (c.Noun.End <= verb.Start || c.Noun.Start >= verb.End) {
-			continue // "accused of the 2004 bombing": 2004 is the bombing's
+		if c.OfAnother(verb) {
+			continue
 		}
 		d := verb.Start - c.Span.End + 1 // before the verb
 		if c.Span.Start >= verb.End {

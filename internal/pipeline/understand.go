@@ -40,8 +40,8 @@ func clauseDate(doc *dyad.Document, s *dyad.Sentence, verb dyad.Span) (dates.Men
 		if bounding(s.Text[:m.Span.Start]) {
 			continue
 		}
-		if m.Noun.End > 0 && (m.Noun.End <= v.Start || m.Noun.Start >= v.End) {
-			continue // "accused of the 2004 bombing": 2004 is the bombing's
+		if m.OfAnother(v) {
+			continue
 		}
 		ms = append(ms, m)
 	}
