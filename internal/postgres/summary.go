@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -30,10 +29,11 @@ import (
 // for f exactly, with its WHERE clause (alias e), or "" when none does or
 // d reads the events only.
 func (d *DB) countSummary(f dyad.EventFilter) (string, *cond, error) {
-	if d.direct || !summary.OnlyRoots(f) {
+	table, role, root := summary.Table(f)
+	if table == "" || d.direct {
 		return "", nil, nil
 	}
-	if role, root, ok := summary.OneRoot(f); ok {
+	if table == "event_root_days" {
 		c := &cond{textAny: -1}
 		if err := dateCond(c, f.From, ">="); err != nil {
 			return "", nil, err
@@ -41,17 +41,14 @@ func (d *DB) countSummary(f dyad.EventFilter) (string, *cond, error) {
 		if err := dateCond(c, f.To, "<="); err != nil {
 			return "", nil, err
 		}
-		c.add("e.role = ? AND e.root = ?", role, strings.ToUpper(root))
-		return "event_root_days", c, nil
+		c.add("e.role = ? AND e.root = ?", role, root)
+		return table, c, nil
 	}
 	c, err := eventCond(f)
 	if err != nil {
 		return "", nil, err
 	}
-	if summary.OnlyDates(f) {
-		return "event_days", c, nil
-	}
-	return "event_dyad_days", c, nil
+	return table, c, nil
 }
 
 // actorSummaryServes reports whether the actor summaries answer top

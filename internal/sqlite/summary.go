@@ -27,10 +27,11 @@ import (
 // summaryFor returns the summary table that answers counts and series
 // for f exactly, with its WHERE clause (alias e), or "" when none does.
 func summaryFor(f dyad.EventFilter) (string, *cond, error) {
-	if !summary.OnlyDates(f) && !summary.OnlyRoots(f) {
+	table, role, root := summary.Table(f)
+	if table == "" {
 		return "", nil, nil
 	}
-	if role, root, ok := summary.OneRoot(f); ok {
+	if table == "event_root_days" {
 		c := &cond{}
 		if err := dateCond(c, f.From, ">="); err != nil {
 			return "", nil, err
@@ -38,17 +39,14 @@ func summaryFor(f dyad.EventFilter) (string, *cond, error) {
 		if err := dateCond(c, f.To, "<="); err != nil {
 			return "", nil, err
 		}
-		c.add("e.role = ? AND e.root = ?", role, strings.ToUpper(root))
-		return "event_root_days", c, nil
+		c.add("e.role = ? AND e.root = ?", role, root)
+		return table, c, nil
 	}
 	c, err := eventCond(f)
 	if err != nil {
 		return "", nil, err
 	}
-	if summary.OnlyDates(f) {
-		return "event_days", c, nil
-	}
-	return "event_dyad_days", c, nil
+	return table, c, nil
 }
 
 // rangeParts splits the dates from–to (inclusive; nil is open) into the

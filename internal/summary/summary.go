@@ -6,7 +6,11 @@
 // pairs of a range of months with the same threshold algorithm.
 package summary
 
-import "github.com/dyad-events/dyad"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
 
 // OnlyDates reports whether f filters on nothing but dates (its paging
 // does not count). A field added to the filter later makes it false
@@ -48,4 +52,21 @@ func OneRoot(f dyad.EventFilter) (role, root string, ok bool) {
 		return "target", *f.Target, true
 	}
 	return "", "", false
+}
+
+// Table names the summary table that answers counts and series for f
+// exactly, "" for none: event_days for dates alone, event_root_days for
+// one root on one side or on either (role and root, upper-case, say
+// which), event_dyad_days for roots on both sides.
+func Table(f dyad.EventFilter) (table, role, root string) {
+	if !OnlyRoots(f) {
+		return "", "", ""
+	}
+	if role, root, ok := OneRoot(f); ok {
+		return "event_root_days", role, strings.ToUpper(root)
+	}
+	if OnlyDates(f) {
+		return "event_days", "", ""
+	}
+	return "event_dyad_days", "", ""
 }

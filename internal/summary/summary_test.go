@@ -60,3 +60,22 @@ func TestOneRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestTable checks which summary table answers a filter's counts.
+func TestTable(t *testing.T) {
+	s := func(v string) *string { return &v }
+	for _, tt := range []struct {
+		f                 dyad.EventFilter
+		table, role, root string
+	}{
+		{dyad.EventFilter{From: s("2020-01-01")}, "event_days", "", ""},
+		{dyad.EventFilter{Source: s("usa")}, "event_root_days", "source", "USA"},
+		{dyad.EventFilter{Source: s("USA"), Target: s("CHN")}, "event_dyad_days", "", ""},
+		{dyad.EventFilter{Actor: s("RUSMIL")}, "", "", ""},
+	} {
+		table, role, root := summary.Table(tt.f)
+		if table != tt.table || role != tt.role || root != tt.root {
+			t.Errorf("Table(%+v) = %q, %q, %q; want %q, %q, %q", tt.f, table, role, root, tt.table, tt.role, tt.root)
+		}
+	}
+}
