@@ -75,11 +75,11 @@ func (d *DB) Load(ctx context.Context, next func() []*dyad.CodedDocument, progre
 	if _, err := tx.Exec(ctx, "LOCK TABLE documents, events IN EXCLUSIVE MODE"); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	var any bool
-	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM events)").Scan(&any); err != nil {
+	var held bool
+	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM events)").Scan(&held); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	if any {
+	if held {
 		return dyad.Errorf(dyad.ECONFLICT, "load: the store already holds documents: load into an empty one")
 	}
 	// Sorts and index builds in memory; the plans of the final statements
