@@ -51,9 +51,11 @@ func (c *TrainCommand) events(args []string) error {
 	switch *classes {
 	case "none":
 	case "model":
-		if x, err := extract.Default(); err == nil {
-			opt.Classes = x.ClassLines()
+		x, err := extract.Default()
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "train events: -classes model: %v (name a classes FILE or none)", err)
 		}
+		opt.Classes = x.ClassLines()
 	default:
 		b, err := os.ReadFile(*classes)
 		if err != nil {
