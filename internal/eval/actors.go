@@ -226,10 +226,19 @@ func ActorCountry(a dyad.Actor) string {
 
 // ActorRole is the CAMEO role an actor is scored by: the first sector
 // after its country ("AFGREBTAL" → REB), "IGO" for an intergovernmental
-// body, or a bare sector's own code.
+// body, or a bare sector's own code. An intergovernmental body's court,
+// forces, police, legislature or executive keep their sector
+// ("IGOUNOJUDICJ" → JUD, "IGOWSTNATMIL" → MIL), as the coders give them;
+// a sector that names the body's field ("IGOUNOBUSIMF", "IGOUNOHLHWHO")
+// does not: the coders give those bodies the role IGO.
 func ActorRole(a dyad.Actor) string {
 	switch c := a.Code; {
 	case strings.HasPrefix(c, "IGO"):
+		for i := 3; i+3 <= len(c); i += 3 {
+			if igoOrgans[c[i:i+3]] {
+				return c[i : i+3]
+			}
+		}
 		return "IGO"
 	case len(c) >= 3 && isRoleCode(c[:3]):
 		return c[:3]
@@ -251,6 +260,10 @@ var cameoRoles = map[string]bool{
 }
 
 func isRoleCode(c string) bool { return cameoRoles[c] }
+
+// igoOrgans are the sectors an intergovernmental body's code may carry that
+// name one of its organs rather than its field.
+var igoOrgans = map[string]bool{"MIL": true, "JUD": true}
 
 // Write prints the score as a short table, with the roles by count.
 func (sc *ActorScore) Write(w io.Writer) error {

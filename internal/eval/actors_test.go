@@ -57,6 +57,9 @@ func TestActorRole(t *testing.T) {
 	for _, tt := range []struct{ code, country, role string }{
 		{"AFGREBTAL", "AFG", "REB"},
 		{"IGOUNOSEC", "IGO", "IGO"},
+		{"IGOUNOJUDICJ", "IGO", "JUD"},
+		{"IGOWSTNATMIL", "IGO", "MIL"},
+		{"IGOUNOBUSIMF", "IGO", "IGO"},
 		{"USA", "USA", ""},
 		{"COP", "", "COP"},
 		{"IMGREBISI", "", "REB"},
