@@ -54,6 +54,10 @@ type Actor struct {
 	Capitals   []string // capitals used as metonyms: "Washington said"
 
 	Roles []Role // dated roles, in file order
+	// Died is the day a person died in office, or zero. From that day on
+	// the role they held at death stays theirs: news of the dead tells of
+	// the office they died in.
+	Died time.Time
 	// Also are further codes of an actor that stands for several at once
 	// (PETRARCH's "[A/B/C]"); the actor matcher makes its mentions compound
 	// actors of Code and these.
@@ -80,9 +84,13 @@ func (r *Role) In(t time.Time) bool {
 
 // CodeOn returns the code of a on day t and the role that gives it. When
 // several roles are in force, the one that began last wins. With a zero t
-// the role that began last overall is used. When no role is in force,
+// the role that began last overall is used. On and after the day a person
+// died in office, the role in force that day is. When no role is in force,
 // CodeOn returns a.Code and a nil role.
 func (a *Actor) CodeOn(t time.Time) (code string, role *Role) {
+	if !a.Died.IsZero() && !t.IsZero() && !day(t).Before(a.Died) {
+		t = a.Died
+	}
 	for i := range a.Roles {
 		r := &a.Roles[i]
 		if !t.IsZero() && !r.In(t) {

@@ -129,6 +129,35 @@ func TestCodeOn(t *testing.T) {
 	}
 }
 
+// TestDiedInOffice: from the day a person died in office, the role they
+// died in stays theirs; before it, their roles work as for the living.
+func TestDiedInOffice(t *testing.T) {
+	d, err := dict.Parse("died", strings.NewReader("person - Theoden\n\trole ROHGOV 2980 3019-03-15 King of Rohan\n\tdied 3019-03-15\n"+
+		"person - Denethor\n\trole GONGOV 2984 3019-03-14 Steward\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	theoden, denethor := d.Actors[0], d.Actors[1]
+	for _, tt := range []struct {
+		a        *dict.Actor
+		on, code string
+	}{
+		{theoden, "2979-12-31", ""},
+		{theoden, "3000-01-01", "ROHGOV"},
+		{theoden, "3019-03-15", "ROHGOV"},
+		{theoden, "3019-03-20", "ROHGOV"},
+		{theoden, "3050-01-01", "ROHGOV"},
+		{denethor, "3019-03-20", ""}, // no death recorded: out of office
+	} {
+		if got, _ := tt.a.CodeOn(date(tt.on)); got != tt.code {
+			t.Errorf("%s.CodeOn(%s) = %q, want %q", tt.a.Name, tt.on, got, tt.code)
+		}
+	}
+	if !theoden.Died.Equal(date("3019-03-15")) || !denethor.Died.IsZero() {
+		t.Errorf("Died = %v, %v", theoden.Died, denethor.Died)
+	}
+}
+
 func TestMerge(t *testing.T) {
 	base, err := dict.Parse("base", strings.NewReader(
 		"country FRA France\n\tname French Republic\nagent GOV officials; police\nagent COP gendarmes\nverb 036 meet\n"))

@@ -61,6 +61,9 @@ func joinPerson(a, b *Actor) *Actor {
 		}
 	}
 	j.Roles = append(j.Roles, b.Roles...)
+	if j.Died.IsZero() {
+		j.Died = a.Died
+	}
 	return &j
 }
 

@@ -152,8 +152,10 @@ func (p *parser) attr(n int, text string) {
 		}
 	case "role":
 		p.role(n, r)
+	case "died":
+		p.died(n, r)
 	default:
-		p.errorf(n, f[0].col, "unknown attribute %q (want name, adj, capital, country, sector or role)", key)
+		p.errorf(n, f[0].col, "unknown attribute %q (want name, adj, capital, country, sector, role or died)", key)
 	}
 }
 
@@ -203,6 +205,25 @@ func (p *parser) role(n int, r field) {
 	if a.Country == "" && a.Kind == Person {
 		a.Country = countryOf(role.Code)
 	}
+}
+
+// died parses "YYYY-MM-DD", the day the current person died in office.
+func (p *parser) died(n int, r field) {
+	a := p.cur
+	if a.Kind != Person {
+		p.errorf(n, r.col, "died on a %s (only a person dies in office)", a.Kind)
+		return
+	}
+	if len(r.text) != len("2006-01-02") {
+		p.errorf(n, r.col, "bad date of death %q (want YYYY-MM-DD)", r.text)
+		return
+	}
+	d, msg := parseDate(r.text, false)
+	if msg != "" {
+		p.errorf(n, r.col, "bad date of death %q: %s", r.text, msg)
+		return
+	}
+	a.Died = d
 }
 
 // parseDate reads YYYY, YYYY-MM, YYYY-MM-DD or "-" (open). A partial date

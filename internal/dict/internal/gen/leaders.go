@@ -14,6 +14,7 @@ import (
 // term is one row of leaders_history.csv kept for dyad.
 type term struct {
 	iso, role, person, qid, start, end string
+	died                               bool // the term ended with the holder's death
 }
 
 // leader is a person with the terms dyad keeps.
@@ -81,7 +82,7 @@ func readLeaders(ref string, cs []*country, since string) ([]*leader, error) {
 		if fixed, ok := nameFix[name]; ok {
 			name = fixed
 		}
-		t := term{r["iso3"], r["role"], name, r["person_qid"], day(r["start"]), day(r["end"])}
+		t := term{r["iso3"], r["role"], name, r["person_qid"], day(r["start"]), day(r["end"]), diedInOffice[r["end_cause"]]}
 		if code, ok := codeFix[t.iso]; ok {
 			t.iso = code
 		}
@@ -154,6 +155,10 @@ func day(s string) string {
 	return s[:10]
 }
 
+// diedInOffice are the table's causes of a term's end that are the holder's
+// death (Wikidata's labels, in the table's language).
+var diedInOffice = map[string]bool{"morte em funções": true, "morte": true, "death in office": true, "death": true}
+
 var titles = map[string]string{
 	"head_of_state":      "head of state",
 	"head_of_government": "head of government",
@@ -184,12 +189,19 @@ func writeLeaders(w *bufio.Writer, ls []*leader) {
 		if len(more) > 0 {
 			fmt.Fprintf(w, "\tname %s\n", strings.Join(more, "; "))
 		}
+		died := ""
 		for _, t := range terms {
 			end := t.end
 			if end == "" {
 				end = "-"
 			}
 			fmt.Fprintf(w, "\trole %sGOV %s %s %s\n", t.iso, t.start, end, titles[t.role])
+			if t.died && t.end > died {
+				died = t.end
+			}
+		}
+		if died != "" {
+			fmt.Fprintf(w, "\tdied %s\n", died)
 		}
 	}
 }
@@ -205,8 +217,11 @@ func merge(ts []term) []term {
 		for i := range union {
 			u := &union[i]
 			if u.iso == t.iso && u.role == t.role && (u.end == "" || t.start <= u.end) {
-				if u.end != "" && (t.end == "" || t.end > u.end) {
-					u.end = t.end
+				switch {
+				case u.end != "" && (t.end == "" || t.end > u.end):
+					u.end, u.died = t.end, t.died
+				case t.end == u.end:
+					u.died = u.died || t.died
 				}
 				joined = true
 				break
@@ -223,6 +238,7 @@ func merge(ts []term) []term {
 			if out[n-1].role != t.role {
 				out[n-1].role = "both"
 			}
+			out[n-1].died = out[n-1].died || t.died
 			continue
 		}
 		out = append(out, t)
