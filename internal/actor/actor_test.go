@@ -297,7 +297,9 @@ func TestArabicArticleName(t *testing.T) {
 		{"The then-New Jersey governor spoke.", "USAGOV:New Jersey governor"},
 		// An unknown name's particles and hyphens do not make it too long
 		// for a person's.
-		{"Police said Abu Mahdi al-Muhandis was killed.", "COP:Police | :Abu Mahdi al-Muhandis"},
+		{"Police said Abu Karim al-Tahiri was killed.", "COP:Police | :Abu Karim al-Tahiri"},
+		// A person the dictionary knows who died in office keeps that office.
+		{"Police said Abu Mahdi al-Muhandis was killed.", "COP:Police | IRQMIL:Abu Mahdi al-Muhandis"},
 	} {
 		if got := find(m, tt.text, d2025); got != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
