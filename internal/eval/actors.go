@@ -225,7 +225,8 @@ func ActorCountry(a dyad.Actor) string {
 }
 
 // ActorRole is the CAMEO role an actor is scored by: the first sector
-// after its country ("AFGREBTAL" → REB), "IGO" for an intergovernmental
+// after its country ("AFGREBTAL" → REB; "PAKSEPBLA" → REB and "HRI" →
+// NGO, the coders' wider roles), "IGO" for an intergovernmental
 // body, or a bare sector's own code. An intergovernmental body's court,
 // forces, police, legislature or executive keep their sector
 // ("IGOUNOJUDICJ" → JUD, "IGOWSTNATMIL" → MIL), as the coders give them;
@@ -241,11 +242,24 @@ func ActorRole(a dyad.Actor) string {
 		}
 		return "IGO"
 	case len(c) >= 3 && isRoleCode(c[:3]):
-		return c[:3]
+		return coarse(c[:3])
 	case len(c) >= 6:
-		return c[3:6]
+		return coarse(c[3:6])
 	}
 	return ""
+}
+
+// coarse maps a CAMEO sector the silver coders' vocabulary (CODING.md)
+// lacks to the wider one it is a kind of there: human-rights and
+// environmental groups are NGOs, separatists and insurgents rebels.
+func coarse(sector string) string {
+	switch sector {
+	case "HRI", "ENV":
+		return "NGO"
+	case "SEP", "INS":
+		return "REB"
+	}
+	return sector
 }
 
 func goldCountry(c string) string { return strings.ToUpper(c) }

@@ -63,6 +63,9 @@ func TestActorRole(t *testing.T) {
 		{"USA", "USA", ""},
 		{"COP", "", "COP"},
 		{"IMGREBISI", "", "REB"},
+		{"PAKSEPBLA", "PAK", "REB"},
+		{"HRI", "", "NGO"},
+		{"USAENV", "USA", "NGO"},
 	} {
 		a := dyad.Actor{Code: tt.code}
 		if got := eval.ActorCountry(a); got != tt.country {
