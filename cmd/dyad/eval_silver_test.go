@@ -96,7 +96,7 @@ func TestSilverDevFloor(t *testing.T) {
 
 // TestActorDevFloor holds how many of the coders' sources and targets on
 // the silver dev set dyad finds a mention over, and with which country
-// and role (docs/ACTORS.md).
+// and role (docs/ACTORS.md): issue 17's targets, 0.85, 0.90 and 0.75.
 func TestActorDevFloor(t *testing.T) {
 	path := testingutil.SharedData(t, "gold", "silver", "dev.jsonl")
 	if testing.Short() {
@@ -115,9 +115,9 @@ func TestActorDevFloor(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"mentions found", sc.Recall, 0.83},
+		{"mentions found", sc.Recall, 0.85},
 		{"country right", sc.CountryAccuracy, 0.91},
-		{"role right", sc.RoleAccuracy, 0.72},
+		{"role right", sc.RoleAccuracy, 0.75},
 	} {
 		if f.got < f.want {
 			t.Errorf("%s %.3f, below the floor %.3f", f.name, f.got, f.want)
