@@ -52,6 +52,27 @@ func TestMergeTerms(t *testing.T) {
 	}
 }
 
+// TestMergeDied: a death that ends one of the rows of a merged term ends
+// the term, whichever row carries it.
+func TestMergeDied(t *testing.T) {
+	in := []term{
+		{iso: "MKD", role: "head_of_state", start: "1999-12-15", end: "2004-02-26"},
+		{iso: "MKD", role: "head_of_state", start: "1999-12-15", end: "2004-02-26", died: true},
+		{iso: "LKA", role: "head_of_state", start: "1989-01-02", end: "1993-05-01", died: true},
+		{iso: "LKA", role: "head_of_government", start: "1989-01-02", end: "1993-05-01"},
+		{iso: "JPN", role: "head_of_government", start: "2000-01-01", end: "2001-01-01", died: true},
+		{iso: "JPN", role: "head_of_government", start: "2000-06-01", end: "2002-01-01"},
+	}
+	want := []term{
+		{iso: "LKA", role: "both", start: "1989-01-02", end: "1993-05-01", died: true},
+		{iso: "MKD", role: "head_of_state", start: "1999-12-15", end: "2004-02-26", died: true},
+		{iso: "JPN", role: "head_of_government", start: "2000-01-01", end: "2002-01-01"}, // lived on past the first row's end
+	}
+	if got := merge(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("merge:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 func TestDropForeign(t *testing.T) {
 	indep := map[string]bool{"FRA": true, "AND": true, "GBR": true, "CAN": true}
 	tests := []struct {
