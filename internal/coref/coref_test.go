@@ -403,3 +403,24 @@ func TestResolveIt(t *testing.T) {
 		t.Errorf("%q: codes %q, want none (\"it\" of an adjective)", ss[1].Text, got)
 	}
 }
+
+// TestResolvePair: "the pair" and "the trio" are the last two or three
+// actors the story named together.
+func TestResolvePair(t *testing.T) {
+	text := "Ruritania , Freedonia and Osterlich met . Ana and Ben were arrested . The pair denied it . The trio agreed . "
+	ss := sentences(text)
+	rur := dyad.Actor{Code: "RUR", Country: "RUR"}
+	fre := dyad.Actor{Code: "FRE", Country: "FRE"}
+	ost := dyad.Actor{Code: "OST", Country: "OST"}
+	ana := dyad.Actor{Code: "RURCVL", Country: "RUR", Name: "Ana"}
+	ben := dyad.Actor{Code: "RURCVL", Country: "RUR", Name: "Ben"}
+	ms := make([][]dyad.Mention, len(ss))
+	ms[0] = []dyad.Mention{mention(ss[0], 0, 4, dyad.Actor{Code: "RUR+FRE+OST", Members: []dyad.Actor{rur, fre, ost}}, false)}
+	ms[1] = []dyad.Mention{mention(ss[1], 0, 2, dyad.Actor{Code: "RURCVL+RURCVL", Members: []dyad.Actor{ana, ben}}, false)}
+	coref.Resolve(text, ss, ms)
+	for i, want := range []string{"RUR+FRE+OST", "RURCVL+RURCVL", "RURCVL+RURCVL", "RUR+FRE+OST"} {
+		if got := codes(ms[i]); got != want {
+			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
+		}
+	}
+}

@@ -114,8 +114,9 @@ func agentAt(here []dyad.Mention, k int) (dyad.Mention, bool) {
 }
 
 // described resolves "the country", "the Southeast Asian nation" to the
-// country the story named last, and "the group", "the organization" to
-// the group it named last. k is the index of "the".
+// country the story named last, "the group", "the organization" to the
+// group it named last, and "the pair", "the trio" to the last two or three
+// actors named together. k is the index of "the".
 func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
 	j := k + 1
 	for j < len(s.Tokens) && j-k <= 3 && (s.Tokens[j].UPOS == "ADJ" || s.Tokens[j].UPOS == "PROPN") {
@@ -136,6 +137,16 @@ func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
 		from = r.groups
 	case "countries", "nations", "sides", "allies":
 		from = r.compounds // "the countries" just listed
+	case "pair", "couple", "duo", "trio":
+		n := 2 // "the pair" (or couple, duo): the two actors just named together
+		if strings.EqualFold(s.Tokens[j].Text, "trio") {
+			n = 3
+		}
+		for _, c := range r.compounds {
+			if len(c.Members) == n {
+				from = append(from, c)
+			}
+		}
 	default:
 		return dyad.Mention{}, false
 	}
