@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"sort"
@@ -52,6 +53,10 @@ type SilverScored struct {
 	// Modality lists the matched events whose modality is not the
 	// coders': their code, trigger, the coders' modality and dyad's.
 	Modality []string `json:",omitempty"`
+	// Dates lists the matched events whose date is not the coders':
+	// their code, trigger, the coders' date and dyad's, with the
+	// publication date.
+	Dates []string `json:",omitempty"`
 }
 
 // counts accumulate true positives, predictions and gold items.
@@ -114,7 +119,7 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			for r := range pk[0] {
 				rootOf(r).pred++
 			}
-			var mods []string
+			var mods, dates []string
 			for _, g := range s.Events {
 				e := bestMatch(g, pred[i])
 				if e == nil {
@@ -130,10 +135,12 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 					rep.Dated++
 					if len(e.Date) >= len(g.Date) && e.Date[:len(g.Date)] == g.Date {
 						dateOK++
+					} else {
+						dates = append(dates, fmt.Sprintf("%s %q coders %s, dyad %s (published %s)", g.CAMEO, g.Trigger, g.Date, cmp.Or(e.Date, "none"), st.Doc.Date.Format("2006-01-02")))
 					}
 				}
 			}
-			sc := SilverScored{ID: s.ID, Text: s.Text, Modality: mods}
+			sc := SilverScored{ID: s.ID, Text: s.Text, Modality: mods, Dates: dates}
 			for _, g := range s.Events {
 				k := SilverActorKey(g.Source) + "|" + SilverActorKey(g.Target) + "|" + root2(g.CAMEO)
 				if !pk[3][k] {
@@ -146,7 +153,7 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 					sc.False = append(sc.False, fmt.Sprintf("%s %s>%s %q %s [%s]", e.CAMEO.Code, e.Source.Code, e.Target.Code, e.Evidence.Verb, e.Modality, e.Evidence.Rule))
 				}
 			}
-			if len(sc.Missed)+len(sc.False)+len(sc.Modality) > 0 {
+			if len(sc.Missed)+len(sc.False)+len(sc.Modality)+len(sc.Dates) > 0 {
 				rep.Sents = append(rep.Sents, sc)
 			}
 		}
@@ -273,7 +280,7 @@ func (rep *SilverReport) Write(w io.Writer) error {
 
 // WriteFailures lists, per sentence, the gold events not coded and the
 // coded events the coders did not code, at the source+target+root level,
-// and the matched events whose modality is not the coders'.
+// and the matched events whose modality or date is not the coders'.
 func (rep *SilverReport) WriteFailures(w io.Writer) {
 	for _, s := range rep.Sents {
 		fmt.Fprintf(w, "\n%s: %s\n", s.ID, s.Text)
@@ -285,6 +292,9 @@ func (rep *SilverReport) WriteFailures(w io.Writer) {
 		}
 		for _, m := range s.Modality {
 			fmt.Fprintf(w, "  modality %s\n", m)
+		}
+		for _, d := range s.Dates {
+			fmt.Fprintf(w, "  date %s\n", d)
 		}
 	}
 }
