@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -24,6 +25,16 @@ type Mention struct {
 // bombing", 2004 is the bombing's, not the accusation's.
 func (m Mention) OfAnother(w dyad.Span) bool {
 	return m.Noun.End > 0 && (m.Noun.End <= w.Start || m.Noun.Start >= w.End)
+}
+
+// BareWeekday reports whether m is a weekday named alone ("Tuesday", "on
+// Tuesday", "Tuesday's"), which Find takes for the most recent such day
+// unless a future cue before it says otherwise.
+func (m Mention) BareWeekday() bool {
+	w := strings.ToLower(strings.TrimPrefix(m.Text, "on "))
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	_, ok := weekdays[w]
+	return ok && m.Relative && m.Precision == dyad.PrecisionDay
 }
 
 // Find returns every date expression in text, in order, resolved against

@@ -205,3 +205,25 @@ func TestYearBeforeNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestBareWeekday(t *testing.T) {
+	pub := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string]bool{
+		"They met on Tuesday.":         true,
+		"Talks Tuesday.":               true,
+		"After Tuesday's talks.":       true,
+		"They met last Tuesday.":       false,
+		"They met on March 4.":         false,
+		"They met Tuesday, March 4.":   false,
+		"They met on Tuesday in 2019.": true,
+	} {
+		ms := dates.Find(text, pub)
+		if len(ms) == 0 {
+			t.Errorf("%q: no date", text)
+			continue
+		}
+		if got := ms[0].BareWeekday(); got != want {
+			t.Errorf("%q: %q BareWeekday() = %v, want %v", text, ms[0].Text, got, want)
+		}
+	}
+}

@@ -24,6 +24,11 @@ func (p *Pipeline) understand(doc *dyad.Document, s *dyad.Sentence, qs []dyad.Qu
 	if !ok {
 		return
 	}
+	if ev.Modality == dyad.Future && m.BareWeekday() && m.Date.Format("2006-01-02") < doc.Date.Format("2006-01-02") {
+		// "hopes to resolve it during talks Tuesday": an event still to
+		// come is on the coming Tuesday, not the one before publication.
+		m.Date = m.Date.AddDate(0, 0, 7)
+	}
 	ev.Date, ev.DatePrecision, ev.DateSource = m.Date.Format("2006-01-02"), m.Precision, dyad.DateFromText
 	if ev.Modality == dyad.Asserted && !doc.Date.IsZero() && dates.Historical(m, doc.Date) {
 		ev.Modality = dyad.Historical

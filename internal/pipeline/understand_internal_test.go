@@ -102,3 +102,21 @@ func TestJudgementDate(t *testing.T) {
 		t.Errorf("killed: date %q %v, %v; want November 27", m.Text, m.Date, ok)
 	}
 }
+
+// TestFutureWeekday: an event still to come on a weekday named alone is
+// on the coming one ("hopes to resolve it during talks Tuesday",
+// published on a Monday); an asserted one on the one before.
+func TestFutureWeekday(t *testing.T) {
+	s := tree("Rubio/2/nsubj hopes/0/root to/4/mark resolve/2/xcomp it/4/obj during/7/case talks/4/obl Tuesday/7/nmod:tmod ./2/punct")
+	monday := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	doc := &dyad.Document{Text: s.Text, Date: monday}
+	i := strings.Index(s.Text, "talks")
+	var p Pipeline
+	for mod, want := range map[dyad.Modality]string{dyad.Future: "2025-03-11", dyad.Asserted: "2025-03-04"} {
+		ev := dyad.Event{Modality: mod, Evidence: dyad.Evidence{VerbSpan: dyad.Span{Start: i, End: i + len("talks")}}}
+		p.understand(doc, s, nil, &ev)
+		if ev.Date != want {
+			t.Errorf("%s talks Tuesday dated %q, want %s", mod, ev.Date, want)
+		}
+	}
+}
