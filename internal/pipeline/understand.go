@@ -278,11 +278,16 @@ func (d storyDay) dates(doc *dyad.Document, s *dyad.Sentence, evs []dyad.Event) 
 
 // pastTense reports whether the word at verb is a verb in the simple
 // past ("arrested", "was boycotted"), not the present perfect ("have
-// denounced", "has been reached"), which tells of now.
+// denounced", "has been reached"), which tells of now. An event noun
+// takes the tense of the verb it hangs from ("carried out the airstrike",
+// "was killed in the airstrike").
 func pastTense(s *dyad.Sentence, verb dyad.Span) bool {
 	i := wordAt(s, verb)
 	if i < 0 {
 		return false
+	}
+	for steps := 0; steps < 2 && s.Tokens[i].UPOS == "NOUN" && s.Tokens[i].Head > 0; steps++ {
+		i = s.Tokens[i].Head - 1
 	}
 	switch s.Tokens[i].XPOS {
 	case "VBD":

@@ -120,3 +120,27 @@ func TestFutureWeekday(t *testing.T) {
 		}
 	}
 }
+
+// TestPastTenseNoun: an event noun is told in the tense of the verb it
+// hangs from.
+func TestPastTenseNoun(t *testing.T) {
+	for _, tt := range []struct {
+		items, verbXPOS, noun string
+		want                  bool
+	}{
+		{"Washington/2/nsubj carried/0/root/VERB out/2/compound:prt the/5/det airstrike/2/obj/NOUN ./2/punct", "VBD", "airstrike", true},
+		{"Washington/2/nsubj plans/0/root/VERB an/4/det airstrike/2/obj/NOUN ./2/punct", "VBZ", "airstrike", false},
+		{"He/3/nsubj:pass was/3/aux:pass killed/0/root/VERB in/6/case the/6/det airstrike/3/obl/NOUN ./3/punct", "VBN", "airstrike", true},
+	} {
+		s := tree(tt.items)
+		for i := range s.Tokens {
+			if s.Tokens[i].UPOS == "VERB" {
+				s.Tokens[i].XPOS = tt.verbXPOS
+			}
+		}
+		i := strings.Index(s.Text, tt.noun)
+		if got := pastTense(s, dyad.Span{Start: i, End: i + len(tt.noun)}); got != tt.want {
+			t.Errorf("%q: pastTense(%s) = %v, want %v", s.Text, tt.noun, got, tt.want)
+		}
+	}
+}
