@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/ontology"
@@ -133,7 +134,7 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 				}
 				if g.Date != "" {
 					rep.Dated++
-					if len(e.Date) >= len(g.Date) && e.Date[:len(g.Date)] == g.Date {
+					if dateAgrees(g.Date, e) {
 						dateOK++
 					} else {
 						dates = append(dates, fmt.Sprintf("%s %q coders %s, dyad %s (published %s)", g.CAMEO, g.Trigger, g.Date, cmp.Or(e.Date, "none"), st.Doc.Date.Format("2006-01-02")))
@@ -297,4 +298,32 @@ func (rep *SilverReport) WriteFailures(w io.Writer) {
 			fmt.Fprintf(w, "  date %s\n", d)
 		}
 	}
+}
+
+// dateAgrees reports whether dyad's date of e agrees with the coders'
+// date gold (YYYY-MM-DD, YYYY-MM or YYYY): dyad's is as exact and within
+// gold's period, or, where dyad knows only the week, month or year,
+// gold's day falls in it ("this week" written as its Monday, and the
+// coders' Friday of that week).
+func dateAgrees(gold string, e *dyad.Event) bool {
+	if len(e.Date) >= len(gold) && e.Date[:len(gold)] == gold {
+		return true
+	}
+	g, err1 := time.Parse("2006-01-02", gold)
+	from, err2 := time.Parse("2006-01-02", e.Date)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	var to time.Time
+	switch e.DatePrecision {
+	case dyad.PrecisionWeek:
+		to = from.AddDate(0, 0, 6)
+	case dyad.PrecisionMonth:
+		to = from.AddDate(0, 1, -1)
+	case dyad.PrecisionYear:
+		to = from.AddDate(1, 0, -1)
+	default:
+		return false
+	}
+	return !g.Before(from) && !g.After(to)
 }

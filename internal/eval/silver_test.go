@@ -91,3 +91,30 @@ func TestScoreSilver(t *testing.T) {
 		t.Errorf("modality disagreements %q, want the meeting's", rep.Sents[0].Modality)
 	}
 }
+
+// TestDateAgrees: dyad's date agrees with the coders' when it is as exact
+// and within theirs, or when it knows only a period their day falls in.
+func TestDateAgrees(t *testing.T) {
+	ev := func(date string, p dyad.DatePrecision) *dyad.Event {
+		return &dyad.Event{Date: date, DatePrecision: p}
+	}
+	for _, tt := range []struct {
+		gold string
+		e    *dyad.Event
+		want bool
+	}{
+		{"2025-03-14", ev("2025-03-14", dyad.PrecisionDay), true},
+		{"2025-03", ev("2025-03-14", dyad.PrecisionDay), true},
+		{"2025-03-14", ev("2025-03-13", dyad.PrecisionDay), false},
+		{"2025-03-14", ev("2025-03-10", dyad.PrecisionWeek), true},  // "this week", its Monday
+		{"2025-03-17", ev("2025-03-10", dyad.PrecisionWeek), false}, // the week after
+		{"2025-02-27", ev("2025-02-01", dyad.PrecisionMonth), true},
+		{"2025-03-01", ev("2025-02-01", dyad.PrecisionMonth), false},
+		{"2014-06-30", ev("2014-01-01", dyad.PrecisionYear), true},
+		{"2025-03-14", ev("", ""), false},
+	} {
+		if got := dateAgrees(tt.gold, tt.e); got != tt.want {
+			t.Errorf("dateAgrees(%s, %s %s) = %v, want %v", tt.gold, tt.e.Date, tt.e.DatePrecision, got, tt.want)
+		}
+	}
+}
