@@ -639,6 +639,9 @@ func (e *Extractor) event(doc *dyad.Document, x *Sentence, t Trigger) ([]dyad.Ev
 			}
 		}
 	}
+	if ontology.Reciprocal(cm.Code) {
+		pairs = bothWays(pairs)
+	}
 	tok := x.S.Tokens[t.I]
 	ev := dyad.Event{
 		Schema: dyad.SchemaVersion, DocID: doc.ID, Sentence: x.S.Index, Text: x.S.Text,
@@ -801,6 +804,23 @@ func pairsOf(x *Sentence, t int, src, tgt []int, code string) []pair {
 			// Its only target is itself ("Iraq's government … the
 			// government"): the event stands without one.
 			out = append(out, pair{s.src, dyad.Actor{}, s.srcK})
+		}
+	}
+	return out
+}
+
+// bothWays adds to pairs, for each with a target, the pair the other way
+// round, unless it is there already: "Japan met China" is China meeting
+// Japan too (ontology.Reciprocal).
+func bothWays(pairs []pair) []pair {
+	out := pairs
+	for _, p := range pairs {
+		if p.tgt.IsZero() || p.src.IsZero() {
+			continue
+		}
+		back := pair{src: p.tgt, tgt: p.src, srcK: -1}
+		if !slices.ContainsFunc(out, func(q pair) bool { return q.src.Code == back.src.Code && q.tgt.Code == back.tgt.Code }) {
+			out = append(out, back)
 		}
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/ontology"
 )
 
 // build makes a parsed sentence from "word/UPOS/head/rel" items (head
@@ -110,6 +111,24 @@ func TestPairsReciprocal(t *testing.T) {
 	ps = pairsOf(x, 3, []int{0, 1}, nil, "140")
 	if len(ps) != 2 || !ps[0].tgt.IsZero() {
 		t.Errorf("protest pairs %+v", ps)
+	}
+}
+
+// TestBothWays: "Japan met China" is China meeting Japan too; a pair
+// already there twice is not added again, and an event with no target
+// stays one-way.
+func TestBothWays(t *testing.T) {
+	jpn, chn, kor := dyad.Actor{Code: "JPN"}, dyad.Actor{Code: "CHN"}, dyad.Actor{Code: "KOR"}
+	ps := bothWays([]pair{{src: jpn, tgt: chn}, {src: kor, tgt: chn}, {src: chn, tgt: kor}, {src: jpn}})
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.src.Code+">"+p.tgt.Code)
+	}
+	if want := []string{"JPN>CHN", "KOR>CHN", "CHN>KOR", "JPN>", "CHN>JPN"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("bothWays = %v, want %v", got, want)
+	}
+	if !ontology.Reciprocal("040") || !ontology.Reciprocal("057") || ontology.Reciprocal("042") || ontology.Reciprocal("111") {
+		t.Error("Reciprocal: meetings and agreements both ways, visits and criticism one way")
 	}
 }
 
