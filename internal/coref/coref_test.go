@@ -42,15 +42,17 @@ func codes(ms []dyad.Mention) string {
 }
 
 func TestResolvePronouns(t *testing.T) {
-	text := "Japan and China said they will meet . Israel said a rocket was fired at it . It rained . "
+	text := "Japan and China said they will meet . Israel said a rocket was fired at it . It rained . Valley Police spoke . They arrested a man . "
 	ss := sentences(text)
 	jpn := dyad.Actor{Code: "JPN", Country: "JPN"}
 	chn := dyad.Actor{Code: "CHN", Country: "CHN"}
 	ms := make([][]dyad.Mention, len(ss))
 	ms[0] = []dyad.Mention{mention(ss[0], 0, 2, dyad.Actor{Code: "JPN+CHN", Members: []dyad.Actor{jpn, chn}}, false)}
 	ms[1] = []dyad.Mention{mention(ss[1], 0, 0, dyad.Actor{Code: "ISR", Country: "ISR"}, false)}
+	ms[3] = []dyad.Mention{mention(ss[3], 0, 1, dyad.Actor{Code: "ISRCOP", Country: "ISR", Sectors: []string{"COP"}, Text: "Valley Police"}, false)}
 	coref.Resolve(text, ss, ms)
-	for i, want := range []string{"JPN+CHN JPN+CHN", "ISR ISR", ""} {
+	// "police" is plural with no "s": "They" after it is the police.
+	for i, want := range []string{"JPN+CHN JPN+CHN", "ISR ISR", "", "ISRCOP", "ISRCOP"} {
 		if got := codes(ms[i]); got != want {
 			t.Errorf("sentence %d %q: codes %q, want %q", i, ss[i].Text, got, want)
 		}

@@ -193,8 +193,18 @@ func plural(m dyad.Mention) bool {
 		return true
 	}
 	t := strings.ToLower(m.Text)
-	return !m.Person && !m.Place && len(m.Sectors) > 0 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss")
+	if m.Person || m.Place {
+		return false
+	}
+	if f := strings.Fields(t); len(f) > 0 && collectivePlurals[f[len(f)-1]] {
+		return true // "Thames Valley Police said they", "the Taliban … they"
+	}
+	return len(m.Sectors) > 0 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss")
 }
+
+// collectivePlurals are nouns with no plural "s" that English takes as
+// plural: "police say they", "the Taliban … they".
+var collectivePlurals = map[string]bool{"police": true, "taliban": true, "people": true, "personnel": true}
 
 func isUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
