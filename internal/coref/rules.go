@@ -137,16 +137,10 @@ func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
 		from = r.groups
 	case "countries", "nations", "sides", "allies":
 		from = r.compounds // "the countries" just listed
-	case "pair", "couple", "duo", "trio":
-		n := 2 // "the pair" (or couple, duo): the two actors just named together
-		if strings.EqualFold(s.Tokens[j].Text, "trio") {
-			n = 3
-		}
-		for _, c := range r.compounds {
-			if len(c.Members) == n {
-				from = append(from, c)
-			}
-		}
+	case "pair", "couple", "duo": // the two actors just named together
+		from = r.compoundsOf(2)
+	case "trio":
+		from = r.compoundsOf(3)
 	default:
 		return dyad.Mention{}, false
 	}
@@ -155,6 +149,17 @@ func (r *resolver) described(s *dyad.Sentence, k int) (dyad.Mention, bool) {
 	}
 	a := from[len(from)-1].Actor
 	return r.mention(s, k, j, a, "description of "+a.Text, false), true
+}
+
+// compoundsOf returns the story's compound mentions of n members, in order.
+func (r *resolver) compoundsOf(n int) []dyad.Mention {
+	var out []dyad.Mention
+	for _, c := range r.compounds {
+		if len(c.Members) == n {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // truncated finds the country the story named whose name starts with dir:

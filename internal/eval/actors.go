@@ -227,11 +227,11 @@ func ActorCountry(a dyad.Actor) string {
 // ActorRole is the CAMEO role an actor is scored by: the first sector
 // after its country ("AFGREBTAL" → REB; "PAKSEPBLA" → REB and "HRI" →
 // NGO, the coders' wider roles), "IGO" for an intergovernmental
-// body, or a bare sector's own code. An intergovernmental body's court,
-// forces, police, legislature or executive keep their sector
-// ("IGOUNOJUDICJ" → JUD, "IGOWSTNATMIL" → MIL), as the coders give them;
-// a sector that names the body's field ("IGOUNOBUSIMF", "IGOUNOHLHWHO")
-// does not: the coders give those bodies the role IGO.
+// body, or a bare sector's own code. An intergovernmental body's court
+// and forces keep their sector ("IGOUNOJUDICJ" → JUD, "IGOWSTNATMIL" →
+// MIL), as the coders give them; a sector that names the body's field
+// ("IGOUNOBUSIMF", "IGOUNOHLHWHO") or its officials (GOV) does not: the
+// coders give those the role IGO.
 func ActorRole(a dyad.Actor) string {
 	switch c := a.Code; {
 	case strings.HasPrefix(c, "IGO"):

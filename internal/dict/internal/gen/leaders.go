@@ -156,8 +156,9 @@ func day(s string) string {
 }
 
 // diedInOffice are the table's causes of a term's end that are the holder's
-// death (Wikidata's labels, in the table's language).
-var diedInOffice = map[string]bool{"morte em funções": true, "morte": true, "death in office": true, "death": true}
+// death (Wikidata's labels, in the table's language: death in office,
+// death).
+var diedInOffice = map[string]bool{"morte em funções": true, "morte": true}
 
 var titles = map[string]string{
 	"head_of_state":      "head of state",
