@@ -43,7 +43,6 @@ func (c *TrainCommand) events(args []string) error {
 	fs.IntVar(&opt.Margin, "margin", opt.Margin, "how far the trigger model's right class must beat the best wrong one (0: update on mistakes only)")
 	fs.IntVar(&opt.ArgMargin, "arg-margin", opt.ArgMargin, "the same for the argument model")
 	fs.IntVar(&opt.SentenceMargin, "sentence-margin", opt.SentenceMargin, "how far from 0 the sentence model's score of each root must lie on its right side")
-	fs.BoolVar(&opt.Unseen, "unseen", opt.Unseen, "the trigger model reads whether the training news coded the word (-unseen=false: it does not)")
 	fs.IntVar(&opt.ArgPosWeight, "arg-pos-weight", opt.ArgPosWeight, "argument model's update step on a missed source or target")
 	classes := fs.String("classes", "model", "word classes `FILE` (\"lemma coarse fine\" lines, from dyad train classes) the models' features read; \"model\": the embedded model's; \"none\": none")
 	if err := parseArgs(fs, args); err != nil {
@@ -119,7 +118,7 @@ func (c *TrainCommand) events(args []string) error {
 	if err != nil {
 		return err
 	}
-	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs, %d models averaged, %d lemmas' word classes, features of uncoded words %v", *files, opt.Seed, opt.Epochs, opt.Ensemble, len(opt.Classes), opt.Unseen)
+	m.Trained = fmt.Sprintf("silver %s, seed %d, %d epochs, %d models averaged, %d lemmas' word classes", *files, opt.Seed, opt.Epochs, opt.Ensemble, len(opt.Classes))
 	m.Scale = 1 // margins are in perceptron updates; -dev tunes it
 	if *dev != "none" {
 		ds, err := eval.ReadSilver(path(*dev))

@@ -12,22 +12,6 @@ import (
 // nil *Classes has no classes, and models trained without them read none.
 type Classes struct {
 	coarse, fine map[string]string
-	// seen are the lemmas the training news coded as triggers (nil: the
-	// features of unseen words are off). A word outside it has only its
-	// class, its context and the dictionaries to go by, and the trigger
-	// model learns how far to trust them from training words it reads
-	// with the seen of the other folds.
-	seen map[string]bool
-}
-
-// WithSeen returns a copy of c whose seen lemmas are seen.
-func (c *Classes) WithSeen(seen map[string]bool) *Classes {
-	if c == nil {
-		return nil
-	}
-	d := *c
-	d.seen = seen
-	return &d
 }
 
 // NewClasses reads the lines of Model.Classes, "lemma coarse fine".
@@ -71,13 +55,12 @@ func (x *Sentence) UseClasses(c *Classes) {
 		return
 	}
 	x.classes = c
-	x.fine, x.coarse, x.seen = nil, nil, nil
+	x.fine, x.coarse = nil, nil
 	if c == nil {
 		return
 	}
 	n := len(x.lemma)
 	x.fine, x.coarse = make([]string, n), make([]string, n)
-	x.seen = c.seen
 	for i, l := range x.lemma {
 		x.fine[i], x.coarse[i] = c.fine[l], c.coarse[l]
 	}

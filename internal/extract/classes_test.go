@@ -40,33 +40,3 @@ func TestClasses(t *testing.T) {
 		t.Errorf("the extractor did not give the sentence its model's classes: met is %q", y.fineOf(3))
 	}
 }
-
-// TestUnseen: a word the training news never coded is read as such, with
-// its class, and a word it coded is not; an extractor takes the seen
-// words from its model's WordCodes.
-func TestUnseen(t *testing.T) {
-	lines := ClassLines(map[string][]int{"met": {1, 7}})
-	has := func(names []string, want string) bool { return slices.Contains(names, want) }
-	_, x := metSentence()
-	x.UseClasses(NewClasses(lines).WithSeen(map[string]bool{"attack": true}))
-	_, names := x.NamedTriggerFeatures(3)
-	for _, want := range []string{"uncoded word=VERB", "uncoded word+class=7", "uncoded word+coarse class=1"} {
-		if !has(names, want) {
-			t.Errorf("no feature %s for a word never coded in %q", want, names)
-		}
-	}
-	_, y := metSentence()
-	y.UseClasses(NewClasses(lines).WithSeen(map[string]bool{"met": true}))
-	if _, names := y.NamedTriggerFeatures(3); has(names, "uncoded word=VERB") {
-		t.Errorf("a coded word read as uncoded: %q", names)
-	}
-	_, z := metSentence()
-	z.UseClasses(NewClasses(lines))
-	if _, names := z.NamedTriggerFeatures(3); has(names, "uncoded word=VERB") {
-		t.Errorf("uncoded-word features with no seen words: %q", names)
-	}
-	e := New(&Model{Classes: lines, WordCodes: []string{"met 04 040"}})
-	if !e.classes.seen["met"] || e.classes.seen["040"] {
-		t.Errorf("the extractor's seen words are %v, want met", e.classes.seen)
-	}
-}

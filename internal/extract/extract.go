@@ -27,7 +27,7 @@ type Extractor struct {
 // New builds an Extractor from m.
 func New(m *Model) *Extractor {
 	e := &Extractor{m: m, codes: m.Codes(), trig: linear.NewTable(&m.Trigger), arg: linear.NewTable(&m.Arg), modality: linear.NewTable(&m.Modality),
-		snt: linear.NewTable(&m.Sentence), classes: NewClasses(m.Classes).WithSeen(m.seen())}
+		snt: linear.NewTable(&m.Sentence), classes: NewClasses(m.Classes)}
 	if m.SentenceWeight > 0 && m.Trigger.Scale > 0 && len(m.Sentence.Counts) > 0 {
 		e.sw = m.SentenceWeight * float64(m.Sentence.Scale) / float64(m.Trigger.Scale)
 	}

@@ -52,8 +52,6 @@ type Sentence struct {
 	// fine and coarse each token's.
 	classes      *Classes
 	fine, coarse []string
-	// seen are the lemmas the training news coded (Classes.seen).
-	seen map[string]bool
 }
 
 // InStory tells each sentence of a story (nil for a skipped one) what
@@ -346,8 +344,7 @@ var triggerTemplates = [...]string{tBias: "bias", tLemma: "lemma", tLower: "word
 	tPlaceLex: "place+lexicon root", tPrefix: "prefix", tSuffix: "suffix", tStory: "story root", tStoryLex: "story root+lexicon root",
 	tLexStory: "story lexicon root", tLexStoryLex: "story lexicon root+lexicon root",
 	tClass: "class", tCoarse: "coarse class", tClassRel: "class+rel", tClassKid: "class+dependent", tLemmaKidClass: "lemma+dependent class",
-	tClassHead: "class+head", tUnseen: "uncoded word", tUnseenLex: "uncoded word+lexicon root", tUnseenClass: "uncoded word+class",
-	tUnseenCoarse: "uncoded word+coarse class", tUnseenRule: "uncoded word+dictionary root"}
+	tClassHead: "class+head"}
 
 // Feature templates of the trigger model.
 const (
@@ -397,11 +394,6 @@ const (
 	tClassKid
 	tLemmaKidClass
 	tClassHead
-	tUnseen
-	tUnseenLex
-	tUnseenClass
-	tUnseenCoarse
-	tUnseenRule
 )
 
 // TriggerFeatures returns the features of token i as a possible trigger,
@@ -539,21 +531,6 @@ func (x *Sentence) triggerFeatures(f *feats, i int) {
 		f.add(tSuffix, w[len(w)-3:])
 	}
 	x.classFeatures(f, i)
-	if x.seen != nil && !x.seen[l] {
-		// A word the training news never coded: how far its class and
-		// the dictionaries go for such words.
-		f.add(tUnseen, toks[i].UPOS)
-		for _, r := range x.lexRoots[i] {
-			f.add(tUnseenLex, r)
-		}
-		for _, k := range x.ruleAt[i] {
-			f.add(tUnseenRule, x.Rules[k].CAMEO.Root)
-		}
-		if x.fine != nil && x.fine[i] != "" {
-			f.add(tUnseenClass, x.fine[i])
-			f.add(tUnseenCoarse, x.coarse[i])
-		}
-	}
 }
 
 // classFeatures adds the word-class features of token i as a trigger:

@@ -127,14 +127,3 @@ var loadDefault = sync.OnceValues(func() (*Extractor, error) {
 	}
 	return New(m), nil
 })
-
-// seen returns the lemmas of WordCodes: the words the training news
-// coded as triggers.
-func (m *Model) seen() map[string]bool {
-	out := make(map[string]bool, len(m.WordCodes))
-	for _, wc := range m.WordCodes {
-		l, _, _ := strings.Cut(wc, " ")
-		out[l] = true
-	}
-	return out
-}

@@ -2,7 +2,6 @@ package train
 
 import (
 	"fmt"
-	"maps"
 	"math/rand"
 	"slices"
 	"strings"
@@ -38,17 +37,14 @@ type EventOptions struct {
 	// Classes are the word classes the features read, as
 	// extract.Model.Classes lists them (none: no class features).
 	Classes []string
-	// Unseen: the trigger model reads whether the training news coded
-	// the word (features of uncoded words).
-	Unseen bool
-	Logf   func(format string, args ...any)
+	Logf    func(format string, args ...any)
 }
 
 // DefaultEventOptions returns the settings the embedded model was trained
 // with.
 func DefaultEventOptions() EventOptions {
 	return EventOptions{Epochs: 4, Seed: 1, Ensemble: 10, Prune: 0.5, PosWeight: 2, SentencePosWeight: 5, ArgPosWeight: 1,
-		Margin: 50, SentenceMargin: 100, Unseen: true, Logf: func(string, ...any) {}}
+		Margin: 50, SentenceMargin: 100, Logf: func(string, ...any) {}}
 }
 
 // Analysed is a silver story as dyad reads it: its sentences (tagged and
@@ -81,43 +77,9 @@ type instance struct {
 // Events trains the event extractor on analysed silver stories.
 func Events(stories []Analysed, opt EventOptions) (*extract.Model, error) {
 	cl := extract.NewClasses(opt.Classes)
-	// Each story is read with the trigger words of the other folds'
-	// stories as the seen ones, as dev is read with all of training's.
-	const folds = 5
-	var fold [folds]map[string]bool
-	for k := range fold {
-		fold[k] = map[string]bool{}
-	}
-	for si, a := range stories {
+	for _, a := range stories {
 		for _, x := range a.Sents {
-			gi := a.Story.At(x.S.Span.Start)
-			if gi < 0 {
-				continue
-			}
-			gs := &a.Story.Sentences[gi]
-			for _, g := range gs.Events {
-				if len(g.CAMEO) < 2 || extract.RootClass(g.CAMEO[:2]) == 0 {
-					continue
-				}
-				if t := alignTrigger(x, gs, g.Trigger); t >= 0 {
-					fold[si%folds][x.Lemma(t)] = true
-				}
-			}
-		}
-	}
-	for si, a := range stories {
-		c := cl
-		if opt.Unseen {
-			seen := map[string]bool{}
-			for k := range fold {
-				if k != si%folds {
-					maps.Copy(seen, fold[k])
-				}
-			}
-			c = cl.WithSeen(seen)
-		}
-		for _, x := range a.Sents {
-			x.UseClasses(c)
+			x.UseClasses(cl)
 		}
 	}
 	d := eventInstances(stories)
