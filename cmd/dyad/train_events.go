@@ -172,6 +172,21 @@ func codeAnalysed(x *extract.Extractor, as []train.Analysed) ([]eval.SilverStory
 	return stories, events
 }
 
+// minDetectionPrecision and minDetectionRecall are the sentence
+// detection targets (percent) the tuned thresholds keep on dev when they
+// can.
+const minDetectionPrecision, minDetectionRecall = 75, 70
+
+// preferable reports whether thresholds scoring sum s on dev, keeping
+// the detection targets or not (ok), beat the best so far: any that keep
+// them beat any that do not, and then the higher sum wins.
+func preferable(s float64, ok bool, best float64, bestOK bool) bool {
+	if ok != bestOK {
+		return ok
+	}
+	return s > best
+}
+
 // tune picks the trigger and argument margins that maximise the sum of
 // root, source+root and source+target+root F1 on dev, then the confidence
 // scale that best predicts which events are right (source and root in
@@ -205,16 +220,17 @@ func tune(m *extract.Model, dev []train.Analysed, logf func(string, ...any)) {
 		}
 		return xs[min(len(xs)-1, int(float64(len(xs))*(1-share)))]
 	}
-	best := -1.0
+	best, bestOK := -1.0, false
 	// better scores the model as it stands on dev and reports whether it
-	// beats the best so far, which it logs.
+	// beats the best so far (preferable), which it logs.
 	better := func(what string) bool {
 		rep := eval.ScoreSilver(codeAnalysed(extract.New(m), dev))
 		s := rep.Root.F1 + rep.SrcRoot.F1 + rep.Full.F1
-		if s <= best {
+		ok := rep.Detection.Precision >= minDetectionPrecision && rep.Detection.Recall >= minDetectionRecall
+		if !preferable(s, ok, best, bestOK) {
 			return false
 		}
-		best = s
+		best, bestOK = s, ok
 		logf("train events: dev %s: root F1 %.2f, source+root %.2f, full %.2f, detection P %.2f R %.2f",
 			what, rep.Root.F1, rep.SrcRoot.F1, rep.Full.F1, rep.Detection.Precision, rep.Detection.Recall)
 		return true

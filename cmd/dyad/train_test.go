@@ -111,3 +111,26 @@ func TestTrainClassesNoData(t *testing.T) {
 		t.Errorf("no data: status %d, stderr %q", status, stderr)
 	}
 }
+
+// TestPreferable: thresholds that keep sentence detection at its targets
+// beat any that do not, whatever their sum; then the higher sum wins.
+func TestPreferable(t *testing.T) {
+	for _, c := range []struct {
+		s          float64
+		ok         bool
+		best       float64
+		bestOK     bool
+		preferable bool
+	}{
+		{146, false, 145, true, false}, // a higher sum that loses detection recall
+		{144, true, 146, false, true},  // a lower sum that keeps it
+		{146, true, 145, true, true},
+		{145, true, 145, true, false}, // a tie keeps the first
+		{146, false, 145, false, true},
+		{-1, false, -1, false, false},
+	} {
+		if got := preferable(c.s, c.ok, c.best, c.bestOK); got != c.preferable {
+			t.Errorf("preferable(%v, %v, %v, %v) = %v, want %v", c.s, c.ok, c.best, c.bestOK, got, c.preferable)
+		}
+	}
+}
