@@ -157,12 +157,13 @@ func SilverActorKey(a *SilverActor) string {
 // DyadActorKey is SilverActorKey for an actor dyad coded.
 func DyadActorKey(a dyad.Actor) string {
 	switch {
-	case a.IsZero():
+	case a.IsZero() && a.Text == "":
 		return ""
-	case strings.HasPrefix(a.Country, "IGO"), a.Country == "" && strings.HasPrefix(a.Code, "IGO"):
-		return "IGO"
-	case len(a.Country) == 3:
-		return a.Country
+	case a.IsZero():
+		return "-" // words no dictionary codes ("Security analysts"), as the coders' actors with no country
 	}
-	return "-"
+	if c := ActorCountry(a); c != "" {
+		return c
+	}
+	return "-" // a group across borders ("IMGREBISI"), an NGO, a bare sector: the coders' ""
 }

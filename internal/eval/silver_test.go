@@ -118,3 +118,42 @@ func TestDateAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestDyadActorKey: dyad's actors are keyed as the coders key theirs
+// (CODING.md): the country, IGO for an intergovernmental body, and "-"
+// for a group across borders, an NGO or a bare sector, which the coders
+// give no country.
+func TestDyadActorKey(t *testing.T) {
+	for _, c := range []struct {
+		a    dyad.Actor
+		want string
+	}{
+		{dyad.Actor{}, ""},
+		{dyad.Actor{Code: "USAGOV", Country: "USA"}, "USA"},
+		{dyad.Actor{Code: "IGOUNO", Country: "IGO"}, "IGO"},
+		{dyad.Actor{Code: "IGOWSTNATMIL"}, "IGO"},
+		{dyad.Actor{Code: "IMGREBISI", Country: "IMG"}, "-"},
+		{dyad.Actor{Code: "IMGREBISI"}, "-"},
+		{dyad.Actor{Code: "NGOHRIAMN", Country: "NGO"}, "-"},
+		{dyad.Actor{Code: "REB"}, "-"},
+	} {
+		if got := DyadActorKey(c.a); got != c.want {
+			t.Errorf("DyadActorKey(%+v) = %q, want %q", c.a, got, c.want)
+		}
+	}
+	// The coders' IS: no country, a group.
+	if k := SilverActorKey(&SilverActor{Text: "Islamic State", Role: "REB", Group: "ISIL"}); k != DyadActorKey(dyad.Actor{Code: "IMGREBISI", Country: "IMG"}) {
+		t.Errorf("the coders' Islamic State is %q, dyad's %q", k, DyadActorKey(dyad.Actor{Code: "IMGREBISI", Country: "IMG"}))
+	}
+}
+
+// TestDyadActorKeyWords: words no dictionary codes stand for an actor with
+// no country, as the coders' "Security analysts" do; no actor is none.
+func TestDyadActorKeyWords(t *testing.T) {
+	if k := DyadActorKey(dyad.Actor{Text: "Security analysts"}); k != SilverActorKey(&SilverActor{Text: "Security analysts"}) {
+		t.Errorf("uncoded words are keyed %q, the coders' %q", k, SilverActorKey(&SilverActor{Text: "Security analysts"}))
+	}
+	if k := DyadActorKey(dyad.Actor{}); k != SilverActorKey(nil) {
+		t.Errorf("no actor is keyed %q, the coders' none %q", k, SilverActorKey(nil))
+	}
+}
