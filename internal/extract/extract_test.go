@@ -414,3 +414,38 @@ func TestNegatedRejection(t *testing.T) {
 		t.Errorf("negated fight: %s, want negated", got)
 	}
 }
+
+// hasArgFeature reports whether the argument features of (trigger t,
+// mention k) hold template tpl with parts.
+func hasArgFeature(x *Sentence, t, k int, tpl int, parts ...string) bool {
+	var f feats
+	f.add(tpl, parts...)
+	return slices.Contains(x.ArgFeatures(t, k, "11", nil), f.out[0])
+}
+
+// TestArgRelativeAndControl: the noun a relative clause hangs on is read
+// with its pronoun's place in the clause, and the object of a verb whose
+// open complement is the trigger is read as the one to act.
+func TestArgRelativeAndControl(t *testing.T) {
+	// "Washington , which claims a threat"
+	_, s := build("Washington/PROPN/0/root ,/PUNCT/1/punct which/PRON/4/nsubj claims/VERB/1/acl:relcl a/DET/6/det threat/NOUN/4/obj")
+	x := NewSentence(s, []dyad.Mention{mention(0, 0, "USA", "USA")}, nil, nil)
+	if !hasArgFeature(x, 3, 0, aRelative, "nsubj", "11") {
+		t.Errorf("Washington, which claims: no relative-subject feature")
+	}
+	// "the man whom police arrested": the pronoun is the object.
+	_, s = build("the/DET/2/det man/NOUN/0/root whom/PRON/5/obj police/NOUN/5/nsubj arrested/VERB/2/acl:relcl")
+	x = NewSentence(s, []dyad.Mention{mention(1, 1, "CVL", "")}, nil, nil)
+	if !hasArgFeature(x, 4, 0, aRelative, "obj", "11") || hasArgFeature(x, 4, 0, aRelative, "nsubj", "11") {
+		t.Errorf("the man whom police arrested: want the relative-object feature alone")
+	}
+	// "Britain urged Iran to stop"
+	_, s = build("Britain/PROPN/2/nsubj urged/VERB/0/root Iran/PROPN/2/obj to/PART/5/mark stop/VERB/2/xcomp")
+	x = NewSentence(s, []dyad.Mention{mention(0, 0, "GBR", "GBR"), mention(2, 2, "IRN", "IRN")}, nil, nil)
+	if !hasArgFeature(x, 4, 1, aObjOfGov, "11") {
+		t.Errorf("urged Iran to stop: Iran is not read as the one to act")
+	}
+	if hasArgFeature(x, 4, 0, aObjOfGov, "11") || hasArgFeature(x, 4, 0, aRelative, "nsubj", "11") {
+		t.Errorf("urged Iran to stop: Britain read as the object or a relative's noun")
+	}
+}

@@ -624,6 +624,8 @@ const (
 	aHeadLemma
 	aPathKind
 	aSubjOfGov
+	aRelative
+	aObjOfGov
 )
 
 // path returns the dependency path from token a up to the lowest common
@@ -720,6 +722,23 @@ func (x *Sentence) ArgFeatures(t, k int, root string, buf []uint32) []uint32 {
 	// impose sanctions", "X said it would attack").
 	if g := x.head[t]; g >= 0 && x.head[h] == g && x.relBase(h) == "nsubj" {
 		f.add(aSubjOfGov, x.rel(t), root)
+	}
+	// The object of the verb that governs the trigger, when the trigger
+	// is its open complement ("urged Iran to stop", "forced them to
+	// flee"): the one who is to act.
+	if g := x.head[t]; g >= 0 && x.head[h] == g && x.relBase(h) == "obj" && x.relBase(t) == "xcomp" {
+		f.add(aObjOfGov, root)
+	}
+	// The noun a relative clause hangs on is what its relative pronoun
+	// is there: "Washington, which claims ...", the claimant; "the man
+	// whom police arrested", the arrested.
+	if x.head[t] == h && x.relBase(t) == "acl" {
+		for _, c := range x.kids[t] {
+			switch x.lower[c] {
+			case "who", "which", "that", "whom":
+				f.add(aRelative, x.rel(c), root)
+			}
+		}
 	}
 	between := 0
 	for j, mh := range x.mhead {
