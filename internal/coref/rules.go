@@ -54,7 +54,7 @@ func (r *resolver) resolve(s *dyad.Sentence, k int, here []dyad.Mention) (dyad.M
 		// "it" doing something, with no country before it in its sentence:
 		// the one country the sentence before named ("Iran ... In 2021, it
 		// stopped implementing its commitments").
-		if w == "it" && t.Rel == "nsubj" && t.Head > 0 && s.Tokens[t.Head-1].UPOS == "VERB" && len(r.prevCountries) == 1 {
+		if t.Rel == "nsubj" && t.Head > 0 && s.Tokens[t.Head-1].UPOS == "VERB" && len(r.prevCountries) == 1 {
 			c := r.prevCountries[0]
 			return r.mention(s, k, k, c.Actor, "pronoun for "+c.Text, false), 1, true
 		}
@@ -213,14 +213,14 @@ var collectivePlurals = map[string]bool{"police": true, "taliban": true, "people
 
 func isUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
-// nearestBefore returns the last mention before token k in this sentence
-// that ok accepts: plural "they" takes a compound actor, "it" a country or
-// organisation, never across a sentence, where guessing goes wrong.
 // bareCountry reports whether m names a country alone, as "it" may.
 func bareCountry(m dyad.Mention) bool {
 	return len(m.Members) == 0 && !m.Person && !m.Place && m.Country != "" && len(m.Sectors) == 0
 }
 
+// nearestBefore returns the last mention before token k in this sentence
+// that ok accepts: plural "they" takes a compound actor, "it" a country or
+// organisation, never across a sentence, where guessing goes wrong.
 func nearestBefore(here []dyad.Mention, k int, ok func(dyad.Mention) bool) (dyad.Mention, bool) {
 	for i := len(here) - 1; i >= 0; i-- {
 		if here[i].Last < k && here[i].Resolved == "" && ok(here[i]) {
