@@ -19,6 +19,23 @@ import (
 	"github.com/dyad-events/dyad/internal/train"
 )
 
+// dataEnv names the environment variable that says where the project's
+// training data lie: the UD treebanks in ud/, the silver event set in
+// gold/silver/, the news corpora in corpora/. Only rebuilding a model
+// reads them; coding news never does. Each training command's own flag
+// (-ud, -silver, -data) overrides it.
+const dataEnv = "DYAD_DATA"
+
+// dataPath returns the path parts name under the folder $DYAD_DATA
+// names, or "" when it is unset.
+func dataPath(parts ...string) string {
+	d := os.Getenv(dataEnv)
+	if d == "" {
+		return ""
+	}
+	return filepath.Join(append([]string{d}, parts...)...)
+}
+
 // TrainCommand learns the tagger or the parser model from UD treebanks.
 type TrainCommand struct {
 	Env Env
@@ -42,7 +59,7 @@ func (c *TrainCommand) Run(ctx context.Context, args []string) error {
 	what := args[0]
 	fs := flag.NewFlagSet("train "+what, flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
-	ud := fs.String("ud", "../shared/data/ud", "folder with ewt/ and gum/ treebanks")
+	ud := fs.String("ud", dataPath("ud"), "folder with ewt/ and gum/ treebanks (default: ud/ under $"+dataEnv+")")
 	var o string
 	out := &o
 	outputFlag(fs, out, "model `FILE` to write (default the embedded model's path under internal/)")
@@ -298,6 +315,9 @@ func writeModel(path string, enc func(*os.File) error, logf func(string, ...any)
 // readTreebank reads EWT train and, with gum, the GUM documents that
 // splits.md does not mark dev or test, in name order.
 func readTreebank(dir string, gum bool) ([]conllu.Sentence, error) {
+	if dir == "" {
+		return nil, dyad.Errorf(dyad.EINVALID, "training reads the UD English treebanks (ewt/ and gum/ as Universal Dependencies ships them): name their folder with -ud DIR, or the training data's with %s", dataEnv)
+	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, dyad.Errorf(dyad.EINVALID, "-ud %s: no such folder; training reads the UD English treebanks from it (ewt/ and gum/ as Universal Dependencies ships them)", dir)
 	}

@@ -24,7 +24,7 @@ import (
 func (c *TrainCommand) classes(args []string) error {
 	fs := flag.NewFlagSet("train classes", flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
-	data := fs.String("data", "../shared/data", "`DIR` of the shared data, whose corpora, silver training files and UD treebank are read when no FILES are named")
+	data := fs.String("data", dataPath(), "`DIR` of the training data, whose corpora, silver training files and UD treebank are read when no FILES are named (default: $"+dataEnv+")")
 	exclude := fs.String("exclude", "", "silver `FILE` whose stories are left out: any text holding one of its sentences (default: the silver dev file under -data)")
 	out := fs.String("o", "", "classes `FILE` to write (\"lemma coarse fine\" lines)")
 	opt := train.DefaultClusterOptions()
@@ -48,6 +48,9 @@ func (c *TrainCommand) classes(args []string) error {
 	}
 	files := fs.Args()
 	if len(files) == 0 {
+		if *data == "" {
+			return dyad.Errorf(dyad.EINVALID, "train classes: with no FILES the corpora are read under the training data's folder: name it with -data DIR or %s", dataEnv)
+		}
 		if _, err := os.Stat(*data); err != nil {
 			return dyad.Errorf(dyad.EINVALID, "train classes: %v (with no FILES the corpora are read under -data DIR)", err)
 		}

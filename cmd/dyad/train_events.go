@@ -23,7 +23,7 @@ import (
 func (c *TrainCommand) events(args []string) error {
 	fs := flag.NewFlagSet("train events", flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
-	dir := fs.String("silver", "../shared/data/gold/silver", "`DIR` of the silver event set")
+	dir := fs.String("silver", dataPath("gold", "silver"), "`DIR` of the silver event set (default: gold/silver/ under $"+dataEnv+")")
 	files := fs.String("train", "train.jsonl,train-wikinews.jsonl", "comma-separated silver `FILES` to learn from (under -silver unless a path)")
 	dev := fs.String("dev", "dev.jsonl", "silver `FILE` to tune thresholds and confidence on, never learned from (\"none\": keep the defaults)")
 	o := filepath.Join("internal", "extract", extract.ModelFile)
@@ -105,7 +105,7 @@ func (c *TrainCommand) events(args []string) error {
 	for _, f := range strings.Split(*files, ",") {
 		s, err := eval.ReadSilver(path(f))
 		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "train events: %v (the silver set is in ../shared/data/gold/silver; name it with -silver DIR)", err)
+			return dyad.Errorf(dyad.EINVALID, "train events: %v (name the silver set's folder with -silver DIR, or the training data's with %s)", err, dataEnv)
 		}
 		if strings.Contains(filepath.Base(f), "dev") {
 			return dyad.Errorf(dyad.EINVALID, "train events: %s is a dev file: tune on it with -dev, never train on it", f)

@@ -20,7 +20,7 @@ import (
 func (c *TrainCommand) mentions(args []string) error {
 	fs := flag.NewFlagSet("train mentions", flag.ContinueOnError)
 	fs.SetOutput(c.Env.Stderr)
-	dir := fs.String("silver", "../shared/data/gold/silver", "`DIR` of the silver event set")
+	dir := fs.String("silver", dataPath("gold", "silver"), "`DIR` of the silver event set (default: gold/silver/ under $"+dataEnv+")")
 	files := fs.String("train", "train.jsonl,train-wikinews.jsonl", "comma-separated silver `FILES` to learn from (under -silver unless a path)")
 	var o string
 	out := &o
@@ -52,7 +52,7 @@ func (c *TrainCommand) mentions(args []string) error {
 		}
 		s, err := eval.ReadSilver(f)
 		if err != nil {
-			return dyad.Errorf(dyad.EINVALID, "train mentions: %v (the silver set is in ../shared/data/gold/silver; name it with -silver DIR)", err)
+			return dyad.Errorf(dyad.EINVALID, "train mentions: %v (name the silver set's folder with -silver DIR, or the training data's with %s)", err, dataEnv)
 		}
 		stories = append(stories, s...)
 	}

@@ -97,7 +97,7 @@ func TestTrainMentionsRefusesDev(t *testing.T) {
 		t.Errorf("training on dev: status %d, stderr %q", status, stderr)
 	}
 	_, stderr, status = run(t, "", "train", "mentions", "-silver", filepath.Join(dir, "none"), "-o", filepath.Join(dir, "m.gob.zst"))
-	if status != 1 || !strings.Contains(stderr, "name it with -silver DIR") {
+	if status != 1 || !strings.Contains(stderr, "name the silver set's folder with -silver DIR") {
 		t.Errorf("no silver set: status %d, stderr %q", status, stderr)
 	}
 }
@@ -109,6 +109,38 @@ func TestTrainClassesNoData(t *testing.T) {
 	_, stderr, status := run(t, "", "train", "classes", "-data", filepath.Join(dir, "none"), "-o", filepath.Join(dir, "c.txt"))
 	if status != 1 || !strings.Contains(stderr, "read under -data DIR") {
 		t.Errorf("no data: status %d, stderr %q", status, stderr)
+	}
+}
+
+// TestTrainDataEnv: with no flag naming their data, the training commands
+// read it under $DYAD_DATA, and with that unset they say how to name it.
+func TestTrainDataEnv(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(dataEnv, "")
+	for _, args := range [][]string{
+		{"train", "tagger", "-o", filepath.Join(dir, "t.gob.zst")},
+		{"train", "events", "-o", filepath.Join(dir, "e.gob.zst")},
+		{"train", "mentions", "-o", filepath.Join(dir, "m.gob.zst")},
+		{"train", "classes", "-o", filepath.Join(dir, "c.txt")},
+	} {
+		_, stderr, status := run(t, "", args...)
+		if status != 1 || !strings.Contains(stderr, dataEnv) {
+			t.Errorf("%v with no data named: status %d, stderr %q", args, status, stderr)
+		}
+	}
+	t.Setenv(dataEnv, filepath.Join(dir, "data"))
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "tagger", "-o", filepath.Join(dir, "t.gob.zst")}, filepath.Join(dir, "data", "ud")},
+		{[]string{"train", "events", "-o", filepath.Join(dir, "e.gob.zst")}, filepath.Join(dir, "data", "gold", "silver", "train.jsonl")},
+		{[]string{"train", "classes", "-o", filepath.Join(dir, "c.txt")}, filepath.Join(dir, "data")},
+	} {
+		_, stderr, status := run(t, "", c.args...)
+		if status != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v under %s: status %d, stderr %q (want it to look in %s)", c.args, dataEnv, status, stderr, c.want)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 // Command gen implements the generator of dyad's country and leader
-// dictionaries. It reads the reference tables in ../shared/data/reference
-// (never needed at run time) and writes internal/dict/data/countries.txt
+// dictionaries. It reads the project's reference tables (-ref DIR, by
+// default the data folder's reference/ beside the module root; never
+// needed at run time) and writes internal/dict/data/countries.txt
 // and internal/dict/data/leaders.txt, which are committed:
 //
 //	cd internal/dict && go run ./internal/gen
