@@ -24,7 +24,7 @@ func (c *EvalCommand) actors(args []string) error {
 		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval actors FILE.jsonl [-v] [--json] [--dict FILE] [--beam N]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(reorder(args)); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

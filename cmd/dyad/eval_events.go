@@ -28,7 +28,7 @@ func (c *EvalCommand) events(args []string) error {
 	with := fs.String("with", "dyad,phoenix", "dictionary sets to score: dyad (the defaults), phoenix (the file's Environment)")
 	var rf recordFlags
 	rf.register(fs)
-	if err := fs.Parse(reorder(args)); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if *gold == "" {

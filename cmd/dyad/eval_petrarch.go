@@ -37,7 +37,7 @@ func (c *EvalCommand) petrarch(args []string) error {
 		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval petrarch FILE.xml [-v] [--udpipe] [--word-order] [--beam N] [--dicts DIR] [--verbs FILE] [--only REGEXP] [--failures FILE]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(reorder(args)); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -98,19 +98,20 @@ func writeFailures(path string, fs []eval.Failure) error {
 	return f.Close()
 }
 
-// takesValue names the eval flags that take a value as the next argument.
-var takesValue = map[string]bool{"dicts": true, "verbs": true, "gold": true, "failures": true, "with": true, "only": true, "beam": true, "dict": true, "event-model": true}
-
 // reorder moves flags after positional arguments to the front, so that
-// "eval petrarch FILE -v" works as "eval petrarch -v FILE".
-func reorder(args []string) []string {
+// "eval petrarch FILE -v" works as "eval petrarch -v FILE". A flag of fs
+// that is not a boolean takes the next argument as its value, unless
+// given as -flag=value.
+func reorder(fs *flag.FlagSet, args []string) []string {
 	var flags, rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
+		case a == "--":
+			return append(append(flags, rest...), args[i+1:]...)
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
-			if takesValue[strings.TrimLeft(a, "-")] && i+1 < len(args) {
+			if takesValue(fs, a) && i+1 < len(args) {
 				flags = append(flags, args[i+1])
 				i++
 			}
@@ -119,4 +120,19 @@ func reorder(args []string) []string {
 		}
 	}
 	return append(flags, rest...)
+}
+
+// takesValue reports whether argument a names a flag of fs that takes
+// the next argument as its value.
+func takesValue(fs *flag.FlagSet, a string) bool {
+	name := strings.TrimLeft(a, "-")
+	if strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }

@@ -21,11 +21,13 @@ func (c *EvalCommand) silver(args []string) error {
 	pf.register(fs)
 	verbose := fs.Bool("v", false, "list, per sentence, the gold events missed and the events coded that the coders did not code")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	resamples := fs.Int("ci", 1000, "resamples of the stories for the F1s' 95% bootstrap intervals (0: none)")
+	against := fs.String("against", "", "compare with another coder on the same stories: an event model `FILE`, or \"rules\" for the dictionaries alone (a paired bootstrap over the stories)")
 	fs.Usage = func() {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval silver FILE.jsonl [-v] [--json] [--rules] [--dict FILE] [--beam N]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval silver FILE.jsonl [-v] [--json] [--rules] [--dict FILE] [--beam N] [--ci N] [--against FILE|rules]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(reorder(args)); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -40,19 +42,64 @@ func (c *EvalCommand) silver(args []string) error {
 	if err != nil {
 		return err
 	}
+	if *against != "" && *resamples <= 0 {
+		return dyad.Errorf(dyad.EINVALID, "eval silver: --against needs resamples (--ci N above 0)")
+	}
+	var base *pipeline.Pipeline
+	if *against != "" {
+		other := pf
+		other.model, other.rules = *against, *against == "rules"
+		if base, err = other.pipeline(); err != nil {
+			return dyad.Errorf(dyad.EINVALID, "eval silver: --against: %v", err)
+		}
+	}
+	const seed = 1
 	rep := eval.ScoreSilver(stories, codeStories(p, stories))
+	rep.Bootstrap(*resamples, seed)
+	var diffs []eval.SilverDifference
+	var baseRep *eval.SilverReport
+	if base != nil {
+		baseRep = eval.ScoreSilver(stories, codeStories(base, stories))
+		baseRep.Bootstrap(*resamples, seed)
+		if diffs, err = eval.CompareSilver(baseRep, rep, *resamples, seed); err != nil {
+			return err
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(c.Env.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		if base == nil {
+			return enc.Encode(rep)
+		}
+		return enc.Encode(struct {
+			Report     *eval.SilverReport      `json:"report"`
+			Against    *eval.SilverReport      `json:"against"`
+			Comparison []eval.SilverDifference `json:"comparison"`
+		}{rep, baseRep, diffs})
 	}
 	if err := rep.Write(c.Env.Stdout); err != nil {
 		return err
+	}
+	if base != nil {
+		if err := eval.WriteComparison(c.Env.Stdout, *against, pf.coderName(), diffs, *resamples); err != nil {
+			return err
+		}
 	}
 	if *verbose {
 		rep.WriteFailures(c.Env.Stdout)
 	}
 	return nil
+}
+
+// coderName names the coder the flags choose, for comparisons.
+func (pf *pipelineFlags) coderName() string {
+	switch {
+	case pf.rules || pf.noDefault && pf.model == "":
+		return "rules"
+	case pf.model != "":
+		return pf.model
+	}
+	return "the embedded model"
 }
 
 // codeStories codes every story with p.

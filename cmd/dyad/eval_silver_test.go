@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/eval"
@@ -46,6 +47,45 @@ func TestEvalSilverJSON(t *testing.T) {
 	}
 	if _, stderr, status := run(t, "", "eval", "silver", filepath.Join(t.TempDir(), "none.jsonl")); status == 0 {
 		t.Errorf("a missing file exits 0: %s", stderr)
+	}
+}
+
+// The learned extractor against the dictionaries on the same story, with
+// the flag after the file: both reports, and a comparison at each level.
+func TestEvalSilverAgainst(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.jsonl")
+	if err := os.WriteFile(path, []byte(silverStory), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, status := run(t, "", "eval", "silver", path, "-against", "rules", "--json", "-ci", "200")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var got struct {
+		Report     eval.SilverReport
+		Against    eval.SilverReport
+		Comparison []eval.SilverDifference
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Report.Stories != 1 || got.Against.Stories != 1 || len(got.Comparison) != 5 {
+		t.Fatalf("report of %d stories, against %d, %d levels compared:\n%s", got.Report.Stories, got.Against.Stories, len(got.Comparison), out)
+	}
+	if iv := got.Report.Intervals; iv == nil || iv.Resamples != 200 {
+		t.Errorf("intervals %+v, want 200 resamples", iv)
+	}
+	for i, d := range got.Comparison {
+		if want := []eval.PRF{got.Report.Detection, got.Report.Root, got.Report.PLOVER, got.Report.SrcRoot, got.Report.Full}[i]; d.B != want.F1 {
+			t.Errorf("%s: compared F1 %.2f, the report's %.2f", d.Level, d.B, want.F1)
+		}
+	}
+	text, stderr, status := run(t, "", "eval", "silver", path, "-against", "rules")
+	if status != 0 || !strings.Contains(text, "the embedded model against rules") || !strings.Contains(text, "F1 95% intervals") {
+		t.Errorf("status %d, text:\n%s%s", status, text, stderr)
+	}
+	if _, stderr, status := run(t, "", "eval", "silver", path, "-against", filepath.Join(t.TempDir(), "none.gob.zst")); status == 0 || !strings.Contains(stderr, "--against") {
+		t.Errorf("a missing model to compare with: status %d, %s", status, stderr)
 	}
 }
 

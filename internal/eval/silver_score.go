@@ -35,7 +35,14 @@ type SilverReport struct {
 
 	PerRoot []RootPRF `json:"per_root"`
 
+	// Intervals are the F1s' bootstrap intervals (Bootstrap); nil until
+	// asked for.
+	Intervals *SilverIntervals `json:"intervals,omitempty"`
+
 	Sents []SilverScored `json:"-"` // per sentence, for -v
+	// stories holds each story's counts at the five levels, in the order
+	// of the stories scored, for the bootstrap.
+	stories [][levels]counts
 }
 
 // RootPRF is the root-level score of one CAMEO root.
@@ -88,8 +95,10 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 		return perRoot[r]
 	}
 	modOK, dateOK := 0, 0
+	rep.stories = make([][levels]counts, len(stories))
 	for si := range stories {
 		st := &stories[si]
+		own := &rep.stories[si]
 		pred := make([][]dyad.Event, len(st.Sentences))
 		for _, e := range events[si] {
 			if e.Headline {
@@ -110,6 +119,10 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			plov.add(gk[1], pk[1])
 			src.add(gk[2], pk[2])
 			full.add(gk[3], pk[3])
+			own[0].add(boolSet(len(s.Events) > 0), boolSet(len(pred[i]) > 0))
+			for l := range 4 {
+				own[l+1].add(gk[l], pk[l])
+			}
 			for r := range gk[0] {
 				c := rootOf(r)
 				c.gold++
@@ -268,6 +281,10 @@ func (rep *SilverReport) Write(w io.Writer) error {
 	p("source+root", rep.SrcRoot)
 	p("source+target+root", rep.Full)
 	fmt.Fprintf(w, "matched gold events %d: modality agrees %.2f%%; dates agree %.2f%% of %d dated\n", rep.Matched, rep.Modality, rep.Date, rep.Dated)
+	if iv := rep.Intervals; iv != nil {
+		fmt.Fprintf(w, "F1 95%% intervals (%d resamples of the stories): detection %.2f–%.2f, root %.2f–%.2f, PLOVER %.2f–%.2f, source+root %.2f–%.2f, source+target+root %.2f–%.2f\n",
+			iv.Resamples, iv.Detection.Lo, iv.Detection.Hi, iv.Root.Lo, iv.Root.Hi, iv.PLOVER.Lo, iv.PLOVER.Hi, iv.SrcRoot.Lo, iv.SrcRoot.Hi, iv.Full.Lo, iv.Full.Hi)
+	}
 	fmt.Fprintln(w, "per root:")
 	for _, r := range rep.PerRoot {
 		name := ""
