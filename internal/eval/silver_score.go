@@ -35,6 +35,11 @@ type SilverReport struct {
 
 	PerRoot []RootPRF `json:"per_root"`
 
+	// Missed sorts the coders' events dyad missed (at source+target+root),
+	// False the events dyad coded that they did not, by where they part.
+	Missed SilverErrors `json:"missed_by_kind"`
+	False  SilverErrors `json:"false_by_kind"`
+
 	// Intervals are the F1s' bootstrap intervals (Bootstrap); nil until
 	// asked for.
 	Intervals *SilverIntervals `json:"intervals,omitempty"`
@@ -43,6 +48,41 @@ type SilverReport struct {
 	// stories holds each story's counts at the five levels, in the order
 	// of the stories scored, for the bootstrap.
 	stories [][levels]counts
+}
+
+// SilverErrors sorts events one side coded and the other did not, at
+// source+target+root, by the first level at which the sides part.
+type SilverErrors struct {
+	// Sentence: the other side coded no event in the sentence at all.
+	Sentence int `json:"sentence"`
+	// Root: it coded events there, none of this root.
+	Root int `json:"root"`
+	// Source: it coded the root, with another source.
+	Source int `json:"source"`
+	// Target: it coded the root and the source, with another target.
+	Target int `json:"target"`
+}
+
+// add sorts the keys of one side's events in a sentence (own, roots,
+// source+root and full keys) against the other side's (other).
+func (e *SilverErrors) add(own, other [4]map[string]bool) {
+	for k := range own[3] {
+		if other[3][k] {
+			continue
+		}
+		src, rest, _ := strings.Cut(k, "|")
+		_, root, _ := strings.Cut(rest, "|")
+		switch {
+		case len(other[0]) == 0:
+			e.Sentence++
+		case !other[0][root]:
+			e.Root++
+		case !other[2][src+"|"+root]:
+			e.Source++
+		default:
+			e.Target++
+		}
+	}
 }
 
 // RootPRF is the root-level score of one CAMEO root.
@@ -119,6 +159,8 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			plov.add(gk[1], pk[1])
 			src.add(gk[2], pk[2])
 			full.add(gk[3], pk[3])
+			rep.Missed.add(gk, pk)
+			rep.False.add(pk, gk)
 			own[0].add(boolSet(len(s.Events) > 0), boolSet(len(pred[i]) > 0))
 			for l := range 4 {
 				own[l+1].add(gk[l], pk[l])
@@ -281,6 +323,11 @@ func (rep *SilverReport) Write(w io.Writer) error {
 	p("source+root", rep.SrcRoot)
 	p("source+target+root", rep.Full)
 	fmt.Fprintf(w, "matched gold events %d: modality agrees %.2f%%; dates agree %.2f%% of %d dated\n", rep.Matched, rep.Modality, rep.Date, rep.Dated)
+	m, f := rep.Missed, rep.False
+	fmt.Fprintf(w, "missed %d (at source+target+root): in sentences dyad coded nothing %d, dyad coded other roots %d; the root with another source %d, the source and root with another target %d\n",
+		m.Sentence+m.Root+m.Source+m.Target, m.Sentence, m.Root, m.Source, m.Target)
+	fmt.Fprintf(w, "false %d (at source+target+root): in sentences the coders coded nothing %d, roots the coders did not code %d; the root with another source %d, the source and root with another target %d\n",
+		f.Sentence+f.Root+f.Source+f.Target, f.Sentence, f.Root, f.Source, f.Target)
 	if iv := rep.Intervals; iv != nil {
 		fmt.Fprintf(w, "F1 95%% intervals (%d resamples of the stories): detection %.2f–%.2f, root %.2f–%.2f, PLOVER %.2f–%.2f, source+root %.2f–%.2f, source+target+root %.2f–%.2f\n",
 			iv.Resamples, iv.Detection.Lo, iv.Detection.Hi, iv.Root.Lo, iv.Root.Hi, iv.PLOVER.Lo, iv.PLOVER.Hi, iv.SrcRoot.Lo, iv.SrcRoot.Hi, iv.Full.Lo, iv.Full.Hi)

@@ -86,9 +86,49 @@ func TestScoreSilver(t *testing.T) {
 	if len(rep.Sents) != 1 || len(rep.Sents[0].False) != 2 || len(rep.Sents[0].Missed) != 1 {
 		t.Errorf("failures %+v", rep.Sents)
 	}
+	if want := (SilverErrors{Target: 1}); rep.Missed != want {
+		t.Errorf("missed by kind %+v, want %+v (the meeting's target)", rep.Missed, want)
+	}
+	if want := (SilverErrors{Root: 1, Target: 1}); rep.False != want {
+		t.Errorf("false by kind %+v, want %+v (the fight's root, the meeting's target)", rep.False, want)
+	}
 	// The UN meeting is matched, future where the coders have asserted.
 	if len(rep.Sents) == 1 && (len(rep.Sents[0].Modality) != 1 || !strings.Contains(rep.Sents[0].Modality[0], "coders asserted, dyad future")) {
 		t.Errorf("modality disagreements %q, want the meeting's", rep.Sents[0].Modality)
+	}
+}
+
+// TestSilverErrorsByKind: each event one side lacks is sorted by the
+// first level at which the sides part.
+func TestSilverErrorsByKind(t *testing.T) {
+	stories, err := readSilver(strings.NewReader(silverFixture), "fixture.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(st, sent int, code, src, country string) dyad.Event {
+		s := stories[st].Sentences[sent].Span
+		return dyad.Event{Source: dyad.Actor{Code: src, Country: country}, CAMEO: dyad.CAMEO{Code: code, Root: code[:2]},
+			Evidence: dyad.Evidence{VerbSpan: dyad.Span{Start: s.Start, End: s.Start + 2}}}
+	}
+	rep := ScoreSilver(stories, [][]dyad.Event{
+		// Nothing in the first sentence (France's condemnation missed);
+		// the meeting with Russia as its source.
+		{at(0, 1, "040", "RUS", "RUS")},
+		// An event where the coders saw none.
+		{at(1, 0, "180", "USA", "USA")},
+	})
+	if want := (SilverErrors{Sentence: 1, Source: 1}); rep.Missed != want {
+		t.Errorf("missed by kind %+v, want %+v", rep.Missed, want)
+	}
+	if want := (SilverErrors{Sentence: 1, Source: 1}); rep.False != want {
+		t.Errorf("false by kind %+v, want %+v", rep.False, want)
+	}
+	var out strings.Builder
+	if err := rep.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "missed 2 (at source+target+root): in sentences dyad coded nothing 1") {
+		t.Errorf("report:\n%s", out.String())
 	}
 }
 
