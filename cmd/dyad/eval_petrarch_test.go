@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -193,5 +195,24 @@ func TestCodeWithPetrarchDictBadSynset(t *testing.T) {
 	}
 	if evs := events(t, stdout); len(evs) != 1 || evs[0].CAMEO.Code != "190" {
 		t.Errorf("events %+v, want one 190", evs)
+	}
+}
+
+// TestReorder: flags after the file move before it, each with its value
+// when the flag takes one, and a boolean flag never takes the file.
+func TestReorder(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	fs.Bool("v", false, "")
+	fs.String("against", "", "")
+	fs.Int("ci", 0, "")
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"f.jsonl", "-v", "-against", "rules"}, []string{"-v", "-against", "rules", "f.jsonl"}},
+		{[]string{"-v", "f.jsonl", "--ci", "10"}, []string{"-v", "--ci", "10", "f.jsonl"}},
+		{[]string{"f.jsonl", "-ci=5", "g.jsonl"}, []string{"-ci=5", "f.jsonl", "g.jsonl"}},
+		{[]string{"-v", "--", "-odd.jsonl"}, []string{"-v", "--", "-odd.jsonl"}},
+	} {
+		if got := reorder(fs, c.in); !slices.Equal(got, c.want) {
+			t.Errorf("reorder(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

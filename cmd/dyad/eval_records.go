@@ -108,7 +108,7 @@ func reorder(fs *flag.FlagSet, args []string) []string {
 		a := args[i]
 		switch {
 		case a == "--":
-			return append(append(flags, rest...), args[i+1:]...)
+			return append(append(append(flags, "--"), rest...), args[i+1:]...)
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
 			if takesValue(fs, a) && i+1 < len(args) {
