@@ -63,26 +63,43 @@ type SilverErrors struct {
 	Target int `json:"target"`
 }
 
-// add sorts the keys of one side's events in a sentence (own, roots,
+// add sorts the keys of one side's events in a sentence (own: roots,
 // source+root and full keys) against the other side's (other).
 func (e *SilverErrors) add(own, other [4]map[string]bool) {
 	for k := range own[3] {
-		if other[3][k] {
-			continue
-		}
-		src, rest, _ := strings.Cut(k, "|")
-		_, root, _ := strings.Cut(rest, "|")
-		switch {
-		case len(other[0]) == 0:
+		switch partsAt(k, other) {
+		case "":
+		case "sentence":
 			e.Sentence++
-		case !other[0][root]:
+		case "root":
 			e.Root++
-		case !other[2][src+"|"+root]:
+		case "source":
 			e.Source++
 		default:
 			e.Target++
 		}
 	}
+}
+
+// partsAt returns the first level at which full key k ("src|tgt|root")
+// of one side parts from the other side's keys in the sentence:
+// "sentence" (it has none), "root", "source" or "target"; "" when the
+// other side has k.
+func partsAt(k string, other [4]map[string]bool) string {
+	if other[3][k] {
+		return ""
+	}
+	src, rest, _ := strings.Cut(k, "|")
+	_, root, _ := strings.Cut(rest, "|")
+	switch {
+	case len(other[0]) == 0:
+		return "sentence"
+	case !other[0][root]:
+		return "root"
+	case !other[2][src+"|"+root]:
+		return "source"
+	}
+	return "target"
 }
 
 // RootPRF is the root-level score of one CAMEO root.
@@ -96,8 +113,8 @@ type RootPRF struct {
 type SilverScored struct {
 	ID     string
 	Text   string
-	Missed []string // gold events not coded, source>target root
-	False  []string // coded events with no gold event of their keys, with evidence
+	Missed []string // gold events not coded, source>target root, with where they part (SilverErrors)
+	False  []string // coded events with no gold event of their keys, with where they part and the evidence
 	// Modality lists the matched events whose modality is not the
 	// coders': their code, trigger, the coders' modality and dyad's.
 	Modality []string `json:",omitempty"`
@@ -199,14 +216,14 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			sc := SilverScored{ID: s.ID, Text: s.Text, Modality: mods, Dates: dates}
 			for _, g := range s.Events {
 				k := SilverActorKey(g.Source) + "|" + SilverActorKey(g.Target) + "|" + root2(g.CAMEO)
-				if !pk[3][k] {
-					sc.Missed = append(sc.Missed, fmt.Sprintf("%s %s>%s %q %s", g.CAMEO, actorWords(g.Source), actorWords(g.Target), g.Trigger, g.Modality))
+				if at := partsAt(k, pk); at != "" {
+					sc.Missed = append(sc.Missed, fmt.Sprintf("%s %s>%s %q %s (%s)", g.CAMEO, actorWords(g.Source), actorWords(g.Target), g.Trigger, g.Modality, at))
 				}
 			}
 			for _, e := range pred[i] {
 				k := DyadActorKey(e.Source) + "|" + DyadActorKey(e.Target) + "|" + e.CAMEO.Root
-				if !gk[3][k] {
-					sc.False = append(sc.False, fmt.Sprintf("%s %s>%s %q %s [%s]", e.CAMEO.Code, e.Source.Code, e.Target.Code, e.Evidence.Verb, e.Modality, e.Evidence.Rule))
+				if at := partsAt(k, gk); at != "" {
+					sc.False = append(sc.False, fmt.Sprintf("%s %s>%s %q %s (%s) [%s]", e.CAMEO.Code, e.Source.Code, e.Target.Code, e.Evidence.Verb, e.Modality, at, e.Evidence.Rule))
 				}
 			}
 			if len(sc.Missed)+len(sc.False)+len(sc.Modality)+len(sc.Dates) > 0 {
