@@ -128,10 +128,7 @@ func CompareSilver(a, b *SilverReport, n int, seed uint64) ([]SilverDifference, 
 		return nil, fmt.Errorf("compare: want at least one resample, not %d", n)
 	}
 	f1s := resampleF1(n, seed, a.stories, b.stories)
-	point := [2][levels]PRF{
-		{a.Detection, a.Root, a.PLOVER, a.SrcRoot, a.Full},
-		{b.Detection, b.Root, b.PLOVER, b.SrcRoot, b.Full},
-	}
+	point := [2][levels]PRF{a.levels(), b.levels()}
 	out := make([]SilverDifference, levels)
 	for l := range levels {
 		deltas := make([]float64, n)

@@ -50,6 +50,11 @@ type SilverReport struct {
 	stories [][levels]counts
 }
 
+// levels returns the report's five F1 levels in levelNames' order.
+func (rep *SilverReport) levels() [levels]PRF {
+	return [levels]PRF{rep.Detection, rep.Root, rep.PLOVER, rep.SrcRoot, rep.Full}
+}
+
 // SilverErrors sorts events one side coded and the other did not, at
 // source+target+root, by the first level at which the sides part.
 type SilverErrors struct {
@@ -143,7 +148,6 @@ func (c counts) prf() PRF { return prf(c.tp, c.pred, c.gold) }
 // coded from stories[i].Doc.
 func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 	rep := &SilverReport{Stories: len(stories)}
-	var det, root, plov, src, full counts
 	perRoot := map[string]*counts{}
 	rootOf := func(r string) *counts {
 		if perRoot[r] == nil {
@@ -171,11 +175,6 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			rep.Gold += len(s.Events)
 			rep.Predicted += len(pred[i])
 			gk, pk := silverKeys(s.Events), dyadKeys(pred[i])
-			det.add(boolSet(len(s.Events) > 0), boolSet(len(pred[i]) > 0))
-			root.add(gk[0], pk[0])
-			plov.add(gk[1], pk[1])
-			src.add(gk[2], pk[2])
-			full.add(gk[3], pk[3])
 			rep.Missed.add(gk, pk)
 			rep.False.add(pk, gk)
 			own[0].add(boolSet(len(s.Events) > 0), boolSet(len(pred[i]) > 0))
@@ -231,7 +230,13 @@ func ScoreSilver(stories []SilverStory, events [][]dyad.Event) *SilverReport {
 			}
 		}
 	}
-	rep.Detection, rep.Root, rep.PLOVER, rep.SrcRoot, rep.Full = det.prf(), root.prf(), plov.prf(), src.prf(), full.prf()
+	var total [levels]counts
+	for _, st := range rep.stories {
+		for l, c := range st {
+			total[l].tp, total[l].pred, total[l].gold = total[l].tp+c.tp, total[l].pred+c.pred, total[l].gold+c.gold
+		}
+	}
+	rep.Detection, rep.Root, rep.PLOVER, rep.SrcRoot, rep.Full = total[0].prf(), total[1].prf(), total[2].prf(), total[3].prf(), total[4].prf()
 	if rep.Matched > 0 {
 		rep.Modality = pct(modOK, rep.Matched)
 	}
@@ -334,11 +339,9 @@ func (rep *SilverReport) Write(w io.Writer) error {
 		fmt.Fprintf(w, "%-22s P %6.2f  R %6.2f  F1 %6.2f   (tp %d, fp %d, fn %d)\n", name, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN)
 	}
 	fmt.Fprintf(w, "%d stories, %d sentences, %d gold events, %d coded events\n", rep.Stories, rep.Sentences, rep.Gold, rep.Predicted)
-	p("sentence detection", rep.Detection)
-	p("CAMEO root", rep.Root)
-	p("PLOVER category", rep.PLOVER)
-	p("source+root", rep.SrcRoot)
-	p("source+target+root", rep.Full)
+	for l, s := range rep.levels() {
+		p(levelNames[l], s)
+	}
 	fmt.Fprintf(w, "matched gold events %d: modality agrees %.2f%%; dates agree %.2f%% of %d dated\n", rep.Matched, rep.Modality, rep.Date, rep.Dated)
 	m, f := rep.Missed, rep.False
 	fmt.Fprintf(w, "missed %d (at source+target+root): in sentences dyad coded nothing %d, dyad coded other roots %d; the root with another source %d, the source and root with another target %d\n",
