@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/testingutil"
 	"github.com/dyad-events/dyad/ontology"
 	"github.com/dyad-events/dyad/ontology/internal/source"
 )
@@ -11,10 +12,8 @@ import (
 // TestTable_MatchesSource regenerates the table from the shared reference
 // data and compares it with the committed one.
 func TestTable_MatchesSource(t *testing.T) {
-	dir, ok := source.DataDir(".")
-	if !ok {
-		t.Skip("no ../shared/data beside the module root: cannot check table_gen.go against its sources")
-	}
+	testingutil.SharedData(t, source.CAMEOFile) // skips without the data
+	dir := testingutil.SharedData(t)
 	entries, rep, err := source.Load(dir)
 	if err != nil {
 		t.Fatalf("source.Load(%s): %v", dir, err)

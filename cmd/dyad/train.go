@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/datadir"
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/segment"
@@ -20,21 +21,13 @@ import (
 )
 
 // dataEnv names the environment variable that says where the project's
-// training data lie: the UD treebanks in ud/, the silver event set in
-// gold/silver/, the news corpora in corpora/. Only rebuilding a model
-// reads them; coding news never does. Each training command's own flag
+// training data lie (package datadir). Each training command's own flag
 // (-ud, -silver, -data) overrides it.
-const dataEnv = "DYAD_DATA"
+const dataEnv = datadir.Env
 
-// dataPath returns the path parts name under the folder $DYAD_DATA
-// names, or "" when it is unset.
-func dataPath(parts ...string) string {
-	d := os.Getenv(dataEnv)
-	if d == "" {
-		return ""
-	}
-	return filepath.Join(append([]string{d}, parts...)...)
-}
+// dataPath returns the path parts name in the training data's folder, or
+// "" when DYAD_DATA is unset.
+func dataPath(parts ...string) string { return datadir.Path(parts...) }
 
 // TrainCommand learns the tagger or the parser model from UD treebanks.
 type TrainCommand struct {

@@ -5,7 +5,8 @@
 // would be on a real one.
 //
 // The distributions are counts taken from the 8,383 events of the silver
-// gold set (../shared/data/gold/silver: CAMEO roots and codes, actor
+// event set (the project's coded news, gold/silver/ in its data folder,
+// package datadir: CAMEO roots and codes, actor
 // countries and roles, modalities, the share of domestic dyads); the
 // countries past its top sixty follow a Zipf tail. Dates grow linearly
 // over the period (a growing archive) with fewer events at weekends.

@@ -10,30 +10,37 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/datadir"
 )
 
-// SharedData returns the path of ../shared/data/<parts…> next to the
-// repository root (the directory holding go.mod), or skips the test with a
-// clear message when it is absent.
+// SharedData returns the path of <parts…> in the project's data folder:
+// the one DYAD_DATA names (package datadir), else ../shared/data next to
+// the repository root (the directory holding go.mod), where the
+// maintainers keep it. It skips the test with a clear message when the
+// path is absent, so the tests pass on a machine without the data.
 func SharedData(tb testing.TB, parts ...string) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skipf("reference data: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+	p := datadir.Path(parts...)
+	if p == "" {
+		dir, err := os.Getwd()
+		if err != nil {
+			tb.Skipf("reference data: %v", err)
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("reference data: no go.mod above the test")
+		for {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				break
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				tb.Skip("reference data: no go.mod above the test")
+			}
+			dir = parent
 		}
-		dir = parent
+		p = filepath.Join(append([]string{dir, "..", "shared", "data"}, parts...)...)
 	}
-	p := filepath.Join(append([]string{dir, "..", "shared", "data"}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("reference data %s is absent (it lives in ../shared next to the repository)", p)
+		tb.Skipf("reference data %s is absent (name the data folder with %s, or keep it in ../shared next to the repository)", p, datadir.Env)
 	}
 	return p
 }

@@ -1,11 +1,12 @@
 // Command gen writes ontology/table_gen.go, dyad's CAMEO table with the
-// PLOVER mapping, from the shared reference data (the CAMEO code list and
-// the CAMEO→PLOVER conversion table) and dyad's own names. Run it from the
-// ontology directory:
+// PLOVER mapping, from the project's reference data (the CAMEO code list
+// and the CAMEO→PLOVER conversion table, in the folder $DYAD_DATA names,
+// package datadir) and dyad's own names. Run it from the ontology
+// directory:
 //
-//	go generate            # or: go run ./internal/gen -out table_gen.go
+//	DYAD_DATA=DIR go generate   # or: go run ./internal/gen -data DIR -out table_gen.go
 //
-// The output is committed; the dyad binary never reads the shared data.
+// The output is committed; the dyad binary never reads the data folder.
 package main
 
 import (
@@ -18,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dyad-events/dyad/internal/datadir"
 	"github.com/dyad-events/dyad/ontology/internal/source"
 )
 
@@ -30,17 +32,13 @@ func main() {
 
 func run(args []string, log io.Writer) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	data := fs.String("data", "", "shared reference data directory (default: ../shared/data beside the module root)")
+	data := fs.String("data", datadir.Path(), "the project's data folder, with cameo/ and plover/ inside (default: $"+datadir.Env+")")
 	out := fs.String("out", "table_gen.go", "output Go file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *data == "" {
-		dir, ok := source.DataDir(".")
-		if !ok {
-			return fmt.Errorf("no shared data directory found; pass -data")
-		}
-		*data = dir
+		return fmt.Errorf("name the project's data folder with -data DIR or %s", datadir.Env)
 	}
 	entries, rep, err := source.Load(*data)
 	if err != nil {

@@ -13,31 +13,6 @@ const (
 	MappingFile = "plover/CAMEO2PLOVER-2021.txt"
 )
 
-// DataDir returns the shared reference data directory for the module that
-// holds dir: ../shared/data next to the directory containing go.mod. ok is
-// false when there is no go.mod above dir or no data directory beside it.
-func DataDir(dir string) (path string, ok bool) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", false
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-	path = filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(filepath.Join(path, CAMEOFile)); err != nil {
-		return "", false
-	}
-	return filepath.Clean(path), true
-}
-
 // Load reads the CAMEO list and the conversion table from the shared data
 // directory and builds the table.
 func Load(dataDir string) ([]Entry, Report, error) {

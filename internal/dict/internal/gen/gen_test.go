@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 func TestPlural(t *testing.T) {
@@ -98,14 +100,7 @@ func TestDropForeign(t *testing.T) {
 // TestGenerated regenerates the data into a temporary directory and
 // compares it with the committed files, when the reference data is there.
 func TestGenerated(t *testing.T) {
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref := filepath.Join(root, "..", "shared", "data", "reference")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("reference data not found at %s: skipping the check of generated files", ref)
-	}
+	ref := testingutil.SharedData(t, "reference")
 	dir := t.TempDir()
 	if err := run([]string{"-ref", ref, "-out", dir}); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/dyad-events/dyad/internal/datadir"
 )
 
 func main() {
@@ -17,18 +19,14 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	ref := fs.String("ref", "", "reference data directory (default: ../shared/data/reference beside the module root)")
+	ref := fs.String("ref", datadir.Path("reference"), "reference data directory (default: reference/ in the folder $"+datadir.Env+" names)")
 	out := fs.String("out", "data", "output directory")
 	since := fs.String("since", "1990-01-01", "keep leaders whose term ended on or after this day")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *ref == "" {
-		root, err := moduleRoot()
-		if err != nil {
-			return err
-		}
-		*ref = filepath.Join(root, "..", "shared", "data", "reference")
+		return fmt.Errorf("name the reference tables' folder with -ref DIR, or the project's data with %s", datadir.Env)
 	}
 	cs, err := readCountries(filepath.Join(*ref, "world_countries", "countries.json"))
 	if err != nil {
@@ -42,24 +40,6 @@ func run(args []string) error {
 		return err
 	}
 	return write(filepath.Join(*out, "leaders.txt"), func(w *bufio.Writer) { writeLeaders(w, ls) })
-}
-
-// moduleRoot walks up from the working directory to the one with go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // write creates path and fills it with fill.

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 // TestUpToDate regenerates the gazetteer and compares it with the
@@ -13,14 +15,7 @@ func TestUpToDate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("regenerating the gazetteer is slow; skipped in -short mode")
 	}
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatalf("module root: %v", err)
-	}
-	data := filepath.Join(root, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("reference data not found at %s: skipping", data)
-	}
+	data := testingutil.SharedData(t)
 	out := filepath.Join(t.TempDir(), "gazetteer.tsv.gz")
 	if err := run(data, out); err != nil {
 		t.Fatalf("run: %v", err)

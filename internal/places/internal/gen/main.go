@@ -1,12 +1,12 @@
-// Command gen compiles dyad's gazetteer from the reference data in
-// ../shared/data: the GeoNames cities of 15,000 people or more, the world's
+// Command gen compiles dyad's gazetteer from the project's reference data
+// (the folder $DYAD_DATA names, package datadir): the GeoNames cities of 15,000 people or more, the world's
 // countries with their centroids and alternative names, and first-level
 // regions from ISO 3166-2 where a position can be derived (see regions.go).
 // It writes gazetteer.tsv.gz, which package places embeds.
 //
 // Usage, from internal/places (go generate does this):
 //
-//	go run ./internal/gen [-data ../../../shared/data] [-out gazetteer.tsv.gz]
+//	DYAD_DATA=DIR go run ./internal/gen [-data DIR] [-out gazetteer.tsv.gz]
 //
 // Output: one place per line, tab-separated: kind (c country, r region,
 // k national capital, p other populated place), GeoNames id (0 when unknown), name, aliases joined by
@@ -18,13 +18,14 @@ package main
 
 import (
 	"compress/gzip"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/datadir"
 )
 
 // entry is one line of the output.
@@ -41,7 +42,7 @@ type entry struct {
 }
 
 func main() {
-	data := flag.String("data", "", "reference data folder (default: ../shared/data next to the module root)")
+	data := flag.String("data", datadir.Path(), "the project's data folder, with reference/ inside (default: $"+datadir.Env+")")
 	out := flag.String("out", "gazetteer.tsv.gz", "output file")
 	flag.Parse()
 	if err := run(*data, *out); err != nil {
@@ -52,11 +53,7 @@ func main() {
 
 func run(data, out string) error {
 	if data == "" {
-		root, err := moduleRoot()
-		if err != nil {
-			return err
-		}
-		data = filepath.Join(root, "..", "shared", "data")
+		return fmt.Errorf("name the project's data folder with -data DIR or %s", datadir.Env)
 	}
 	ref := filepath.Join(data, "reference")
 	countries, err := readCountries(filepath.Join(ref, "world_countries", "countries.json"))
@@ -102,24 +99,6 @@ func run(data, out string) error {
 	fmt.Fprintf(os.Stderr, "gen: %d countries, %d regions, %d places -> %s\n",
 		len(countries), len(regions)+len(manualRegions), len(cities), out)
 	return nil
-}
-
-// moduleRoot walks up from the working directory to the folder with go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("working directory: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found above the working directory")
-		}
-		dir = parent
-	}
 }
 
 func write(path string, all []entry) error {
