@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/depparse"
 	"github.com/dyad-events/dyad/internal/postag"
 	"github.com/dyad-events/dyad/internal/segment"
+	"github.com/dyad-events/dyad/internal/testingutil"
 	"github.com/dyad-events/dyad/internal/tokenize"
 )
 
@@ -67,29 +68,9 @@ func TestRawText(t *testing.T) {
 	}
 }
 
-// sharedData returns ../shared/data next to the module root, or skips.
-func sharedData(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("reference data %s absent: accuracy floors not checked", data)
-	}
-	return data
-}
+// sharedData returns the project's data folder, skipping the test when it
+// is absent (testingutil.SharedData).
+func sharedData(t *testing.T) string { return testingutil.SharedData(t) }
 
 func models(t *testing.T) (*postag.Tagger, *depparse.Parser) {
 	tg, err := postag.Default()

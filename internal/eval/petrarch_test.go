@@ -2,12 +2,12 @@ package eval_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 // records is a small validation file in the forms the real ones take:
@@ -199,28 +199,10 @@ func TestScoreEvents(t *testing.T) {
 	}
 }
 
-// petrarchData returns ../shared/data next to the module root, or skips.
+// petrarchData returns the project's data folder, skipping when its
+// PETRARCH records are absent (testingutil.SharedData).
 func petrarchData(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(filepath.Join(data, "petrarch", "validate")); err != nil {
-		tb.Skipf("reference data %s absent: PETRARCH records not run", data)
-	}
-	return data
+	return filepath.Dir(filepath.Dir(testingutil.SharedData(tb, "petrarch", "validate")))
 }
 
 func TestCause(t *testing.T) {

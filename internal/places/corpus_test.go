@@ -6,32 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
-// sharedData returns ../shared/data next to the module root, skipping the
-// test when it is absent.
-func sharedData(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("reference data not found at %s: skipping corpus test", data)
-	}
-	return data
-}
+// sharedData returns the project's data folder, skipping the test when it
+// is absent (testingutil.SharedData).
+func sharedData(t testing.TB) string { return testingutil.SharedData(t) }
 
 // TestVOA runs Find over the Voice of America stories and checks that the
 // stop list holds: no stop-list name is found without a preposition. Set

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/dict"
 	"github.com/dyad-events/dyad/internal/dict/petrarch"
+	"github.com/dyad-events/dyad/internal/testingutil"
 )
 
 func TestSniff(t *testing.T) {
@@ -75,29 +76,9 @@ func TestLoadFileNotPetrarch(t *testing.T) {
 	}
 }
 
-// sharedData returns ../shared/data next to the module root, or skips.
-func sharedData(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(filepath.Join(data, "petrarch")); err != nil {
-		t.Skipf("reference data not found at %s: skipping (it is optional)", data)
-	}
-	return data
-}
+// sharedData returns the project's data folder, skipping the test when
+// its petrarch/ is absent (testingutil.SharedData).
+func sharedData(t testing.TB) string { return filepath.Dir(testingutil.SharedData(t, "petrarch")) }
 
 // TestSharedDictionaries reads the PETRARCH validation and Phoenix
 // dictionaries: every file is read, bad lines are few and each is a real
