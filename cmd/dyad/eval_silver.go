@@ -23,8 +23,10 @@ func (c *EvalCommand) silver(args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	resamples := fs.Int("ci", 1000, "resamples of the stories for the F1s' 95% bootstrap intervals (0: none)")
 	against := fs.String("against", "", "compare with another coder on the same stories: an event model `FILE`, or \"rules\" for the dictionaries alone (a paired bootstrap over the stories)")
+	coded := fs.String("events", "", "score the events in JSONL `FILE`, coded from these stories before (dyad train events -folds N -events FILE), instead of coding them")
+	againstCoded := fs.String("against-events", "", "compare with the events in JSONL `FILE`, coded from these stories before, as --against does")
 	fs.Usage = func() {
-		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval silver FILE.jsonl [-v] [--json] [--rules] [--dict FILE] [--beam N] [--ci N] [--against FILE|rules]")
+		fmt.Fprintln(c.Env.Stderr, "usage: dyad eval silver FILE.jsonl [-v] [--json] [--rules] [--dict FILE] [--beam N] [--ci N] [--against FILE|rules] [--events FILE] [--against-events FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(reorder(fs, args)); err != nil {
@@ -38,28 +40,54 @@ func (c *EvalCommand) silver(args []string) error {
 	if err != nil {
 		return dyad.Errorf(dyad.EINVALID, "eval silver: %v", err)
 	}
-	p, err := pf.pipeline()
-	if err != nil {
-		return err
+	if (*against != "" || *againstCoded != "") && *resamples <= 0 {
+		return dyad.Errorf(dyad.EINVALID, "eval silver: --against and --against-events need resamples (--ci N above 0)")
 	}
-	if *against != "" && *resamples <= 0 {
-		return dyad.Errorf(dyad.EINVALID, "eval silver: --against needs resamples (--ci N above 0)")
+	if *against != "" && *againstCoded != "" {
+		return dyad.Errorf(dyad.EINVALID, "eval silver: compare with one coder: --against or --against-events, not both")
 	}
-	var base *pipeline.Pipeline
-	if *against != "" {
-		other := pf
-		other.model, other.rules = *against, *against == "rules"
-		if base, err = other.pipeline(); err != nil {
-			return dyad.Errorf(dyad.EINVALID, "eval silver: --against: %v", err)
+	// events returns the events of the stories: read from the file
+	// given, else coded with the pipeline the flags f choose.
+	events := func(file string, f pipelineFlags) ([][]dyad.Event, error) {
+		if file != "" {
+			evs, skipped, err := eval.ReadCoded(file, stories)
+			if skipped > 0 {
+				fmt.Fprintf(c.Env.Stderr, "eval silver: %s: skipped %d events of documents that are none of %s's stories\n", file, skipped, fs.Arg(0))
+			}
+			return evs, err
 		}
+		p, err := f.pipeline()
+		if err != nil {
+			return nil, err
+		}
+		return codeStories(p, stories), nil
+	}
+	evs, err := events(*coded, pf)
+	if err != nil {
+		return dyad.Errorf(dyad.EINVALID, "eval silver: %v", err)
+	}
+	name := pf.coderName()
+	if *coded != "" {
+		name = *coded
 	}
 	const seed = 1
-	rep := eval.ScoreSilver(stories, codeStories(p, stories))
+	rep := eval.ScoreSilver(stories, evs)
 	rep.Bootstrap(*resamples, seed)
 	var diffs []eval.SilverDifference
 	var baseRep *eval.SilverReport
-	if base != nil {
-		baseRep = eval.ScoreSilver(stories, codeStories(base, stories))
+	baseName := *against + *againstCoded
+	if baseName != "" {
+		other := pf
+		other.model, other.rules = *against, *against == "rules"
+		baseEvs, err := events(*againstCoded, other)
+		if err != nil {
+			flag := "--against"
+			if *againstCoded != "" {
+				flag = "--against-events"
+			}
+			return dyad.Errorf(dyad.EINVALID, "eval silver: %s %s: %v", flag, baseName, err)
+		}
+		baseRep = eval.ScoreSilver(stories, baseEvs)
 		baseRep.Bootstrap(*resamples, seed)
 		if diffs, err = eval.CompareSilver(baseRep, rep, *resamples, seed); err != nil {
 			return err
@@ -68,7 +96,7 @@ func (c *EvalCommand) silver(args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(c.Env.Stdout)
 		enc.SetIndent("", "  ")
-		if base == nil {
+		if baseRep == nil {
 			return enc.Encode(rep)
 		}
 		return enc.Encode(struct {
@@ -80,8 +108,8 @@ func (c *EvalCommand) silver(args []string) error {
 	if err := rep.Write(c.Env.Stdout); err != nil {
 		return err
 	}
-	if base != nil {
-		if err := eval.WriteComparison(c.Env.Stdout, *against, pf.coderName(), diffs, *resamples); err != nil {
+	if baseRep != nil {
+		if err := eval.WriteComparison(c.Env.Stdout, baseName, name, diffs, *resamples); err != nil {
 			return err
 		}
 	}
