@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -33,6 +34,10 @@ func (c *TrainCommand) events(args []string) error {
 	alias(fs, "out", "output")
 	recognise := fs.Bool("recognise", false, "read the stories with the learned mention recogniser too (for a model to code with --recognise)")
 	retune := fs.String("retune", "", "tune the thresholds of model `FILE` on -dev again, without training")
+	folds := fs.Int("folds", 0, "cross-validate instead of writing a model: train `N` models, each without one N-th of the training stories (thresholds tuned on -dev as usual), and score each on the stories it left out")
+	resamples := fs.Int("ci", 1000, "with -folds: resamples of the stories for the F1s' 95% bootstrap intervals (0: none)")
+	asJSON := fs.Bool("json", false, "with -folds: print the report as JSON")
+	coded := fs.String("events", "", "with -folds: also write the events each model coded on the stories it left out to `FILE` (JSONL), for dyad eval silver --events")
 	opt := train.DefaultEventOptions()
 	fs.Int64Var(&opt.Seed, "seed", opt.Seed, "random seed")
 	fs.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs")
@@ -114,6 +119,34 @@ func (c *TrainCommand) events(args []string) error {
 	}
 	logf("train events: %d stories; analysing them", len(stories))
 	analysed := analyse(p, stories)
+	if *folds != 0 {
+		var devA []train.Analysed
+		if *dev != "none" {
+			ds, err := eval.ReadSilver(path(*dev))
+			if err != nil {
+				return err
+			}
+			devA = analyse(p, ds)
+		}
+		held, events, err := crossValidate(analysed, devA, *folds, opt, *recognise, logf)
+		if err != nil {
+			return dyad.Errorf(dyad.EINVALID, "train events: %v", err)
+		}
+		if *coded != "" {
+			if err := writeCoded(*coded, events); err != nil {
+				return err
+			}
+		}
+		rep := eval.ScoreSilver(held, events)
+		rep.Bootstrap(*resamples, 1)
+		if *asJSON {
+			enc := json.NewEncoder(c.Env.Stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(rep)
+		}
+		fmt.Fprintf(c.Env.Stdout, "cross-validated over %d folds of the training stories (%s), each story coded by the model that did not learn from it\n", *folds, *files)
+		return rep.Write(c.Env.Stdout)
+	}
 	m, err := train.Events(analysed, opt)
 	if err != nil {
 		return err
@@ -128,6 +161,56 @@ func (c *TrainCommand) events(args []string) error {
 		tune(m, analyse(p, ds), logf)
 	}
 	return writeEventModel(m, *out, logf)
+}
+
+// crossValidate trains a model on all but each of k folds of the
+// analysed stories, tunes it on dev (when not nil) as "dyad train events"
+// does, codes the fold's stories with the whole pipeline and that model,
+// and returns every story with the events so coded (train.CrossValidate).
+func crossValidate(stories, dev []train.Analysed, k int, opt train.EventOptions, recognise bool, logf func(string, ...any)) ([]eval.SilverStory, [][]dyad.Event, error) {
+	quiet := opt
+	quiet.Logf = func(string, ...any) {}
+	fit := func(learn []train.Analysed) (*extract.Model, error) {
+		logf("train events: cross-validation: training on %d stories", len(learn))
+		m, err := train.Events(learn, quiet)
+		if err != nil {
+			return nil, err
+		}
+		m.Scale = 1
+		if dev != nil {
+			tune(m, dev, quiet.Logf)
+		}
+		return m, nil
+	}
+	var codeErr error
+	code := func(m *extract.Model, held []eval.SilverStory) [][]dyad.Event {
+		po := pipeline.DefaultOptions()
+		po.Extractor, po.Recognise = extract.New(m), recognise
+		p, err := pipeline.New(po)
+		if err != nil {
+			codeErr = err
+			return make([][]dyad.Event, len(held))
+		}
+		return codeStories(p, held)
+	}
+	held, events, err := train.CrossValidate(stories, k, fit, code, logf)
+	if err == nil {
+		err = codeErr
+	}
+	return held, events, err
+}
+
+// writeCoded writes events as JSONL to the file path (eval.WriteCoded).
+func writeCoded(path string, events [][]dyad.Event) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := eval.WriteCoded(f, events); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	return f.Close()
 }
 
 // writeEventModel writes m to the file out.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,4 +166,85 @@ func TestPreferable(t *testing.T) {
 			t.Errorf("preferable(%v, %v, %v, %v) = %v, want %v", c.s, c.ok, c.best, c.bestOK, got, c.preferable)
 		}
 	}
+}
+
+// TestTrainEventsFolds: -folds cross-validates on the training files and
+// prints the report of the stories each model left out, writing no model.
+func TestTrainEventsFolds(t *testing.T) {
+	dir := t.TempDir()
+	countries := [][2]string{{"France", "FRA"}, {"Germany", "DEU"}, {"Japan", "JPN"}, {"China", "CHN"}, {"Brazil", "BRA"}, {"Kenya", "KEN"}}
+	var b strings.Builder
+	n := 0
+	for i, a := range countries {
+		for j, o := range countries {
+			if i == j {
+				continue
+			}
+			text := a[0] + " scolded " + o[0] + " over the dispute."
+			fmt.Fprintf(&b, `{"id": "s:%d#0", "story": "s:%d", "date": "2024-01-02", "title": "t", "start": 0, "end": %d, "text": %q, "events": [{"source": {"text": %q, "country": %q, "role": ""}, "target": {"text": %q, "country": %q, "role": ""}, "cameo": "111", "trigger": "scolded", "modality": "asserted"}]}`+"\n",
+				n, n, len(text), text, a[0], a[1], o[0], o[1])
+			n++
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "train.jsonl"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	model, coded := filepath.Join(dir, "e.gob.zst"), filepath.Join(dir, "coded.jsonl")
+	stdout, stderr, status := run(t, "", "train", "events", "-silver", dir, "-train", "train.jsonl", "-dev", "none",
+		"-folds", "2", "-ensemble", "1", "-ci", "100", "-o", model, "-events", coded)
+	if status != 0 {
+		t.Fatalf("status %d, stderr %s", status, stderr)
+	}
+	for _, want := range []string{"cross-validated over 2 folds", fmt.Sprintf("%d stories", n), "source+target+root"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(model); err == nil {
+		t.Error("-folds wrote a model")
+	}
+	// The events it wrote score as the report says, and against
+	// themselves they differ by nothing.
+	train := filepath.Join(dir, "train.jsonl")
+	again, stderr, status := run(t, "", "eval", "silver", train, "--events", coded, "--against-events", coded, "--ci", "100")
+	if status != 0 {
+		t.Fatalf("eval silver --events: status %d, stderr %s", status, stderr)
+	}
+	report := stdout[strings.Index(stdout, "\n")+1:]
+	if !strings.HasPrefix(again, report) {
+		t.Errorf("eval silver --events scores the cross-validation's events\n%s\nnot as it did\n%s", again, report)
+	}
+	if !strings.Contains(again, "+0.00  (95% +0.00 to +0.00") {
+		t.Errorf("the events against themselves:\n%s", again)
+	}
+	for _, c := range []struct{ line, want string }{
+		{"{not json\n", "bad.jsonl:2: not an event"},
+		{`{"doc_id": "elsewhere", "cameo": {"code": "111"}}` + "\n", `none of its 1 events is of the silver file's stories (line 1's doc_id "elsewhere"`},
+	} {
+		first := ""
+		if strings.HasPrefix(c.line, "{not") {
+			first, _, _ = strings.Cut(readFile(t, coded), "\n")
+		}
+		bad := filepath.Join(dir, "bad.jsonl")
+		if err := os.WriteFile(bad, []byte(strings.TrimPrefix(first+"\n"+c.line, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, status := run(t, "", "eval", "silver", train, "--events", bad, "--ci", "0")
+		if status != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: status %d, stderr %q, want %q", c.line, status, stderr, c.want)
+		}
+	}
+	_, stderr, status = run(t, "", "train", "events", "-silver", dir, "-train", "train.jsonl", "-dev", "none", "-folds", "1")
+	if status != 1 || !strings.Contains(stderr, "at least 2 folds") {
+		t.Errorf("-folds 1: status %d, stderr %q", status, stderr)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
