@@ -2,13 +2,11 @@ package train
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/eval"
 	"github.com/dyad-events/dyad/internal/extract"
-	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 func TestFold(t *testing.T) {
@@ -32,37 +30,11 @@ func TestFold(t *testing.T) {
 // story is scored once, by a model that never learned from it, and the
 // models learn the pattern well enough to code the stories they left out.
 func TestCrossValidate(t *testing.T) {
-	opts := pipeline.DefaultOptions()
-	opts.Rules = true
-	p, err := pipeline.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	countries := [][2]string{{"France", "FRA"}, {"Germany", "DEU"}, {"Japan", "JPN"}, {"China", "CHN"}, {"Brazil", "BRA"},
-		{"Kenya", "KEN"}, {"Canada", "CAN"}, {"Mexico", "MEX"}}
-	var lines []string
-	n := 0
-	for i, a := range countries {
-		for j, b := range countries {
-			if i == j {
-				continue
-			}
-			story := fmt.Sprintf("s:%d", n)
-			n++
-			s1 := fmt.Sprintf("%s scolded %s over the dispute.", a[0], b[0])
-			s2 := fmt.Sprintf("%s hosted a football match on Sunday.", b[0])
-			lines = append(lines,
-				silverLine(story, 0, 0, s1, "111", "scolded", a[0], a[1], b[0], b[1]),
-				silverLine(story, 1, len(s1)+1, s2, "", "", "", "", "", ""))
-		}
-	}
-	stories, err := eval.ReadSilver(writeTemp(t, strings.Join(lines, "\n")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var as []Analysed
-	for i := range stories {
-		as = append(as, Analysed{Story: &stories[i], Sents: p.Analyse(stories[i].Doc)})
+	p := rulesPipeline(t)
+	as := scoldings(t, p, func(i, j int) bool { return true })
+	stories := make([]eval.SilverStory, len(as))
+	for i, a := range as {
+		stories[i] = *a.Story
 	}
 	opt := DefaultEventOptions()
 	opt.Epochs, opt.Ensemble = 5, 1
