@@ -53,6 +53,17 @@ func (c *TrainCommand) events(args []string) error {
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	if *folds == 0 {
+		var stray []string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "events" || f.Name == "json" || f.Name == "ci" {
+				stray = append(stray, "-"+f.Name)
+			}
+		})
+		if len(stray) > 0 {
+			return dyad.Errorf(dyad.EINVALID, "train events: %s go with -folds N (cross-validation), which they report on", strings.Join(stray, ", "))
+		}
+	}
 	switch *classes {
 	case "none":
 	case "model":

@@ -234,6 +234,10 @@ func TestTrainEventsFolds(t *testing.T) {
 			t.Errorf("%q: status %d, stderr %q, want %q", c.line, status, stderr, c.want)
 		}
 	}
+	_, stderr, status = run(t, "", "train", "events", "-silver", dir, "-train", "train.jsonl", "-dev", "none", "-events", coded, "-o", model)
+	if status != 1 || !strings.Contains(stderr, "-events go with -folds N") {
+		t.Errorf("-events without -folds: status %d, stderr %q", status, stderr)
+	}
 	_, stderr, status = run(t, "", "train", "events", "-silver", dir, "-train", "train.jsonl", "-dev", "none", "-folds", "1")
 	if status != 1 || !strings.Contains(stderr, "at least 2 folds") {
 		t.Errorf("-folds 1: status %d, stderr %q", status, stderr)
