@@ -193,22 +193,16 @@ func crossValidate(stories, dev []train.Analysed, k int, opt train.EventOptions,
 		}
 		return m, nil
 	}
-	var codeErr error
-	code := func(m *extract.Model, held []eval.SilverStory) [][]dyad.Event {
+	code := func(m *extract.Model, held []eval.SilverStory) ([][]dyad.Event, error) {
 		po := pipeline.DefaultOptions()
 		po.Extractor, po.Recognise = extract.New(m), recognise
 		p, err := pipeline.New(po)
 		if err != nil {
-			codeErr = err
-			return make([][]dyad.Event, len(held))
+			return nil, err
 		}
-		return codeStories(p, held)
+		return codeStories(p, held), nil
 	}
-	held, events, err := train.CrossValidate(stories, k, fit, code, logf)
-	if err == nil {
-		err = codeErr
-	}
-	return held, events, err
+	return train.CrossValidate(stories, k, fit, code, logf)
 }
 
 // writeCoded writes events as JSONL to the file path (eval.WriteCoded).

@@ -26,7 +26,7 @@ func Fold(id string, k int) int {
 // not learn from it, for eval.ScoreSilver. logf, if not nil, hears each
 // fold's figures.
 func CrossValidate(stories []Analysed, k int, fit func([]Analysed) (*extract.Model, error),
-	code func(*extract.Model, []eval.SilverStory) [][]dyad.Event, logf func(string, ...any)) ([]eval.SilverStory, [][]dyad.Event, error) {
+	code func(*extract.Model, []eval.SilverStory) ([][]dyad.Event, error), logf func(string, ...any)) ([]eval.SilverStory, [][]dyad.Event, error) {
 	if k < 2 {
 		return nil, nil, fmt.Errorf("cross-validation: want at least 2 folds, not %d", k)
 	}
@@ -61,7 +61,10 @@ func CrossValidate(stories []Analysed, k int, fit func([]Analysed) (*extract.Mod
 		for j, i := range idx {
 			test[j] = *stories[i].Story
 		}
-		evs := code(m, test)
+		evs, err := code(m, test)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cross-validation, fold %d: %w", f+1, err)
+		}
 		if len(evs) != len(test) {
 			return nil, nil, fmt.Errorf("cross-validation, fold %d: %d stories coded, want %d", f+1, len(evs), len(test))
 		}

@@ -49,7 +49,7 @@ func TestCrossValidate(t *testing.T) {
 		return Events(learn, opt)
 	}
 	coded := map[string]int{}
-	code := func(m *extract.Model, held []eval.SilverStory) [][]dyad.Event {
+	code := func(m *extract.Model, held []eval.SilverStory) ([][]dyad.Event, error) {
 		x := extract.New(m)
 		out := make([][]dyad.Event, len(held))
 		for i, s := range held {
@@ -61,7 +61,7 @@ func TestCrossValidate(t *testing.T) {
 				out[i] = append(out[i], x.Code(s.Doc, sent)...)
 			}
 		}
-		return out
+		return out, nil
 	}
 	all, evs, err := CrossValidate(as, 3, fit, code, t.Logf)
 	if err != nil {
